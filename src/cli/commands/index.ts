@@ -1,0 +1,6 @@
+import type { Command } from 'commander';
+import { registerDemo } from './demo.js';
+import { registerInfo } from './info.js';
+
+/** Every CLI command, in help order. A command file exports one `register…(program)` function. */
+export const commands: Array<(program: Command) => void> = [registerDemo, registerInfo];

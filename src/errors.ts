@@ -1,0 +1,67 @@
+/**
+ * Typed errors shared by every layer. Messages follow one pattern so users can act on them:
+ * `invalid argument: lambda must be ≥ 0. Value: -1.`
+ */
+
+/** A function argument is out of its allowed range or of the wrong shape. */
+export class InvalidArgumentError extends Error {
+  override name = 'InvalidArgumentError';
+  constructor(
+    readonly argument: string,
+    readonly requirement: string,
+    readonly value?: unknown,
+  ) {
+    super(`invalid argument: ${argument} ${requirement}.${value === undefined ? '' : ` Value: ${formatValue(value)}.`}`);
+  }
+}
+
+/** A matrix or vector argument contains NaN or ±Infinity. */
+export class NonFiniteError extends InvalidArgumentError {
+  override name = 'NonFiniteError';
+  constructor(argument: string, readonly row: number, readonly col: number, value: number) {
+    super(argument, `must be finite; entry (${row}, ${col}) is not`, value);
+  }
+}
+
+/** Cholesky failed: the leading minor of the given order is not positive. */
+export class NotPositiveDefiniteError extends InvalidArgumentError {
+  override name = 'NotPositiveDefiniteError';
+  constructor(argument: string, readonly minor: number) {
+    super(argument, `must be symmetric positive definite; the leading minor of order ${minor} is not positive`);
+  }
+}
+
+/** An iterative kernel (eigensolver, SVD) did not converge. */
+export class ConvergenceError extends Error {
+  override name = 'ConvergenceError';
+  constructor(readonly kernel: string, detail: string) {
+    super(`${kernel} did not converge: ${detail}`);
+  }
+}
+
+/** A data file does not parse; names the file and the place. */
+export class DataFormatError extends Error {
+  override name = 'DataFormatError';
+  constructor(readonly file: string, readonly place: string, detail: string) {
+    super(`${file}${place ? ` ${place}` : ''}: ${detail}`);
+  }
+}
+
+/** A backend does not implement a kernel. */
+export class KernelMissingError extends Error {
+  override name = 'KernelMissingError';
+  constructor(readonly kernel: string, readonly backend: string) {
+    super(`kernel '${kernel}' is not implemented by the '${backend}' backend`);
+  }
+}
+
+function formatValue(value: unknown): string {
+  if (typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean') return String(value);
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (Array.isArray(value)) return `[${value.map(formatValue).join(', ')}]`;
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return String(value);
+  }
+}

@@ -1,0 +1,9 @@
+/**
+ * rmtkit: random-matrix theory of machine learning.
+ * `import { Matrix, linalg } from 'rmtkit'`.
+ */
+export { Matrix } from './linalg/matrix.js';
+export * as linalg from './linalg/index.js';
+export * as random from './random/index.js';
+export * as io from './io/index.js';
+export * from './errors.js';

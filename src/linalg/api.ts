@@ -1,0 +1,151 @@
+import { InvalidArgumentError } from '../errors.js';
+import { asyncKernel, kernel } from './backend.js';
+import type { Eigh, Qr, Svd } from './kernels.js';
+import { assertFinite, assertSquare, assertSymmetric, Matrix } from './matrix.js';
+
+/**
+ * Validated entry points to the kernels. Each checks shapes, finiteness and symmetry at the
+ * boundary (errors name the argument) and then calls the active backend.
+ */
+
+/**
+ * Matrix product op(A)·op(B) (BLAS dgemm).
+ * @throws {InvalidArgumentError} on inner-dimension mismatch or non-finite entries.
+ * @example matmul(A, B, { transA: true }) // AᵀB
+ */
+export function matmul(a: Matrix, b: Matrix, options: { transA?: boolean; transB?: boolean; alpha?: number } = {}): Matrix {
+  const { transA = false, transB = false, alpha = 1 } = options;
+  checkProduct(a, b, transA, transB);
+  return kernel('gemm')(a, b, transA, transB, alpha);
+}
+
+/** Asynchronous {@link matmul}. */
+export function matmulAsync(a: Matrix, b: Matrix, options: { transA?: boolean; transB?: boolean; alpha?: number } = {}): Promise<Matrix> {
+  const { transA = false, transB = false, alpha = 1 } = options;
+  checkProduct(a, b, transA, transB);
+  return asyncKernel('gemm')(a, b, transA, transB, alpha);
+}
+
+/**
+ * The normalised Gram matrix XᵀX/n of an n×d data matrix (BLAS dsyrk); pass `scale` to override 1/n.
+ * @example gram(X) // the sample second-moment matrix Σ̂
+ */
+export function gram(x: Matrix, scale?: number): Matrix {
+  return kernel('gram')(...gramArgs(x, scale));
+}
+
+/** Asynchronous {@link gram}. */
+export function gramAsync(x: Matrix, scale?: number): Promise<Matrix> {
+  return asyncKernel('gram')(...gramArgs(x, scale));
+}
+
+/**
+ * Lower Cholesky factor L with A = LLᵀ (LAPACK dpotrf).
+ * @throws {NotPositiveDefiniteError} naming the first non-positive leading minor.
+ */
+export function cholesky(a: Matrix): Matrix {
+  checkSymmetric('a', a);
+  return kernel('cholesky')(a);
+}
+
+/** Solves (LLᵀ)X = B given the lower Cholesky factor L (LAPACK dpotrs). */
+export function choleskySolve(l: Matrix, b: Matrix): Matrix {
+  assertSquare('l', l);
+  assertFinite('l', l);
+  assertFinite('b', b);
+  if (b.rows !== l.rows) throw new InvalidArgumentError('b', `must have ${l.rows} rows to match l`, b.rows);
+  return kernel('choleskySolve')(l, b);
+}
+
+/** Solves AX = B for symmetric positive definite A via Cholesky. */
+export function solveSpd(a: Matrix, b: Matrix): Matrix {
+  return choleskySolve(cholesky(a), b);
+}
+
+/**
+ * Inverse of a symmetric positive definite matrix through Cholesky (LAPACK dpotrf + dpotri).
+ * @throws {NotPositiveDefiniteError}
+ */
+export function spdInverse(a: Matrix): Matrix {
+  checkSymmetric('a', a);
+  return kernel('spdInverse')(a);
+}
+
+/** Asynchronous {@link spdInverse}. */
+export function spdInverseAsync(a: Matrix): Promise<Matrix> {
+  checkSymmetric('a', a);
+  return asyncKernel('spdInverse')(a);
+}
+
+/**
+ * Eigenvalues of a symmetric matrix in ascending order (LAPACK dsyevd).
+ * @example eigvalsh(Matrix.fromRows([[2, 1], [1, 2]])) // Float64Array [1, 3]
+ */
+export function eigvalsh(a: Matrix): Float64Array {
+  checkSymmetric('a', a);
+  return kernel('eigvalsh')(a);
+}
+
+/** Asynchronous {@link eigvalsh}. */
+export function eigvalshAsync(a: Matrix): Promise<Float64Array> {
+  checkSymmetric('a', a);
+  return asyncKernel('eigvalsh')(a);
+}
+
+/** Eigenvalues (ascending) and eigenvectors (columns of `vectors`) of a symmetric matrix (dsyevd). */
+export function eigh(a: Matrix): Eigh {
+  checkSymmetric('a', a);
+  return kernel('eigh')(a);
+}
+
+/** Asynchronous {@link eigh}. */
+export function eighAsync(a: Matrix): Promise<Eigh> {
+  checkSymmetric('a', a);
+  return asyncKernel('eigh')(a);
+}
+
+/** Thin SVD A = U diag(s) Vᵀ, s descending (LAPACK dgesdd). */
+export function svd(a: Matrix): Svd {
+  checkNonEmpty('a', a);
+  return kernel('svd')(a);
+}
+
+/** Asynchronous {@link svd}. */
+export function svdAsync(a: Matrix): Promise<Svd> {
+  checkNonEmpty('a', a);
+  return asyncKernel('svd')(a);
+}
+
+/** Thin QR factorisation A = QR (LAPACK dgeqrf + dorgqr). */
+export function qr(a: Matrix): Qr {
+  checkNonEmpty('a', a);
+  return kernel('qr')(a);
+}
+
+function checkSymmetric(name: string, a: Matrix): void {
+  assertSquare(name, a);
+  assertFinite(name, a);
+  assertSymmetric(name, a);
+}
+
+function checkNonEmpty(name: string, a: Matrix): void {
+  if (a.rows === 0 || a.cols === 0) throw new InvalidArgumentError(name, `must not be empty; shape is ${a.rows}×${a.cols}`);
+  assertFinite(name, a);
+}
+
+function checkProduct(a: Matrix, b: Matrix, transA: boolean, transB: boolean): void {
+  assertFinite('a', a);
+  assertFinite('b', b);
+  const inner = transA ? a.rows : a.cols;
+  const innerB = transB ? b.cols : b.rows;
+  if (inner !== innerB) {
+    throw new InvalidArgumentError('b', `must have ${inner} ${transB ? 'columns' : 'rows'} to match the inner dimension of op(a)`, innerB);
+  }
+}
+
+function gramArgs(x: Matrix, scale: number | undefined): [Matrix, number] {
+  checkNonEmpty('x', x);
+  const s = scale ?? 1 / x.rows;
+  if (!Number.isFinite(s)) throw new InvalidArgumentError('scale', 'must be finite', s);
+  return [x, s];
+}

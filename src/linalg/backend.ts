@@ -1,0 +1,84 @@
+import { InvalidArgumentError, KernelMissingError } from '../errors.js';
+import type { AsyncKernels, Backend, BackendName, KernelName, Kernels } from './kernels.js';
+import { jsBackend } from './backends/js/index.js';
+import { loadNativeBackend } from './backends/native/load.js';
+
+/**
+ * Backend selection: the native (OpenBLAS/LAPACKE) backend when its addon loads, else pure JS.
+ * `RMTKIT_BACKEND=js|native` forces one; forcing `native` without the addon is an error.
+ */
+
+const native = loadNativeBackend();
+const backends: Backend[] = [jsBackend, ...(native.backend ? [native.backend] : [])];
+
+let active: Backend = pickInitial();
+
+function pickInitial(): Backend {
+  const forced = typeof process !== 'undefined' ? process.env?.RMTKIT_BACKEND : undefined;
+  if (forced === undefined || forced === '') return [...backends].sort((a, b) => b.priority - a.priority)[0]!;
+  return findBackend(forced, 'RMTKIT_BACKEND');
+}
+
+function findBackend(name: string, argument: string): Backend {
+  if (name !== 'js' && name !== 'native') throw new InvalidArgumentError(argument, "must be 'js' or 'native'", name);
+  const found = backends.find((b) => b.name === name);
+  if (!found) {
+    throw new InvalidArgumentError(argument, `asks for the native backend, which is unavailable (${native.reason}); install libopenblas-dev and liblapacke-dev, then run npm rebuild`, name);
+  }
+  return found;
+}
+
+/** The name of the backend that runs kernels now. */
+export function backend(): BackendName {
+  return active.name;
+}
+
+/** Names of the backends that loaded in this process, highest priority first. */
+export function availableBackends(): BackendName[] {
+  return [...backends].sort((a, b) => b.priority - a.priority).map((b) => b.name);
+}
+
+/** Why the native backend is unavailable, or undefined when it loaded. */
+export function nativeUnavailableReason(): string | undefined {
+  return native.backend ? undefined : native.reason;
+}
+
+/** Makes `name` the active backend for every later call; returns the previous one. */
+export function setBackend(name: BackendName): BackendName {
+  const previous = active.name;
+  active = findBackend(name, 'backend');
+  return previous;
+}
+
+/** The backend object itself (for the conformance suite and benchmarks). */
+export function getBackend(name: BackendName): Backend {
+  return findBackend(name, 'backend');
+}
+
+/** The active implementation of a kernel. @throws {KernelMissingError} */
+export function kernel<K extends KernelName>(name: K, on: Backend = active): Kernels[K] {
+  const k = on.kernels[name];
+  if (!k) throw new KernelMissingError(name, on.name);
+  return k as Kernels[K];
+}
+
+/** The asynchronous implementation, or a promise around the synchronous one. */
+export function asyncKernel<K extends KernelName>(name: K, on: Backend = active): AsyncKernels[K] {
+  const k = on.asyncKernels?.[name];
+  if (k) return k as AsyncKernels[K];
+  const sync = kernel(name, on) as (...args: unknown[]) => unknown;
+  return ((...args: unknown[]) => new Promise((resolve, reject) => {
+    setImmediate(() => {
+      try {
+        resolve(sync(...args));
+      } catch (error) {
+        reject(error);
+      }
+    });
+  })) as unknown as AsyncKernels[K];
+}
+
+/** A description of the active backend for `rmtkit info` and reports. */
+export function backendDetails(): Record<string, string | number> {
+  return { backend: active.name, ...(active.details ?? {}) };
+}

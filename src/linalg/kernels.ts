@@ -1,0 +1,77 @@
+import type { Matrix } from './matrix.js';
+
+/** Symmetric eigendecomposition A = V diag(values) Vᵀ; `vectors` holds the eigenvectors as columns. */
+export interface Eigh {
+  values: Float64Array;
+  vectors: Matrix;
+}
+
+/** Thin SVD A = U diag(s) Vᵀ with k = min(m, n): U is m×k, s descending, Vt is k×n. */
+export interface Svd {
+  u: Matrix;
+  s: Float64Array;
+  vt: Matrix;
+}
+
+/** Thin QR A = Q R with k = min(m, n): Q is m×k with orthonormal columns, R is k×n upper triangular. */
+export interface Qr {
+  q: Matrix;
+  r: Matrix;
+}
+
+/**
+ * The kernels every backend implements. Inputs are validated by `linalg/index.ts` before they get
+ * here (finite, right shapes, symmetric where required); kernels trust them and never mutate them.
+ */
+export interface Kernels {
+  /** alpha · op(A) · op(B), op = transpose when the flag is set. */
+  gemm(a: Matrix, b: Matrix, transA: boolean, transB: boolean, alpha: number): Matrix;
+  /** scale · XᵀX, returned as a full symmetric d×d matrix. */
+  gram(x: Matrix, scale: number): Matrix;
+  /** Lower Cholesky factor L (zeros above the diagonal); throws NotPositiveDefiniteError('a', order). */
+  cholesky(a: Matrix): Matrix;
+  /** X solving L Lᵀ X = B for a lower Cholesky factor L. */
+  choleskySolve(l: Matrix, b: Matrix): Matrix;
+  /** A⁻¹ of a symmetric positive definite A through its Cholesky factor (full symmetric result). */
+  spdInverse(a: Matrix): Matrix;
+  /** Eigenvalues of a symmetric matrix, ascending. */
+  eigvalsh(a: Matrix): Float64Array;
+  /** Eigenvalues (ascending) and orthonormal eigenvectors (columns) of a symmetric matrix. */
+  eigh(a: Matrix): Eigh;
+  /** Thin singular value decomposition. */
+  svd(a: Matrix): Svd;
+  /** Thin QR factorisation. */
+  qr(a: Matrix): Qr;
+}
+
+export type KernelName = keyof Kernels;
+
+/** Promise-returning variants that run off the JS thread (N-API AsyncWorker on the libuv pool). */
+export type AsyncKernels = { [K in KernelName]: (...args: Parameters<Kernels[K]>) => Promise<ReturnType<Kernels[K]>> };
+
+/** The kernel table: name, inputs, outputs. Used for error messages, docs and the conformance suite. */
+export const KERNELS: Readonly<Record<KernelName, { inputs: string; outputs: string }>> = {
+  gemm: { inputs: 'A (m×k), B (k×n), transA, transB, alpha', outputs: 'alpha·op(A)·op(B) (m×n)' },
+  gram: { inputs: 'X (n×d), scale', outputs: 'scale·XᵀX (d×d, symmetric)' },
+  cholesky: { inputs: 'A (d×d, SPD)', outputs: 'L lower triangular, A = LLᵀ' },
+  choleskySolve: { inputs: 'L (d×d lower), B (d×k)', outputs: 'X = (LLᵀ)⁻¹B (d×k)' },
+  spdInverse: { inputs: 'A (d×d, SPD)', outputs: 'A⁻¹ (d×d, symmetric)' },
+  eigvalsh: { inputs: 'A (d×d, symmetric)', outputs: 'eigenvalues ascending (d)' },
+  eigh: { inputs: 'A (d×d, symmetric)', outputs: 'values ascending (d), vectors as columns (d×d)' },
+  svd: { inputs: 'A (m×n)', outputs: 'U (m×k), s descending (k), Vt (k×n), k = min(m, n)' },
+  qr: { inputs: 'A (m×n)', outputs: 'Q (m×k) orthonormal columns, R (k×n) upper, k = min(m, n)' },
+};
+
+export const KERNEL_NAMES = Object.keys(KERNELS) as KernelName[];
+
+/** A set of kernel implementations. `priority`: the highest loadable backend wins. */
+export interface Backend {
+  readonly name: BackendName;
+  readonly priority: number;
+  readonly kernels: Partial<Kernels>;
+  readonly asyncKernels?: Partial<AsyncKernels>;
+  /** Free-form facts for `rmtkit info` (library versions, threads). */
+  readonly details?: Record<string, string | number>;
+}
+
+export type BackendName = 'native' | 'js';

@@ -1,0 +1,156 @@
+import { InvalidArgumentError, NonFiniteError } from '../errors.js';
+
+/**
+ * A dense real matrix: row-major `Float64Array` with explicit `rows` and `cols`
+ * (the layout of a C-ordered `.npy` file). Entry (i, j) is `data[i * cols + j]`.
+ * Matrices are plain values: kernels never mutate their inputs.
+ */
+export class Matrix {
+  private constructor(
+    readonly rows: number,
+    readonly cols: number,
+    readonly data: Float64Array,
+  ) {}
+
+  /**
+   * Wraps row-major data without copying.
+   * @throws {InvalidArgumentError} if the length is not rows·cols or a dimension is not a non-negative integer.
+   * @example Matrix.fromRowMajor(2, 2, [1, 2, 3, 4]).get(1, 0) // 3
+   */
+  static fromRowMajor(rows: number, cols: number, data: Float64Array | ArrayLike<number>): Matrix {
+    checkDimension('rows', rows);
+    checkDimension('cols', cols);
+    const array = data instanceof Float64Array ? data : Float64Array.from(data);
+    if (array.length !== rows * cols) {
+      throw new InvalidArgumentError('data', `must have rows·cols = ${rows * cols} entries`, array.length);
+    }
+    return new Matrix(rows, cols, array);
+  }
+
+  /** Builds a matrix from an array of equal-length rows (copies). */
+  static fromRows(rows: ArrayLike<ArrayLike<number>>): Matrix {
+    const r = rows.length;
+    const c = r === 0 ? 0 : rows[0]!.length;
+    const data = new Float64Array(r * c);
+    for (let i = 0; i < r; i++) {
+      const row = rows[i]!;
+      if (row.length !== c) throw new InvalidArgumentError(`rows[${i}]`, `must have ${c} entries like rows[0]`, row.length);
+      for (let j = 0; j < c; j++) data[i * c + j] = row[j]!;
+    }
+    return new Matrix(r, c, data);
+  }
+
+  /** The rows×cols zero matrix. */
+  static zeros(rows: number, cols: number): Matrix {
+    checkDimension('rows', rows);
+    checkDimension('cols', cols);
+    return new Matrix(rows, cols, new Float64Array(rows * cols));
+  }
+
+  /** The n×n identity. */
+  static identity(n: number): Matrix {
+    const m = Matrix.zeros(n, n);
+    for (let i = 0; i < n; i++) m.data[i * n + i] = 1;
+    return m;
+  }
+
+  /** A square matrix with the given diagonal. */
+  static diagonal(values: ArrayLike<number>): Matrix {
+    const n = values.length;
+    const m = Matrix.zeros(n, n);
+    for (let i = 0; i < n; i++) m.data[i * n + i] = values[i]!;
+    return m;
+  }
+
+  get(i: number, j: number): number {
+    return this.data[i * this.cols + j]!;
+  }
+
+  /** A deep copy. */
+  clone(): Matrix {
+    return new Matrix(this.rows, this.cols, this.data.slice());
+  }
+
+  /** The transpose, as a new row-major matrix. */
+  transpose(): Matrix {
+    const { rows, cols, data } = this;
+    const out = new Float64Array(rows * cols);
+    const block = 32;
+    for (let ib = 0; ib < rows; ib += block) {
+      for (let jb = 0; jb < cols; jb += block) {
+        const iEnd = Math.min(ib + block, rows);
+        const jEnd = Math.min(jb + block, cols);
+        for (let i = ib; i < iEnd; i++) for (let j = jb; j < jEnd; j++) out[j * rows + i] = data[i * cols + j]!;
+      }
+    }
+    return new Matrix(cols, rows, out);
+  }
+
+  /** The main diagonal. */
+  diag(): Float64Array {
+    const n = Math.min(this.rows, this.cols);
+    const out = new Float64Array(n);
+    for (let i = 0; i < n; i++) out[i] = this.data[i * this.cols + i]!;
+    return out;
+  }
+
+  /** Row i as a copy. */
+  row(i: number): Float64Array {
+    return this.data.slice(i * this.cols, (i + 1) * this.cols);
+  }
+
+  /** Column j as a copy. */
+  col(j: number): Float64Array {
+    const out = new Float64Array(this.rows);
+    for (let i = 0; i < this.rows; i++) out[i] = this.data[i * this.cols + j]!;
+    return out;
+  }
+
+  /** Rows as plain arrays (for printing and JSON). */
+  toArray(): number[][] {
+    const out: number[][] = [];
+    for (let i = 0; i < this.rows; i++) out.push(Array.from(this.data.subarray(i * this.cols, (i + 1) * this.cols)));
+    return out;
+  }
+}
+
+function checkDimension(name: string, value: number): void {
+  if (!Number.isInteger(value) || value < 0) throw new InvalidArgumentError(name, 'must be a non-negative integer', value);
+}
+
+/**
+ * Rejects NaN/±Infinity at the API boundary, naming the first offending entry.
+ * @throws {NonFiniteError}
+ */
+export function assertFinite(name: string, m: Matrix): void {
+  const { data, cols } = m;
+  for (let k = 0; k < data.length; k++) {
+    if (!Number.isFinite(data[k]!)) throw new NonFiniteError(name, Math.floor(k / cols), k % cols, data[k]!);
+  }
+}
+
+/** @throws {InvalidArgumentError} unless the matrix is square (and optionally non-empty). */
+export function assertSquare(name: string, m: Matrix): void {
+  if (m.rows !== m.cols) throw new InvalidArgumentError(name, `must be square; shape is ${m.rows}×${m.cols}`);
+  if (m.rows === 0) throw new InvalidArgumentError(name, 'must not be empty; shape is 0×0');
+}
+
+/**
+ * Rejects a matrix that is not symmetric to within a relative tolerance, naming the worst pair.
+ * @throws {InvalidArgumentError}
+ */
+export function assertSymmetric(name: string, m: Matrix, relTol = 1e-10): void {
+  assertSquare(name, m);
+  const n = m.rows;
+  const d = m.data;
+  let scale = 0;
+  for (let k = 0; k < d.length; k++) scale = Math.max(scale, Math.abs(d[k]!));
+  const tol = relTol * scale;
+  for (let i = 0; i < n; i++) {
+    for (let j = i + 1; j < n; j++) {
+      if (Math.abs(d[i * n + j]! - d[j * n + i]!) > tol) {
+        throw new InvalidArgumentError(name, `must be symmetric; entries (${i}, ${j}) and (${j}, ${i}) differ`, [d[i * n + j]!, d[j * n + i]!]);
+      }
+    }
+  }
+}
