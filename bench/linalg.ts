@@ -1,0 +1,98 @@
+// Linear-algebra benchmark: each kernel on each backend and numpy (same machine, same run), as
+// ratios to numpy. Usage: npm run bench -- [--sizes 500,1000,2000,4000] [--kernels gram,eigvalsh]
+//   [--js-max 2000] [--repeats 3] [--numpy-env keep|unset] [--ml-matrix]
+// numpy runs with OPENBLAS_CORETYPE/OPENBLAS_L2_SIZE unset by default (its fastest setting),
+// so the ratios are conservative for rmtkit.
+import { execFileSync } from 'node:child_process';
+import { performance } from 'node:perf_hooks';
+import { Matrix } from '../src/linalg/matrix.js';
+import { availableBackends, getBackend } from '../src/linalg/backend.js';
+import type { Backend, KernelName } from '../src/linalg/kernels.js';
+import { gaussianMatrix } from '../src/random/index.js';
+import { mlMatrixTimes } from './ml-matrix.js';
+
+const args = parseArgs(process.argv.slice(2));
+const sizes = (args.sizes ?? '500,1000,2000,4000').split(',').map(Number);
+const kernels = (args.kernels ?? 'gram,spdInverse,eigvalsh,eigh,matmul,cholesky,svd,qr').split(',') as KernelName[];
+const jsMax = Number(args['js-max'] ?? 2000);
+const repeats = Number(args.repeats ?? 3);
+
+const numpyEnv = { ...process.env };
+if ((args['numpy-env'] ?? 'unset') === 'unset') {
+  delete numpyEnv.OPENBLAS_CORETYPE;
+  delete numpyEnv.OPENBLAS_L2_SIZE;
+}
+const numpy = JSON.parse(
+  execFileSync('python3', [new URL('./linalg_numpy.py', import.meta.url).pathname, JSON.stringify({ sizes, kernels: kernels.map(numpyName), repeats })], { env: numpyEnv, encoding: 'utf8', maxBuffer: 1 << 24 }),
+) as { numpy: string; blas: string[]; times: Record<string, number> };
+
+console.log(`numpy ${numpy.numpy} (${numpy.blas.join('; ') || 'BLAS unknown'}), backends: ${availableBackends().join(', ')}`);
+console.log('kernel       d   ' + availableBackends().map((b) => `${b.padStart(9)} s  ×numpy`).join('  ') + '      numpy s' + (args['ml-matrix'] ? '   ml-matrix s  ×js' : ''));
+for (const d of sizes) {
+  const x = gaussianMatrix(2 * d, d, 1);
+  const square = gaussianMatrix(d, d, 2);
+  const spd = getBackend(availableBackends()[0]!).kernels.gram!(x, 1 / (2 * d));
+  for (const k of kernels) {
+    const ref = numpy.times[`${numpyName(k)}:${d}`]!;
+    const cells: string[] = [];
+    let jsTime = NaN;
+    for (const name of availableBackends()) {
+      if (name === 'js' && d > jsMax) {
+        cells.push('        —        —');
+        continue;
+      }
+      const t = time(getBackend(name), k, x, square, spd, d > 2000 ? 1 : repeats);
+      if (name === 'js') jsTime = t;
+      cells.push(`${t.toFixed(4).padStart(11)} ${(t / ref).toFixed(2).padStart(7)}×`);
+    }
+    let tail = '';
+    if (args['ml-matrix'] && Number.isFinite(jsTime)) {
+      const ml = mlMatrixTimes(k, x, square, spd);
+      if (ml !== undefined) tail = `  ${ml.toFixed(4).padStart(11)}  ${(ml / jsTime).toFixed(1).padStart(5)}`;
+    }
+    console.log(`${k.padEnd(11)} ${String(d).padStart(4)} ${cells.join('  ')}  ${ref.toFixed(4).padStart(11)}${tail}`);
+  }
+}
+
+function time(backend: Backend, k: KernelName, x: Matrix, square: Matrix, spd: Matrix, reps: number): number {
+  const run = call(backend, k, x, square, spd);
+  run();
+  let best = Infinity;
+  for (let r = 0; r < reps; r++) {
+    const start = performance.now();
+    run();
+    best = Math.min(best, (performance.now() - start) / 1000);
+  }
+  return best;
+}
+
+function call(backend: Backend, k: KernelName, x: Matrix, square: Matrix, spd: Matrix): () => unknown {
+  const K = backend.kernels;
+  switch (k) {
+    case 'gemm': return () => K.gemm!(square, square, false, false, 1);
+    case 'gram': return () => K.gram!(x, 1 / x.rows);
+    case 'cholesky': return () => K.cholesky!(spd);
+    case 'choleskySolve': return () => K.choleskySolve!(K.cholesky!(spd), square);
+    case 'spdInverse': return () => K.spdInverse!(spd);
+    case 'eigvalsh': return () => K.eigvalsh!(spd);
+    case 'eigh': return () => K.eigh!(spd);
+    case 'svd': return () => K.svd!(square);
+    case 'qr': return () => K.qr!(square);
+  }
+}
+
+function numpyName(k: string): string {
+  return k === 'gemm' ? 'matmul' : k;
+}
+
+function parseArgs(argv: string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (!a.startsWith('--')) continue;
+    const next = argv[i + 1];
+    if (next === undefined || next.startsWith('--')) out[a.slice(2)] = 'true';
+    else out[a.slice(2)] = argv[++i]!;
+  }
+  return out;
+}

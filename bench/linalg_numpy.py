@@ -1,0 +1,51 @@
+"""numpy side of bench/linalg.ts: times the same kernels on the same sizes, prints JSON.
+
+Usage: python3 bench/linalg_numpy.py '{"sizes":[500,1000],"kernels":["gram",...],"repeats":3}'
+Matrices are made the way the TS side makes them (Gaussian X of n = 2d rows, A = XᵀX/n);
+timings do not depend on the entries, only on the shapes.
+"""
+import json
+import sys
+import time
+
+import numpy as np
+
+cfg = json.loads(sys.argv[1])
+rng = np.random.default_rng(1)
+out = {"numpy": np.__version__, "times": {}}
+try:
+    from threadpoolctl import threadpool_info
+    out["blas"] = [f"{i.get('internal_api')} {i.get('version')} {i.get('architecture')} threads={i.get('num_threads')}" for i in threadpool_info()]
+except Exception:  # threadpoolctl is optional
+    out["blas"] = []
+
+
+def best(fn, repeats):
+    fn()  # warm-up (thread pool start, page faults)
+    t = []
+    for _ in range(repeats):
+        s = time.perf_counter()
+        fn()
+        t.append(time.perf_counter() - s)
+    return min(t)
+
+
+for d in cfg["sizes"]:
+    n = 2 * d
+    x = rng.standard_normal((n, d))
+    a = x.T @ x / n
+    b = rng.standard_normal((d, d))
+    reps = cfg["repeats"] if d <= 2000 else 1
+    ops = {
+        "matmul": lambda: b @ b,
+        "gram": lambda: x.T @ x / n,
+        "cholesky": lambda: np.linalg.cholesky(a),
+        "spdInverse": lambda: np.linalg.inv(a),
+        "eigvalsh": lambda: np.linalg.eigvalsh(a),
+        "eigh": lambda: np.linalg.eigh(a),
+        "svd": lambda: np.linalg.svd(b, full_matrices=False),
+        "qr": lambda: np.linalg.qr(b),
+    }
+    for k in cfg["kernels"]:
+        out["times"][f"{k}:{d}"] = best(ops[k], reps)
+print(json.dumps(out))

@@ -1,0 +1,41 @@
+// Level-3 BLAS kernels: general product and Gram matrix.
+#include <cblas.h>
+
+#include <algorithm>
+#include <cstddef>
+
+#include "kernels.h"
+#include "layout.h"
+
+namespace rmtkit {
+
+Status Gemm(const double* a, const double* b, double* c, int m, int n, int k, bool transA,
+            bool transB, double alpha) {
+  if (m == 0 || n == 0) return {};
+  if (k == 0) {
+    // BLAS would return early and leave c untouched; the empty sum is zero.
+    std::fill(c, c + static_cast<size_t>(m) * n, 0.0);
+    return {};
+  }
+  // CBLAS's row-major mode only swaps the roles of a and b (no copies), so it is used directly.
+  const int lda = transA ? m : k;
+  const int ldb = transB ? k : n;
+  cblas_dgemm(CblasRowMajor, transA ? CblasTrans : CblasNoTrans, transB ? CblasTrans : CblasNoTrans,
+              m, n, k, alpha, a, lda, b, ldb, 0.0, c, n);
+  return {};
+}
+
+Status Gram(const double* x, double* g, int n, int d, double scale) {
+  if (d == 0) return {};
+  if (n == 0) {
+    std::fill(g, g + static_cast<size_t>(d) * d, 0.0);
+    return {};
+  }
+  // Row-major x (n×d) is the column-major d×n matrix xᵀ, so xᵀx = (xᵀ)(xᵀ)ᵀ is dsyrk without
+  // transposition. Column-major 'U' fills the row-major lower triangle, mirrored afterwards.
+  cblas_dsyrk(CblasColMajor, CblasUpper, CblasNoTrans, d, n, scale, x, d, 0.0, g, d);
+  MirrorLowerToUpper(g, d);
+  return {};
+}
+
+}  // namespace rmtkit

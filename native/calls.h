@@ -1,0 +1,39 @@
+// A prepared kernel call: validated arguments, input pointers (borrowed from JS for synchronous
+// calls, owned copies for asynchronous ones), output Float64Arrays allocated on the JS thread,
+// and a closure that runs the kernel touching only those raw buffers (safe off the JS thread).
+#pragma once
+
+#include <napi.h>
+
+#include <functional>
+#include <memory>
+#include <vector>
+
+#include "kernels.h"
+
+namespace rmtkit {
+
+struct Call {
+  // Keeps the output arrays alive while a worker writes into them.
+  Napi::ObjectReference outputs;
+  // The single output's name, or nullptr when the result is the whole outputs object.
+  const char* single = nullptr;
+  // Input copies owned by an asynchronous call (moving a vector keeps its buffer in place).
+  std::vector<std::vector<double>> copies;
+  std::function<Status()> run;
+
+  Napi::Value Result() const { return single ? outputs.Value().Get(single) : outputs.Value(); }
+};
+
+// Parses info into a Call; copy = true makes the inputs owned copies. Throws Napi::TypeError.
+using Prepare = void (*)(const Napi::CallbackInfo& info, bool copy, Call& call);
+
+struct KernelEntry {
+  const char* name;
+  Prepare prepare;
+};
+
+// The kernel table exported by the addon (name, argument parser).
+const std::vector<KernelEntry>& KernelTable();
+
+}  // namespace rmtkit

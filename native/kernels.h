@@ -1,0 +1,37 @@
+// Dense kernels on raw row-major buffers: a thin layer over OpenBLAS (CBLAS) and LAPACKE.
+// Every routine is called column-major: a row-major n×d buffer *is* the column-major d×n
+// matrix (its transpose), so no hidden copies are made; symmetric routines swap 'U'/'L'.
+// Inputs are never written; outputs are caller-owned buffers of the documented size.
+#pragma once
+
+namespace rmtkit {
+
+// The outcome of a kernel: info = 0 on success, otherwise LAPACK's info from `routine`
+// (info > 0: a numerical failure such as a non-positive minor; info < 0: a bad argument).
+struct Status {
+  const char* routine = nullptr;
+  int info = 0;
+  bool ok() const { return info == 0; }
+};
+
+// c (m×n) = alpha · op(a) · op(b); a is stored rows×cols as given (m×k, or k×m when transA).
+Status Gemm(const double* a, const double* b, double* c, int m, int n, int k, bool transA,
+            bool transB, double alpha);
+// g (d×d, full symmetric) = scale · xᵀx for x n×d.
+Status Gram(const double* x, double* g, int n, int d, double scale);
+// l (d×d) = lower Cholesky factor of a, zeros above the diagonal.
+Status Cholesky(const double* a, double* l, int d);
+// x (d×k) solving l lᵀ x = b.
+Status CholeskySolve(const double* l, const double* b, double* x, int d, int k);
+// inv (d×d, full symmetric) = a⁻¹ through a's Cholesky factor.
+Status SpdInverse(const double* a, double* inv, int d);
+// w (d) = eigenvalues of symmetric a, ascending.
+Status Eigvalsh(const double* a, double* w, int d);
+// w (d) ascending and v (d×d) with the eigenvectors as columns.
+Status Eigh(const double* a, double* w, double* v, int d);
+// Thin SVD of a (m×n), k = min(m, n): u m×k, s k descending, vt k×n.
+Status Svd(const double* a, double* u, double* s, double* vt, int m, int n);
+// Thin QR of a (m×n), k = min(m, n): q m×k orthonormal columns, r k×n upper triangular.
+Status Qr(const double* a, double* q, double* r, int m, int n);
+
+}  // namespace rmtkit

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Installs everything rmtkit needs on a Debian machine: OpenBLAS + LAPACKE for the native backend,
+# then the npm packages (which build the addon and compile the TypeScript).
+# Without root or apt-get it skips the Debian step and rmtkit runs on its pure-JS backend.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+debian_packages=(libopenblas-dev liblapacke-dev)
+if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
+  missing=()
+  for p in "${debian_packages[@]}" ${RMTKIT_EXTRA_DEBIAN_PACKAGES:-}; do
+    dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
+  done
+  if [ ${#missing[@]} -gt 0 ]; then
+    echo "rmtkit: installing Debian packages: ${missing[*]}"
+    export DEBIAN_FRONTEND=noninteractive
+    for attempt in 1 2 3; do
+      apt-get update -qq && apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null && break
+      echo "rmtkit: apt-get failed (attempt $attempt), retrying"; sleep 5
+    done
+  fi
+else
+  echo "rmtkit: not root or no apt-get; skipping ${debian_packages[*]} (the pure-JS backend will be used)"
+fi
+npm ci --no-audit --no-fund
