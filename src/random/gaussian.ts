@@ -1,0 +1,52 @@
+import { InvalidArgumentError } from '../errors.js';
+import { matmul } from '../linalg/api.js';
+import { assertFinite, Matrix } from '../linalg/matrix.js';
+import { covarianceFactor } from './covariance-factor.js';
+import type { Seed } from './seed.js';
+import { randomStream, type RandomStream } from './stream.js';
+
+/**
+ * A rows×cols matrix of iid N(0, 1) entries. Row i is drawn from child stream `split(i)` of the
+ * seed's stream, so any worker can generate any subset of rows, in any order, and get the same
+ * numbers; a taller matrix from the same seed extends a shorter one.
+ * @throws {InvalidArgumentError} naming 'rows', 'cols' or 'seed'.
+ * @example gaussianMatrix(1000, 200, 7) // X with E[XᵀX/n] = I
+ */
+export function gaussianMatrix(rows: number, cols: number, seed: Seed | RandomStream): Matrix {
+  checkCount('rows', rows);
+  checkCount('cols', cols);
+  const stream = randomStream(seed);
+  const out = Matrix.zeros(rows, cols);
+  for (let i = 0; i < rows; i++) stream.split(i).fill(out.data.subarray(i * cols, (i + 1) * cols), 'normal');
+  return out;
+}
+
+/**
+ * n samples x = F g with g ~ N(0, I_k), as the rows of X = G Fᵀ for the n×k Gaussian matrix
+ * G = gaussianMatrix(n, k, seed); the rows have covariance F Fᵀ.
+ * @throws {InvalidArgumentError} naming 'n' or 'factor' (non-finite entries).
+ * @example sampleWithFactor(500, Matrix.diagonal([1, 2, 3]), 1) // covariance diag(1, 4, 9)
+ */
+export function sampleWithFactor(n: number, factor: Matrix, seed: Seed | RandomStream): Matrix {
+  checkCount('n', n);
+  assertFinite('factor', factor);
+  if (n === 0 || factor.rows === 0 || factor.cols === 0) return Matrix.zeros(n, factor.rows);
+  return matmul(gaussianMatrix(n, factor.cols, seed), factor, { transB: true });
+}
+
+/**
+ * n samples from N(0, Σ) as the rows of an n×d matrix: X = G Fᵀ with Σ = F Fᵀ, F the Cholesky
+ * factor when Σ is positive definite and V·diag(√max(λ, 0)) from `eigh` when it is only
+ * positive semidefinite. Both use the same G = gaussianMatrix(n, d, seed).
+ * @param options.tol eigenvalues below −tol·‖Σ‖₂ reject Σ (default 1e-10).
+ * @throws {InvalidArgumentError} naming 'sigma' (not square, symmetric, finite or PSD) or 'n'.
+ * @example sampleWithCovariance(1000, Matrix.fromRows([[1, 0.5], [0.5, 1]]), 3)
+ */
+export function sampleWithCovariance(n: number, sigma: Matrix, seed: Seed | RandomStream, options: { tol?: number } = {}): Matrix {
+  checkCount('n', n);
+  return sampleWithFactor(n, covarianceFactor(sigma, options.tol), seed);
+}
+
+function checkCount(name: string, value: number): void {
+  if (!Number.isSafeInteger(value) || value < 0) throw new InvalidArgumentError(name, 'must be a non-negative integer', value);
+}
