@@ -1,0 +1,118 @@
+// rmtkit's N-API addon: exports every kernel of calls.cc twice, as `name(...)` (synchronous)
+// and `nameAsync(...)` (an AsyncWorker on the libuv pool returning a Promise), plus info().
+// One process-wide mutex runs BLAS/LAPACK jobs one at a time: OpenBLAS already uses every core
+// for one job, and concurrent jobs would oversubscribe them.
+#include <cblas.h>
+#include <lapacke.h>
+#include <napi.h>
+
+#include <mutex>
+#include <string>
+#include <utility>
+
+#include "calls.h"
+
+namespace rmtkit {
+namespace {
+
+std::mutex& JobMutex() {
+  static std::mutex mutex;
+  return mutex;
+}
+
+Status RunLocked(const Call& call) {
+  std::lock_guard<std::mutex> lock(JobMutex());
+  return call.run();
+}
+
+// A LAPACK failure as a JS Error carrying { code, routine, info } for the JS side to translate
+// into typed errors (info > 0 from dpotrf: the order of the first non-positive leading minor).
+Napi::Error LapackError(Napi::Env env, const Status& status) {
+  const std::string detail = status.info > 0 ? "info = " + std::to_string(status.info)
+                                             : "argument " + std::to_string(-status.info) + " is invalid";
+  auto error = Napi::Error::New(env, std::string("LAPACK ") + status.routine + " failed: " + detail);
+  error.Set("code", "ERR_RMTKIT_LAPACK");
+  error.Set("routine", status.routine);
+  error.Set("info", Napi::Number::New(env, status.info));
+  return error;
+}
+
+const KernelEntry& EntryOf(const Napi::CallbackInfo& info) {
+  return *static_cast<const KernelEntry*>(info.Data());
+}
+
+Napi::Value RunSync(const Napi::CallbackInfo& info) {
+  Call call;
+  EntryOf(info).prepare(info, false, call);
+  const Status status = RunLocked(call);
+  if (!status.ok()) throw LapackError(info.Env(), status);
+  return call.Result();
+}
+
+class Worker : public Napi::AsyncWorker {
+ public:
+  Worker(Napi::Env env, Call call)
+      : Napi::AsyncWorker(env, "rmtkit:kernel"), call_(std::move(call)), deferred_(Napi::Promise::Deferred::New(env)) {}
+
+  Napi::Promise Promise() const { return deferred_.Promise(); }
+
+ protected:
+  // Runs on a libuv pool thread: touches only the call's raw buffers.
+  void Execute() override { status_ = RunLocked(call_); }
+
+  void OnOK() override {
+    if (status_.ok()) {
+      deferred_.Resolve(call_.Result());
+    } else {
+      deferred_.Reject(LapackError(Env(), status_).Value());
+    }
+  }
+
+  void OnError(const Napi::Error& error) override { deferred_.Reject(error.Value()); }
+
+ private:
+  Call call_;
+  Status status_;
+  Napi::Promise::Deferred deferred_;
+};
+
+Napi::Value RunAsync(const Napi::CallbackInfo& info) {
+  Call call;
+  // Inputs are copied now, so JS may reuse or mutate its arrays while the job runs.
+  EntryOf(info).prepare(info, true, call);
+  auto* worker = new Worker(info.Env(), std::move(call));
+  Napi::Promise promise = worker->Promise();
+  worker->Queue();
+  return promise;
+}
+
+Napi::Value Info(const Napi::CallbackInfo& info) {
+  auto result = Napi::Object::New(info.Env());
+  result.Set("config", openblas_get_config());
+  result.Set("corename", openblas_get_corename());
+  result.Set("threads", openblas_get_num_threads());
+  result.Set("parallel", openblas_get_parallel());
+  return result;
+}
+
+Napi::Object Init(Napi::Env env, Napi::Object exports) {
+  // Inputs are validated finite in JS before they reach a kernel; LAPACKE's own O(d²) NaN scan
+  // would double the cost of a one-column triangular solve.
+  LAPACKE_set_nancheck(0);
+  for (const KernelEntry& entry : KernelTable()) {
+    void* data = const_cast<KernelEntry*>(&entry);
+    exports.Set(entry.name, Napi::Function::New(env, RunSync, entry.name, data));
+    const std::string async = std::string(entry.name) + "Async";
+    exports.Set(async, Napi::Function::New(env, RunAsync, async, data));
+  }
+  exports.Set("info", Napi::Function::New(env, Info, "info"));
+  return exports;
+}
+
+}  // namespace
+}  // namespace rmtkit
+
+// NODE_API_MODULE pastes the name into an identifier, so it needs an unqualified function.
+static Napi::Object InitRmtkit(Napi::Env env, Napi::Object exports) { return rmtkit::Init(env, exports); }
+
+NODE_API_MODULE(rmtkit, InitRmtkit)
