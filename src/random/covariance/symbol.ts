@@ -20,6 +20,7 @@ export function symbolSpectrum(
 ): SpectralForm {
   const { tol = 1e-13, minNodes = 64, maxNodes = 1 << 21, argument = 'symbol' } = options;
   let nodes = midpoint(symbol, minNodes, argument);
+  if (nodes.every((v) => v === 0)) throw new InvalidArgumentError(argument, 'must not be zero; its spectral symbol vanishes');
   let previous = testIntegrals(nodes);
   for (let m = minNodes * 2; ; m *= 2) {
     if (m > maxNodes) {

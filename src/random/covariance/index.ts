@@ -1,0 +1,12 @@
+export { interval, COVARIANCE_PARAMS, type Interval, type Bounds } from './constraints.js';
+export { spectralForm, diagonalSpectrum, eigenSpectrum, meanEigenvalue, type SpectralForm, type CoordinateWeights } from './spectral.js';
+export { matrixModel, limitModel, type CovarianceModel } from './model.js';
+export { symbolSpectrum } from './symbol.js';
+export { ar1Covariance } from './ar1.js';
+export { spikedCovariance, spikeDirection } from './spiked.js';
+export { diagonalCovariance } from './diagonal.js';
+export { denseCovariance } from './dense.js';
+export { toeplitzCovariance } from './toeplitz.js';
+export { powerLawCovariance } from './powerlaw.js';
+export { dataCovariance } from './data.js';
+export { parseCovarianceSpec, buildCovariance, COVARIANCE_SYNTAX, type CovarianceSpec, type CovarianceLoader } from './parse.js';

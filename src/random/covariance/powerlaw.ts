@@ -1,0 +1,57 @@
+import { matmul, qr } from '../../linalg/api.js';
+import { Matrix } from '../../linalg/matrix.js';
+import { gaussianMatrix } from '../gaussian.js';
+import { randomStream } from '../stream.js';
+import type { Seed } from '../seed.js';
+import { COVARIANCE_PARAMS } from './constraints.js';
+import { diagonalCovariance } from './diagonal.js';
+import { matrixModel, type CovarianceModel } from './model.js';
+import { eigenSpectrum } from './spectral.js';
+
+/**
+ * A power-law spectrum σ_j = c·j^(−a), j = 1…d, scaled so that (1/d) tr Σ = 1. Without a seed Σ
+ * is diagonal (independent coordinates: SSR cannot beat predicting 0). With a seed the
+ * eigenbasis is a Haar-random rotation O (QR of a seeded Gaussian matrix, signs fixed by
+ * diag R > 0), Σ = O diag(σ) Oᵀ, so the coordinates are correlated; its theory uses O directly,
+ * no eigendecomposition.
+ * @throws {InvalidArgumentError} naming 'exponent' unless a ≥ 0, or 'd'.
+ * @example powerLawCovariance(1, 200).spectrum().values[0] // the largest variance
+ * @example powerLawCovariance(0.5, 200, 3) // rotated: correlated coordinates
+ */
+export function powerLawCovariance(exponent: number, d: number, seed?: Seed): CovarianceModel {
+  COVARIANCE_PARAMS.exponent.check('exponent', exponent);
+  COVARIANCE_PARAMS.d.check('d', d);
+  const values = new Float64Array(d);
+  let sum = 0;
+  for (let j = 0; j < d; j++) sum += values[j] = (j + 1) ** -exponent;
+  for (let j = 0; j < d; j++) values[j] *= d / sum;
+  if (seed === undefined) return diagonalCovariance(values, `powerlaw:${exponent}`);
+  const rotation = haarOrthogonal(d, seed);
+  const scaled = rotation.clone();
+  for (let i = 0; i < d; i++) for (let j = 0; j < d; j++) scaled.data[i * d + j] *= Math.sqrt(values[j]);
+  const sigma = symmetrise(matmul(scaled, scaled, { transB: true }));
+  return matrixModel(`powerlaw:${exponent}:${seed}`, `power-law spectrum j^−${exponent} (mean 1) in a random basis (seed ${seed}), d = ${d}`, sigma, {
+    spectrum: () => eigenSpectrum(values, rotation),
+    sample: (n, sampleSeed) => matmul(gaussianMatrix(n, d, sampleSeed), scaled, { transB: true }),
+  });
+}
+
+function haarOrthogonal(d: number, seed: Seed): Matrix {
+  const { q, r } = qr(gaussianMatrix(d, d, randomStream(seed).child('rotation')));
+  for (let j = 0; j < d; j++) {
+    if (r.data[j * d + j] < 0) for (let i = 0; i < d; i++) q.data[i * d + j] = -q.data[i * d + j];
+  }
+  return q;
+}
+
+function symmetrise(m: Matrix): Matrix {
+  const n = m.rows;
+  for (let i = 0; i < n; i++) {
+    for (let j = i + 1; j < n; j++) {
+      const v = 0.5 * (m.data[i * n + j] + m.data[j * n + i]);
+      m.data[i * n + j] = v;
+      m.data[j * n + i] = v;
+    }
+  }
+  return m;
+}
