@@ -1,0 +1,46 @@
+import type { KernelName } from '../../kernels.js';
+
+/** An argument of a raw addon call: row-major data, a dimension, a flag or a scalar. */
+export type NativeArg = Float64Array | number | boolean;
+
+/** What `info()` of the addon reports about the linked OpenBLAS. */
+export interface NativeInfo {
+  /** `openblas_get_config()`, e.g. 'OpenBLAS 0.3.21 DYNAMIC_ARCH NO_AFFINITY Haswell MAX_THREADS=64'. */
+  config: string;
+  /** The CPU kernel set OpenBLAS selected (OPENBLAS_CORETYPE overrides it). */
+  corename: string;
+  /** `openblas_get_num_threads()`. */
+  threads: number;
+  /** `openblas_get_parallel()`: 0 sequential, 1 pthreads, 2 OpenMP. */
+  parallel: number;
+}
+
+/**
+ * The raw `build/Release/rmtkit.node` module (native/addon.cc): every kernel as `name(...)` and
+ * `nameAsync(...)` taking Float64Arrays with explicit dimensions (signatures in native/calls.cc),
+ * returning fresh Float64Arrays or objects of them. LAPACK failures throw an Error with
+ * `code: 'ERR_RMTKIT_LAPACK'`, `routine` and `info`.
+ * @example addon.eigvalsh(new Float64Array([2, 1, 1, 2]), 2) // Float64Array [1, 3]
+ */
+export type NativeAddon = {
+  [K in KernelName | `${KernelName}Async`]: (...args: NativeArg[]) => unknown;
+} & { info(): NativeInfo };
+
+/** The shape of a LAPACK failure thrown by the addon. */
+export interface NativeLapackError extends Error {
+  code: 'ERR_RMTKIT_LAPACK';
+  routine: string;
+  info: number;
+}
+
+/**
+ * Checks that a loaded module has every export rmtkit needs (an outdated build would not).
+ * @throws {Error} naming the first missing export.
+ * @example assertNativeAddon(require('./build/Release/rmtkit.node'))
+ */
+export function assertNativeAddon(module: unknown, kernels: readonly KernelName[]): asserts module is NativeAddon {
+  const exports = module as Record<string, unknown>;
+  for (const name of [...kernels, ...kernels.map((k) => `${k}Async`), 'info']) {
+    if (typeof exports?.[name] !== 'function') throw new Error(`the addon lacks '${name}' (an outdated build? run npm rebuild rmtkit)`);
+  }
+}

@@ -1,0 +1,49 @@
+import { KERNEL_NAMES, type AsyncKernels, type Backend, type KernelName, type Kernels } from '../../kernels.js';
+import type { NativeAddon, NativeArg } from './addon.js';
+import { translateNativeError } from './errors.js';
+import { SerialQueue } from './queue.js';
+import { NATIVE_SPECS } from './specs.js';
+
+type AnyParams = Parameters<Kernels[KernelName]>;
+type Spec = { args(...p: AnyParams): NativeArg[]; result(raw: unknown, ...p: AnyParams): unknown };
+
+/**
+ * Builds the native backend (priority 10, above JS) around a loaded addon: synchronous kernels
+ * call OpenBLAS/LAPACK on the JS thread; `asyncKernels` run them on the libuv pool one at a time
+ * (see {@link SerialQueue}). LAPACK failures become NotPositiveDefiniteError / ConvergenceError.
+ * @example const backend = createNativeBackend(addon); backend.kernels.eigvalsh!(a)
+ */
+export function createNativeBackend(addon: NativeAddon): Backend {
+  const queue = new SerialQueue();
+  const kernels: Record<string, unknown> = {};
+  const asyncKernels: Record<string, unknown> = {};
+  for (const name of KERNEL_NAMES) {
+    const spec = NATIVE_SPECS[name] as unknown as Spec;
+    const sync = addon[name];
+    const runAsync = addon[`${name}Async`] as (...args: NativeArg[]) => Promise<unknown>;
+    kernels[name] = (...params: AnyParams) => {
+      let raw: unknown;
+      try {
+        raw = sync(...spec.args(...params));
+      } catch (error) {
+        throw translateNativeError(error, name);
+      }
+      return spec.result(raw, ...params);
+    };
+    asyncKernels[name] = (...params: AnyParams) =>
+      queue.run(spec.args(...params), (args) => runAsync(...args)).then(
+        (raw) => spec.result(raw, ...params),
+        (error: unknown) => {
+          throw translateNativeError(error, name);
+        },
+      );
+  }
+  const info = addon.info();
+  return {
+    name: 'native',
+    priority: 10,
+    kernels: kernels as unknown as Kernels,
+    asyncKernels: asyncKernels as unknown as AsyncKernels,
+    details: { openblas: info.config, openblasCore: info.corename, openblasThreads: info.threads },
+  };
+}
