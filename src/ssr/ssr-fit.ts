@@ -1,0 +1,84 @@
+import { InvalidArgumentError } from '../errors.js';
+import { matmul } from '../linalg/api.js';
+import { assertFinite, Matrix } from '../linalg/matrix.js';
+
+/** How Â was obtained: ridge (λ > 0), or one of the two ridgeless limits (THEORY.md §1). */
+export type SsrRegime = 'ridge' | 'ridgeless-invertible' | 'ridgeless-projector';
+
+/** A fitted masked-SSR model (THEORY.md §1). Plain data plus two pure functions. */
+export interface SsrFit {
+  /** Â (d×d): column k predicts coordinate k from the others; diag(Â) = 0. */
+  A: Matrix;
+  /**
+   * diag(Q), Q = (Σ̂ + λI)⁻¹; for λ = 0 with Σ̂ invertible diag(Σ̂⁻¹); for λ = 0 with Σ̂ singular
+   * diag(I − P) = lim λ·diag(Q), P the projector on the row space of X.
+   */
+  diagQ: Float64Array;
+  lambda: number;
+  regime: SsrRegime;
+  /** Whether the columns were centred; predictions then add `mean` back. */
+  centred: boolean;
+  /** Column means used for centring (zeros when not centred). */
+  mean: Float64Array;
+  n: number;
+  d: number;
+  /** L_tr = (1/(n d)) ‖X_c − X_c Â‖²_F on the (centred) training data. */
+  trainError: number;
+  /** Predictions x̂ = μ + Âᵀ(x − μ) for each row of `x` (m×d): coordinate k from the others. */
+  predict(x: Matrix): Matrix;
+  /** Test error (1/(m d)) ‖(X − μ)(I − Â)‖²_F on held-out rows. */
+  score(x: Matrix): number;
+}
+
+/**
+ * Wraps Â and its statistics into an {@link SsrFit} with `predict` and `score`.
+ * @throws {InvalidArgumentError} from predict/score naming 'x' for a wrong width or non-finite entries.
+ * @example makeFit({ A, diagQ, lambda: 0.1, regime: 'ridge', centred: true, mean, n, d, trainError })
+ */
+export function makeFit(fields: Omit<SsrFit, 'predict' | 'score'>): SsrFit {
+  const { A, mean, d } = fields;
+  const check = (x: Matrix) => {
+    if (x.cols !== d) throw new InvalidArgumentError('x', `must have ${d} columns like the training data`, x.cols);
+    assertFinite('x', x);
+  };
+  const centre = (x: Matrix) => {
+    const out = x.clone();
+    for (let i = 0; i < x.rows; i++) for (let k = 0; k < d; k++) out.data[i * d + k] -= mean[k];
+    return out;
+  };
+  return {
+    ...fields,
+    predict(x) {
+      check(x);
+      const out = matmul(centre(x), A);
+      for (let i = 0; i < x.rows; i++) for (let k = 0; k < d; k++) out.data[i * d + k] += mean[k];
+      return out;
+    },
+    score(x) {
+      check(x);
+      if (x.rows === 0) throw new InvalidArgumentError('x', 'must have at least one row');
+      const xc = centre(x);
+      const fitted = matmul(xc, A);
+      let sum = 0;
+      for (let t = 0; t < xc.data.length; t++) sum += (xc.data[t] - fitted.data[t]) ** 2;
+      return sum / (x.rows * d);
+    },
+  };
+}
+
+/**
+ * Â = I − M diag(M)⁻¹ column by column (column k: e_k − M e_k / M_kk), with diag(Â) = 0 exactly.
+ * @example ssrMatrix(Q) // the SSR matrix of Q = (Σ̂ + λI)⁻¹
+ */
+export function ssrMatrix(m: Matrix): Matrix {
+  const d = m.rows;
+  const out = new Float64Array(d * d);
+  const inv = new Float64Array(d);
+  for (let k = 0; k < d; k++) inv[k] = 1 / m.data[k * d + k];
+  for (let i = 0; i < d; i++) {
+    const row = i * d;
+    for (let k = 0; k < d; k++) out[row + k] = -m.data[row + k] * inv[k];
+    out[row + i] = 0;
+  }
+  return Matrix.fromRowMajor(d, d, out);
+}
