@@ -1,6 +1,8 @@
 import type { Command } from 'commander';
 import { registerDemo } from './demo.js';
 import { registerInfo } from './info.js';
+import { registerFit } from './fit.js';
+import { registerTheory } from './theory.js';
 
 /** Every CLI command, in help order. A command file exports one `register…(program)` function. */
-export const commands: Array<(program: Command) => void> = [registerDemo, registerInfo];
+export const commands: Array<(program: Command) => void> = [registerDemo, registerInfo, registerFit, registerTheory];
