@@ -1,0 +1,108 @@
+// The native (OpenBLAS/LAPACKE) backend itself: loading, typed errors, argument checks in the
+// addon, and the fallback to JS without a build. Numerical agreement with numpy for every kernel
+// is the conformance suite's job (conformance.test.ts).
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ConvergenceError, NotPositiveDefiniteError } from '../../src/errors.js';
+import { loadNativeBackend } from '../../src/linalg/backends/native/load.js';
+import { translateNativeError } from '../../src/linalg/backends/native/errors.js';
+import { Matrix } from '../../src/linalg/matrix.js';
+import { loaded, native, nativeSuite } from './native-setup.js';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+
+describe('native backend', nativeSuite, () => {
+  it('loads the addon and reports the OpenBLAS configuration and thread count', () => {
+    const backend = native();
+    assert.equal(backend.name, 'native');
+    assert.ok(backend.priority > 0, 'native must outrank the JS backend');
+    assert.match(String(backend.details?.openblas), /OpenBLAS \d+\.\d+/);
+    assert.ok(Number(backend.details?.openblasThreads) >= 1);
+  });
+
+  it('throws NotPositiveDefiniteError naming the first non-positive leading minor, sync and async', async () => {
+    const a = Matrix.diagonal([4, 1, -2, 3]);
+    const { kernels, asyncKernels } = native();
+    for (const run of [() => kernels.cholesky!(a), () => kernels.spdInverse!(a)]) {
+      assert.throws(run, (e: unknown) => e instanceof NotPositiveDefiniteError && e.minor === 3 && e.argument === 'a');
+    }
+    await assert.rejects(asyncKernels.cholesky!(a), (e: unknown) => e instanceof NotPositiveDefiniteError && e.minor === 3);
+    await assert.rejects(asyncKernels.spdInverse!(a), (e: unknown) => e instanceof NotPositiveDefiniteError && e.minor === 3);
+  });
+
+  it('turns eigensolver and SVD convergence failures into ConvergenceError and passes other errors through', () => {
+    const lapack = (routine: string, info: number) => Object.assign(new Error('x'), { code: 'ERR_RMTKIT_LAPACK', routine, info });
+    const eig = translateNativeError(lapack('dsyevd', 4), 'eigh');
+    assert.ok(eig instanceof ConvergenceError && eig.kernel === 'eigh' && /dsyevd/.test(eig.message));
+    assert.ok(translateNativeError(lapack('dgesdd', 1), 'svd') instanceof ConvergenceError);
+    const invalid = lapack('dgesdd', -5);
+    assert.equal(translateNativeError(invalid, 'svd'), invalid);
+    const other = new RangeError('unrelated');
+    assert.equal(translateNativeError(other, 'gemm'), other);
+  });
+
+  it('rejects malformed addon arguments with a TypeError instead of reading out of bounds', () => {
+    const addon = createRequire(import.meta.url)(join(root, 'build/Release/rmtkit.node')) as Record<string, (...a: unknown[]) => unknown>;
+    assert.throws(() => addon.eigvalsh!(new Float64Array(3), 2), TypeError);
+    assert.throws(() => addon.eigvalsh!([1, 0, 0, 1], 2), TypeError);
+    assert.throws(() => addon.cholesky!(new Float64Array(4), -2), TypeError);
+    assert.throws(() => addon.gemm!(new Float64Array(6), 2, 3, new Float64Array(6), 2, 3, false, false, 1), TypeError);
+    assert.throws(() => addon.eighAsync!(new Float64Array(5), 2), TypeError);
+  });
+
+  it('handles empty dimensions: a product over k = 0 is the zero matrix', () => {
+    const { kernels } = native();
+    const c = kernels.gemm!(Matrix.zeros(3, 0), Matrix.zeros(0, 2), false, false, 1);
+    assert.deepEqual([c.rows, c.cols, Array.from(c.data)], [3, 2, [0, 0, 0, 0, 0, 0]]);
+    assert.equal(kernels.eigvalsh!(Matrix.zeros(0, 0)).length, 0);
+    const g = kernels.gram!(Matrix.zeros(0, 2), 1);
+    assert.deepEqual(Array.from(g.data), [0, 0, 0, 0]);
+  });
+});
+
+describe('without the native addon', () => {
+  it('says why the native backend is unavailable instead of throwing', () => {
+    const missing = loadNativeBackend(new URL('file:///nonexistent/build/Release/rmtkit.node'));
+    assert.equal(missing.backend, undefined);
+    assert.match(missing.reason, /not built.*libopenblas-dev/);
+    const foreign = loadNativeBackend(new URL('../../package.json', import.meta.url));
+    assert.equal(foreign.backend, undefined);
+    assert.match(foreign.reason, /failed to load/);
+    assert.ok(loaded.reason.length > 0);
+  });
+
+  it('runs every linalg call on the JS backend when build/ is missing', () => {
+    // A copy of src/ with no build/ four levels above its native loader.
+    const dir = mkdtempSync(join(tmpdir(), 'rmtkit-nobuild-'));
+    try {
+      cpSync(join(root, 'src'), join(dir, 'src'), { recursive: true });
+      const script = join(dir, 'check.mts');
+      writeFileSync(
+        script,
+        `import * as linalg from './src/linalg/index.ts';
+const a = linalg.Matrix.fromRows([[2, 1], [1, 2]]);
+console.log(JSON.stringify({ backend: linalg.backend(), available: linalg.availableBackends(),
+  reason: linalg.nativeUnavailableReason(), values: Array.from(linalg.eigvalsh(a)),
+  chol: Array.from(linalg.cholesky(a).data) }));`,
+      );
+      const env = { ...process.env };
+      delete env.RMTKIT_BACKEND;
+      const child = spawnSync(process.execPath, ['--import', 'tsx', script], { cwd: root, env, encoding: 'utf8' });
+      assert.equal(child.status, 0, child.stderr);
+      const result = JSON.parse(child.stdout.trim().split('\n').at(-1)!);
+      assert.equal(result.backend, 'js');
+      assert.deepEqual(result.available, ['js']);
+      assert.match(result.reason, /not built/);
+      assert.ok(Math.abs(result.values[0] - 1) < 1e-14 && Math.abs(result.values[1] - 3) < 1e-14);
+      assert.ok(Math.abs(result.chol[0] - Math.SQRT2) < 1e-15 && result.chol[1] === 0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
