@@ -1,0 +1,13 @@
+export type { NdArray } from './ndarray.js';
+export { toVectorOrMatrix } from './ndarray.js';
+export { parseNpyArray, parseNpy } from './npy-parse.js';
+export { toNpyBytes } from './npy-write.js';
+export { readNpy, writeNpy } from './npy.js';
+export { parseNpyHeader, formatNpyHeader, type NpyHeader } from './npy-header.js';
+export { parseDtype, type NpyDtype } from './npy-dtype.js';
+export { readZip } from './zip.js';
+export { crc32 } from './crc32.js';
+export { parseNpz, readNpz } from './npz.js';
+export { parseCsv, type CsvReadOptions, type CsvTable } from './csv-parse.js';
+export { formatCsv, type CsvWriteOptions } from './csv-format.js';
+export { readCsv, writeCsv } from './csv.js';
