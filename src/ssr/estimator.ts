@@ -1,6 +1,6 @@
 import { gram, gramAsync, spdInverse, spdInverseAsync } from '../linalg/api.js';
 import { assertFinite, Matrix } from '../linalg/matrix.js';
-import { InvalidArgumentError } from '../errors.js';
+import { InvalidArgumentError, NotPositiveDefiniteError } from '../errors.js';
 import { SSR_PARAMS } from './params.js';
 import { ridgeless } from './ridgeless.js';
 import { makeFit, ssrMatrix, type SsrFit } from './ssr-fit.js';
@@ -18,7 +18,8 @@ export interface SsrOptions {
  * regression of column k on the other columns, all at once as Â = I − Q diag(Q)⁻¹ with
  * Q = (Σ̂ + λI)⁻¹, Σ̂ = X_cᵀX_c/n: one Gram (dsyrk) and one Cholesky inverse (dpotrf + dpotri).
  * The training error uses diag(QΣ̂Q) = diag(Q) − λ‖q_k‖², so it costs O(d²) more.
- * λ = 0 takes the ridgeless limit in both regimes (see `ridgeless`).
+ * λ = 0 takes the ridgeless limit in both regimes (see `ridgeless`); so does a λ > 0 so small
+ * that Σ̂ + λI is numerically singular (Cholesky fails), with `regime` saying so.
  * @throws {InvalidArgumentError} naming 'lambda' (λ < 0 or not finite), 'data' (fewer than 2
  *   columns or no rows) or a non-finite entry of 'data' with its row and column.
  * @example fitSsr(X, { lambda: 0.1 }).score(Xtest) // held-out error per coordinate
@@ -27,7 +28,11 @@ export function fitSsr(data: Matrix, options: SsrOptions): SsrFit {
   const { xc, mean, lambda, centred } = prepare(data, options);
   const sigmaHat = gram(xc);
   if (lambda === 0) return makeFit({ ...ridgeless(xc, sigmaHat), lambda, centred, mean, n: xc.rows, d: xc.cols });
-  return fromInverse(spdInverse(shift(sigmaHat, lambda)), lambda, centred, mean, xc.rows);
+  try {
+    return fromInverse(spdInverse(shift(sigmaHat, lambda)), lambda, centred, mean, xc.rows);
+  } catch (error) {
+    return belowRounding(error, xc, shift(sigmaHat, -lambda), lambda, centred, mean);
+  }
 }
 
 /**
@@ -39,7 +44,20 @@ export async function fitSsrAsync(data: Matrix, options: SsrOptions): Promise<Ss
   const { xc, mean, lambda, centred } = prepare(data, options);
   const sigmaHat = await gramAsync(xc);
   if (lambda === 0) return makeFit({ ...ridgeless(xc, sigmaHat), lambda, centred, mean, n: xc.rows, d: xc.cols });
-  return fromInverse(await spdInverseAsync(shift(sigmaHat, lambda)), lambda, centred, mean, xc.rows);
+  try {
+    return fromInverse(await spdInverseAsync(shift(sigmaHat, lambda)), lambda, centred, mean, xc.rows);
+  } catch (error) {
+    return belowRounding(error, xc, shift(sigmaHat, -lambda), lambda, centred, mean);
+  }
+}
+
+/**
+ * Σ̂ + λI failed Cholesky: Σ̂ is singular and λ is below its rounding error, so Σ̂ + λI is Σ̂ to
+ * working precision and the ridgeless limit is the answer to that precision.
+ */
+function belowRounding(error: unknown, xc: Matrix, sigmaHat: Matrix, lambda: number, centred: boolean, mean: Float64Array): SsrFit {
+  if (!(error instanceof NotPositiveDefiniteError)) throw error;
+  return makeFit({ ...ridgeless(xc, sigmaHat), lambda, centred, mean, n: xc.rows, d: xc.cols });
 }
 
 function prepare(data: Matrix, options: SsrOptions) {

@@ -43,8 +43,10 @@ export function interval(lo: number, hi: number, bounds: Bounds = '[)', options:
     contains,
     describe,
     check(argument, value) {
-      if (!contains(value)) throw new InvalidArgumentError(argument, describe(), value);
-      return value;
+      if (contains(value)) return value;
+      // ±∞ just past an open infinite end reads better as "must be finite" than as the bound.
+      if (Math.abs(value) === Infinity && Math.abs(value > 0 ? hi : lo) === Infinity) throw new InvalidArgumentError(argument, 'must be finite', value);
+      throw new InvalidArgumentError(argument, describe(), value);
     },
   };
 }
