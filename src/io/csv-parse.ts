@@ -6,7 +6,7 @@ import { looksNumeric, parseNumber, splitFields } from './csv-fields.js';
 export interface CsvReadOptions {
   /** Field separator; default: ',' if the first row has a comma, else tab, else ';', else runs of blanks ('whitespace'). */
   delimiter?: string;
-  /** Whether the first row names the columns; 'auto' (default): when it has a non-numeric field. */
+  /** Whether the first row names the columns; 'auto' (default): when it has a non-empty, non-numeric field. */
   header?: 'auto' | boolean;
   /** Lines starting with this prefix are skipped (default '#', as numpy.savetxt writes); null keeps them. */
   comments?: string | null;
@@ -42,7 +42,7 @@ export function parseCsv(text: string, file: string, options: CsvReadOptions = {
   let names: string[] | undefined;
   let start = first;
   const firstFields = splitFields(lines[first]!, delimiter, file, first + 1);
-  if (header === true || (header === 'auto' && !firstFields.every(looksNumeric))) {
+  if (header === true || (header === 'auto' && firstFields.some((f) => f.trim() !== '' && !looksNumeric(f)))) {
     names = firstFields.map((f) => f.trim());
     start = first + 1;
   }
