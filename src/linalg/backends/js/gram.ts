@@ -1,0 +1,41 @@
+import { Matrix } from '../../matrix.js';
+import { packRows } from './pack.js';
+import { multiplyPacked } from './packed-product.js';
+import { allocate, wantsParallel } from './pool.js';
+
+/**
+ * scale · XᵀX for an n×d X (BLAS dsyrk), as a full symmetric d×d matrix. Xᵀ is packed once and
+ * serves as both operands; only the tiles on and above the diagonal are computed (half of the
+ * flops of a GEMM), split across the worker pool when large, then mirrored, so the result is
+ * exactly symmetric.
+ * @example gram(x, 1 / x.rows) // the sample second-moment matrix
+ */
+export function gram(x: Matrix, scale: number): Matrix {
+  const n = x.rows;
+  const d = x.cols;
+  const shared = wantsParallel(n * d * d);
+  const packed = packRows(x.data, 0, d, d, n, true, shared);
+  const c = allocate(d * d, shared);
+  multiplyPacked(packed, packed, c, 0, d, { alpha: scale, part: 'upper' });
+  const out = shared ? c.slice() : c;
+  mirrorUpper(out, d);
+  return Matrix.fromRowMajor(d, d, out);
+}
+
+/**
+ * Copies the strict upper triangle of a square row-major matrix onto its lower triangle, in
+ * 32×32 blocks so that the column-wise reads stay in cache.
+ * @example mirrorUpper(c, d) // c is now symmetric
+ */
+export function mirrorUpper(c: Float64Array, d: number): void {
+  const block = 32;
+  for (let ib = 0; ib < d; ib += block) {
+    for (let jb = 0; jb <= ib; jb += block) {
+      const iEnd = Math.min(ib + block, d);
+      for (let i = ib; i < iEnd; i++) {
+        const jEnd = Math.min(jb + block, i);
+        for (let j = jb; j < jEnd; j++) c[i * d + j] = c[j * d + i]!;
+      }
+    }
+  }
+}
