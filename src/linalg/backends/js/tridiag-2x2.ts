@@ -65,12 +65,20 @@ export function eigvec2(a: number, b: number, c: number, out: Float64Array): voi
   out[3] = sn1;
 }
 
+const SAFE_MIN = 2 ** -1022;
+const SAFE_MAX = 1 / SAFE_MIN;
+const ROOT_MIN = Math.sqrt(SAFE_MIN);
+const ROOT_MAX = Math.sqrt(SAFE_MAX / 2);
+
 /**
- * Plane rotation (dlartg): out = [c, s, r] with [c s; −s c]·[f; g] = [r; 0].
- * Inputs are pre-scaled by the drivers, so the plain square root cannot overflow.
+ * Plane rotation (dlartg, LAPACK ≥ 3.10): out = [c, s, r] with [c s; −s c]·[f; g] = [r; 0].
+ * The plain √(f² + g²) is used when both squares are representable; otherwise f and g are first
+ * scaled (entries of a tridiagonal matrix can span far more than the double exponent range halves).
  * @example rotation(3, 4, out) // out = [0.6, 0.8, 5]
  */
 export function rotation(f: number, g: number, out: Float64Array): void {
+  const f1 = Math.abs(f);
+  const g1 = Math.abs(g);
   if (g === 0) {
     out[0] = 1;
     out[1] = 0;
@@ -79,12 +87,21 @@ export function rotation(f: number, g: number, out: Float64Array): void {
     out[0] = 0;
     out[1] = 1;
     out[2] = g;
-  } else {
+  } else if (f1 > ROOT_MIN && f1 < ROOT_MAX && g1 > ROOT_MIN && g1 < ROOT_MAX) {
     const d = Math.sqrt(f * f + g * g);
     const r = f > 0 ? d : -d;
-    out[0] = Math.abs(f) / d;
+    out[0] = f1 / d;
     out[1] = g / r;
     out[2] = r;
+  } else {
+    const u = Math.min(SAFE_MAX, Math.max(SAFE_MIN, f1, g1));
+    const fs = f / u;
+    const gs = g / u;
+    const d = Math.sqrt(fs * fs + gs * gs);
+    const r = f > 0 ? d : -d;
+    out[0] = Math.abs(fs) / d;
+    out[1] = gs / r;
+    out[2] = r * u;
   }
 }
 

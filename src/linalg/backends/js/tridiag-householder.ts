@@ -19,7 +19,8 @@ export function householder(alpha: number, x: Float64Array, off: number, len: nu
   let ss = 0;
   for (let i = off; i < end; i++) ss += x[i]! * x[i]!;
   let xnorm = Math.sqrt(ss);
-  if (!(ss > 1e-290 && ss < 1e290) && ss !== 0) xnorm = scaledNorm(x, off, end);
+  // An underflowed (possibly zero) or overflowed sum is recomputed with scaling.
+  if (!(ss > 1e-290 && ss < 1e290)) xnorm = scaledNorm(x, off, end);
   if (xnorm === 0) {
     out[0] = alpha;
     return 0;
