@@ -1,7 +1,11 @@
 import { DataFormatError } from '../errors.js';
 
-/** Splits one CSV line into fields: `'whitespace'` splits on runs of blanks; any other delimiter
- * honours RFC 4180 double quotes within the line ("a ""b""" → a "b"). Fields are not trimmed. */
+/**
+ * Splits one CSV line into fields: `'whitespace'` splits on runs of blanks; any other delimiter
+ * honours RFC 4180 double quotes within the line ("a ""b""" → a "b"). Fields are not trimmed.
+ * @throws {DataFormatError} at `line L column C` for an unterminated quote or text after one.
+ * @example splitFields('1,"x, y",3', ',', 'a.csv', 1) // ['1', 'x, y', '3']
+ */
 export function splitFields(line: string, delimiter: string, file: string, lineNumber: number): string[] {
   if (delimiter === 'whitespace') return line.trim().split(/\s+/);
   if (!line.includes('"')) return line.split(delimiter);
@@ -41,7 +45,11 @@ export function splitFields(line: string, delimiter: string, file: string, lineN
 const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 const NON_FINITE = /^[+-]?(?:nan|inf|infinity)$/i;
 
-/** True when a (trimmed) field reads as a number or as a NaN/infinity literal, i.e. is data rather than a name. */
+/**
+ * True when a (trimmed) field reads as a number or as a NaN/infinity literal, i.e. is data
+ * rather than a column name.
+ * @example looksNumeric(' -1.5e3 ') // true; looksNumeric('height') // false
+ */
 export function looksNumeric(field: string): boolean {
   const t = field.trim();
   return NUMBER.test(t) || NON_FINITE.test(t);
@@ -51,6 +59,7 @@ export function looksNumeric(field: string): boolean {
  * Parses one field as a finite double.
  * @throws {DataFormatError} at `line L column C`: `"abc" is not a number`, NaN/infinity
  *   literals, values beyond the float64 range, empty fields.
+ * @example parseNumber('2.5', 'a.csv', 3, 1) // 2.5
  */
 export function parseNumber(field: string, file: string, line: number, column: number): number {
   const t = field.trim();

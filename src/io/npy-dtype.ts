@@ -27,13 +27,15 @@ export function parseDtype(descr: string, name: string): NpyDtype {
 
 /**
  * Converts `count` items of `dtype` starting at `offset` to float64 (64-bit integers beyond 2⁵³
- * round to the nearest double). Reads unaligned data through a DataView; a little-endian '<f8'
- * block is copied in one go.
+ * round to the nearest double). Reads unaligned data through a DataView; a native-endian '<f8'
+ * block is copied in one go, or, with `share` and 8-byte alignment, viewed without a copy (the
+ * result then shares memory with `bytes`: for buffers nobody else holds, like a file just read).
  * @example decodeToFloat64(bytes, 128, { kind: 'f', size: 4, littleEndian: true }, 12)
  */
-export function decodeToFloat64(bytes: Uint8Array, offset: number, dtype: NpyDtype, count: number): Float64Array {
+export function decodeToFloat64(bytes: Uint8Array, offset: number, dtype: NpyDtype, count: number, share = false): Float64Array {
   const start = bytes.byteOffset + offset;
   if (dtype.kind === 'f' && dtype.size === 8 && dtype.littleEndian === HOST_LITTLE_ENDIAN) {
+    if (share && start % 8 === 0) return new Float64Array(bytes.buffer, start, count);
     return new Float64Array(bytes.buffer.slice(start, start + 8 * count));
   }
   const view = new DataView(bytes.buffer, start, dtype.size * count);

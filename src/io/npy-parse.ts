@@ -9,11 +9,13 @@ import { parseNpyHeader } from './npy-header.js';
  * versions 1.0–3.0, float32/64, integer and bool dtypes in either byte order (converted to
  * float64), and C or Fortran order (Fortran data are reordered to C order).
  * @param name the file name used in error messages.
+ * @param options.share let C-ordered '<f8' data share memory with `bytes` instead of copying
+ *   (only for buffers nobody else will modify, such as a file just read).
  * @throws {DataFormatError} naming `name`: bad magic, unsupported dtype (e.g. '<c16'), a bad
- *   header, or data of the wrong length ("expected 96 bytes of data, found 40").
+ *   header, or data of the wrong length ("truncated data: shape (3, 4) of '<f8' needs 96 bytes, found 40").
  * @example parseNpyArray(readFileSync('w.npy'), 'w.npy').shape // [64, 3, 3, 3]
  */
-export function parseNpyArray(bytes: Uint8Array, name: string): NdArray {
+export function parseNpyArray(bytes: Uint8Array, name: string, options: { share?: boolean } = {}): NdArray {
   const header = parseNpyHeader(bytes, name);
   const dtype = parseDtype(header.descr, name);
   const count = header.shape.reduce((a, b) => a * b, 1);
@@ -23,18 +25,19 @@ export function parseNpyArray(bytes: Uint8Array, name: string): NdArray {
     const what = found < expected ? 'truncated data' : 'trailing bytes after the data';
     throw new DataFormatError(name, 'data', `${what}: shape (${header.shape.join(', ')}) of '${header.descr}' needs ${expected} bytes, found ${found}`);
   }
-  const raw = decodeToFloat64(bytes, header.dataOffset, dtype, count);
+  const raw = decodeToFloat64(bytes, header.dataOffset, dtype, count, options.share === true);
   const shape = header.shape;
   return { shape, data: header.fortranOrder && shape.length > 1 ? fortranToC(raw, shape) : raw };
 }
 
 /**
  * Parses `.npy` bytes into a Matrix (2-D), a Float64Array (1-D) or a length-1 Float64Array (0-D).
+ * @param options.share as for {@link parseNpyArray}.
  * @throws {DataFormatError} as {@link parseNpyArray}, and for three or more dimensions.
  * @example parseNpy(bytes, 'X.npy') // Matrix for a 2-D array
  */
-export function parseNpy(bytes: Uint8Array, name: string): Float64Array | Matrix {
-  return toVectorOrMatrix(parseNpyArray(bytes, name), name);
+export function parseNpy(bytes: Uint8Array, name: string, options: { share?: boolean } = {}): Float64Array | Matrix {
+  return toVectorOrMatrix(parseNpyArray(bytes, name, options), name);
 }
 
 /** Reorders column-major (Fortran) data of the given shape to row-major (C) order. */

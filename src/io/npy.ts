@@ -12,7 +12,8 @@ import { toNpyBytes } from './npy-write.js';
  * @example const X = readNpy('data/X.npy') as Matrix
  */
 export function readNpy(path: string): Float64Array | Matrix {
-  return parseNpy(readFileSync(path), path);
+  // The buffer is ours alone, so float64 data can be used in place (no second copy in memory).
+  return parseNpy(readFileSync(path), path, { share: true });
 }
 
 /**

@@ -8,14 +8,15 @@ import { readZip } from './zip.js';
  * {@link NdArray}, with the `.npy` suffix dropped from member names as numpy does. Members that
  * are not `.npy` files are ignored. Use `toVectorOrMatrix` for matrices and vectors.
  * @param name the archive name used in error messages (members are named `archive.npz/W.npy`).
+ * @param options.share let arrays share memory with `bytes` (see parseNpyArray).
  * @throws {DataFormatError} for a malformed archive or member (see readZip and parseNpyArray).
  * @example parseNpz(bytes, 'weights.npz').get('fc1')?.shape // [256, 784]
  */
-export function parseNpz(bytes: Uint8Array, name: string): Map<string, NdArray> {
+export function parseNpz(bytes: Uint8Array, name: string, options: { share?: boolean } = {}): Map<string, NdArray> {
   const arrays = new Map<string, NdArray>();
   for (const [member, data] of readZip(bytes, name)) {
     if (!member.endsWith('.npy')) continue;
-    arrays.set(member.slice(0, -4), parseNpyArray(data, `${name}/${member}`));
+    arrays.set(member.slice(0, -4), parseNpyArray(data, `${name}/${member}`, options));
   }
   return arrays;
 }
@@ -26,5 +27,5 @@ export function parseNpz(bytes: Uint8Array, name: string): Map<string, NdArray> 
  * @example const W = toVectorOrMatrix(readNpz('w.npz').get('W')!, 'W') as Matrix
  */
 export function readNpz(path: string): Map<string, NdArray> {
-  return parseNpz(readFileSync(path), path);
+  return parseNpz(readFileSync(path), path, { share: true });
 }

@@ -8,7 +8,8 @@ import { randomStream, type RandomStream } from './stream.js';
 /**
  * A rows×cols matrix of iid N(0, 1) entries. Row i is drawn from child stream `split(i)` of the
  * seed's stream, so any worker can generate any subset of rows, in any order, and get the same
- * numbers; a taller matrix from the same seed extends a shorter one.
+ * numbers; a taller matrix from the same seed extends a shorter one. A stream passed as the
+ * seed is used through its children only, so it gives the same matrix however much it was used.
  * @throws {InvalidArgumentError} naming 'rows', 'cols' or 'seed'.
  * @example gaussianMatrix(1000, 200, 7) // X with E[XᵀX/n] = I
  */

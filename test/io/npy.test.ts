@@ -37,6 +37,19 @@ describe('readNpy', () => {
     assert.deepEqual([empty.rows, empty.cols], [0, 3]);
   });
 
+  it('copies the data unless asked to share the memory of the bytes', () => {
+    const bytes = Uint8Array.from(readFileSync(fixturePath('f8_c.npy')));
+    const copied = parseNpyArray(bytes, 'x.npy');
+    const shared = parseNpyArray(bytes, 'x.npy', { share: true });
+    assert.notEqual(copied.data.buffer, bytes.buffer);
+    assert.equal(shared.data.buffer, bytes.buffer);
+    assert.deepEqual(Array.from(shared.data), Array.from(copied.data));
+    // An unaligned start cannot be viewed as float64: it is copied even when sharing is allowed.
+    const unaligned = new Uint8Array(bytes.length + 1).subarray(1);
+    unaligned.set(bytes);
+    assert.deepEqual(Array.from(parseNpyArray(unaligned, 'x.npy', { share: true }).data), Array.from(copied.data));
+  });
+
   it('names the file and the dtype it cannot read', () => {
     rejects(() => readNpy(fixturePath('complex.npy')), /complex\.npy header: unsupported dtype '<c16'/);
     rejects(() => readNpy(fixturePath('cube_fortran.npy')), /cube_fortran\.npy: only 1-D and 2-D .* shape is \(2, 3, 4\)/);
