@@ -52,7 +52,7 @@ export function registerTheory(program: Command): void {
       }
       console.log(`${model.description}; irreducible error (n → ∞) ${irreducible.toPrecision(6)}`);
       console.log('errors are mean squared errors per coordinate, in the units of Σ (variance); κ is the effective ridge');
-      console.log(['α', 'λ', 'κ', 'df₁/n', 'df₂/n', 'L_gen', 'L_tr', ''].map((h) => h.padStart(12)).join(''));
+      console.log(['α', 'λ', 'κ', 'df₁/n', 'df₂/n', 'L_gen', 'L_tr'].map((h) => h.padStart(12)).join(''));
       for (const p of points) {
         const row = [p.alpha, p.lambda, p.kappa, p.df1OverN, p.df2OverN, p.genError, p.trainError].map((v) => fmt(v).padStart(12)).join('');
         console.log(`${row}${p.optimal ? '   ← optimal λ' : ''}${p.converged ? '' : '   (κ solve did not converge)'}`);
