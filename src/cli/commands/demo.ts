@@ -38,13 +38,13 @@ export function registerDemo(program: Command): void {
       }
       console.log(`Sample covariance of ${n}×${d} Gaussian data (c = d/n = ${(d / n).toFixed(3)}), ${backend()} backend, ${seconds.toFixed(3)} s`);
       console.log(`eigenvalue range   empirical [${values[0]!.toFixed(4)}, ${values[d - 1]!.toFixed(4)}]   Marchenko–Pastur [${law.support[0].toFixed(4)}, ${law.support[1].toFixed(4)}]`);
-      console.log(histogram(values, law.density, law.support));
+      console.log(histogram(values, law.cdf, law.support));
       console.log(`Kolmogorov distance to the Marchenko–Pastur law: ${ks.toFixed(4)} (finite-d fluctuations are O(1/d) = ${(1 / d).toFixed(4)})`);
     });
 }
 
-/** A text histogram of the eigenvalues (#) with the theoretical density (*) per bin. */
-function histogram(values: Float64Array, density: (x: number) => number, [lo, hi]: [number, number]): string {
+/** A text histogram of the eigenvalue density per bin, next to the law's average density over the bin. */
+function histogram(values: Float64Array, cdf: (x: number) => number, [lo, hi]: [number, number]): string {
   const bins = 16;
   const width = (hi - lo) / bins;
   const counts = new Array<number>(bins).fill(0);
@@ -54,7 +54,7 @@ function histogram(values: Float64Array, density: (x: number) => number, [lo, hi
   for (let b = 0; b < bins; b++) {
     const centre = lo + (b + 0.5) * width;
     const empirical = counts[b]! / (values.length * width);
-    const theory = density(centre);
+    const theory = (cdf(lo + (b + 1) * width) - cdf(lo + b * width)) / width;
     const bar = '#'.repeat(Math.round((40 * empirical) / peak));
     lines.push(`${centre.toFixed(3).padStart(8)} | ${bar.padEnd(40)} ${empirical.toFixed(3)} (theory ${theory.toFixed(3)})`);
   }
