@@ -12,7 +12,8 @@ import { parseNpyHeader } from './npy-header.js';
  * @param options.share let C-ordered '<f8' data share memory with `bytes` instead of copying
  *   (only for buffers nobody else will modify, such as a file just read).
  * @throws {DataFormatError} naming `name`: bad magic, unsupported dtype (e.g. '<c16'), a bad
- *   header, or data of the wrong length ("truncated data: shape (3, 4) of '<f8' needs 96 bytes, found 40").
+ *   header, or data of the wrong length ("truncated data: expected 96 bytes for shape (3, 4) of
+ *   '<f8', found 40").
  * @example parseNpyArray(readFileSync('w.npy'), 'w.npy').shape // [64, 3, 3, 3]
  */
 export function parseNpyArray(bytes: Uint8Array, name: string, options: { share?: boolean } = {}): NdArray {
@@ -23,7 +24,7 @@ export function parseNpyArray(bytes: Uint8Array, name: string, options: { share?
   const found = bytes.length - header.dataOffset;
   if (!Number.isSafeInteger(expected) || expected !== found) {
     const what = found < expected ? 'truncated data' : 'trailing bytes after the data';
-    throw new DataFormatError(name, 'data', `${what}: shape (${header.shape.join(', ')}) of '${header.descr}' needs ${expected} bytes, found ${found}`);
+    throw new DataFormatError(name, 'data', `${what}: expected ${expected} bytes for shape (${header.shape.join(', ')}) of '${header.descr}', found ${found}`);
   }
   const raw = decodeToFloat64(bytes, header.dataOffset, dtype, count, options.share === true);
   const shape = header.shape;

@@ -61,8 +61,8 @@ describe('readNpy', () => {
     const v9 = Uint8Array.from(good);
     v9[6] = 9;
     rejects(() => parseNpy(v9, 'x.npy'), /x\.npy header: unsupported \.npy format version 9\.0/);
-    rejects(() => parseNpy(good.subarray(0, good.length - 56), 'x.npy'), /x\.npy data: truncated data: shape \(3, 4\) of '<f8' needs 96 bytes, found 40/);
-    rejects(() => parseNpy(Buffer.concat([good, Buffer.alloc(8)]), 'x.npy'), /trailing bytes .* needs 96 bytes, found 104/);
+    rejects(() => parseNpy(good.subarray(0, good.length - 56), 'x.npy'), /x\.npy data: truncated data: expected 96 bytes for shape \(3, 4\) of '<f8', found 40/);
+    rejects(() => parseNpy(Buffer.concat([good, Buffer.alloc(8)]), 'x.npy'), /trailing bytes after the data: expected 96 bytes .*, found 104/);
     rejects(() => parseNpy(good.subarray(0, 60), 'x.npy'), /x\.npy header: truncated: the header needs 118 bytes, found 50/);
     const noShape = Uint8Array.from(good);
     noShape.set(new TextEncoder().encode("'shap'"), good.indexOf("'shape'"));

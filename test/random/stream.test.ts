@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
+import fc from 'fast-check';
 import { InvalidArgumentError } from '../../src/errors.js';
 import { randomStream, RandomStream } from '../../src/random/stream.js';
 
@@ -86,6 +87,19 @@ describe('randomStream', () => {
     assert.equal(s.int(1), 0);
     const big = s.int(2 ** 53);
     assert.ok(Number.isInteger(big) && big >= 0 && big < 2 ** 53);
+  });
+
+  it('chooses k distinct indices in range that start the permutation of the same stream (property)', () => {
+    const nk = fc.integer({ min: 0, max: 300 }).chain((n) => fc.tuple(fc.constant(n), fc.integer({ min: 0, max: n }), fc.nat()));
+    fc.assert(
+      fc.property(nk, ([n, k, seed]) => {
+        const c = randomStream(seed).choice(n, k);
+        assert.equal(new Set(c).size, k);
+        assert.ok(c.every((i) => i >= 0 && i < n));
+        assert.deepEqual(c, randomStream(seed).permutation(n).subarray(0, k));
+      }),
+      { seed: 7, numRuns: 300 },
+    );
   });
 
   it('returns a passed stream unchanged', () => {
