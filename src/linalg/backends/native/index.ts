@@ -10,7 +10,10 @@ type Spec = { args(...p: AnyParams): NativeArg[]; result(raw: unknown, ...p: Any
 /**
  * Builds the native backend (priority 10, above JS) around a loaded addon: synchronous kernels
  * call OpenBLAS/LAPACK on the JS thread; `asyncKernels` run them on the libuv pool one at a time
- * (see {@link SerialQueue}). LAPACK failures become NotPositiveDefiniteError / ConvergenceError.
+ * (see {@link SerialQueue}). The addon also holds one lock around every BLAS/LAPACK job, so a
+ * synchronous call made while an async job runs waits for it. LAPACK failures become
+ * NotPositiveDefiniteError / ConvergenceError.
+ * @throws nothing itself; the kernels throw the typed errors above.
  * @example const backend = createNativeBackend(addon); backend.kernels.eigvalsh!(a)
  */
 export function createNativeBackend(addon: NativeAddon): Backend {
