@@ -78,10 +78,11 @@ describe('without the native addon', () => {
   });
 
   it('runs every linalg call on the JS backend when build/ is missing', () => {
-    // A copy of src/ with no build/ four levels above its native loader.
+    // A copy of the package with no build/ four levels above its native loader.
     const dir = mkdtempSync(join(tmpdir(), 'rmtkit-nobuild-'));
     try {
       cpSync(join(root, 'src'), join(dir, 'src'), { recursive: true });
+      cpSync(join(root, 'package.json'), join(dir, 'package.json')); // "type": "module" for src/
       const script = join(dir, 'check.mts');
       writeFileSync(
         script,
