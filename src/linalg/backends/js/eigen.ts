@@ -1,15 +1,18 @@
 import type { Eigh } from '../../kernels.js';
 import { Matrix } from '../../matrix.js';
-import { formQ } from './tridiag-orgtr.js';
+import { allocate, wantsParallel } from './pool.js';
+import { applyQ } from './tridiag-backtransform.js';
+import { eigTridiagonalDC } from './tridiag-dc.js';
 import { tridiagonalize } from './tridiag-reduce.js';
-import { eigTridiagonal } from './tridiag-steqr.js';
 import { eigvalsTridiagonal } from './tridiag-sterf.js';
 
 /**
- * Symmetric eigensolvers of the JS backend (LAPACK dsyev's path): blocked Householder
- * tridiagonalisation, then root-free QL/QR for eigenvalues only or implicit QL/QR with accumulated
- * rotations for eigenvectors. Only the upper triangle of the row-major input is read (the lower
- * triangle of its column-major view), like LAPACK with uplo = 'L' on a transposed matrix.
+ * Symmetric eigensolvers of the JS backend (LAPACK dsyevd's path): blocked Householder
+ * tridiagonalisation, then root-free QL/QR for eigenvalues only, or divide and conquer on the
+ * tridiagonal matrix followed by the blocked back-transformation for eigenvectors. Only the upper
+ * triangle of the row-major input is read (the lower triangle of its column-major view), like
+ * LAPACK with uplo = 'L' on a transposed matrix. Large problems use the worker pool (pool.ts)
+ * for their matrix products; results do not depend on the number of threads.
  */
 
 /** Norms outside [2⁻⁵⁰⁰, 2⁵⁰⁰] are scaled by a power of two so that squares cannot over/underflow. */
@@ -23,7 +26,7 @@ const SMALL = 2 ** -500;
  */
 export function eigvalsh(a: Matrix): Float64Array {
   const n = a.rows;
-  const { work, scale } = scaledCopy(a);
+  const { work, scale } = scaledCopy(a, wantsParallel((4 / 3) * n * n * n));
   const { d, e } = tridiagonalize(work, n);
   eigvalsTridiagonal(d, e);
   if (scale !== 1) for (let i = 0; i < n; i++) d[i] = d[i]! / scale;
@@ -33,21 +36,25 @@ export function eigvalsh(a: Matrix): Float64Array {
 /**
  * Eigenvalues (ascending) and orthonormal eigenvectors (columns of `vectors`) of a symmetric
  * matrix: A = V diag(values) Vᵀ.
- * @throws {ConvergenceError} ('eigh') if the QL/QR iteration exceeds 30·d sweeps.
+ * @throws {ConvergenceError} ('eigh') if a QL/QR leaf or a secular-equation root does not converge.
  * @example eigh(Matrix.fromRows([[2, 1], [1, 2]])).vectors // columns ±(1, −1)/√2 and ±(1, 1)/√2
  */
 export function eigh(a: Matrix): Eigh {
   const n = a.rows;
-  const { work, scale } = scaledCopy(a);
+  const shared = wantsParallel(2 * n * n * n);
+  const { work, scale } = scaledCopy(a, shared);
   const { d, e, tau } = tridiagonalize(work, n);
-  const z = formQ(work, n, tau);
-  eigTridiagonal(d, e, z);
+  const z = allocate(n * n, shared);
+  eigTridiagonalDC(d, e, z);
+  applyQ(work, n, tau, z, shared);
   if (scale !== 1) for (let i = 0; i < n; i++) d[i] = d[i]! / scale;
   return sortedPairs(d, z, n);
 }
 
-function scaledCopy(a: Matrix): { work: Float64Array; scale: number } {
-  const work = a.data.slice();
+/** A working copy of A (SharedArrayBuffer-backed when `shared`, for the pool), scaled if needed. */
+function scaledCopy(a: Matrix, shared: boolean): { work: Float64Array; scale: number } {
+  const work = allocate(a.data.length, shared);
+  work.set(a.data);
   let max = 0;
   for (let k = 0; k < work.length; k++) max = Math.max(max, Math.abs(work[k]!));
   const scale = max > BIG ? BIG / max : max > 0 && max < SMALL ? SMALL / max : 1;

@@ -1,5 +1,6 @@
 import { reducePanel, type PanelWork } from './tridiag-panel.js';
-import { packSyr2k, syr2kLower, syr2kWork } from './tridiag-syr2k.js';
+import { syr2kLower } from './tridiag-syr2k.js';
+import { isShared } from './pool.js';
 
 /** Q·T·Qᵀ = A: diagonal `d`, off-diagonal `e` (length n−1) and the reflector scalars `tau`. */
 export interface Tridiagonal {
@@ -21,30 +22,22 @@ const CROSSOVER = 64;
  * overwritten: reflector j lives in a[j+2 … n−1 + j·n] with its leading 1 implicit at row j+1.
  * Each panel of {@link BLOCK} reflectors is built by {@link reducePanel}; the trailing matrix
  * then receives one rank-2·BLOCK update (syr2k), so about half of the 4n³/3 flops run in a
- * register-blocked level-3 kernel instead of level-2 sweeps. `update` may replace the serial
- * trailing update (e.g. by a multi-threaded one) and must leave the same result in `a`.
+ * register-blocked level-3 kernel instead of level-2 sweeps; that update runs on the worker pool
+ * when `a` is SharedArrayBuffer-backed.
  * @example const { d, e, tau } = tridiagonalize(a, n) // a overwritten with the reflectors
  */
-export function tridiagonalize(
-  a: Float64Array,
-  n: number,
-  update?: (a: Float64Array, n: number, k0: number, nb: number, w: Float64Array) => void,
-): Tridiagonal {
+export function tridiagonalize(a: Float64Array, n: number): Tridiagonal {
   const d = new Float64Array(n);
   const e = new Float64Array(Math.max(n - 1, 0));
   const tau = new Float64Array(Math.max(n - 1, 0));
   const nb = Math.min(BLOCK, n);
   // The last, unblocked panel is the widest one: at most min(n, CROSSOVER) columns.
   const work: PanelWork = { w: new Float64Array(n * Math.min(n, CROSSOVER)), v: new Float64Array(n), beta: new Float64Array(1) };
-  const pack = n > CROSSOVER ? syr2kWork(n, nb) : undefined;
+  const shared = isShared(a);
   let k0 = 0;
   for (; n - k0 > CROSSOVER; k0 += nb) {
     reducePanel(a, n, k0, nb, work, e, tau);
-    if (update) update(a, n, k0, nb, work.w);
-    else {
-      packSyr2k(a, n, k0, nb, work.w, pack!);
-      syr2kLower(a, n, k0, nb, work.w, pack!, 0, n - k0 - nb);
-    }
+    syr2kLower(a, n, k0, nb, work.w, shared);
     finishPanel(a, n, k0, nb, d, e);
   }
   // Remaining columns: one unblocked panel (its W is never applied, every column is updated lazily).
