@@ -7,7 +7,7 @@
 //  2. Forecast vs reality: fits SSR on n = α·d training windows drawn at random (5 seeded draws)
 //     and scores them on all training windows (the distribution the forecast is about) and on
 //     the test windows, next to the theory from the plug-in covariance of all training windows.
-// Usage: node --import tsx bench/ssr-ecg.ts [--file /path/to/ecg.dat] [--out dir] [--d 32] [--stride 4]
+// Usage: node --import tsx bench/ssr-ecg.ts [--file /path/to/ecg.dat] [--out dir] [--d 32] [--stride 4] [--lambda 1e-4]
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { readNpz, writeNpy } from '../src/io/index.js';
@@ -46,7 +46,7 @@ console.log(`${file}: ${mv.length} samples; ${train.rows} training and ${test.ro
 
 const form = dataCovariance(train).spectrum();
 console.log(`irreducible error (n → ∞) of the training windows ${irreducibleError(form).toPrecision(4)}, of the test windows ${irreducibleError(dataCovariance(test).spectrum()).toPrecision(4)} mV²`);
-const lambda = 1e-3;
+const lambda = Number(args.lambda ?? 1e-4);
 const draws = 5;
 console.log(`forecast from the plug-in covariance vs SSR fitted on n = α·d random training windows (λ = ${lambda}; errors in mV², mean of ${draws} draws)`);
 console.log('    α      n   theory L_gen   measured on train windows   on test windows   theory λ*   L_gen(λ*)');
