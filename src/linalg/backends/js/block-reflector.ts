@@ -1,7 +1,7 @@
-import { packRows, type Packed } from './pack.js';
+import { packedLength, packInto, packRows, type Packed } from './pack.js';
 import { multiplyPacked } from './packed-product.js';
 import { reflectorFactor } from './householder.js';
-import { allocate } from './pool.js';
+import { SLOT, zeroed } from './scratch.js';
 
 /** One block of Householder reflectors I − V T Vᵀ acting on rows j0.., packed for reuse. */
 export interface ReflectorBlock {
@@ -17,20 +17,31 @@ export interface ReflectorBlock {
   readonly t: Float64Array;
 }
 
+/** Numbers of storage that {@link packReflectors} needs for jb reflectors of length mp. */
+export function reflectorStorage(jb: number, mp: number): number {
+  return packedLength(jb, mp) + packedLength(mp, jb);
+}
+
 /**
  * Packs the reflectors of a factored panel (`vt` and `tau` as left by `factorPanel`, the vectors
- * below the diagonal) into a {@link ReflectorBlock}: writes the implied unit diagonal and zeros
- * over R's entries (copy those out first), then forms T.
- * @example const block = packReflectors(vt, tau, j0, mp, shared)
+ * below the diagonal) into a {@link ReflectorBlock} held in `store` (at least
+ * `reflectorStorage(jb, mp)` numbers): writes the implied unit diagonal and zeros over R's
+ * entries (copy those out first), then forms T.
+ * @example const block = packReflectors(vt, tau, j0, mp, store)
  */
-export function packReflectors(vt: Float64Array, tau: Float64Array, j0: number, mp: number, shared: boolean): ReflectorBlock {
+export function packReflectors(vt: Float64Array, tau: Float64Array, j0: number, mp: number, store: Float64Array): ReflectorBlock {
   const jb = tau.length;
   for (let c = 0; c < jb; c++) {
     vt.fill(0, c * mp, c * mp + c);
     vt[c * mp + c] = 1;
   }
   const t = reflectorFactor(vt, jb, mp, tau);
-  return { j0, jb, t, vt: packRows(vt, 0, mp, jb, mp, false, shared), v: packRows(vt, 0, mp, mp, jb, true, shared) };
+  const split = packedLength(jb, mp);
+  return {
+    j0, jb, t,
+    vt: packInto(store.subarray(0, split), vt, 0, mp, jb, mp, false),
+    v: packInto(store.subarray(split), vt, 0, mp, mp, jb, true),
+  };
 }
 
 /**
@@ -43,8 +54,8 @@ export function applyReflectors(block: ReflectorBlock, c: Float64Array, cOff: nu
   const { jb, t } = block;
   const mp = block.v.rows;
   if (nc === 0) return;
-  const w = allocate(jb * nc, shared);
-  multiplyPacked(block.vt, packRows(c, cOff, ld, nc, mp, true, shared), w, 0, nc, { aShape: 'upper' });
+  const w = zeroed(SLOT.temp, jb * nc, shared);
+  multiplyPacked(block.vt, packRows(c, cOff, ld, nc, mp, true, SLOT.packA, shared), w, 0, nc, { aShape: 'upper' });
   if (transpose) {
     // W ← Tᵀ W: row i needs rows q ≤ i, so go bottom-up.
     for (let i = jb - 1; i >= 0; i--) {
@@ -58,7 +69,7 @@ export function applyReflectors(block: ReflectorBlock, c: Float64Array, cOff: nu
       for (let q = i + 1; q < jb; q++) addRow(w, i * nc, t[i * jb + q]!, q * nc, nc);
     }
   }
-  multiplyPacked(block.v, packRows(w, 0, nc, nc, jb, true, shared), c, cOff, ld, { alpha: -1, aShape: 'lower' });
+  multiplyPacked(block.v, packRows(w, 0, nc, nc, jb, true, SLOT.packB, shared), c, cOff, ld, { alpha: -1, aShape: 'lower' });
 }
 
 function scaleRow(w: Float64Array, at: number, s: number, len: number): void {

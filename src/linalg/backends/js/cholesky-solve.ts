@@ -2,6 +2,7 @@ import { Matrix } from '../../matrix.js';
 import { packRows } from './pack.js';
 import { multiplyPacked } from './packed-product.js';
 import { allocate, wantsParallel } from './pool.js';
+import { scratch, SLOT } from './scratch.js';
 
 /** Rows per block of the substitutions; the rest of each sweep is a packed GEMM update. */
 const NB = 64;
@@ -17,7 +18,7 @@ export function choleskySolve(l: Matrix, b: Matrix): Matrix {
   const n = l.rows;
   const k = b.cols;
   const shared = wantsParallel(2 * n * n * k);
-  const x = allocate(n * k, shared);
+  const x = shared ? scratch(SLOT.work, n * k, true) : allocate(n * k, false);
   x.set(b.data);
   const L = l.data;
   for (let i0 = 0; i0 < n; i0 += NB) {
@@ -29,8 +30,8 @@ export function choleskySolve(l: Matrix, b: Matrix): Matrix {
     }
     if (i1 < n) {
       // X_below −= L_below,I · Y_I
-      const a = packRows(L, i1 * n + i0, n, n - i1, i1 - i0, false, shared);
-      const y = packRows(x, i0 * k, k, k, i1 - i0, true, shared);
+      const a = packRows(L, i1 * n + i0, n, n - i1, i1 - i0, false, SLOT.packA, shared);
+      const y = packRows(x, i0 * k, k, k, i1 - i0, true, SLOT.packB, shared);
       multiplyPacked(a, y, x, i1 * k, k, { alpha: -1 });
     }
   }
@@ -43,8 +44,8 @@ export function choleskySolve(l: Matrix, b: Matrix): Matrix {
     }
     if (i0 > 0) {
       // X_above −= (L_I,above)ᵀ · X_I
-      const a = packRows(L, i0 * n, n, i0, i1 - i0, true, shared);
-      const y = packRows(x, i0 * k, k, k, i1 - i0, true, shared);
+      const a = packRows(L, i0 * n, n, i0, i1 - i0, true, SLOT.packA, shared);
+      const y = packRows(x, i0 * k, k, k, i1 - i0, true, SLOT.packB, shared);
       multiplyPacked(a, y, x, 0, k, { alpha: -1 });
     }
   }

@@ -2,7 +2,8 @@ import { NotPositiveDefiniteError } from '../../../errors.js';
 import { Matrix } from '../../matrix.js';
 import { packRows } from './pack.js';
 import { multiplyPacked } from './packed-product.js';
-import { allocate, isShared, wantsParallel } from './pool.js';
+import { isShared, wantsParallel } from './pool.js';
+import { scratch, SLOT } from './scratch.js';
 
 export { choleskySolve } from './cholesky-solve.js';
 export { spdInverse } from './spd-inverse.js';
@@ -19,7 +20,7 @@ const NB = 64;
  */
 export function cholesky(a: Matrix): Matrix {
   const n = a.rows;
-  const work = allocate(n * n, wantsParallel((n * n * n) / 3));
+  const work = scratch(SLOT.work, n * n, wantsParallel((n * n * n) / 3));
   work.set(a.data);
   factorLower(work, n);
   const out = new Float64Array(n * n);
@@ -44,7 +45,7 @@ export function factorLower(work: Float64Array, n: number): void {
     factorDiagonalBlock(work, n, j0, jb);
     if (j1 === n) break;
     solvePanel(work, n, j0, jb);
-    const panel = packRows(work, j1 * n + j0, n, n - j1, jb, false, shared);
+    const panel = packRows(work, j1 * n + j0, n, n - j1, jb, false, SLOT.packA, shared);
     multiplyPacked(panel, panel, work, j1 * n + j1, n, { alpha: -1, part: 'lower' });
   }
 }

@@ -2,6 +2,7 @@ import { Matrix } from '../../matrix.js';
 import { packRows } from './pack.js';
 import { multiplyPacked } from './packed-product.js';
 import { allocate, wantsParallel } from './pool.js';
+import { SLOT, zeroed } from './scratch.js';
 
 /**
  * alpha · op(A) · op(B) (BLAS dgemm) in pure TypeScript: both operands are packed into 4-row
@@ -15,11 +16,12 @@ export function gemm(a: Matrix, b: Matrix, transA: boolean, transB: boolean, alp
   const k = transA ? a.rows : a.cols;
   const n = transB ? b.rows : b.cols;
   const shared = wantsParallel(2 * m * n * k);
-  const packedA = packRows(a.data, 0, a.cols, m, k, transA, shared);
+  const packedA = packRows(a.data, 0, a.cols, m, k, transA, SLOT.packA, shared);
   // B is packed by columns of op(B): row j of the packed operand is op(B)[·][j].
-  const packedB = packRows(b.data, 0, b.cols, n, k, !transB, shared);
-  const c = allocate(m * n, shared);
+  const packedB = packRows(b.data, 0, b.cols, n, k, !transB, SLOT.packB, shared);
+  // Shared: a reused work buffer, copied out at the end. Results are plain arrays: shared memory
+  // must not leak to callers that post or transfer them.
+  const c = shared ? zeroed(SLOT.work, m * n, true) : allocate(m * n, false);
   multiplyPacked(packedA, packedB, c, 0, n, { alpha });
-  // Results are plain arrays: shared memory must not leak to callers that post or transfer them.
   return Matrix.fromRowMajor(m, n, shared ? c.slice() : c);
 }

@@ -2,6 +2,7 @@ import { Matrix } from '../../matrix.js';
 import { packRows } from './pack.js';
 import { multiplyPacked } from './packed-product.js';
 import { allocate, wantsParallel } from './pool.js';
+import { SLOT, zeroed } from './scratch.js';
 
 /**
  * scale · XᵀX for an n×d X (BLAS dsyrk), as a full symmetric d×d matrix. Xᵀ is packed once and
@@ -14,8 +15,9 @@ export function gram(x: Matrix, scale: number): Matrix {
   const n = x.rows;
   const d = x.cols;
   const shared = wantsParallel(n * d * d);
-  const packed = packRows(x.data, 0, d, d, n, true, shared);
-  const c = allocate(d * d, shared);
+  const packed = packRows(x.data, 0, d, d, n, true, SLOT.packA, shared);
+  // Shared: a reused work buffer, copied out to a plain array at the end.
+  const c = shared ? zeroed(SLOT.work, d * d, true) : allocate(d * d, false);
   multiplyPacked(packed, packed, c, 0, d, { alpha: scale, part: 'upper' });
   const out = shared ? c.slice() : c;
   mirrorUpper(out, d);

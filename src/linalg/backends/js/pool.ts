@@ -88,6 +88,11 @@ export function allocate(length: number, shared: boolean): Float64Array {
   return shared && supported ? new Float64Array(new SharedArrayBuffer(length * 8)) : new Float64Array(length);
 }
 
+/** Whether SharedArrayBuffer storage (and so the pool) is available in this thread. */
+export function canShare(): boolean {
+  return supported;
+}
+
 /** Whether `array` lives in a SharedArrayBuffer (and can be handed to workers without copying). */
 export function isShared(array: Float64Array): boolean {
   return supported && array.buffer instanceof SharedArrayBuffer;

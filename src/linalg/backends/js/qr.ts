@@ -1,8 +1,9 @@
 import { Matrix } from '../../matrix.js';
 import type { Qr } from '../../kernels.js';
-import { applyReflectors, packReflectors, type ReflectorBlock } from './block-reflector.js';
+import { applyReflectors, packReflectors, reflectorStorage, type ReflectorBlock } from './block-reflector.js';
 import { factorPanel } from './householder.js';
-import { allocate, wantsParallel } from './pool.js';
+import { wantsParallel } from './pool.js';
+import { scratch, SLOT, zeroed } from './scratch.js';
 
 /** Panel width: reflectors are applied to the rest of the matrix this many at a time. */
 const NB = 32;
@@ -20,8 +21,12 @@ export function qr(a: Matrix): Qr {
   const n = a.cols;
   const k = Math.min(m, n);
   const shared = wantsParallel(4 * m * n * k);
-  const work = allocate(m * n, shared);
+  const work = scratch(SLOT.work, m * n, shared);
   work.set(a.data);
+  let storage = 0;
+  for (let j0 = 0; j0 < k; j0 += NB) storage += reflectorStorage(Math.min(NB, k - j0), m - j0);
+  const store = scratch(SLOT.store, storage, shared);
+  let used = 0;
   const blocks: ReflectorBlock[] = [];
   for (let j0 = 0; j0 < k; j0 += NB) {
     const jb = Math.min(NB, k - j0);
@@ -33,13 +38,14 @@ export function qr(a: Matrix): Qr {
     factorPanel(vt, jb, mp, tau);
     // R's entries of the panel go back into the work matrix; the vectors stay with the block.
     for (let c = 0; c < jb; c++) for (let r = 0; r <= c; r++) work[(j0 + r) * n + j0 + c] = vt[c * mp + r]!;
-    const block = packReflectors(vt, tau, j0, mp, shared);
+    const block = packReflectors(vt, tau, j0, mp, store.subarray(used));
+    used += reflectorStorage(jb, mp);
     blocks.push(block);
     applyReflectors(block, work, j0 * n + j1, n, n - j1, true, shared);
   }
   const r = new Float64Array(k * n);
   for (let i = 0; i < k; i++) r.set(work.subarray(i * n + i, (i + 1) * n), i * n + i);
-  const q = allocate(m * k, shared);
+  const q = zeroed(SLOT.work2, m * k, shared);
   for (let i = 0; i < k; i++) q[i * k + i] = 1;
   // Q = H_0 ⋯ H_{k−1} applied to the first k columns of I; block b only touches rows and
   // columns from its j0 on, since the columns before are still unit vectors there.
@@ -47,5 +53,5 @@ export function qr(a: Matrix): Qr {
     const block = blocks[b]!;
     applyReflectors(block, q, block.j0 * k + block.j0, k, k - block.j0, false, shared);
   }
-  return { q: Matrix.fromRowMajor(m, k, shared ? q.slice() : q), r: Matrix.fromRowMajor(k, n, r) };
+  return { q: Matrix.fromRowMajor(m, k, q.slice()), r: Matrix.fromRowMajor(k, n, r) };
 }

@@ -4,6 +4,7 @@ import { mirrorUpper } from './gram.js';
 import { packRows } from './pack.js';
 import { multiplyPacked } from './packed-product.js';
 import { allocate, wantsParallel } from './pool.js';
+import { scratch, SLOT, zeroed } from './scratch.js';
 import { invertLowerInPlace } from './triangular-inverse.js';
 
 /**
@@ -16,15 +17,15 @@ import { invertLowerInPlace } from './triangular-inverse.js';
 export function spdInverse(a: Matrix): Matrix {
   const n = a.rows;
   const shared = wantsParallel(n * n * n);
-  const work = allocate(n * n, shared);
+  const work = scratch(SLOT.work, n * n, shared);
   work.set(a.data);
   factorLower(work, n);
   // The factorisation leaves scratch above the diagonal; the triangular steps need zeros there.
   for (let i = 0; i < n; i++) work.fill(0, i * n + i + 1, (i + 1) * n);
   invertLowerInPlace(work, n);
   // Row i of the packed Wᵀ is column i of W, non-zero from p = i on.
-  const wt = packRows(work, 0, n, n, n, true, shared);
-  const c = allocate(n * n, shared);
+  const wt = packRows(work, 0, n, n, n, true, SLOT.packA, shared);
+  const c = shared ? zeroed(SLOT.work2, n * n, true) : allocate(n * n, false);
   multiplyPacked(wt, wt, c, 0, n, { part: 'upper', aShape: 'upper', bShape: 'upper' });
   const out = shared ? c.slice() : c;
   mirrorUpper(out, n);

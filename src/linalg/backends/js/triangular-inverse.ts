@@ -1,6 +1,7 @@
 import { packRows } from './pack.js';
 import { multiplyPacked } from './packed-product.js';
-import { allocate, isShared } from './pool.js';
+import { isShared } from './pool.js';
+import { SLOT, zeroed } from './scratch.js';
 
 /** Block size of the inversion; its products have this inner (or outer) dimension. */
 const NB = 64;
@@ -21,16 +22,16 @@ export function invertLowerInPlace(w: Float64Array, n: number): void {
     let t: Float64Array | undefined;
     if (m2 > 0) {
       // T = W22 · L21 (m2×jb), W22 lower triangular.
-      const w22 = packRows(w, j1 * n + j1, n, m2, m2, false, shared);
-      const l21 = packRows(w, j1 * n + j0, n, jb, m2, true, shared);
-      t = allocate(m2 * jb, shared);
+      const w22 = packRows(w, j1 * n + j1, n, m2, m2, false, SLOT.packA, shared);
+      const l21 = packRows(w, j1 * n + j0, n, jb, m2, true, SLOT.packB, shared);
+      t = zeroed(SLOT.temp, m2 * jb, shared);
       multiplyPacked(w22, l21, t, 0, jb, { aShape: 'lower' });
     }
     invertDiagonalBlock(w, n, j0, jb);
     if (t) {
       // W21 = −T · W11; row j of the packed W11ᵀ is column j of W11, non-zero from p = j on.
-      const packedT = packRows(t, 0, jb, m2, jb, false, shared);
-      const w11 = packRows(w, j0 * n + j0, n, jb, jb, true, shared);
+      const packedT = packRows(t, 0, jb, m2, jb, false, SLOT.packA, shared);
+      const w11 = packRows(w, j0 * n + j0, n, jb, jb, true, SLOT.packB, shared);
       for (let r = j1; r < n; r++) w.fill(0, r * n + j0, r * n + j1);
       multiplyPacked(packedT, w11, w, j1 * n + j0, n, { alpha: -1, bShape: 'upper' });
     }
