@@ -6,4 +6,5 @@ export { Matrix } from './linalg/matrix.js';
 export * as linalg from './linalg/index.js';
 export * as random from './random/index.js';
 export * as io from './io/index.js';
+export * as ssr from './ssr/index.js';
 export * from './errors.js';
