@@ -1,6 +1,6 @@
-import { interval } from '../random/covariance/constraints.js';
+import { interval } from '../constraints.js';
 
-export { interval, type Interval, type Bounds } from '../random/covariance/constraints.js';
+export { interval, type Interval, type Bounds } from '../constraints.js';
 
 /**
  * Constraints of the SSR parameters as data: the estimator, the theory, the CLI and the

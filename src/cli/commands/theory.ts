@@ -5,7 +5,7 @@ import { buildCovariance, COVARIANCE_SYNTAX, parseCovarianceSpec, type Covarianc
 import { optimalLambda } from '../../ssr/optimal.js';
 import { SSR_PARAMS } from '../../ssr/params.js';
 import { irreducibleError, ssrTheory, type TheoryPoint } from '../../ssr/theory.js';
-import { loadMatrix, loadVector, parseNumber } from './fit.js';
+import { loadMatrix, loadVector, parseNumber } from '../inputs.js';
 
 /**
  * `rmtkit theory`: the deterministic-equivalent SSR errors for a covariance model over a grid of

@@ -1,6 +1,6 @@
 import { Matrix } from '../../linalg/matrix.js';
 import { gaussianMatrix } from '../gaussian.js';
-import { COVARIANCE_PARAMS } from './constraints.js';
+import { COVARIANCE_PARAMS } from '../../constraints.js';
 import { limitModel, matrixModel, type CovarianceModel } from './model.js';
 import { symbolSpectrum } from './symbol.js';
 

@@ -1,4 +1,4 @@
-export { interval, COVARIANCE_PARAMS, type Interval, type Bounds } from './constraints.js';
+export { interval, COVARIANCE_PARAMS, type Interval, type Bounds } from '../../constraints.js';
 export { spectralForm, diagonalSpectrum, eigenSpectrum, meanEigenvalue, type SpectralForm, type CoordinateWeights } from './spectral.js';
 export { matrixModel, limitModel, type CovarianceModel } from './model.js';
 export { symbolSpectrum } from './symbol.js';

@@ -1,7 +1,7 @@
 import { InvalidArgumentError } from '../../errors.js';
 import type { Matrix } from '../../linalg/matrix.js';
 import { ar1Covariance } from './ar1.js';
-import { COVARIANCE_PARAMS, type Interval } from './constraints.js';
+import { COVARIANCE_PARAMS, type Interval } from '../../constraints.js';
 import { dataCovariance } from './data.js';
 import { denseCovariance } from './dense.js';
 import { diagonalCovariance } from './diagonal.js';

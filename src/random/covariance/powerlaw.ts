@@ -3,7 +3,7 @@ import { Matrix } from '../../linalg/matrix.js';
 import { gaussianMatrix } from '../gaussian.js';
 import { randomStream } from '../stream.js';
 import type { Seed } from '../seed.js';
-import { COVARIANCE_PARAMS } from './constraints.js';
+import { COVARIANCE_PARAMS } from '../../constraints.js';
 import { diagonalCovariance } from './diagonal.js';
 import { matrixModel, type CovarianceModel } from './model.js';
 import { eigenSpectrum } from './spectral.js';

@@ -2,7 +2,7 @@ import { Matrix } from '../../linalg/matrix.js';
 import { gaussianMatrix } from '../gaussian.js';
 import { randomStream } from '../stream.js';
 import type { Seed } from '../seed.js';
-import { COVARIANCE_PARAMS } from './constraints.js';
+import { COVARIANCE_PARAMS } from '../../constraints.js';
 import { matrixModel, type CovarianceModel } from './model.js';
 import { spectralForm } from './spectral.js';
 

@@ -1,6 +1,6 @@
 import { InvalidArgumentError } from '../../errors.js';
 import { Matrix } from '../../linalg/matrix.js';
-import { COVARIANCE_PARAMS } from './constraints.js';
+import { COVARIANCE_PARAMS } from '../../constraints.js';
 import { limitModel, matrixModel, type CovarianceModel } from './model.js';
 import { symbolSpectrum } from './symbol.js';
 

@@ -1,4 +1,4 @@
-import { InvalidArgumentError } from '../../errors.js';
+import { InvalidArgumentError } from './errors.js';
 
 /** Which ends of an interval belong to it: `[` closed, `(` open. */
 export type Bounds = '[]' | '[)' | '(]' | '()';
