@@ -2,6 +2,7 @@ import type { Svd } from '../../kernels.js';
 import { Matrix } from '../../matrix.js';
 import { completeOrthonormal } from './svd-complete.js';
 import { NEGLIGIBLE_SQUARED_NORM, orthogonalizeColumns } from './svd-jacobi.js';
+import { precondition, PRECONDITION_MIN } from './svd-precondition.js';
 
 /**
  * After scaling to max|a| ≈ 1, columns the Jacobi sweeps left alone as negligible are treated as
@@ -23,15 +24,14 @@ export function svd(a: Matrix): Svd {
   const m = wide ? cols : rows;
   const k = wide ? rows : cols;
   // g: the k columns of the tall orientation as rows of length m. For a wide A those are A's rows.
-  const g = wide ? a.data.slice() : a.transpose().data;
+  const g0 = wide ? a.data.slice() : a.transpose().data;
   if (k === 0) return empty(rows, cols);
   let max = 0;
-  for (let i = 0; i < g.length; i++) max = Math.max(max, Math.abs(g[i]!));
+  for (let i = 0; i < g0.length; i++) max = Math.max(max, Math.abs(g0[i]!));
   // A power-of-two scale to max|a| ≈ 1 keeps squared norms far from overflow and underflow, exactly.
   const exponent = max > 0 ? -Math.round(Math.log2(max)) : 0;
-  scaleByPowerOfTwo(g, exponent);
-  const v = new Float64Array(k * k);
-  for (let i = 0; i < k; i++) v[i * k + i] = 1;
+  scaleByPowerOfTwo(g0, exponent);
+  const { g, v } = k >= PRECONDITION_MIN ? precondition(g0, m, k) : { g: g0, v: identity(k) };
   orthogonalizeColumns(g, m, k, v);
 
   const norms = new Float64Array(k);
@@ -70,6 +70,12 @@ function scaleByPowerOfTwo(x: Float64Array, e: number): void {
   const f1 = 2 ** half;
   const f2 = 2 ** (e - half);
   for (let i = 0; i < x.length; i++) x[i] = x[i]! * f1 * f2;
+}
+
+function identity(k: number): Float64Array {
+  const v = new Float64Array(k * k);
+  for (let i = 0; i < k; i++) v[i * k + i] = 1;
+  return v;
 }
 
 function empty(rows: number, cols: number): Svd {

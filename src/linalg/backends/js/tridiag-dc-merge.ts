@@ -1,6 +1,6 @@
 import { deflate } from './tridiag-dc-deflate.js';
 import { secularRoot } from './tridiag-secular.js';
-import { packRows } from './pack.js';
+import { packedLength, packInto } from './pack.js';
 import { multiplyPacked } from './packed-product.js';
 import { allocate, wantsParallel } from './pool.js';
 
@@ -88,6 +88,8 @@ function rotateBack(q: Float64Array, off: number, ld: number, r0: number, rows: 
   // B[i][c] = S[used_c][i]: packed from S's rows (transposed read).
   const b = new Float64Array(ku * k);
   for (let c = 0; c < ku; c++) b.set(s.subarray(used[c]! * k, used[c]! * k + k), c * k);
-  multiplyPacked(packRows(a, 0, ku, rows, ku, false, shared), packRows(b, 0, k, k, ku, true, shared), out, 0, k);
+  const packedA = packInto(allocate(packedLength(rows, ku), shared), a, 0, ku, rows, ku, false);
+  const packedB = packInto(allocate(packedLength(k, ku), shared), b, 0, k, k, ku, true);
+  multiplyPacked(packedA, packedB, out, 0, k);
   return out;
 }

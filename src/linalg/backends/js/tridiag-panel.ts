@@ -1,4 +1,5 @@
 import { householder } from './tridiag-householder.js';
+import { symmetricProduct, type SymvWork } from './tridiag-symv.js';
 
 /**
  * One panel of the blocked Householder tridiagonalisation (LAPACK dlatrd, lower).
@@ -19,6 +20,8 @@ export interface PanelWork {
   v: Float64Array;
   /** β out-parameter of the reflector generation. */
   beta: Float64Array;
+  /** Scratch of the (possibly multi-threaded) symmetric matrix-vector product. */
+  symv: SymvWork;
 }
 
 /**
@@ -26,7 +29,7 @@ export interface PanelWork {
  * @example reducePanel(a, n, 0, 32, work, e, tau) // then apply the syr2k update with W
  */
 export function reducePanel(a: Float64Array, n: number, k0: number, nb: number, work: PanelWork, e: Float64Array, tau: Float64Array): void {
-  const { w, v, beta } = work;
+  const { w, v, beta, symv } = work;
   for (let c = 0; c < nb; c++) {
     const j = k0 + c;
     const cj = j * n;
@@ -46,7 +49,7 @@ export function reducePanel(a: Float64Array, n: number, k0: number, nb: number, 
     const tj = tau[j]!;
     const wc = c * n;
     for (let i = s; i < n; i++) v[i] = a[i + cj]!;
-    symvLower(a, n, s, v, w, wc);
+    symmetricProduct(a, n, s, v, w, wc, symv);
     // Correct A·v for the pending panel update: subtract (V Wᵀ + W Vᵀ) v.
     for (let p = 0; p < c; p++) {
       const wp = p * n;
@@ -67,58 +70,5 @@ export function reducePanel(a: Float64Array, n: number, k0: number, nb: number, 
     }
     const alpha = -0.5 * tj * dot;
     for (let i = s; i < n; i++) w[i + wc] = w[i + wc]! + alpha * v[i]!;
-  }
-}
-
-/**
- * y = A(s:n, s:n)·v reading only the lower triangle, four columns at a time: each pass over y then
- * serves eight multiply-adds per loaded y entry (this loop carries half the reduction's flops).
- */
-function symvLower(a: Float64Array, n: number, s: number, v: Float64Array, y: Float64Array, yo: number): void {
-  for (let i = s; i < n; i++) y[yo + i] = 0;
-  let col = s;
-  for (; col + 3 < n; col += 4) {
-    const b0 = col * n;
-    const b1 = b0 + n;
-    const b2 = b1 + n;
-    const b3 = b2 + n;
-    const v0 = v[col]!;
-    const v1 = v[col + 1]!;
-    const v2 = v[col + 2]!;
-    const v3 = v[col + 3]!;
-    // The 4×4 diagonal block, from its lower triangle.
-    const a10 = a[b0 + col + 1]!, a20 = a[b0 + col + 2]!, a30 = a[b0 + col + 3]!;
-    const a21 = a[b1 + col + 2]!, a31 = a[b1 + col + 3]!, a32 = a[b2 + col + 3]!;
-    let t0 = a[b0 + col]! * v0 + a10 * v1 + a20 * v2 + a30 * v3;
-    let t1 = a10 * v0 + a[b1 + col + 1]! * v1 + a21 * v2 + a31 * v3;
-    let t2 = a20 * v0 + a21 * v1 + a[b2 + col + 2]! * v2 + a32 * v3;
-    let t3 = a30 * v0 + a31 * v1 + a32 * v2 + a[b3 + col + 3]! * v3;
-    for (let i = col + 4; i < n; i++) {
-      const x0 = a[b0 + i]!;
-      const x1 = a[b1 + i]!;
-      const x2 = a[b2 + i]!;
-      const x3 = a[b3 + i]!;
-      const vi = v[i]!;
-      y[yo + i] = y[yo + i]! + x0 * v0 + x1 * v1 + x2 * v2 + x3 * v3;
-      t0 += x0 * vi;
-      t1 += x1 * vi;
-      t2 += x2 * vi;
-      t3 += x3 * vi;
-    }
-    y[yo + col] = y[yo + col]! + t0;
-    y[yo + col + 1] = y[yo + col + 1]! + t1;
-    y[yo + col + 2] = y[yo + col + 2]! + t2;
-    y[yo + col + 3] = y[yo + col + 3]! + t3;
-  }
-  for (; col < n; col++) {
-    const b0 = col * n;
-    const v0 = v[col]!;
-    let t0 = a[b0 + col]! * v0;
-    for (let i = col + 1; i < n; i++) {
-      const x0 = a[b0 + i]!;
-      y[yo + i] = y[yo + i]! + x0 * v0;
-      t0 += x0 * v[i]!;
-    }
-    y[yo + col] = y[yo + col]! + t0;
   }
 }

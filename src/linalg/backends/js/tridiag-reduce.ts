@@ -1,6 +1,7 @@
 import { reducePanel, type PanelWork } from './tridiag-panel.js';
 import { syr2kLower } from './tridiag-syr2k.js';
 import { isShared } from './pool.js';
+import { symvWork } from './tridiag-symv.js';
 
 /** Q·T·Qᵀ = A: diagonal `d`, off-diagonal `e` (length n−1) and the reflector scalars `tau`. */
 export interface Tridiagonal {
@@ -31,9 +32,9 @@ export function tridiagonalize(a: Float64Array, n: number): Tridiagonal {
   const e = new Float64Array(Math.max(n - 1, 0));
   const tau = new Float64Array(Math.max(n - 1, 0));
   const nb = Math.min(BLOCK, n);
-  // The last, unblocked panel is the widest one: at most min(n, CROSSOVER) columns.
-  const work: PanelWork = { w: new Float64Array(n * Math.min(n, CROSSOVER)), v: new Float64Array(n), beta: new Float64Array(1) };
   const shared = isShared(a);
+  // The last, unblocked panel is the widest one: at most min(n, CROSSOVER) columns.
+  const work: PanelWork = { w: new Float64Array(n * Math.min(n, CROSSOVER)), v: new Float64Array(n), beta: new Float64Array(1), symv: symvWork(n, shared) };
   let k0 = 0;
   for (; n - k0 > CROSSOVER; k0 += nb) {
     reducePanel(a, n, k0, nb, work, e, tau);
