@@ -86,7 +86,12 @@ export function deformedLaw(pencil: Pencil, ratio: number, options: { scanPoints
   const quantum = 0.25 / pencil.size;
   const hunt = (a: Probe, b: Probe, depth: number): void => {
     // Both ends outside the bulk and F rises between them: a component hides inside.
-    if (depth > 60 || b.cdf - a.cdf <= quantum) return;
+    if (b.cdf - a.cdf <= quantum) return;
+    if (depth > 60 || b.x - a.x <= tol) {
+      // F jumps across a point: an atom (a level of B with more coordinates than samples).
+      pieces.push([a, b]);
+      return;
+    }
     const m = probe(0.5 * (a.x + b.x), a.root);
     if (m.root.inBulk) {
       pieces.push([edge(a, m), edge(b, m)]);
@@ -99,9 +104,14 @@ export function deformedLaw(pencil: Pencil, ratio: number, options: { scanPoints
   for (let i = 0; i < scan.length; i++) {
     const p = scan[i];
     const prev = scan[i - 1];
-    if (p.root.inBulk && !open) open = prev ? edge(prev, p) : p;
+    if (p.root.inBulk && !open) {
+      open = prev ? edge(prev, p) : p;
+      if (prev) hunt(prev, open, 0);
+    }
     if (!p.root.inBulk && open) {
-      pieces.push([open, edge(p, prev)]);
+      const close = edge(p, prev);
+      pieces.push([open, close]);
+      hunt(close, p, 0);
       open = undefined;
     }
     if (!p.root.inBulk && prev && !prev.root.inBulk) hunt(prev, p, 0);
@@ -119,7 +129,17 @@ function assemble(pencil: Pencil, c: number, pieces: Array<[Probe, Probe]>, grid
   const cdfValues: number[] = [];
   const components: DeformedComponent[] = [];
   for (const [a, b] of pieces) {
+    if (!a.root.inBulk && !b.root.inBulk) {
+      // An atom: F jumps inside [a.x, b.x] (width below the bisection tolerance).
+      const mass = Math.max(0, b.cdf - a.cdf);
+      grid.push(a.x, b.x);
+      density.push(0, 0);
+      cdfValues.push(a.cdf, b.cdf);
+      components.push({ lo: a.x, hi: b.x, mass, mean: 0.5 * (a.x + b.x), outlier: mass * pencil.size < 1.5 });
+      continue;
+    }
     const K = Math.max(12, Math.round((gridPoints * Math.sqrt(b.x - a.x)) / width));
+    // Points x_k = mid − r cos(kπ/(K−1)), edges included: dense where the density has √ edges.
     const mid = 0.5 * (a.x + b.x);
     const r = 0.5 * (b.x - a.x);
     let near: DeformedRoot | undefined = a.root;
