@@ -32,7 +32,7 @@ export function chunkCount(control: Int32Array): number {
 
 /**
  * Claims and runs chunks until none remain. On the calling thread (`record` false) an error stops
- * further claims by everyone and is rethrown; in a worker (`record` true) the chunk is marked
+ * further claims by everyone, waits for the chunks in progress elsewhere, and is rethrown; in a worker (`record` true) the chunk is marked
  * failed, counted as finished, and left for the caller to rerun.
  * @throws the first error of `run` when `record` is false.
  */
@@ -44,8 +44,10 @@ export function claimChunks(control: Int32Array, count: number, run: (chunk: num
       run(chunk);
     } catch (error) {
       if (!record) {
-        // Nobody will wait for the remaining chunks: let the workers stop early.
-        Atomics.store(control, NEXT, count);
+        // Stop further claims, then let the chunks already claimed elsewhere finish: they write
+        // into work buffers that the caller's next kernel will reuse.
+        const claimed = Math.min(count, Atomics.exchange(control, NEXT, count));
+        waitAll(control, claimed - 1);
         throw error;
       }
       Atomics.store(control, HEADER + chunk, 1);

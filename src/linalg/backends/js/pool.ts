@@ -27,8 +27,8 @@ import { claimChunks, createControl, failedChunks, waitAll, type ParallelTask, t
 
 export type { ParallelTask, TaskBody } from './pool-protocol.js';
 
-/** Below this many floating-point operations a kernel stays on one thread (hand-off costs ~0.1 ms). */
-export const PARALLEL_MIN_FLOPS = 1e7;
+/** Below this many floating-point operations a kernel stays on one thread (a hand-off costs ~25 µs; 2e6 flops ≈ 0.5 ms of work). */
+export const PARALLEL_MIN_FLOPS = 2e6;
 
 type Builtins = { getBuiltinModule?: (id: string) => unknown };
 const proc = (globalThis as { process?: Builtins & { env?: Record<string, string | undefined> } }).process;
