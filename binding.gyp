@@ -9,7 +9,8 @@
         "native/calls.cc",
         "native/blas.cc",
         "native/cholesky.cc",
-        "native/decompositions.cc"
+        "native/decompositions.cc",
+        "native/memory.cc"
       ],
       "dependencies": [
         "<!(node -p \"require('node-addon-api').targets\"):node_addon_api_except_all"

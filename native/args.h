@@ -5,7 +5,9 @@
 
 #include <climits>
 #include <cstddef>
+#include <cstring>
 #include <string>
+#include <utility>
 
 #include "calls.h"
 
@@ -41,11 +43,13 @@ class Args {
     const size_t length = static_cast<size_t>(rows) * cols;
     if (array.ElementLength() != length) Fail(i, "must have rows·cols = " + std::to_string(length) + " entries");
     if (!copy_) return array.Data();
-    call_.copies.emplace_back(array.Data(), array.Data() + length);
-    return call_.copies.back().data();
+    Block copy(length * sizeof(double));
+    std::memcpy(copy.data(), array.Data(), length * sizeof(double));
+    call_.copies.push_back(std::move(copy));
+    return static_cast<const double*>(call_.copies.back().data());
   }
   double* Output(const char* name, size_t length) {
-    auto array = Napi::Float64Array::New(info_.Env(), length);
+    auto array = NewFloat64Array(info_.Env(), length);
     outputs_.Set(name, array);
     return array.Data();
   }

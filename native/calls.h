@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "kernels.h"
+#include "memory.h"
 
 namespace rmtkit {
 
@@ -18,8 +19,8 @@ struct Call {
   Napi::ObjectReference outputs;
   // The single output's name, or nullptr when the result is the whole outputs object.
   const char* single = nullptr;
-  // Input copies owned by an asynchronous call (moving a vector keeps its buffer in place).
-  std::vector<std::vector<double>> copies;
+  // Input copies owned by an asynchronous call (moving a Block keeps its buffer in place).
+  std::vector<Block> copies;
   std::function<Status()> run;
 
   Napi::Value Result() const { return single ? outputs.Value().Get(single) : outputs.Value(); }

@@ -5,10 +5,10 @@
 
 #include <cstddef>
 #include <cstring>
-#include <vector>
 
 #include "kernels.h"
 #include "layout.h"
+#include "memory.h"
 
 namespace rmtkit {
 
@@ -32,11 +32,12 @@ Status CholeskySolve(const double* l, const double* b, double* x, int d, int k) 
   }
   // dpotrs wants the right-hand sides column-major: an O(dk) transpose each way, small next to
   // the O(d²k) solve.
-  std::vector<double> columns(size);
-  Transpose(b, columns.data(), d, k);
-  const int info = LAPACKE_dpotrs(LAPACK_COL_MAJOR, 'U', d, k, l, d, columns.data(), d);
+  Block scratch(size * sizeof(double));
+  double* columns = static_cast<double*>(scratch.data());
+  Transpose(b, columns, d, k);
+  const int info = LAPACKE_dpotrs(LAPACK_COL_MAJOR, 'U', d, k, l, d, columns, d);
   if (info != 0) return {"dpotrs", info};
-  Transpose(columns.data(), x, k, d);
+  Transpose(columns, x, k, d);
   return {};
 }
 

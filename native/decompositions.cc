@@ -1,29 +1,53 @@
-// Spectral and orthogonal decompositions: dsyevd, dgesdd, dgeqrf + dorgqr.
+// Spectral and orthogonal decompositions: dsyevd, dgesdd, dgeqrf + dorgqr. Workspaces are
+// queried from LAPACK and taken from one huge-page Block per call (see memory.h).
 #include <lapacke.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstddef>
 #include <cstring>
-#include <vector>
 
 #include "kernels.h"
 #include "layout.h"
+#include "memory.h"
 
 namespace rmtkit {
+namespace {
+
+// LAPACK reports an optimal workspace size as a double; round up so it is never short.
+lapack_int Size(double query) { return static_cast<lapack_int>(std::ceil(query)); }
+
+// dsyevd on the column-major (= row-major, a being symmetric) d×d buffer a, in place.
+Status Syevd(char jobz, double* a, double* w, int d) {
+  double lwork = 0;
+  lapack_int liwork = 0;
+  int info = LAPACKE_dsyevd_work(LAPACK_COL_MAJOR, jobz, 'L', d, a, d, w, &lwork, -1, &liwork, -1);
+  if (info != 0) return {"dsyevd", info};
+  Carver carve;
+  carve.Add<double>(Size(lwork)).Add<lapack_int>(liwork);
+  Block scratch(carve.total());
+  carve.Start(scratch.data());
+  double* work = carve.Take<double>(Size(lwork));
+  lapack_int* iwork = carve.Take<lapack_int>(liwork);
+  info = LAPACKE_dsyevd_work(LAPACK_COL_MAJOR, jobz, 'L', d, a, d, w, work, Size(lwork), iwork, liwork);
+  return info == 0 ? Status{} : Status{"dsyevd", info};
+}
+
+}  // namespace
 
 Status Eigvalsh(const double* a, double* w, int d) {
   if (d == 0) return {};
-  // dsyevd destroys its input; a is symmetric, so its row-major buffer is also column-major.
-  std::vector<double> work(a, a + static_cast<size_t>(d) * d);
-  const int info = LAPACKE_dsyevd(LAPACK_COL_MAJOR, 'N', 'L', d, work.data(), d, w);
-  return info == 0 ? Status{} : Status{"dsyevd", info};
+  const size_t size = static_cast<size_t>(d) * d;
+  Block copy(size * sizeof(double));  // dsyevd destroys its input
+  std::memcpy(copy.data(), a, size * sizeof(double));
+  return Syevd('N', static_cast<double*>(copy.data()), w, d);
 }
 
 Status Eigh(const double* a, double* w, double* v, int d) {
   if (d == 0) return {};
   std::memcpy(v, a, sizeof(double) * static_cast<size_t>(d) * d);
-  const int info = LAPACKE_dsyevd(LAPACK_COL_MAJOR, 'V', 'L', d, v, d, w);
-  if (info != 0) return {"dsyevd", info};
+  const Status status = Syevd('V', v, w, d);
+  if (!status.ok()) return status;
   // LAPACK leaves the eigenvectors as column-major columns, i.e. as rows of the row-major buffer.
   TransposeSquareInPlace(v, d);
   return {};
@@ -35,29 +59,53 @@ Status Svd(const double* a, double* u, double* s, double* vt, int m, int n) {
   // Row-major a (m×n) is the column-major n×m matrix aᵀ = V S Uᵀ. dgesdd factors it as
   // U' S V'ᵀ, so U' = V and V'ᵀ = Uᵀ. Column-major U' (n×k) read row-major is Vᵀ (k×n) and
   // column-major V'ᵀ (k×m) read row-major is U (m×k): LAPACK writes both outputs in place.
-  std::vector<double> work(a, a + static_cast<size_t>(m) * n);
-  const int info = LAPACKE_dgesdd(LAPACK_COL_MAJOR, 'S', n, m, work.data(), n, s, vt, n, u, k);
+  const size_t size = static_cast<size_t>(m) * n;
+  double lwork = 0;
+  lapack_int iquery = 0;
+  int info = LAPACKE_dgesdd_work(LAPACK_COL_MAJOR, 'S', n, m, nullptr, n, s, vt, n, u, k, &lwork, -1, &iquery);
+  if (info != 0) return {"dgesdd", info};
+  Carver carve;
+  carve.Add<double>(size).Add<double>(Size(lwork)).Add<lapack_int>(static_cast<size_t>(8) * k);
+  Block scratch(carve.total());
+  carve.Start(scratch.data());
+  double* copy = carve.Take<double>(size);  // dgesdd destroys its input
+  double* work = carve.Take<double>(Size(lwork));
+  lapack_int* iwork = carve.Take<lapack_int>(static_cast<size_t>(8) * k);
+  std::memcpy(copy, a, size * sizeof(double));
+  info = LAPACKE_dgesdd_work(LAPACK_COL_MAJOR, 'S', n, m, copy, n, s, vt, n, u, k, work, Size(lwork), iwork);
   return info == 0 ? Status{} : Status{"dgesdd", info};
 }
 
 Status Qr(const double* a, double* q, double* r, int m, int n) {
   if (m == 0 || n == 0) return {};
   const int k = std::min(m, n);
+  const size_t size = static_cast<size_t>(m) * n;
+  double geqrf = 0, orgqr = 0;
+  int info = LAPACKE_dgeqrf_work(LAPACK_COL_MAJOR, m, n, nullptr, m, nullptr, &geqrf, -1);
+  if (info != 0) return {"dgeqrf", info};
+  info = LAPACKE_dorgqr_work(LAPACK_COL_MAJOR, m, k, k, nullptr, m, nullptr, &orgqr, -1);
+  if (info != 0) return {"dorgqr", info};
+  const lapack_int lwork = std::max(Size(geqrf), Size(orgqr));
+  Carver carve;
+  carve.Add<double>(size).Add<double>(k).Add<double>(lwork);
+  Block scratch(carve.total());
+  carve.Start(scratch.data());
+  double* columns = carve.Take<double>(size);
+  double* tau = carve.Take<double>(k);
+  double* work = carve.Take<double>(lwork);
   // QR of a is not QR of aᵀ, so a is transposed to column-major first (O(mn) next to O(mnk)).
-  std::vector<double> work(static_cast<size_t>(m) * n);
-  Transpose(a, work.data(), m, n);
-  std::vector<double> tau(k);
-  int info = LAPACKE_dgeqrf(LAPACK_COL_MAJOR, m, n, work.data(), m, tau.data());
+  Transpose(a, columns, m, n);
+  info = LAPACKE_dgeqrf_work(LAPACK_COL_MAJOR, m, n, columns, m, tau, work, lwork);
   if (info != 0) return {"dgeqrf", info};
   for (int i = 0; i < k; ++i) {
     double* row = r + static_cast<size_t>(i) * n;
     std::fill(row, row + i, 0.0);
-    for (int j = i; j < n; ++j) row[j] = work[i + static_cast<size_t>(j) * m];
+    for (int j = i; j < n; ++j) row[j] = columns[i + static_cast<size_t>(j) * m];
   }
-  info = LAPACKE_dorgqr(LAPACK_COL_MAJOR, m, k, k, work.data(), m, tau.data());
+  info = LAPACKE_dorgqr_work(LAPACK_COL_MAJOR, m, k, k, columns, m, tau, work, lwork);
   if (info != 0) return {"dorgqr", info};
   // The first k columns of the column-major buffer are the rows of the row-major k×m Qᵀ.
-  Transpose(work.data(), q, k, m);
+  Transpose(columns, q, k, m);
   return {};
 }
 

@@ -1,0 +1,86 @@
+#include "memory.h"
+
+#include <sys/mman.h>
+
+#include <cstdint>
+#include <cstdlib>
+#include <new>
+#include <utility>
+
+namespace rmtkit {
+namespace {
+
+constexpr size_t kHugePage = size_t{2} << 20;
+// Below this, rounding up to whole huge pages would waste more than it saves.
+constexpr size_t kHugeThreshold = size_t{1} << 20;
+
+// Maps `bytes` rounded up to whole huge pages at a 2 MiB-aligned address (over-map, then trim
+// both ends) and asks for transparent huge pages. Returns nullptr on failure.
+void* MapHuge(size_t bytes, size_t* mapped) {
+  const size_t size = (bytes + kHugePage - 1) / kHugePage * kHugePage;
+  void* raw = mmap(nullptr, size + kHugePage, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  if (raw == MAP_FAILED) return nullptr;
+  const uintptr_t start = reinterpret_cast<uintptr_t>(raw);
+  const uintptr_t aligned = (start + kHugePage - 1) & ~(kHugePage - 1);
+  if (aligned > start) munmap(raw, aligned - start);
+  const size_t tail = start + size + kHugePage - (aligned + size);
+  if (tail > 0) munmap(reinterpret_cast<void*>(aligned + size), tail);
+#ifdef MADV_HUGEPAGE
+  madvise(reinterpret_cast<void*>(aligned), size, MADV_HUGEPAGE);  // advisory: failure is harmless
+#endif
+  *mapped = size;
+  return reinterpret_cast<void*>(aligned);
+}
+
+}  // namespace
+
+Block::Block(size_t bytes) : size_(bytes) {
+  if (bytes >= kHugeThreshold) data_ = MapHuge(bytes, &mapped_);
+  if (data_ == nullptr) {
+    mapped_ = 0;
+    data_ = std::calloc(bytes == 0 ? 1 : bytes, 1);
+    if (data_ == nullptr) throw std::bad_alloc();
+  }
+}
+
+Block::~Block() { Free(); }
+
+Block::Block(Block&& other) noexcept
+    : data_(std::exchange(other.data_, nullptr)), size_(std::exchange(other.size_, 0)), mapped_(std::exchange(other.mapped_, 0)) {}
+
+Block& Block::operator=(Block&& other) noexcept {
+  if (this != &other) {
+    Free();
+    data_ = std::exchange(other.data_, nullptr);
+    size_ = std::exchange(other.size_, 0);
+    mapped_ = std::exchange(other.mapped_, 0);
+  }
+  return *this;
+}
+
+void Block::Free() {
+  if (data_ == nullptr) return;
+  if (mapped_ > 0) {
+    munmap(data_, mapped_);
+  } else {
+    std::free(data_);
+  }
+  data_ = nullptr;
+}
+
+Napi::Float64Array NewFloat64Array(Napi::Env env, size_t length) {
+  const size_t bytes = length * sizeof(double);
+  if (bytes < kHugeThreshold) return Napi::Float64Array::New(env, length);
+  auto* block = new Block(bytes);
+  Napi::ArrayBuffer buffer;
+  try {
+    // V8 counts the external backing store towards GC pressure; the finalizer unmaps it.
+    buffer = Napi::ArrayBuffer::New(env, block->data(), bytes, [](Napi::Env, void*, Block* owned) { delete owned; }, block);
+  } catch (...) {
+    delete block;
+    throw;
+  }
+  return Napi::Float64Array::New(env, length, buffer, 0);
+}
+
+}  // namespace rmtkit
