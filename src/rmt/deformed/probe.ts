@@ -1,0 +1,71 @@
+import type { Pencil } from './pencil.js';
+import { rootSummary, solveDeformedRoot, type DeformedRoot } from './root.js';
+
+/** The physical root and the exact distribution function at one real x. */
+export interface Probe {
+  x: number;
+  root: DeformedRoot;
+  cdf: number;
+}
+
+/**
+ * Probing and edge location for {@link deformedLaw}: counts pencil evaluations, solves the root
+ * warm-started from a neighbour, bisects between an outside and a bulk probe down to `tol`.
+ */
+export class Prober {
+  evaluations = 0;
+  constructor(
+    readonly pencil: Pencil,
+    readonly ratio: number,
+    readonly tol: number,
+  ) {}
+
+  /** Root and F at x (eigenvalues only). */
+  at(x: number, near?: DeformedRoot): Probe {
+    this.evaluations++;
+    const point = this.pencil.at(x, false);
+    const root = solveDeformedRoot(point, this.ratio, near);
+    return { x, root, cdf: rootSummary(point, this.ratio, root).cdf };
+  }
+
+  /** Root, F and the density Im m(x + i0)/π at x (with the Hellmann–Feynman weights). */
+  full(x: number, near?: DeformedRoot): Probe & { density: number } {
+    this.evaluations++;
+    const point = this.pencil.at(x, true);
+    const root = solveDeformedRoot(point, this.ratio, near);
+    const summary = rootSummary(point, this.ratio, root);
+    return { x, root, cdf: summary.cdf, density: root.inBulk ? Math.max(0, summary.mIm) / Math.PI : 0 };
+  }
+
+  /** The bulk edge between an outside probe and a bulk probe; returns the bulk-side probe. */
+  edge(out: Probe, inside: Probe): Probe {
+    let a = out;
+    let b = inside;
+    while (Math.abs(b.x - a.x) > this.tol) {
+      const m = this.at(0.5 * (a.x + b.x), b.root);
+      if (m.root.inBulk) b = m;
+      else a = m;
+    }
+    return b;
+  }
+
+  /**
+   * Components hidden between two outside probes, found from the rise of F (more than a quarter
+   * of 1/d): bisect until a bulk point appears (then locate both edges) or the interval is
+   * below tolerance (an atom: F jumps at a point). Appends [lower, upper] probe pairs.
+   */
+  hunt(a: Probe, b: Probe, pieces: Array<[Probe, Probe]>, depth = 0): void {
+    if (b.cdf - a.cdf <= 0.25 / this.pencil.size) return;
+    if (depth > 60 || b.x - a.x <= this.tol) {
+      pieces.push([a, b]);
+      return;
+    }
+    const m = this.at(0.5 * (a.x + b.x), a.root);
+    if (m.root.inBulk) {
+      pieces.push([this.edge(a, m), this.edge(b, m)]);
+      return;
+    }
+    this.hunt(a, m, pieces, depth + 1);
+    this.hunt(m, b, pieces, depth + 1);
+  }
+}
