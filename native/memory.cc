@@ -69,18 +69,21 @@ void Block::Free() {
 }
 
 Napi::Float64Array NewFloat64Array(Napi::Env env, size_t length) {
+  auto array = Napi::Float64Array::New(env, length);
+#ifdef MADV_HUGEPAGE
+  // V8 owns the memory (so the GC frees it promptly); a large fresh calloc is untouched mmap
+  // memory, so huge pages can still be requested for its 2 MiB-aligned interior before the
+  // kernel writes. External buffers would avoid the unaligned ends but are freed only from a
+  // later event-loop turn, which a synchronous loop never reaches.
   const size_t bytes = length * sizeof(double);
-  if (bytes < kHugeThreshold) return Napi::Float64Array::New(env, length);
-  auto* block = new Block(bytes);
-  Napi::ArrayBuffer buffer;
-  try {
-    // V8 counts the external backing store towards GC pressure; the finalizer unmaps it.
-    buffer = Napi::ArrayBuffer::New(env, block->data(), bytes, [](Napi::Env, void*, Block* owned) { delete owned; }, block);
-  } catch (...) {
-    delete block;
-    throw;
+  if (bytes >= 2 * kHugePage) {
+    const uintptr_t start = reinterpret_cast<uintptr_t>(array.Data());
+    const uintptr_t first = (start + kHugePage - 1) & ~(kHugePage - 1);
+    const uintptr_t last = (start + bytes) & ~(kHugePage - 1);
+    if (last > first) madvise(reinterpret_cast<void*>(first), last - first, MADV_HUGEPAGE);
   }
-  return Napi::Float64Array::New(env, length, buffer, 0);
+#endif
+  return array;
 }
 
 }  // namespace rmtkit

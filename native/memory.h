@@ -31,7 +31,7 @@ class Block {
   size_t mapped_ = 0;  // bytes mapped with mmap, 0 when malloc'ed
 };
 
-// A new Float64Array of `length` zeros; large ones live in a huge-page Block that the array owns.
+// A new Float64Array of `length` zeros, with huge pages requested for the bulk of large ones.
 Napi::Float64Array NewFloat64Array(Napi::Env env, size_t length);
 
 // Carves 64-byte-aligned typed arrays out of one Block: first sum the sizes with Add, then
