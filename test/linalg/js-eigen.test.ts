@@ -1,5 +1,5 @@
-// The pure-TypeScript symmetric eigensolver and SVD (src/linalg/backends/js/eigen.ts, svd.ts),
-// called directly so they are tested whatever backend is active. References: numpy fixtures from
+// The pure-TypeScript symmetric eigensolver (src/linalg/backends/js/eigen.ts), called directly so
+// it is tested whatever backend is active. References: numpy fixtures from
 // test/fixtures/js_eigen_fixtures.py. Bounds are backward-error bounds C·d·ε·‖A‖ (eigenvalues of a
 // symmetric matrix are perfectly conditioned in the absolute sense, Weyl's theorem).
 import { describe, it } from 'node:test';
@@ -8,44 +8,19 @@ import fc from 'fast-check';
 import { ConvergenceError } from '../../src/errors.js';
 import { Matrix } from '../../src/linalg/matrix.js';
 import { eigh, eigvalsh } from '../../src/linalg/backends/js/eigen.js';
-import { svd } from '../../src/linalg/backends/js/svd.js';
 import { eigvalsTridiagonal } from '../../src/linalg/backends/js/tridiag-sterf.js';
 import { eigTridiagonal } from '../../src/linalg/backends/js/tridiag-steqr.js';
+import { isAscending, lcgSymmetric, spectralNorm } from './js-eigen-helpers.js';
 import { EPS, fromJson, frobenius, loadFixture, type MatrixJson, maxAbsDiff, naiveProduct, orthogonalityError, scaleColumnsProduct } from './helpers.js';
 
 const C = 8;
 const symmetric = loadFixture<{ cases: Array<{ name: string; a: MatrixJson; eigenvalues: number[] }> }>('js-eigen/symmetric.json').cases;
-const svdCases = loadFixture<{ cases: Array<{ name: string; a: MatrixJson; s: number[] }> }>('js-eigen/svd.json').cases;
-
-function spectralNorm(values: ArrayLike<number>): number {
-  let m = 0;
-  for (let i = 0; i < values.length; i++) m = Math.max(m, Math.abs(values[i]!));
-  return m;
-}
-
-/** Deterministic symmetric test matrix (a fixed LCG, independent of src/random). */
-function lcgSymmetric(d: number, seed: number): Matrix {
-  let state = seed >>> 0;
-  const data = new Float64Array(d * d);
-  for (let i = 0; i < d; i++) {
-    for (let j = 0; j <= i; j++) {
-      state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-      data[i * d + j] = data[j * d + i] = state / 2 ** 32 - 0.5;
-    }
-  }
-  return Matrix.fromRowMajor(d, d, data);
-}
 
 /** max |A − V diag(λ) Vᵀ| and ‖VᵀV − I‖_max of an eigendecomposition. */
 function eighErrors(a: Matrix): { values: Float64Array; reconstruction: number; orthogonality: number; norm: number } {
   const { values, vectors } = eigh(a);
   const reconstruction = maxAbsDiff(scaleColumnsProduct(vectors, values, vectors.transpose()), a);
   return { values, reconstruction, orthogonality: orthogonalityError(vectors), norm: spectralNorm(values) };
-}
-
-function isAscending(v: ArrayLike<number>): boolean {
-  for (let i = 1; i < v.length; i++) if (v[i]! < v[i - 1]!) return false;
-  return true;
 }
 
 describe('JS symmetric eigensolver (Householder tridiagonalisation + QL/QR)', () => {
@@ -127,6 +102,35 @@ describe('JS symmetric eigensolver (Householder tridiagonalisation + QL/QR)', ()
     assert.ok(Math.abs(Math.sqrt(values.reduce((s, x) => s + x * x, 0)) - frobenius(a)) <= C * 200 * EPS * frobenius(a));
   });
 
+  it('matches the closed-form spectrum 2 − 2cos(kπ/(d+1)) of the 1-2-1 matrix at d = 150', () => {
+    const d = 150;
+    const a = Matrix.zeros(d, d);
+    for (let i = 0; i < d; i++) {
+      a.data[i * d + i] = 2;
+      if (i + 1 < d) a.data[i * d + i + 1] = a.data[(i + 1) * d + i] = -1;
+    }
+    const exact = Array.from({ length: d }, (_, k) => 2 - 2 * Math.cos(((k + 1) * Math.PI) / (d + 1)));
+    const { values, reconstruction, orthogonality } = eighErrors(a);
+    assert.ok(maxAbsDiff(values, exact) <= C * d * EPS * 4);
+    assert.ok(maxAbsDiff(eigvalsh(a), exact) <= C * d * EPS * 4);
+    assert.ok(reconstruction <= C * d * EPS * 4 && orthogonality <= C * d * EPS);
+  });
+
+  it('keeps eigenvectors orthonormal when divide and conquer deflates heavily (rank one, near-identity) at d = 150', () => {
+    const d = 150;
+    const ones = Matrix.fromRowMajor(d, d, new Float64Array(d * d).fill(1));
+    const noise = lcgSymmetric(d, 3);
+    const nearIdentity = Matrix.fromRowMajor(d, d, noise.data.map((x, k) => x * 1e-13 + (k % (d + 1) === 0 ? 1 : 0)));
+    for (const [name, a] of [['ones', ones], ['identity + 1e-13 noise', nearIdentity]] as const) {
+      const { values, reconstruction, orthogonality, norm } = eighErrors(a);
+      assert.ok(reconstruction <= C * d * EPS * norm, `${name}: reconstruction ${reconstruction}`);
+      assert.ok(orthogonality <= C * d * EPS, `${name}: orthogonality ${orthogonality}`);
+      assert.ok(maxAbsDiff(values, eigvalsh(a)) <= C * d * EPS * norm, name);
+    }
+    const { values } = eigh(ones);
+    assert.ok(Math.abs(values[d - 1]! - d) <= C * d * EPS * d && Math.abs(values[0]!) <= C * d * EPS * d);
+  });
+
   it('throws ConvergenceError when the tridiagonal iteration cannot converge (NaN entries)', () => {
     const d = () => new Float64Array([1, Number.NaN, 2, 3]);
     const e = () => new Float64Array([1, 1, 1]);
@@ -147,59 +151,6 @@ describe('JS symmetric eigensolver (Householder tridiagonalisation + QL/QR)', ()
         const { values, reconstruction, orthogonality, norm } = eighErrors(a);
         const d = a.rows;
         return isAscending(values) && reconstruction <= C * d * EPS * Math.max(norm, Number.MIN_VALUE) && orthogonality <= C * d * EPS;
-      }),
-      { seed: 20240602, numRuns: 200 },
-    );
-  });
-});
-
-function svdErrors(a: Matrix): { s: Float64Array; reconstruction: number; orthoU: number; orthoV: number; shapes: number[] } {
-  const { u, s, vt } = svd(a);
-  return {
-    s,
-    reconstruction: maxAbsDiff(scaleColumnsProduct(u, s, vt), a),
-    orthoU: orthogonalityError(u),
-    orthoV: orthogonalityError(vt.transpose()),
-    shapes: [u.rows, u.cols, s.length, vt.rows, vt.cols],
-  };
-}
-
-describe('JS SVD (one-sided Jacobi)', () => {
-  it('matches numpy singular values to C·max(m,n)·ε·σ₁, descending, with orthonormal U and V', () => {
-    for (const c of svdCases) {
-      const a = fromJson(c.a);
-      const { m, n } = { m: a.rows, n: a.cols };
-      const k = Math.min(m, n);
-      const { s, reconstruction, orthoU, orthoV, shapes } = svdErrors(a);
-      const sigma1 = spectralNorm(c.s);
-      const size = Math.max(m, n);
-      assert.deepEqual(shapes, [m, k, k, k, n], c.name);
-      assert.ok(isAscending(Array.from(s).reverse()), `${c.name} not descending`);
-      assert.ok(maxAbsDiff(s, c.s) <= C * size * EPS * sigma1, `${c.name}: ${maxAbsDiff(s, c.s)}`);
-      assert.ok(reconstruction <= C * size * EPS * sigma1, `${c.name}: reconstruction ${reconstruction}`);
-      assert.ok(orthoU <= C * size * EPS, `${c.name}: UᵀU ${orthoU}`);
-      assert.ok(orthoV <= C * size * EPS, `${c.name}: VᵀV ${orthoV}`);
-    }
-  });
-
-  it('keeps U orthonormal for rank-deficient input (zero singular values completed)', () => {
-    for (const name of ['rank 2 of 7x5', 'rank 1 of 4x6', 'zero 3x4']) {
-      const a = fromJson(svdCases.find((c) => c.name === name)!.a);
-      const { s, orthoU, orthoV } = svdErrors(a);
-      assert.ok(s[s.length - 1]! <= C * 7 * EPS * Math.max(s[0]!, 1), name);
-      assert.ok(orthoU <= C * 7 * EPS && orthoV <= C * 7 * EPS, `${name}: ${orthoU} ${orthoV}`);
-    }
-  });
-
-  it('decomposes random tall and wide matrices (fast-check property, fixed seed)', () => {
-    const matrices = fc.tuple(fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 12 })).chain(([m, n]) =>
-      fc.array(fc.double({ min: -10, max: 10, noNaN: true }), { minLength: m * n, maxLength: m * n }).map((x) => Matrix.fromRowMajor(m, n, x)),
-    );
-    fc.assert(
-      fc.property(matrices, (a) => {
-        const { s, reconstruction, orthoU, orthoV } = svdErrors(a);
-        const size = Math.max(a.rows, a.cols);
-        return isAscending(Array.from(s).reverse()) && reconstruction <= C * size * EPS * Math.max(s[0]!, Number.MIN_VALUE) && orthoU <= C * size * EPS && orthoV <= C * size * EPS;
       }),
       { seed: 20240602, numRuns: 200 },
     );
