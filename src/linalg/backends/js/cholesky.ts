@@ -2,6 +2,7 @@ import { NotPositiveDefiniteError } from '../../../errors.js';
 import { Matrix } from '../../matrix.js';
 import { packRows } from './pack.js';
 import { multiplyPacked } from './packed-product.js';
+import { solvePanel } from './cholesky-panel.js';
 import { isShared, wantsParallel } from './pool.js';
 import { scratch, SLOT } from './scratch.js';
 
@@ -65,19 +66,6 @@ function factorDiagonalBlock(w: Float64Array, n: number, j0: number, jb: number)
         if (!(s > 0)) throw new NotPositiveDefiniteError('a', i + 1);
         w[ri + i] = Math.sqrt(s);
       }
-    }
-  }
-}
-
-/** Panel below the diagonal block: A21 ← A21·L11⁻ᵀ, a forward substitution along each row. */
-function solvePanel(w: Float64Array, n: number, j0: number, jb: number): void {
-  for (let r = j0 + jb; r < n; r++) {
-    const rr = r * n;
-    for (let c = j0; c < j0 + jb; c++) {
-      const rc = c * n;
-      let s = w[rr + c]!;
-      for (let p = j0; p < c; p++) s -= w[rr + p]! * w[rc + p]!;
-      w[rr + c] = s / w[rc + c]!;
     }
   }
 }
