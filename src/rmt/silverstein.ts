@@ -71,7 +71,8 @@ const h = new Float64Array(5);
  * m(z) = Σ_j t_j/(σ_j(1 − c − c z m) − z). The branch is Im m̲·Im z > 0 (unique there).
  * Newton with backtracking on |H|; a step that fails falls back to the contraction
  * m̲ ← −1/(z − c Σ t σ/(1 + σ m̲)), damped by ½. Pass `start` (a nearby solution's companion) to
- * warm-start along a grid. Im z < 0 is answered by conjugation.
+ * warm-start along a grid; when `maxIterations` (default 40) do not converge, η-continuation
+ * from far above the axis takes over. Im z < 0 is answered by conjugation.
  * @throws {InvalidArgumentError} naming 'ratio' (must be > 0) or 'z' (Im z must be ≠ 0).
  * @example sampleStieltjes(population([1]), 0.5, 1, 1e-6).im / Math.PI // Marchenko–Pastur density at 1
  */
@@ -85,14 +86,38 @@ export function sampleStieltjes(
   if (!(ratio > 0) || !Number.isFinite(ratio)) throw new InvalidArgumentError('ratio', 'must be a finite number > 0', ratio);
   if (!(zIm !== 0) || !Number.isFinite(zIm) || !Number.isFinite(zRe)) throw new InvalidArgumentError('z', 'must be finite with a non-zero imaginary part', [zRe, zIm]);
   const flip = zIm < 0;
-  const zr = zRe;
   const zi = Math.abs(zIm);
-  const { tol = 1e-13, maxIterations = 500 } = options;
+  const { tol = 1e-13, maxIterations = 40 } = options;
+  const start = options.start ? ([options.start[0], flip ? -options.start[1] : options.start[1]] as const) : undefined;
+  let value = solve(pop, ratio, zRe, zi, start, tol, maxIterations);
+  if (!value.converged) {
+    // η-continuation: far above the axis (η ≈ the spectrum's scale) the map contracts fast; come
+    // down by factors of 8, warm-starting each level, so Newton always starts near its root.
+    let mean = 0;
+    for (let j = 0; j < pop.values.length; j++) mean += pop.weights[j] * pop.values[j];
+    let level = Math.max(zi, mean * (1 + Math.sqrt(ratio)) ** 2 + Math.abs(zRe));
+    let iterations = value.iterations;
+    value = solve(pop, ratio, zRe, level, undefined, tol, 500);
+    while (level > zi) {
+      level = Math.max(zi, level / 8);
+      value = solve(pop, ratio, zRe, level, [value.companionRe, value.companionIm], tol, 500);
+      iterations += value.iterations;
+    }
+    value.iterations = iterations;
+  }
+  if (flip) {
+    value.im = -value.im;
+    value.companionIm = -value.companionIm;
+  }
+  return value;
+}
+
+/** Newton with backtracking, then damped contraction steps, at z = zr + i·zi (zi > 0). */
+function solve(pop: Population, c: number, zr: number, zi: number, start: readonly [number, number] | undefined, tol: number, maxIterations: number): StieltjesValue {
   const { values, weights } = pop;
-  const c = ratio;
   const zz = zr * zr + zi * zi;
-  let vr = options.start ? options.start[0] : -zr / zz;
-  let vi = options.start ? (flip ? -options.start[1] : options.start[1]) : zi / zz;
+  let vr = start ? start[0] : -zr / zz;
+  let vi = start ? start[1] : zi / zz;
   if (!(vi > 0)) {
     vr = -zr / zz;
     vi = zi / zz;
@@ -140,6 +165,5 @@ export function sampleStieltjes(
   // m = −S₀/z
   const mr = -(acc[0] * zr + acc[1] * zi) / zz;
   const mi = -(acc[1] * zr - acc[0] * zi) / zz;
-  const sign = flip ? -1 : 1;
-  return { re: mr, im: sign * mi, companionRe: vr, companionIm: sign * vi, converged: res <= tol, iterations, residual: res };
+  return { re: mr, im: mi, companionRe: vr, companionIm: vi, converged: res <= tol, iterations, residual: res };
 }

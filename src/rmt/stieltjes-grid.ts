@@ -17,27 +17,13 @@ export interface StieltjesGrid {
 }
 
 /**
- * m(x + iη) at one point, robustly: first Newton from `start` (a neighbour's companion value);
- * if that does not converge, η-continuation from far above the axis (η₀ ≈ the spectrum's scale,
- * where the fixed-point map contracts fast) down to η by factors of 8, warm-starting each stage.
+ * m(x + iη) at one point from a neighbour's companion value (see {@link sampleStieltjes}, which
+ * falls back to η-continuation by itself).
  * @throws {InvalidArgumentError} from {@link sampleStieltjes}.
  * @example stieltjesWithContinuation(population([1]), 0.5, 1, 1e-10)
  */
 export function stieltjesWithContinuation(pop: Population, ratio: number, x: number, eta: number, start?: readonly [number, number]): StieltjesValue {
-  if (start) {
-    const first = sampleStieltjes(pop, ratio, x, eta, { start, maxIterations: 40 });
-    if (first.converged) return first;
-  }
-  const scale = (populationMean(pop) * (1 + Math.sqrt(ratio)) ** 2) + Math.abs(x);
-  let level = Math.max(eta, scale);
-  let value = sampleStieltjes(pop, ratio, x, level);
-  let iterations = value.iterations;
-  while (level > eta) {
-    level = Math.max(eta, level / 8);
-    value = sampleStieltjes(pop, ratio, x, level, { start: [value.companionRe, value.companionIm] });
-    iterations += value.iterations;
-  }
-  return { ...value, iterations };
+  return sampleStieltjes(pop, ratio, x, eta, { start });
 }
 
 /**
