@@ -27,15 +27,12 @@ export interface SpectrumScales {
  * @example spectrumScales(ar1Covariance(0.5, 1000).spectrum(), 2, 0.1).spread
  */
 export function spectrumScales(form: SpectralForm, alpha: number, lambda: number): SpectrumScales {
-  const solution = solveKappa(form, alpha, lambda);
-  const kappa = solution.value;
-  let shrink: number;
-  if (kappa > 0) shrink = lambda / kappa;
-  else {
-    const { rank } = dfPerDimension(form, 0);
-    if (lambda > 0 || !(alpha > rank)) throw new InvalidArgumentError('lambda', `must be > 0 when α ≤ ${rank} (the spectrum theory covers the ridge and the invertible ridgeless case)`, lambda);
-    shrink = 1 - rank / alpha;
+  const { rank } = dfPerDimension(form, 0);
+  if (lambda === 0 && !(alpha > rank)) {
+    throw new InvalidArgumentError('lambda', `must be > 0 when α ≤ ${rank} (the spectrum theory covers the ridge and the invertible ridgeless case)`, lambda);
   }
+  const kappa = solveKappa(form, alpha, lambda).value;
+  const shrink = kappa > 0 ? lambda / kappa : 1 - rank / alpha;
   const { values, coordinates } = form;
   const inv = Float64Array.from(values, (s) => 1 / (s + kappa));
   let delta: Float64Array;
