@@ -1,6 +1,8 @@
 import type { Eigh } from '../../kernels.js';
 import { Matrix } from '../../matrix.js';
-import { allocate, wantsParallel } from './pool.js';
+import { EIGEN_SLOT } from './eigen-slots.js';
+import { wantsParallel } from './pool.js';
+import { scratch } from './scratch.js';
 import { applyQ } from './tridiag-backtransform.js';
 import { eigTridiagonalDC } from './tridiag-dc.js';
 import { tridiagonalize } from './tridiag-reduce.js';
@@ -44,7 +46,7 @@ export function eigh(a: Matrix): Eigh {
   const shared = wantsParallel(2 * n * n * n);
   const { work, scale } = scaledCopy(a, shared);
   const { d, e, tau } = tridiagonalize(work, n);
-  const z = allocate(n * n, shared);
+  const z = scratch(EIGEN_SLOT.vectors, n * n, shared).fill(0);
   eigTridiagonalDC(d, e, z);
   applyQ(work, n, tau, z, shared);
   if (scale !== 1) for (let i = 0; i < n; i++) d[i] = d[i]! / scale;
@@ -53,7 +55,7 @@ export function eigh(a: Matrix): Eigh {
 
 /** A working copy of A (SharedArrayBuffer-backed when `shared`, for the pool), scaled if needed. */
 function scaledCopy(a: Matrix, shared: boolean): { work: Float64Array; scale: number } {
-  const work = allocate(a.data.length, shared);
+  const work = scratch(EIGEN_SLOT.work, a.data.length, shared);
   work.set(a.data);
   let max = 0;
   for (let k = 0; k < work.length; k++) max = Math.max(max, Math.abs(work[k]!));

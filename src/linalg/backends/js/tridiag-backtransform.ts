@@ -1,6 +1,7 @@
 import { packedLength, packInto } from './pack.js';
 import { multiplyPacked } from './packed-product.js';
-import { allocate } from './pool.js';
+import { EIGEN_SLOT } from './eigen-slots.js';
+import { scratch } from './scratch.js';
 
 /** Reflectors per block: the inner dimension of the second product, so wider is faster up to cache limits. */
 const BLOCK = 64;
@@ -23,11 +24,11 @@ export function applyQ(a: Float64Array, n: number, tau: Float64Array, z: Float64
   // Scratch sized for the first (largest) block and reused by the others.
   const vt = new Float64Array(nbMax * n);
   const w = new Float64Array(nbMax * n);
-  const vtPacked = allocate(packedLength(nbMax, n), shared);
-  const vPacked = allocate(packedLength(n, nbMax), shared);
-  const zPacked = allocate(packedLength(n, n), shared);
-  const wPacked = allocate(packedLength(n, nbMax), shared);
-  const wOut = allocate(nbMax * n, shared);
+  const vtPacked = scratch(EIGEN_SLOT.backVt, packedLength(nbMax, n), shared);
+  const vPacked = scratch(EIGEN_SLOT.backV, packedLength(n, nbMax), shared);
+  const zPacked = scratch(EIGEN_SLOT.backZ, packedLength(n, n), shared);
+  const wPacked = scratch(EIGEN_SLOT.backW, packedLength(n, nbMax), shared);
+  const wOut = scratch(EIGEN_SLOT.backWOut, nbMax * n, shared);
   for (let j0 = Math.floor((count - 1) / BLOCK) * BLOCK; j0 >= 0; j0 -= BLOCK) {
     const jb = Math.min(BLOCK, count - j0);
     const s = j0 + 1;

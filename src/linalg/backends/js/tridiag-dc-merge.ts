@@ -2,7 +2,9 @@ import { deflate } from './tridiag-dc-deflate.js';
 import { secularRoot } from './tridiag-secular.js';
 import { packedLength, packInto } from './pack.js';
 import { multiplyPacked } from './packed-product.js';
-import { allocate, wantsParallel } from './pool.js';
+import { EIGEN_SLOT } from './eigen-slots.js';
+import { wantsParallel } from './pool.js';
+import { scratch } from './scratch.js';
 
 /**
  * One merge of the divide-and-conquer eigensolver (LAPACK dlaed1 → dlaed2/dlaed3/dlaed4).
@@ -30,7 +32,7 @@ export function mergeBlock(d: Float64Array, q: Float64Array, ld: number, lo: num
   const k = kept.length;
   // Secular roots and the k×k eigenvector matrix S of D + ρ ẑẑᵀ (column i ↔ root i).
   const lambda = new Float64Array(k);
-  const s = new Float64Array(k * k); // first δ_ji = d_j − λ_i, then the eigenvectors
+  const s = scratch(EIGEN_SLOT.mergeS, k * k, false); // first δ_ji = d_j − λ_i, then the eigenvectors
   for (let i = 0; i < k; i++) lambda[i] = secularRoot(poles, weights, rho, i, s, k, i);
   const zhat = new Float64Array(k);
   for (let j = 0; j < k; j++) {
@@ -48,12 +50,12 @@ export function mergeBlock(d: Float64Array, q: Float64Array, ld: number, lo: num
     const inv = 1 / Math.sqrt(ss);
     for (let j = 0; j < k; j++) s[j * k + i] = s[j * k + i]! * inv;
   }
-  const top = rotateBack(q, off, ld, 0, n1, kept, types, 1, s);
-  const bottom = rotateBack(q, off, ld, n1, n2, kept, types, 2, s);
+  const top = rotateBack(q, off, ld, 0, n1, kept, types, 1, s, EIGEN_SLOT.mergeTop);
+  const bottom = rotateBack(q, off, ld, n1, n2, kept, types, 2, s, EIGEN_SLOT.mergeBottom);
   // Assemble all N eigenpairs in ascending order into the block.
   const values = [...Array.from(lambda), ...deflatedValues];
   const order = Array.from(values.keys()).sort((a, b) => values[a]! - values[b]! || a - b);
-  const block = new Float64Array(n * n);
+  const block = scratch(EIGEN_SLOT.mergeBlock, n * n, false);
   for (let c = 0; c < n; c++) {
     const src = order[c]!;
     if (src < k) {
@@ -72,24 +74,24 @@ export function mergeBlock(d: Float64Array, q: Float64Array, ld: number, lo: num
  * rows×k product (rows r0 … r0+rows−1 of the block) Σ_j q(:, kept_j)·S(j, :), using only the kept
  * columns whose `types` has `bit` (the others are zero in these rows).
  */
-function rotateBack(q: Float64Array, off: number, ld: number, r0: number, rows: number, kept: number[], types: Uint8Array, bit: number, s: Float64Array): Float64Array {
+function rotateBack(q: Float64Array, off: number, ld: number, r0: number, rows: number, kept: number[], types: Uint8Array, bit: number, s: Float64Array, slot: number): Float64Array {
   const k = kept.length;
   const used: number[] = [];
   for (let j = 0; j < k; j++) if (types[kept[j]!]! & bit) used.push(j);
   const ku = used.length;
   const shared = wantsParallel(2 * rows * k * ku);
-  const out = allocate(rows * k, shared);
+  const out = scratch(slot, rows * k, shared).fill(0);
   if (ku === 0 || rows === 0) return out;
-  const a = new Float64Array(rows * ku);
+  const a = scratch(EIGEN_SLOT.mergeA, rows * ku, false);
   for (let r = 0; r < rows; r++) {
     const row = off + (r0 + r) * ld;
     for (let c = 0; c < ku; c++) a[r * ku + c] = q[row + kept[used[c]!]!]!;
   }
   // B[i][c] = S[used_c][i]: packed from S's rows (transposed read).
-  const b = new Float64Array(ku * k);
+  const b = scratch(EIGEN_SLOT.mergeB, ku * k, false);
   for (let c = 0; c < ku; c++) b.set(s.subarray(used[c]! * k, used[c]! * k + k), c * k);
-  const packedA = packInto(allocate(packedLength(rows, ku), shared), a, 0, ku, rows, ku, false);
-  const packedB = packInto(allocate(packedLength(k, ku), shared), b, 0, k, k, ku, true);
+  const packedA = packInto(scratch(EIGEN_SLOT.mergePackA, packedLength(rows, ku), shared), a, 0, ku, rows, ku, false);
+  const packedB = packInto(scratch(EIGEN_SLOT.mergePackB, packedLength(k, ku), shared), b, 0, k, k, ku, true);
   multiplyPacked(packedA, packedB, out, 0, k);
   return out;
 }

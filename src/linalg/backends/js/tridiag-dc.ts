@@ -38,7 +38,8 @@ function solveBlock(d: Float64Array, e: Float64Array, z: Float64Array, n: number
     for (let i = lo; i < hi; i++) z[i * n + i] = 1;
     return;
   }
-  const scale = 2 ** -Math.round(Math.log2(norm));
+  // Clamped so that 2^±e stays finite even for a subnormal norm.
+  const scale = 2 ** Math.max(-1000, Math.min(1000, -Math.round(Math.log2(norm))));
   for (let i = lo; i < hi; i++) d[i] = d[i]! * scale;
   for (let i = lo; i < hi - 1; i++) e[i] = e[i]! * scale;
   recurse(d, e, z, n, lo, hi);

@@ -3,47 +3,56 @@
  * H = I − τ v vᵀ with v₀ = 1 maps (α, x) to (β, 0).
  */
 
-/** Smallest normal double: below it, squaring loses all digits. */
-const SAFE_MIN = 2.2250738585072014e-308;
+/** dlarfg's SMLNUM = safmin/ε: below it β would carry fewer than 53 significant bits. */
+const SMALL = 2 ** -969;
+const SMALL_INV = 2 ** 969;
 
 /**
  * Overwrites `x[off .. off+len)` with v₁…v_{len} (v₀ = 1 is implicit) and returns τ; β goes into `out[0]`.
  * The norm is accumulated unscaled (fast path) and recomputed with scaling only when the sum of
- * squares under- or overflowed, so it stays correct for any finite input.
+ * squares under- or overflowed. When β is tiny (near-subnormal data, whose few significant bits
+ * would make H visibly non-orthogonal) α and x are first scaled up by 2⁹⁶⁹, exactly, as in dlarfg.
  * @example
  * const x = new Float64Array([4]); const out = new Float64Array(1);
  * householder(3, x, 0, 1, out) // τ = 1.6, out[0] = −5, x[0] = 0.5
  */
 export function householder(alpha: number, x: Float64Array, off: number, len: number, out: Float64Array): number {
   const end = off + len;
-  let ss = 0;
-  for (let i = off; i < end; i++) ss += x[i]! * x[i]!;
-  let xnorm = Math.sqrt(ss);
-  // An underflowed (possibly zero) or overflowed sum is recomputed with scaling.
-  if (!(ss > 1e-290 && ss < 1e290)) xnorm = scaledNorm(x, off, end);
+  let xnorm = norm(x, off, end);
   if (xnorm === 0) {
     out[0] = alpha;
     return 0;
   }
-  const beta = -Math.sign(alpha || 1) * Math.hypot(alpha, xnorm);
-  const tau = (beta - alpha) / beta;
-  // alpha − beta has the magnitude of |alpha| + |beta| (opposite signs), so the division is safe
-  // unless beta itself is subnormal, which scaling at the driver level rules out.
-  const scale = 1 / (alpha - beta);
-  if (Math.abs(alpha - beta) < SAFE_MIN) {
-    for (let i = off; i < end; i++) x[i] = x[i]! / (alpha - beta);
-  } else {
-    for (let i = off; i < end; i++) x[i] = x[i]! * scale;
+  let beta = -Math.sign(alpha || 1) * Math.hypot(alpha, xnorm);
+  let rescaled = 0;
+  while (Math.abs(beta) < SMALL && rescaled < 20) {
+    rescaled++;
+    for (let i = off; i < end; i++) x[i] = x[i]! * SMALL_INV;
+    alpha *= SMALL_INV;
+    beta *= SMALL_INV;
   }
+  if (rescaled > 0) {
+    xnorm = norm(x, off, end);
+    beta = -Math.sign(alpha || 1) * Math.hypot(alpha, xnorm);
+  }
+  const tau = (beta - alpha) / beta;
+  // α − β has the magnitude of |α| + |β| (opposite signs) and β is normal here: safe to invert.
+  const scale = 1 / (alpha - beta);
+  for (let i = off; i < end; i++) x[i] = x[i]! * scale;
+  for (let k = 0; k < rescaled; k++) beta *= SMALL;
   out[0] = beta;
   return tau;
 }
 
-function scaledNorm(x: Float64Array, off: number, end: number): number {
+/** ‖x[off..end)‖, unscaled when the sum of squares is safely representable, scaled otherwise. */
+function norm(x: Float64Array, off: number, end: number): number {
+  let ss = 0;
+  for (let i = off; i < end; i++) ss += x[i]! * x[i]!;
+  if (ss > 1e-290 && ss < 1e290) return Math.sqrt(ss);
   let big = 0;
   for (let i = off; i < end; i++) big = Math.max(big, Math.abs(x[i]!));
   if (big === 0) return 0;
-  let ss = 0;
+  ss = 0;
   for (let i = off; i < end; i++) {
     const t = x[i]! / big;
     ss += t * t;

@@ -1,4 +1,5 @@
 import { householder } from './tridiag-householder.js';
+import { panelDots, subtractPanel } from './tridiag-panel-update.js';
 import { symmetricProduct, type SymvWork } from './tridiag-symv.js';
 
 /**
@@ -22,6 +23,9 @@ export interface PanelWork {
   beta: Float64Array;
   /** Scratch of the (possibly multi-threaded) symmetric matrix-vector product. */
   symv: SymvWork;
+  /** Coefficient scratch of length ≥ nb for the low-rank corrections. */
+  f: Float64Array;
+  g: Float64Array;
 }
 
 /**
@@ -29,18 +33,17 @@ export interface PanelWork {
  * @example reducePanel(a, n, 0, 32, work, e, tau) // then apply the syr2k update with W
  */
 export function reducePanel(a: Float64Array, n: number, k0: number, nb: number, work: PanelWork, e: Float64Array, tau: Float64Array): void {
-  const { w, v, beta, symv } = work;
+  const { w, v, beta, symv, f, g } = work;
   for (let c = 0; c < nb; c++) {
     const j = k0 + c;
     const cj = j * n;
-    // Bring column j up to date with the reflectors already generated in this panel.
+    // Bring column j up to date with the reflectors already generated in this panel:
+    // A(j:, j) −= V(j:, :)·W(j, :)ᵀ + W(j:, :)·V(j, :)ᵀ.
     for (let p = 0; p < c; p++) {
-      const vp = (k0 + p) * n;
-      const wp = p * n;
-      const f1 = w[j + wp]!;
-      const f2 = a[j + vp]!;
-      for (let i = j; i < n; i++) a[i + cj] = a[i + cj]! - a[i + vp]! * f1 - w[i + wp]! * f2;
+      f[p] = w[p * n + j]!;
+      g[p] = a[(k0 + p) * n + j]!;
     }
+    subtractPanel(a, cj, j, n, a, w, n, k0, c, f, g);
     if (j >= n - 1) continue;
     const s = j + 1;
     tau[j] = householder(a[s + cj]!, a, s + 1 + cj, n - s - 1, beta);
@@ -51,17 +54,8 @@ export function reducePanel(a: Float64Array, n: number, k0: number, nb: number, 
     for (let i = s; i < n; i++) v[i] = a[i + cj]!;
     symmetricProduct(a, n, s, v, w, wc, symv);
     // Correct A·v for the pending panel update: subtract (V Wᵀ + W Vᵀ) v.
-    for (let p = 0; p < c; p++) {
-      const wp = p * n;
-      const vp = (k0 + p) * n;
-      let sw = 0;
-      let sv = 0;
-      for (let i = s; i < n; i++) {
-        sw += w[i + wp]! * v[i]!;
-        sv += a[i + vp]! * v[i]!;
-      }
-      for (let i = s; i < n; i++) w[i + wc] = w[i + wc]! - a[i + vp]! * sw - w[i + wp]! * sv;
-    }
+    panelDots(a, w, n, k0, c, v, s, n, f, g);
+    subtractPanel(w, wc, s, n, a, w, n, k0, c, f, g);
     let dot = 0;
     for (let i = s; i < n; i++) {
       const y = w[i + wc]! * tj;

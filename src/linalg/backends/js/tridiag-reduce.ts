@@ -1,5 +1,5 @@
 import { reducePanel, type PanelWork } from './tridiag-panel.js';
-import { syr2kLower } from './tridiag-syr2k.js';
+import { syr2kLower, syr2kWork } from './tridiag-syr2k.js';
 import { isShared } from './pool.js';
 import { symvWork } from './tridiag-symv.js';
 
@@ -34,11 +34,12 @@ export function tridiagonalize(a: Float64Array, n: number): Tridiagonal {
   const nb = Math.min(BLOCK, n);
   const shared = isShared(a);
   // The last, unblocked panel is the widest one: at most min(n, CROSSOVER) columns.
-  const work: PanelWork = { w: new Float64Array(n * Math.min(n, CROSSOVER)), v: new Float64Array(n), beta: new Float64Array(1), symv: symvWork(n, shared) };
+  const work: PanelWork = { w: new Float64Array(n * Math.min(n, CROSSOVER)), v: new Float64Array(n), beta: new Float64Array(1), symv: symvWork(n, shared), f: new Float64Array(CROSSOVER), g: new Float64Array(CROSSOVER) };
+  const update = n > CROSSOVER ? syr2kWork(n, nb, shared) : undefined;
   let k0 = 0;
   for (; n - k0 > CROSSOVER; k0 += nb) {
     reducePanel(a, n, k0, nb, work, e, tau);
-    syr2kLower(a, n, k0, nb, work.w, shared);
+    syr2kLower(a, n, k0, nb, work.w, update!);
     finishPanel(a, n, k0, nb, d, e);
   }
   // Remaining columns: one unblocked panel (its W is never applied, every column is updated lazily).

@@ -3,6 +3,8 @@ import { ConvergenceError } from '../../../errors.js';
 const EPS = 2 ** -53;
 /** Iterations per root; the rational model converges in ~3–6, bisection steps are the fallback. */
 const MAX_ITER = 120;
+/** d_j − d_origin, reused across calls (one root at a time; avoids k allocations per merge). */
+let shiftedPoles = new Float64Array(64);
 
 /**
  * Root i of the secular equation of a rank-one update, f(λ) = 1/ρ + Σ_j z_j²/(d_j − λ) = 0, with
@@ -53,7 +55,8 @@ export function secularRoot(d: Float64Array, z: Float64Array, rho: number, i: nu
     }
   }
   const dOrigin = d[origin]!;
-  const shifted = new Float64Array(k);
+  if (shiftedPoles.length < k) shiftedPoles = new Float64Array(Math.max(k, 2 * shiftedPoles.length));
+  const shifted = shiftedPoles;
   for (let j = 0; j < k; j++) shifted[j] = d[j]! - dOrigin;
   let tau = (lo + hi) / 2;
   for (let iter = 0; iter < MAX_ITER; iter++) {
@@ -69,14 +72,19 @@ export function secularRoot(d: Float64Array, z: Float64Array, rho: number, i: nu
       dphi += t * t;
     }
     const f = 1 / rho + psi + phi;
-    const bound = EPS * (8 * (phi - psi) + 2 / rho + 3 * Math.abs(tau) * (dpsi + dphi));
+    // dlaed4's error bound on the computed f: rounding in each term, in 1/ρ and in τ itself.
+    const bound = EPS * (8 * (Math.abs(psi) + Math.abs(phi)) + 2 / rho + 3 * Math.abs(tau) * (dpsi + dphi));
     if (Math.abs(f) <= bound) break;
     if (f < 0) lo = tau;
     else hi = tau;
-    if (!(hi - lo > 2 * EPS * Math.max(Math.abs(lo), Math.abs(hi)))) break;
+    const mid = 0.5 * (lo + hi);
+    // No double strictly between the bracket ends: τ is as accurate as it can be.
+    if (mid <= lo || mid >= hi) break;
     if (iter === MAX_ITER - 1) throw new ConvergenceError('eigh', `secular equation root ${i} of ${k} did not converge in ${MAX_ITER} iterations`);
-    const eta = modelStep(shifted[left]! - tau, shifted[right]! - tau, 1 / rho + psi + phi, dpsi, dphi, lo - tau, hi - tau);
-    tau = eta === undefined ? (lo + hi) / 2 : tau + eta;
+    const eta = modelStep(shifted[left]! - tau, shifted[right]! - tau, f, dpsi, dphi, lo - tau, hi - tau);
+    const next = eta === undefined ? mid : tau + eta;
+    // A step that rounds onto a bracket end would make no progress: bisect instead.
+    tau = next > lo && next < hi ? next : mid;
   }
   for (let j = 0; j < k; j++) delta[j * stride + col] = shifted[j]! - tau;
   return dOrigin + tau;

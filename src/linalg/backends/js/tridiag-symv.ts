@@ -1,4 +1,6 @@
-import { allocate, defineTask, isShared, parallelFor, threads } from './pool.js';
+import { EIGEN_SLOT } from './eigen-slots.js';
+import { defineTask, isShared, parallelFor, threads } from './pool.js';
+import { scratch } from './scratch.js';
 
 /**
  * The symmetric matrix-vector product of the tridiagonal reduction, y = A(s:n, s:n)·v from the
@@ -21,7 +23,7 @@ const PARALLEL_MIN = 256;
 /** Scratch for an n×n reduction; parallel only if `a` is shared and the pool has several threads. */
 export function symvWork(n: number, shared: boolean): SymvWork {
   const chunks = shared && n >= PARALLEL_MIN ? Math.max(1, threads()) : 1;
-  return { partial: allocate(chunks * n, chunks > 1), v: allocate(n, chunks > 1), chunks };
+  return { partial: scratch(EIGEN_SLOT.symvPartial, chunks * n, chunks > 1), v: scratch(EIGEN_SLOT.symvVector, n, chunks > 1), chunks };
 }
 
 /** Pool task: chunk t computes the partial product of its column range. Params: [n, s, chunks]. */
