@@ -10,6 +10,7 @@ import { Matrix } from '../../src/linalg/matrix.js';
 import { eigh, eigvalsh } from '../../src/linalg/backends/js/eigen.js';
 import { eigvalsTridiagonal } from '../../src/linalg/backends/js/tridiag-sterf.js';
 import { eigTridiagonal } from '../../src/linalg/backends/js/tridiag-steqr.js';
+import { setThreads } from '../../src/linalg/backends/js/pool.js';
 import { isAscending, lcgSymmetric, spectralNorm } from './js-eigen-helpers.js';
 import { EPS, fromJson, frobenius, loadFixture, type MatrixJson, maxAbsDiff, naiveProduct, orthogonalityError, scaleColumnsProduct } from './helpers.js';
 
@@ -129,6 +130,27 @@ describe('JS symmetric eigensolver (Householder tridiagonalisation + QL/QR)', ()
     }
     const { values } = eigh(ones);
     assert.ok(Math.abs(values[d - 1]! - d) <= C * d * EPS * d && Math.abs(values[0]!) <= C * d * EPS * d);
+  });
+
+  it('agrees between 1 and 2 threads at d = 320 (pool-split symv and products)', () => {
+    const d = 320;
+    const a = lcgSymmetric(d, 13);
+    const before = setThreads(1);
+    let serial: ReturnType<typeof eighErrors>;
+    let serialValues: Float64Array;
+    try {
+      serial = eighErrors(a);
+      serialValues = eigvalsh(a);
+      setThreads(2);
+      const parallel = eighErrors(a);
+      const tol = C * d * EPS * serial.norm;
+      assert.ok(maxAbsDiff(parallel.values, serial.values) <= tol);
+      assert.ok(maxAbsDiff(eigvalsh(a), serialValues) <= tol);
+      assert.ok(parallel.reconstruction <= tol && parallel.orthogonality <= C * d * EPS);
+      assert.ok(serial.reconstruction <= tol && serial.orthogonality <= C * d * EPS);
+    } finally {
+      setThreads(before);
+    }
   });
 
   it('throws ConvergenceError when the tridiagonal iteration cannot converge (NaN entries)', () => {
