@@ -36,6 +36,7 @@ type Point = { x: number; cdf: number; density: number };
  * x_k = mid − r cos(kπ/(K−1)) (at least 12), evaluated in order with warm starts. A point found
  * outside the bulk means a gap the scan missed: the piece is cut there (edges by bisection) and
  * each part is assembled on its own.
+ * @example assemble(prober, [[lowerEdgeProbe, upperEdgeProbe]], 400).cdf(1.2)
  */
 export function assemble(prober: Prober, pieces: Array<[Probe, Probe]>, gridPoints: number): DeformedLaw {
   const width = pieces.reduce((sum, [a, b]) => sum + Math.sqrt(b.x - a.x), 0);

@@ -1,5 +1,6 @@
 import type { Pencil } from './pencil.js';
-import { rootSummary, solveDeformedRoot, type DeformedRoot } from './root.js';
+import { solveDeformedRoot, type DeformedRoot } from './root.js';
+import { rootSummary } from './summary.js';
 
 /** The physical root and the exact distribution function at one real x. */
 export interface Probe {
@@ -11,6 +12,7 @@ export interface Probe {
 /**
  * Probing and edge location for {@link deformedLaw}: counts pencil evaluations, solves the root
  * warm-started from a neighbour, bisects between an outside and a bulk probe down to `tol`.
+ * @example new Prober(diagonalPencil(b, t, 0.5), 0.5, 1e-10).at(1.2).root.inBulk
  */
 export class Prober {
   evaluations = 0;

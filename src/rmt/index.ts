@@ -1,0 +1,12 @@
+export { population, populationOf, populationMean, compactPopulation, type Population } from './population.js';
+export { sampleStieltjes, type StieltjesValue } from './silverstein.js';
+export { sampleStieltjesOnGrid, stieltjesWithContinuation, type StieltjesGrid } from './stieltjes-grid.js';
+export { sampleSpectrumSupport, type SampleSupport } from './silverstein-edges.js';
+export { sampleSpectrumLaw, type SampleSpectrumLaw, type SpectrumComponent, type SpectrumNodes } from './sample-spectrum.js';
+export { ledoitPecheOverlap, overlapFromStieltjes, ledoitPecheTop } from './ledoit-peche.js';
+export { deformedLaw, type DeformedLaw, type DeformedComponent } from './deformed/law.js';
+export { diagonalPencil, generalPencil, type Pencil } from './deformed/pencil.js';
+export { solveDeformedRoot, type PencilPoint, type DeformedRoot } from './deformed/root.js';
+export { rootSummary } from './deformed/summary.js';
+export { marchenkoPastur, type MarchenkoPastur } from './laws/marchenko-pastur.js';
+export { kolmogorovDistance } from './kolmogorov.js';
