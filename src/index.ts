@@ -7,4 +7,6 @@ export * as linalg from './linalg/index.js';
 export * as random from './random/index.js';
 export * as io from './io/index.js';
 export * as ssr from './ssr/index.js';
+export * as pca from './pca/index.js';
+export * as rmt from './rmt/index.js';
 export * from './errors.js';
