@@ -1,5 +1,5 @@
 import { Matrix } from '../../matrix.js';
-import { factorLower } from './cholesky.js';
+import { factorLower } from './potrf.js';
 import { mirrorUpper } from './gram.js';
 import { packRows } from './pack.js';
 import { multiplyPacked } from './packed-product.js';
