@@ -30,4 +30,7 @@ export const EIGEN_SLOT = {
   syr2kY: 116,
   symvPartial: 117,
   symvVector: 118,
+  /** SVD: the packed columns and their Gram matrix (Jacobi's dot products in one product). */
+  svdPacked: 119,
+  svdGram: 120,
 } as const;

@@ -1,4 +1,5 @@
 import { ConvergenceError } from '../../../errors.js';
+import { GRAM_MIN, pairProducts } from './svd-gram.js';
 
 /** Sweeps allowed before giving up; one-sided Jacobi converges quadratically, typically in 6–12. */
 const MAX_SWEEPS = 40;
@@ -19,8 +20,8 @@ export const NEGLIGIBLE_SQUARED_NORM = 2 ** -600;
  *
  * `g` holds the columns as rows (n rows of length m: unit-stride pair operations) and `v` the
  * rows of Vᵀ (n rows of length n); both are updated in place. Squared column norms are kept in
- * an array and refreshed inside each rotation pass, so a pair that needs no rotation costs one
- * dot product.
+ * an array and refreshed inside each rotation pass; for wide problems the dot products of a sweep
+ * come from one matrix product (svd-gram.ts) until their columns are rotated.
  * @throws {ConvergenceError} ('svd') if some pair is still not orthogonal after 40 sweeps.
  * @example orthogonalizeColumns(aTransposed, m, n, identity) // rows of g become σ_j u_jᵀ
  */
@@ -32,11 +33,19 @@ export function orthogonalizeColumns(g: Float64Array, m: number, n: number, v: F
     for (let i = p * m; i < (p + 1) * m; i++) ss += g[i]! * g[i]!;
     norms[p] = ss;
   }
+  const touched = new Uint8Array(n);
   for (let sweep = 0; sweep < MAX_SWEEPS; sweep++) {
     let rotated = false;
+    const gram = n >= GRAM_MIN ? pairProducts(g, m, n) : undefined;
+    touched.fill(0);
     for (let p = 0; p < n - 1; p++) {
       for (let q = p + 1; q < n; q++) {
-        if (rotatePair(g, m, n, v, p, q, tol, norms)) rotated = true;
+        // Columns untouched so far in this sweep still have the dot product computed at its start.
+        const known = gram !== undefined && touched[p] === 0 && touched[q] === 0 ? gram[p * n + q]! : undefined;
+        if (rotatePair(g, m, n, v, p, q, tol, norms, known)) {
+          rotated = true;
+          touched[p] = touched[q] = 1;
+        }
       }
     }
     if (!rotated) return;
@@ -45,14 +54,13 @@ export function orthogonalizeColumns(g: Float64Array, m: number, n: number, v: F
 }
 
 /** Orthogonalises columns p and q (rows of g); returns whether a rotation was needed. */
-function rotatePair(g: Float64Array, m: number, n: number, v: Float64Array, p: number, q: number, tol: number, norms: Float64Array): boolean {
+function rotatePair(g: Float64Array, m: number, n: number, v: Float64Array, p: number, q: number, tol: number, norms: Float64Array, known: number | undefined): boolean {
   const alpha = norms[p]!;
   const beta = norms[q]!;
   if (alpha <= NEGLIGIBLE_SQUARED_NORM || beta <= NEGLIGIBLE_SQUARED_NORM) return false;
   const gp = p * m;
   const gq = q * m;
-  let gamma = 0;
-  for (let i = 0; i < m; i++) gamma += g[gp + i]! * g[gq + i]!;
+  const gamma = known ?? dot(g, gp, gq, m);
   if (!(Math.abs(gamma) > tol * Math.sqrt(alpha) * Math.sqrt(beta))) return false;
   // The rotation that diagonalises [[α, γ], [γ, β]]; the smaller root t keeps |angle| ≤ π/4.
   const zeta = (beta - alpha) / (2 * gamma);
@@ -82,4 +90,18 @@ function rotatePair(g: Float64Array, m: number, n: number, v: Float64Array, p: n
     v[vq + i] = s * x + c * y;
   }
   return true;
+}
+
+/** g_p·g_q with four partial sums (one running sum would wait on the adder's latency every step). */
+function dot(g: Float64Array, gp: number, gq: number, m: number): number {
+  let g0 = 0, g1 = 0, g2 = 0, g3 = 0;
+  let i = 0;
+  for (; i + 3 < m; i += 4) {
+    g0 += g[gp + i]! * g[gq + i]!;
+    g1 += g[gp + i + 1]! * g[gq + i + 1]!;
+    g2 += g[gp + i + 2]! * g[gq + i + 2]!;
+    g3 += g[gp + i + 3]! * g[gq + i + 3]!;
+  }
+  for (; i < m; i++) g0 += g[gp + i]! * g[gq + i]!;
+  return g0 + g1 + (g2 + g3);
 }

@@ -55,18 +55,19 @@ export function mergeBlock(d: Float64Array, q: Float64Array, ld: number, lo: num
   // Assemble all N eigenpairs in ascending order into the block.
   const values = [...Array.from(lambda), ...deflatedValues];
   const order = Array.from(values.keys()).sort((a, b) => values[a]! - values[b]! || a - b);
+  // Row by row (gathers within rows, unit-stride writes); deflated columns still live in q.
   const block = scratch(EIGEN_SLOT.mergeBlock, n * n, false);
-  for (let c = 0; c < n; c++) {
-    const src = order[c]!;
-    if (src < k) {
-      for (let r = 0; r < n1; r++) block[r * n + c] = top[r * k + src]!;
-      for (let r = 0; r < n2; r++) block[(n1 + r) * n + c] = bottom[r * k + src]!;
-    } else {
-      const col = deflated[src - k]!;
-      for (let r = 0; r < n; r++) block[r * n + c] = q[off + r * ld + col]!;
+  for (let r = 0; r < n; r++) {
+    const out = r * n;
+    const qRow = off + r * ld;
+    const fresh = r < n1 ? top : bottom;
+    const freshRow = (r < n1 ? r : r - n1) * k;
+    for (let c = 0; c < n; c++) {
+      const src = order[c]!;
+      block[out + c] = src < k ? fresh[freshRow + src]! : q[qRow + deflated[src - k]!]!;
     }
-    d[lo + c] = values[src]!;
   }
+  for (let c = 0; c < n; c++) d[lo + c] = values[order[c]!]!;
   for (let r = 0; r < n; r++) q.set(block.subarray(r * n, r * n + n), off + r * ld);
 }
 
