@@ -6,9 +6,9 @@ import { gemm } from './gemm.js';
 export const PRECONDITION_MIN = 24;
 
 /**
- * Eigenvector preconditioning of one-sided Jacobi: with G = B Bᵀ... for the k×m matrix `g` whose
- * rows are the columns of B (m×k), computes the eigenvectors V₀ of BᵀB = g·gᵀ (symmetric
- * divide and conquer, fast) and returns g₀ = V₀ᵀ g (the columns of B·V₀) and v = V₀ᵀ.
+ * Eigenvector preconditioning of one-sided Jacobi: for the k×m matrix `g` whose rows are the
+ * columns of B (m×k), computes the eigenvectors V₀ of BᵀB = g·gᵀ (symmetric divide and conquer,
+ * fast) and returns g₀ = V₀ᵀ g (the columns of B·V₀, as rows) and v = V₀ᵀ.
  *
  * The columns of B·V₀ are orthogonal up to ε‖B‖²/(σ_p σ_q), so Jacobi afterwards only has to
  * rotate pairs involving small singular values and typically stops after 2–3 sweeps instead of

@@ -14,7 +14,10 @@ const ZERO_NORM = Math.sqrt(NEGLIGIBLE_SQUARED_NORM);
  * Thin singular value decomposition A = U diag(s) Vᵀ of an m×n matrix, k = min(m, n), by one-sided
  * Jacobi (Hestenes; Demmel & Veselić 1992): s descending, U (m×k) and V (n×k) with orthonormal
  * columns even when A is rank-deficient (columns of U for zero singular values are completed by
- * Gram–Schmidt). For m < n it decomposes Aᵀ and swaps the factors.
+ * Gram–Schmidt). For m < n it decomposes Aᵀ and swaps the factors. From k = 24 on, the columns are
+ * first rotated by the eigenvectors of AᵀA (svd-precondition.ts), which cuts the sweeps from
+ * 10–13 to 2–4; the result is then backward stable (errors of order ε‖A‖, like LAPACK's), while
+ * smaller problems keep plain Jacobi's high relative accuracy for tiny singular values.
  * @throws {ConvergenceError} ('svd') if the Jacobi sweeps do not converge (not seen in practice).
  * @example svd(Matrix.fromRows([[3, 0], [0, -2]])).s // Float64Array [3, 2]
  */
