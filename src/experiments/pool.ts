@@ -1,0 +1,115 @@
+import { Worker } from 'node:worker_threads';
+import type { TrialOutcome } from './trial.js';
+import type { Params, TrialContext } from './types.js';
+
+/** A trial request sent to a worker. */
+export interface TrialRequest {
+  id: number;
+  experiment: string;
+  params: Params;
+  seed: number;
+  context: TrialContext;
+}
+
+/** A worker's answer: the outcome, or the error `simulate` threw. */
+export type TrialReply = { id: number; outcome: TrialOutcome } | { id: number; error: { name: string; message: string; stack: string } };
+
+// Workers run the compiled worker.js from dist/, or worker.ts when this file runs under tsx.
+// Node 20 does not apply `--import tsx` to workers, so a bootstrap registers tsx's loader first
+// (as the linear-algebra pool does).
+const fromSource = import.meta.url.endsWith('.ts');
+const ENTRY = new URL(`./worker${fromSource ? '.ts' : '.js'}`, import.meta.url).href;
+const BOOTSTRAP = `const { workerData } = require('node:worker_threads');
+(workerData.tsx ? import(workerData.tsx).then((api) => api.register()) : Promise.resolve()).then(() => import(workerData.entry));`;
+
+interface Slot {
+  worker: Worker;
+  busy?: { request: TrialRequest; resolve: (o: TrialOutcome) => void; reject: (e: Error) => void };
+}
+
+/**
+ * A fixed set of worker threads that run trials, one at a time each, in submission order.
+ * Every worker imports the experiment registry once; requests and replies are plain JSON.
+ * A worker that dies fails its trial and every later one (the sweep stops; stored trials stay).
+ * @example const pool = await TrialPool.start(2); const o = await pool.run('error-vs-alpha', params, 0, ctx); await pool.close();
+ */
+export class TrialPool {
+  private readonly queue: Array<NonNullable<Slot['busy']>> = [];
+  private failure: Error | undefined;
+  private nextId = 0;
+
+  private constructor(private readonly slots: Slot[]) {}
+
+  /**
+   * Starts `size` workers and waits until each has loaded the registry.
+   * @throws {Error} when a worker cannot start (the error of its first import).
+   */
+  static async start(size: number): Promise<TrialPool> {
+    const tsx = fromSource ? import.meta.resolve('tsx/esm/api') : undefined;
+    const slots = await Promise.all(
+      Array.from({ length: size }, () => new Promise<Slot>((resolve, reject) => {
+        const worker = new Worker(BOOTSTRAP, { eval: true, workerData: { entry: ENTRY, tsx } });
+        worker.once('error', reject);
+        worker.once('message', () => {
+          worker.off('error', reject);
+          resolve({ worker });
+        });
+      })),
+    );
+    const pool = new TrialPool(slots);
+    for (const slot of slots) pool.listen(slot);
+    return pool;
+  }
+
+  /** The number of workers. */
+  get size(): number {
+    return this.slots.length;
+  }
+
+  /** Runs trial `seed` of `experiment` at `params` on the next free worker. */
+  run(experiment: string, params: Params, seed: number, context: TrialContext): Promise<TrialOutcome> {
+    return new Promise((resolve, reject) => {
+      if (this.failure) return reject(this.failure);
+      this.queue.push({ request: { id: this.nextId++, experiment, params, seed, context }, resolve, reject });
+      this.dispatch();
+    });
+  }
+
+  /** Drops queued trials (their promises reject) and stops every worker. */
+  async close(): Promise<void> {
+    this.fail(new Error('trial pool closed'));
+    await Promise.all(this.slots.map((s) => s.worker.terminate()));
+  }
+
+  private listen(slot: Slot): void {
+    slot.worker.on('message', (reply: TrialReply) => {
+      const job = slot.busy;
+      slot.busy = undefined;
+      if (!job) return;
+      if ('outcome' in reply) job.resolve(reply.outcome);
+      else job.reject(Object.assign(new Error(reply.error.message), { name: reply.error.name, stack: reply.error.stack }));
+      this.dispatch();
+    });
+    const died = (error: Error) => {
+      slot.busy?.reject(error);
+      slot.busy = undefined;
+      this.fail(error);
+    };
+    slot.worker.on('error', died);
+    slot.worker.on('exit', (code) => died(new Error(`trial worker exited with code ${code}`)));
+  }
+
+  private dispatch(): void {
+    for (const slot of this.slots) {
+      if (this.queue.length === 0) return;
+      if (slot.busy) continue;
+      slot.busy = this.queue.shift()!;
+      slot.worker.postMessage(slot.busy.request);
+    }
+  }
+
+  private fail(error: Error): void {
+    this.failure ??= error;
+    for (const job of this.queue.splice(0)) job.reject(this.failure);
+  }
+}

@@ -1,0 +1,91 @@
+import type { Environment } from './environment.js';
+import type { RenderedFigure } from './outputs.js';
+import type { ExperimentRun } from './runner.js';
+import { Z_LIMIT, zScore } from './stats.js';
+
+/** Everything the report shows about one experiment. */
+export interface ReportSection {
+  run: ExperimentRun;
+  figures: RenderedFigure[];
+}
+
+/**
+ * One self-contained HTML page: the agreement table, then for every experiment its description,
+ * parameters, figures (SVG embedded as data URIs, so the figures' internal ids cannot collide,
+ * with the PNG as a data-URI download) and its checks; then software versions, backend and
+ * timings. No external file, script or font is referenced.
+ * @example writeFileSync('out/report.html', reportHtml(sections, environment(2), { command: 'rmtkit reproduce --quick', seconds: 95 }))
+ */
+export function reportHtml(sections: readonly ReportSection[], env: Environment, meta: { command: string; seconds: number; finished?: string }): string {
+  const finished = meta.finished ?? new Date().toISOString();
+  const body = [
+    `<h1>rmtkit reproduce</h1>`,
+    `<p class="meta"><code>${esc(meta.command)}</code> · finished ${esc(finished)} · ${meta.seconds.toFixed(1)} s wall time · backend <b>${esc(String(env.backend.backend))}</b> · ${env.workers} worker thread${env.workers === 1 ? '' : 's'} on ${env.cores} cores</p>`,
+    `<h2 id="agreement">Agreement of theory and simulation</h2>`,
+    `<p>For every grid point the simulated mean is compared with the theory; <i>max z</i> is the largest |theory − simulation| / standard error over an experiment's checks, <i>max rel.</i> the largest |theory − simulation| / |theory|. The deterministic equivalent is exact only as n, d → ∞; its finite-size term (stated per experiment) does not average out over trials, so the verdict asks |theory − simulation| ≤ ${Z_LIMIT} standard errors + that term. Real-data forecasts (Gaussian theory from the plug-in covariance) are listed separately: the theory does not claim them exactly.</p>`,
+    agreementTable(sections),
+    ...sections.map(section),
+    `<h2 id="environment">Software and machine</h2>`,
+    table(['', ''], [
+      ['rmtkit', env.rmtkit], ['Node.js', env.node], ['platform', env.platform], ['CPU', `${env.cpu} (${env.cores} cores)`], ['worker threads', String(env.workers)],
+      ...Object.entries(env.backend).map(([k, v]) => [k, String(v)]),
+      ...Object.entries(env.packages).map(([k, v]) => [k, v]), ['SQLite', env.sqlite],
+    ]),
+  ].join('\n');
+  return `<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>rmtkit reproduce report</title>
+<style>${STYLE}</style></head>
+<body>
+${body}
+</body></html>
+`;
+}
+
+function agreementTable(sections: readonly ReportSection[]): string {
+  const rows = sections.map(({ run }) => {
+    const a = run.agreement;
+    const worst = a.worst ? `${a.worst.quantity} at ${a.worst.at}` : '—';
+    const forecast = a.forecastMaxRelative === null ? '—' : `${a.reported} checks, max rel. ${pct(a.forecastMaxRelative)}`;
+    const verdict = a.agrees ? 'yes' : '<b>no</b>';
+    return [`<a href="#${run.name}">${esc(run.name)}</a>`, String(a.claimed), fmt(a.maxZ), esc(worst), fmt(a.maxZBeyondFiniteSize), pct(a.maxRelative), verdict, forecast, `${run.trials.total} (${run.trials.computed} new)`, `${run.seconds.sweep.toFixed(1)} + ${run.seconds.analysis.toFixed(1)}`];
+  });
+  return table(['experiment', 'checks', 'max z', 'worst point', 'max z beyond finite-size term', 'max rel.', `agrees (≤ ${Z_LIMIT} s.e.)`, 'real-data forecast', 'trials', 'sweep + analysis s'], rows, true);
+}
+
+function section({ run, figures }: ReportSection): string {
+  const figs = figures.map((f) => `<figure><img alt="${esc(f.title)}" src="data:image/svg+xml;base64,${Buffer.from(f.svg).toString('base64')}">
+<figcaption><b>${esc(f.title)}.</b> ${esc(f.caption)} <a download="${esc(f.name)}.png" href="data:image/png;base64,${Buffer.from(f.png).toString('base64')}">PNG</a> · files <code>${esc(f.files.svg)}</code>, <code>${esc(f.files.csv)}</code></figcaption></figure>`);
+  const checks = run.analysis.checks.map((c) => [esc(c.quantity), esc(c.at), fmt(c.theory), fmt(c.simulation), fmt(c.stderr), String(c.trials), fmt(zScore(c)), fmt(c.finiteSize), fmt(zScore(c, true)), c.claim ? '' : 'forecast']);
+  const perTrial = run.trials.total ? run.seconds.trialsCpu / run.trials.total : 0;
+  return `<h2 id="${esc(run.name)}">${esc(run.title)} <small>${esc(run.name)}, ${esc(run.size)}</small></h2>
+<p>${esc(run.description)}</p>
+${figs.join('\n')}
+${run.analysis.notes.map((n) => `<p class="note">${esc(n)}</p>`).join('\n')}
+<p class="meta">${run.points} grid points, ${run.trials.total} trials (${run.trials.reused} from the store, ${run.trials.computed} computed now), ${perTrial.toFixed(3)} s per trial on a worker, backend ${esc(run.backends.join(', ') || '—')}; sweep ${run.seconds.sweep.toFixed(1)} s, theory and figures ${run.seconds.analysis.toFixed(1)} s.</p>
+<details><summary>Parameters</summary><pre>${esc(JSON.stringify(run.config, null, 1))}</pre></details>
+<details><summary>All ${run.analysis.checks.length} checks</summary>${table(['quantity', 'at', 'theory', 'simulation', 'std. error', 'trials', 'z', 'finite-size term', 'z beyond it', ''], checks, true)}</details>`;
+}
+
+function table(head: string[], rows: string[][], raw = false): string {
+  const cell = (v: string) => (raw ? v : esc(v));
+  return `<table><thead><tr>${head.map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead><tbody>${rows.map((r) => `<tr>${r.map((v) => `<td>${cell(v)}</td>`).join('')}</tr>`).join('')}</tbody></table>`;
+}
+
+function fmt(v: number): string {
+  return Number.isFinite(v) ? Number(v.toPrecision(4)).toString() : String(v);
+}
+
+function pct(v: number): string {
+  return `${(100 * v).toFixed(2)} %`;
+}
+
+function esc(text: string): string {
+  return text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
+}
+
+const STYLE = `body{font-family:system-ui,'DejaVu Sans',sans-serif;max-width:1100px;margin:2em auto;padding:0 1em;color:#222;line-height:1.45}
+h1{margin-bottom:.2em}h2{margin-top:2em;border-bottom:1px solid #ddd}h2 small{font-weight:normal;color:#777;font-size:.6em}
+table{border-collapse:collapse;margin:.6em 0;font-size:.9em}td,th{border:1px solid #ddd;padding:.25em .5em;text-align:left}th{background:#f4f4f4}
+figure{margin:1em 0}figure img{max-width:100%;height:auto}figcaption{font-size:.9em;color:#444}.meta{color:#666;font-size:.9em}.note{background:#f7f7f0;padding:.4em .6em}
+pre{background:#f7f7f7;padding:.6em;overflow:auto;font-size:.85em}details{margin:.5em 0}`;

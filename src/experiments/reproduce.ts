@@ -1,0 +1,70 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { environment, type Environment } from './environment.js';
+import { writeExperimentOutputs, experimentSummary } from './outputs.js';
+import { TrialPool } from './pool.js';
+import { EXPERIMENTS, findExperiment } from './registry.js';
+import { reportHtml, type ReportSection } from './report.js';
+import { runExperiment } from './runner.js';
+import { ResultStore } from './store.js';
+import type { Size } from './types.js';
+
+/** Options of {@link reproduce}. */
+export interface ReproduceOptions {
+  /** Experiment names (default: all, in report order). */
+  names?: readonly string[];
+  size: Size;
+  /** Output folder: results.sqlite, one folder per experiment, report.html. */
+  out: string;
+  /** Worker threads (default: the number of cores). */
+  workers?: number;
+  /** The command line shown in the report. */
+  command?: string;
+  /** Progress of each experiment's sweep: trials finished of those to compute. */
+  onProgress?: (experiment: string, done: number, total: number) => void;
+}
+
+/** What {@link reproduce} wrote and found. */
+export interface ReproduceResult {
+  out: string;
+  report: string;
+  store: string;
+  seconds: number;
+  environment: Environment;
+  experiments: Array<ReturnType<typeof experimentSummary>>;
+}
+
+/**
+ * Runs experiments into one output folder: trials go to `<out>/results.sqlite` (resumable),
+ * figures, CSV and `summary.json` to `<out>/<experiment>/`, the self-contained page to
+ * `<out>/report.html`. Rerunning the same command on the same folder computes no trial again.
+ * @throws {InvalidArgumentError} naming 'experiment' for an unknown name; a trial's error stops the run.
+ * @example await reproduce({ names: ['error-vs-alpha'], size: 'quick', out: 'rmtkit-out' })
+ */
+export async function reproduce(options: ReproduceOptions): Promise<ReproduceResult> {
+  const started = performance.now();
+  const experiments = (options.names?.length ? options.names : EXPERIMENTS.map((e) => e.name)).map(findExperiment);
+  const workers = options.workers ?? availableParallelism();
+  mkdirSync(options.out, { recursive: true });
+  const storeFile = join(options.out, 'results.sqlite');
+  const store = new ResultStore(storeFile);
+  const context = { cacheDir: join(options.out, 'cache') };
+  const pool = await TrialPool.start(workers);
+  const sections: ReportSection[] = [];
+  try {
+    for (const experiment of experiments) {
+      const run = await runExperiment(experiment, { size: options.size, store, pool, context, onProgress: (done, total) => options.onProgress?.(experiment.name, done, total) });
+      const figures = await writeExperimentOutputs(run, join(options.out, experiment.name));
+      sections.push({ run, figures });
+    }
+  } finally {
+    await pool.close();
+    store.close();
+  }
+  const env = environment(workers);
+  const seconds = (performance.now() - started) / 1000;
+  const report = join(options.out, 'report.html');
+  writeFileSync(report, reportHtml(sections, env, { command: options.command ?? `rmtkit reproduce ${experiments.map((e) => e.name).join(' ')}`, seconds }));
+  return { out: options.out, report, store: storeFile, seconds, environment: env, experiments: sections.map((s) => experimentSummary(s.run, s.figures)) };
+}

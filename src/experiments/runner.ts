@@ -1,0 +1,88 @@
+import { paramsKey } from './keys.js';
+import type { TrialPool } from './pool.js';
+import { agreement, type Agreement } from './stats.js';
+import type { ResultStore } from './store.js';
+import type { Analysis, Experiment, Params, PointResults, Size, TrialContext } from './types.js';
+
+/** Options of {@link runExperiment}. */
+export interface RunOptions {
+  size: Size;
+  store: ResultStore;
+  pool: TrialPool;
+  context: TrialContext;
+  /** Called after every finished trial with (trials finished so far, trials to compute). */
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** What one experiment's run did and found. */
+export interface ExperimentRun {
+  name: string;
+  title: string;
+  description: string;
+  size: Size;
+  config: unknown;
+  points: number;
+  /** All trials of the sweep, those found in the store, those computed now. */
+  trials: { total: number; reused: number; computed: number };
+  seconds: { sweep: number; analysis: number; trialsCpu: number };
+  /** Backends that computed the stored trials (normally one). */
+  backends: string[];
+  analysis: Analysis;
+  agreement: Agreement;
+}
+
+/**
+ * Runs one experiment: every (point, seed) of its grid that the store lacks is computed on the
+ * pool and stored as soon as it finishes (one transaction each), then all trials are read back
+ * from the store and analysed. A rerun after a kill computes only what is missing; a rerun of a
+ * complete sweep computes nothing.
+ * @throws the first error of a trial (the sweep stops; finished trials stay stored).
+ * @example await runExperiment(errorVsAlpha, { size: 'quick', store, pool, context })
+ */
+export async function runExperiment<C>(experiment: Experiment<C>, options: RunOptions): Promise<ExperimentRun> {
+  const { size, store, pool, context, onProgress } = options;
+  const config = experiment.config(size);
+  const points = experiment.points(config);
+  const trialsPerPoint = experiment.trials(config);
+  const stored = store.storedSeeds(experiment.name);
+  const todo: Array<{ params: Params; seed: number }> = [];
+  for (const params of points) {
+    const have = stored.get(paramsKey(params));
+    for (let seed = 0; seed < trialsPerPoint; seed++) if (!have?.has(seed)) todo.push({ params, seed });
+  }
+  const sweepStart = performance.now();
+  let done = 0;
+  onProgress?.(0, todo.length);
+  await Promise.all(todo.map(async ({ params, seed }) => {
+    const outcome = await pool.run(experiment.name, params, seed, context);
+    store.put(experiment.name, params, { seed, ...outcome });
+    onProgress?.(++done, todo.length);
+  }));
+  const sweep = (performance.now() - sweepStart) / 1000;
+  const results: PointResults[] = [];
+  const backends = new Set<string>();
+  let trialsCpu = 0;
+  for (const params of points) {
+    const trials = store.point(experiment.name, params).filter((t) => t.seed < trialsPerPoint);
+    for (const t of trials) {
+      backends.add(t.backend);
+      trialsCpu += t.seconds;
+    }
+    results.push({ params, trials: trials.map((t) => t.values) });
+  }
+  const analysisStart = performance.now();
+  const analysis = await experiment.analyse(config, results, context);
+  return {
+    name: experiment.name,
+    title: experiment.title,
+    description: experiment.description,
+    size,
+    config,
+    points: points.length,
+    trials: { total: points.length * trialsPerPoint, reused: points.length * trialsPerPoint - todo.length, computed: todo.length },
+    seconds: { sweep, analysis: (performance.now() - analysisStart) / 1000, trialsCpu },
+    backends: [...backends].sort(),
+    analysis,
+    agreement: agreement(analysis.checks),
+  };
+}

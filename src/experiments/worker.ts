@@ -1,0 +1,25 @@
+/**
+ * Worker-thread entry of the trial pool (see `pool.ts`): receives trial requests, runs them with
+ * {@link runTrial} and posts the outcome (or the error) back. Requests carry the experiment's
+ * name; the worker finds its definition in the registry, so nothing but JSON crosses threads.
+ */
+import { parentPort } from 'node:worker_threads';
+import { findExperiment } from './registry.js';
+import { runTrial } from './trial.js';
+import type { TrialRequest, TrialReply } from './pool.js';
+
+const port = parentPort;
+if (port) {
+  port.on('message', (request: TrialRequest) => {
+    let reply: TrialReply;
+    try {
+      const outcome = runTrial(findExperiment(request.experiment), request.params, request.seed, request.context);
+      reply = { id: request.id, outcome };
+    } catch (error) {
+      const e = error instanceof Error ? error : new Error(String(error));
+      reply = { id: request.id, error: { name: e.name, message: e.message, stack: e.stack ?? '' } };
+    }
+    port.postMessage(reply);
+  });
+  port.postMessage({ ready: true });
+}
