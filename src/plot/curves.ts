@@ -43,7 +43,7 @@ export interface CurvesOptions {
 export function curvesSpec(rows: readonly CurveRow[], options: CurvesOptions): VegaLiteSpec {
   const { xScale = 'linear', yScale = 'linear', width = 260, height = 200 } = options;
   const x = { field: 'x', type: 'quantitative' as const, title: options.xTitle, scale: xScale === 'log' ? { type: xScale, nice: false } : { type: xScale, zero: false } };
-  const y = { field: 'y', type: 'quantitative' as const, title: options.yTitle, scale: yScale === 'log' ? { type: yScale } : { type: yScale, zero: false } };
+  const y = { field: 'y', type: 'quantitative' as const, title: options.yTitle, scale: yScale === 'log' ? { type: yScale, nice: false } : { type: yScale, zero: false } };
   const color = { field: 'series', type: 'nominal' as const, title: options.seriesTitle, sort: null };
   const only = (kind: string) => [{ filter: `datum.kind === '${kind}'` }];
   const layer = [
@@ -60,7 +60,7 @@ export function curvesSpec(rows: readonly CurveRow[], options: CurvesOptions): V
   if (options.column) facet.column = { field: options.column, type: 'nominal', title: null, sort: null };
   if (options.row) facet.row = { field: options.row, type: 'nominal', title: null, sort: null };
   const independent = options.independentY ?? true;
-  return { ...base, facet, spec: inner, resolve: { scale: { y: independent ? 'independent' : 'shared' } } } as VegaLiteSpec;
+  return { ...base, facet, spec: inner, resolve: { scale: { y: independent ? 'independent' : 'shared' }, axis: { x: 'independent' } } } as VegaLiteSpec;
 }
 
 /** Shared look: readable fonts, light grid, no chart border. */

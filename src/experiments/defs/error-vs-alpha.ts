@@ -1,9 +1,8 @@
 import { curvesSpec, type CurveRow } from '../../plot/curves.js';
-import { fitSsr } from '../../ssr/estimator.js';
-import { populationError } from '../../ssr/population-error.js';
 import { ssrTheory } from '../../ssr/theory.js';
-import { paramsKey, pointLabel } from '../keys.js';
-import { experimentModel, logGrid, modelTitle, samples } from '../models.js';
+import { pointLabel } from '../keys.js';
+import { experimentModel, logGrid, modelTitle } from '../models.js';
+import { ssrPointTheory, ssrTrial } from './ssr-trial.js';
 import { check, trialStats } from '../stats.js';
 import type { Check, Experiment, Size } from '../types.js';
 
@@ -28,8 +27,8 @@ const SIZES: Record<Size, ErrorVsAlphaConfig> = {
  * n = round(αd) Gaussian rows (shared by all λ at the same α: common random numbers), fits Â and
  * measures L_gen = (1/d) tr[(I−Â)ᵀΣ(I−Â)] exactly and L_tr on the training rows; the theory is
  * the deterministic equivalent at the same finite d (exact eigendecomposition of Σ). Its O(1/n)
- * finite-size term does not average out over trials: agreement allows 2·|theory|/(n(1 − df₂/n)²)
- * on top of 4 standard errors (the term measured at up to 1.3 times that scale, for L_tr).
+ * finite-size term does not average out over trials: agreement allows it (see `ssrPointTheory`)
+ * on top of 4 standard errors.
  */
 export const errorVsAlpha: Experiment<ErrorVsAlphaConfig> = {
   name: 'error-vs-alpha',
@@ -39,11 +38,8 @@ export const errorVsAlpha: Experiment<ErrorVsAlphaConfig> = {
   points: (c) => c.models.flatMap((model) => c.alphas.flatMap((alpha) => c.lambdas.map((lambda) => ({ model, d: c.d, alpha, lambda })))),
   trials: (c) => c.trials,
   simulate(params, stream) {
-    const { model: name, d, alpha, lambda } = params as { model: string; d: number; alpha: number; lambda: number };
-    const model = experimentModel(name, d);
-    const x = model.sample(samples(alpha, d), stream.child('data', paramsKey({ model: name, d, alpha })));
-    const fit = fitSsr(x, { lambda, centre: false });
-    return { gen: populationError(fit, model.matrix()), train: fit.trainError };
+    const { model, d, alpha, lambda } = params as { model: string; d: number; alpha: number; lambda: number };
+    return ssrTrial(model, d, alpha, lambda, stream);
   },
   analyse(c, results) {
     const rows: CurveRow[] = [];
@@ -60,15 +56,11 @@ export const errorVsAlpha: Experiment<ErrorVsAlphaConfig> = {
       }
       for (const point of results.filter((r) => r.params.model === name)) {
         const { alpha, lambda, d } = point.params as { alpha: number; lambda: number; d: number };
-        const n = samples(alpha, d);
-        const [theory] = ssrTheory(form, [{ alpha: n / d, lambda }]);
-        // The deterministic equivalent's next-order term: relative size ≈ 1/(n(1 − df₂/n)²); measured
-        // (d = 50–400, α = 0.25–2, λ = 0.01–1) at 0.4–1.3 of it for L_tr and ≤ 0.2 for L_gen.
-        const scale = FINITE_SIZE / (n * (1 - theory.df2OverN) ** 2);
+        const { point: theory, finiteSize } = ssrPointTheory(form, d, alpha, lambda);
         for (const [key, quantity, value] of [['gen', 'generalisation error L_gen', theory.genError], ['train', 'training error L_tr', theory.trainError]] as const) {
           const stats = trialStats(point, key);
           rows.push({ kind: 'simulation', series: `λ = ${lambda}`, model: modelTitle(name), quantity, x: alpha, y: stats.mean, lo: positive(stats.mean - stats.stderr), hi: stats.mean + stats.stderr, theory: value, stderr: stats.stderr, trials: stats.n });
-          checks.push(check(key === 'gen' ? 'L_gen' : 'L_tr', pointLabel(point.params), value, stats, { finiteSize: scale * Math.abs(value) }));
+          checks.push(check(key === 'gen' ? 'L_gen' : 'L_tr', pointLabel(point.params), value, stats, { finiteSize: finiteSize(key) }));
         }
       }
     }
@@ -80,9 +72,6 @@ export const errorVsAlpha: Experiment<ErrorVsAlphaConfig> = {
     };
   },
 };
-
-/** Allowance for the finite-n term, in units of |theory|/(n(1 − df₂/n)²). */
-const FINITE_SIZE = 2;
 
 function finite(v: number): number | null {
   return Number.isFinite(v) ? v : null;
