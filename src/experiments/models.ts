@@ -1,13 +1,15 @@
 import { InvalidArgumentError } from '../errors.js';
 import { ar1Covariance } from '../random/covariance/ar1.js';
+import { diagonalCovariance } from '../random/covariance/diagonal.js';
 import type { CovarianceModel } from '../random/covariance/model.js';
 
 const cache = new Map<string, CovarianceModel>();
 
 /**
  * The covariance model of an experiment's `model` parameter at dimension d, cached per thread
- * (a worker builds Σ and its factor once, not once per trial): `iso` (Σ = I) or `ar1:ρ`
- * (Σ_ij = ρ^|i−j|); d = Infinity gives the spectral-symbol limit.
+ * (a worker builds Σ and its factor once, not once per trial): `iso` (Σ = I), `ar1:ρ`
+ * (Σ_ij = ρ^|i−j|; d = Infinity gives the spectral-symbol limit) or `two-level:k` (diagonal,
+ * variances 1 and k alternating, so every window of coordinates mixes both).
  * @throws {InvalidArgumentError} naming 'model' for another name, or from the covariance family.
  * @example experimentModel('ar1:0.5', 100).matrix()
  */
@@ -17,7 +19,10 @@ export function experimentModel(name: string, d: number): CovarianceModel {
   if (!model) {
     if (name === 'iso') model = ar1Covariance(0, d);
     else if (name.startsWith('ar1:')) model = ar1Covariance(Number(name.slice(4)), d);
-    else throw new InvalidArgumentError('model', "must be 'iso' or 'ar1:<rho>'", name);
+    else if (name.startsWith('two-level:')) {
+      const k = Number(name.slice(10));
+      model = diagonalCovariance(Float64Array.from({ length: d }, (_, i) => (i % 2 === 0 ? 1 : k)), name);
+    } else throw new InvalidArgumentError('model', "must be 'iso', 'ar1:<rho>' or 'two-level:<k>'", name);
     cache.set(key, model);
   }
   return model;
@@ -28,7 +33,9 @@ export function experimentModel(name: string, d: number): CovarianceModel {
  * @example modelTitle('ar1:0.5') // 'AR(1), ρ = 0.5'
  */
 export function modelTitle(name: string): string {
-  return name === 'iso' ? 'isotropic, Σ = I' : `AR(1), ρ = ${name.slice(4)}`;
+  if (name === 'iso') return 'isotropic, Σ = I';
+  if (name.startsWith('two-level:')) return `diagonal, variances 1 and ${name.slice(10)}`;
+  return `AR(1), ρ = ${name.slice(4)}`;
 }
 
 /**

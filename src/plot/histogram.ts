@@ -23,9 +23,9 @@ export function histogramSpec(
 ): VegaLiteSpec {
   const { width = 320, height = 200 } = options;
   const only = (kind: string) => [{ filter: `datum.kind === '${kind}'` }];
-  const xq = (field: string, title?: string) => ({ field, type: 'quantitative' as const, title: title ?? null, scale: { zero: false } });
+  const xq = (field: string) => ({ field, type: 'quantitative' as const, title: options.xTitle, scale: { zero: false } });
   const layer = [
-    { transform: only('histogram'), mark: { type: 'rect' as const, color: '#9ecae1', stroke: '#6baed6', strokeWidth: 0.5 }, encoding: { x: xq('lo', options.xTitle), x2: { field: 'hi' }, y: { field: 'y', type: 'quantitative' as const, title: options.yTitle }, y2: { datum: 0 } } },
+    { transform: only('histogram'), mark: { type: 'rect' as const, color: '#9ecae1', stroke: '#6baed6', strokeWidth: 0.5 }, encoding: { x: xq('lo'), x2: { field: 'hi' }, y: { field: 'y', type: 'quantitative' as const, title: options.yTitle }, y2: { datum: 0 } } },
     { transform: only('density'), mark: { type: 'line' as const, color: '#d62728', strokeWidth: 1.6 }, encoding: { x: xq('x'), y: { field: 'y', type: 'quantitative' as const }, order: { field: 'x', type: 'quantitative' as const } } },
     { transform: only('marker'), mark: { type: 'rule' as const, color: '#555', strokeDash: [4, 3] }, encoding: { x: xq('x') } },
   ];
