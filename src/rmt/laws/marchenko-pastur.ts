@@ -1,11 +1,17 @@
 import { InvalidArgumentError } from '../../errors.js';
+import { gram } from '../../linalg/api.js';
+import { gaussianMatrix } from '../../random/gaussian.js';
+import { randomStream } from '../../random/stream.js';
+import { add, div, edgeRoot, type Complex } from './complex.js';
+import { edgeCdf, edgeDensity, withAtoms, type Atom, type SpectralLaw } from './law.js';
+import { checkSize } from './wigner.js';
 
 /**
  * Marchenko–Pastur law of the eigenvalues of XᵀX/n for an n×d matrix X with iid entries of
  * variance σ², aspect ratio c = d/n (THEORY.md §6): support σ²(1 ± √c)², density
  * √((E₊ − x)(x − E₋)) / (2π σ² c x), and an atom of mass 1 − 1/c at 0 when c > 1.
  */
-export interface MarchenkoPastur {
+export interface MarchenkoPastur extends SpectralLaw {
   ratio: number;
   variance: number;
   /** Bulk edges [E₋, E₊]. */
@@ -14,12 +20,15 @@ export interface MarchenkoPastur {
   atom: number;
   /** Density of the continuous part at x (integrates to 1 − atom). */
   density(x: number): number;
-  /** Distribution function P(λ ≤ x), atom included (numerical quadrature of the density). */
+  /** Distribution function P(λ ≤ x), atom included (tanh–sinh quadrature of the density, ~1e-13). */
   cdf(x: number): number;
 }
 
 /**
- * The Marchenko–Pastur law for ratio c = d/n and entry variance σ².
+ * The Marchenko–Pastur law for ratio c = d/n and entry variance σ². Its Stieltjes transform is the
+ * root of c σ² z m² − (σ²(1 − c) − z) m + 1 = 0 with Im m·Im z > 0 (THEORY.md §6):
+ * m(z) = (σ²(1 − c) − z + √(z − E₋)√(z − E₊)) / (2 c σ² z). `sampleMatrix(d, seed)` returns the
+ * d×d matrix XᵀX/n for Gaussian X with n = round(d/c) rows.
  * @throws {InvalidArgumentError} if c ≤ 0 or σ² ≤ 0.
  * @example marchenkoPastur(0.5).support // [0.0857…, 2.914…]
  */
@@ -29,23 +38,28 @@ export function marchenkoPastur(ratio: number, variance = 1): MarchenkoPastur {
   const lo = variance * (1 - Math.sqrt(ratio)) ** 2;
   const hi = variance * (1 + Math.sqrt(ratio)) ** 2;
   const atom = Math.max(0, 1 - 1 / ratio);
-  const density = (x: number): number => (x <= lo || x >= hi ? 0 : Math.sqrt((hi - x) * (x - lo)) / (2 * Math.PI * variance * ratio * x));
-  const cdf = (x: number): number => {
-    if (x < 0) return 0;
-    if (x <= lo) return atom;
-    if (x >= hi) return 1;
-    // Substituting x = m − r cos θ removes the square-root singularities at both edges.
-    const m = (lo + hi) / 2;
-    const r = (hi - lo) / 2;
-    const thetaMax = Math.acos(Math.min(1, Math.max(-1, (m - x) / r)));
-    const steps = 400;
-    let sum = 0;
-    for (let k = 0; k < steps; k++) {
-      const theta = ((k + 0.5) / steps) * thetaMax;
-      const y = m - r * Math.cos(theta);
-      sum += (r * r * Math.sin(theta) ** 2) / (2 * Math.PI * variance * ratio * y);
-    }
-    return atom + (sum * thetaMax) / steps;
+  const atoms: Atom[] = atom > 0 ? [{ at: 0, mass: atom }] : [];
+  const g = (x: number): number => 1 / (2 * Math.PI * variance * ratio * x);
+  const stieltjes = (z: Complex): Complex => {
+    const numerator = add({ re: variance * (1 - ratio) - z.re, im: -z.im }, edgeRoot(z, lo, hi));
+    return div(numerator, { re: 2 * ratio * variance * z.re, im: 2 * ratio * variance * z.im });
   };
-  return { ratio, variance, support: [lo, hi], atom, density, cdf };
+  return {
+    name: 'marchenko-pastur',
+    parameters: { ratio, variance },
+    ratio,
+    variance,
+    support: [lo, hi],
+    atom,
+    atoms,
+    density: (x) => edgeDensity(g, lo, hi, x),
+    cdf: (x) => (x < 0 ? 0 : withAtoms(atoms, (t) => edgeCdf(g, lo, hi, t), x)),
+    stieltjes,
+    sampleMatrix(d, seed) {
+      checkSize(d, 'd');
+      const n = Math.max(1, Math.round(d / ratio));
+      const x = gaussianMatrix(n, d, randomStream(seed));
+      return gram(x, variance / n);
+    },
+  };
 }

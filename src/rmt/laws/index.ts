@@ -1,0 +1,12 @@
+export type { Atom, SpectralLaw } from './law.js';
+export type { Complex } from './complex.js';
+export { wigner } from './wigner.js';
+export { marchenkoPastur, type MarchenkoPastur } from './marchenko-pastur.js';
+export { kestenMcKay } from './kesten-mckay.js';
+export { wachter } from './wachter.js';
+export { meixner } from './meixner.js';
+export { htmp } from './htmp.js';
+export { tricomiU, tricomiULog, type LogComplex } from './tricomi-u.js';
+export { logGamma, gammaVariate, chiVariate } from './special.js';
+export { tanhSinh, expSinh, type QuadratureOptions } from './quadrature.js';
+export { rotateSpectrum } from './sampling.js';
