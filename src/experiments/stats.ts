@@ -60,20 +60,21 @@ export function zScore(c: Pick<Check, 'theory' | 'simulation' | 'stderr' | 'fini
 
 /** The agreement numbers of an experiment (JSON summary and report). */
 export interface Agreement {
-  /** Checks counted (claimed) and reported only (forecasts). */
+  /** Checks counted in the verdict (claimed) and reported only (outside the theory's claim). */
   claimed: number;
-  reported: number;
+  unclaimed: number;
   /** max |theory − simulation| / stderr over the claimed checks, Monte Carlo error only. */
   maxZ: number;
   /** max (|theory − simulation| − finiteSize) / stderr: what the verdict uses. */
   maxZBeyondFiniteSize: number;
-  /** max |theory − simulation| / |theory| over the claimed checks. */
+  /** max |theory − simulation| / |theory| over the claimed checks (those with theory ≠ 0). */
   maxRelative: number;
   /** Whether every claimed check has |theory − simulation| ≤ Z_LIMIT·stderr + finiteSize. */
   agrees: boolean;
   worst: (Check & { z: number }) | null;
-  /** Largest relative gap of the forecast (unclaimed) checks, or null when there are none. */
-  forecastMaxRelative: number | null;
+  /** Largest z and relative gap (where the theory is not 0) of the unclaimed checks; null when there are none. */
+  unclaimedMaxZ: number | null;
+  unclaimedMaxRelative: number | null;
 }
 
 /**
@@ -82,8 +83,8 @@ export interface Agreement {
  */
 export function agreement(checks: readonly Check[]): Agreement {
   const claimed = checks.filter((c) => c.claim);
-  const forecast = checks.filter((c) => !c.claim);
-  const rel = (c: Check) => Math.abs(c.theory - c.simulation) / Math.abs(c.theory);
+  const unclaimed = checks.filter((c) => !c.claim);
+  const rel = (c: Check) => (c.theory === 0 ? 0 : Math.abs(c.theory - c.simulation) / Math.abs(c.theory));
   const max = (list: Check[], f: (c: Check) => number) => list.reduce((m, c) => Math.max(m, f(c)), 0);
   let worst: Agreement['worst'] = null;
   for (const c of claimed) {
@@ -93,12 +94,13 @@ export function agreement(checks: readonly Check[]): Agreement {
   const beyond = max(claimed, (c) => zScore(c, true));
   return {
     claimed: claimed.length,
-    reported: forecast.length,
+    unclaimed: unclaimed.length,
     maxZ: worst?.z ?? 0,
     maxZBeyondFiniteSize: beyond,
     maxRelative: max(claimed, rel),
     agrees: beyond <= Z_LIMIT,
     worst,
-    forecastMaxRelative: forecast.length ? max(forecast, rel) : null,
+    unclaimedMaxZ: unclaimed.length ? max(unclaimed, (c) => zScore(c)) : null,
+    unclaimedMaxRelative: unclaimed.length ? max(unclaimed, rel) : null,
   };
 }

@@ -41,8 +41,8 @@ export interface Figure {
 
 /**
  * One comparison of a theory value with the mean of simulated trials. `claim: false` marks a
- * forecast the theory is not expected to meet exactly (real data, which is not Gaussian): it is
- * reported in the agreement table but not counted in its verdict.
+ * comparison outside what the theory claims (real data, which is not Gaussian; a critical window
+ * where the finite-d transition is smooth): it is reported but not counted in the verdict.
  */
 export interface Check {
   quantity: string;
