@@ -1,0 +1,51 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { DataFormatError } from '../../errors.js';
+import { parseNpyArray } from '../npy-parse.js';
+import { readNpz } from '../npz.js';
+import { readOnnx } from './onnx.js';
+import { readSafetensors } from './safetensors.js';
+import type { WeightFile } from './tensor.js';
+import { readTfjs } from './tfjs.js';
+
+/**
+ * Reads the weights of one model file, choosing the reader by name: `.onnx`, `.safetensors`,
+ * `.npy`, `.npz`, or a TensorFlow.js `model.json` (any `.json` with a weightsManifest).
+ * @throws {DataFormatError} for an unknown extension or a malformed file; Node's errors for unreadable files.
+ * @example readWeightFile('node_modules/@ricky0123/vad-web/dist/silero_vad_v5.onnx')
+ */
+export function readWeightFile(path: string): WeightFile {
+  const lower = path.toLowerCase();
+  if (lower.endsWith('.onnx')) return readOnnx(path);
+  if (lower.endsWith('.safetensors')) return readSafetensors(path);
+  if (lower.endsWith('.json')) return readTfjs(path);
+  if (lower.endsWith('.npz')) {
+    const arrays = readNpz(path);
+    return { file: path, format: 'npz', skipped: [], tensors: [...arrays].map(([name, a]) => ({ name, shape: a.shape, data: a.data, dtype: 'npy', floating: true })) };
+  }
+  if (lower.endsWith('.npy')) {
+    const a = parseNpyArray(readFileSync(path), path, { share: true });
+    return { file: path, format: 'npy', skipped: [], tensors: [{ name: basename(path, '.npy'), shape: a.shape, data: a.data, dtype: 'npy', floating: true }] };
+  }
+  throw new DataFormatError(path, '', 'is not a supported model file (.onnx, .safetensors, .npy, .npz, TensorFlow.js model.json)');
+}
+
+/**
+ * The model files under a path: the path itself if it is a file, else every `.onnx`,
+ * `.safetensors`, `.npy`, `.npz` and `model.json` below the folder (sorted, recursive; other
+ * `.json` files are not model manifests and are left out).
+ * @example findWeightFiles('models/') // ['models/a/model.json', 'models/b.onnx']
+ */
+export function findWeightFiles(path: string): string[] {
+  if (!statSync(path).isDirectory()) return [path];
+  const found: string[] = [];
+  const walk = (dir: string): void => {
+    for (const entry of readdirSync(dir).sort()) {
+      const full = join(dir, entry);
+      if (statSync(full).isDirectory()) walk(full);
+      else if (/\.(onnx|safetensors|npy|npz)$/i.test(entry) || entry.toLowerCase() === 'model.json') found.push(full);
+    }
+  };
+  walk(path);
+  return found;
+}
