@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type { TrialOutcome } from './trial.js';
-import type { Params, TrialContext } from './types.js';
+import type { Params } from './types.js';
 
 /** A trial request sent to a worker. */
 export interface TrialRequest {
@@ -8,7 +8,6 @@ export interface TrialRequest {
   experiment: string;
   params: Params;
   seed: number;
-  context: TrialContext;
 }
 
 /** A worker's answer: the outcome, or the error `simulate` threw. */
@@ -31,7 +30,7 @@ interface Slot {
  * A fixed set of worker threads that run trials, one at a time each, in submission order.
  * Every worker imports the experiment registry once; requests and replies are plain JSON.
  * A worker that dies fails its trial and every later one (the sweep stops; stored trials stay).
- * @example const pool = await TrialPool.start(2); const o = await pool.run('error-vs-alpha', params, 0, ctx); await pool.close();
+ * @example const pool = await TrialPool.start(2); const o = await pool.run('error-vs-alpha', params, 0); await pool.close();
  */
 export class TrialPool {
   private readonly queue: Array<NonNullable<Slot['busy']>> = [];
@@ -67,10 +66,10 @@ export class TrialPool {
   }
 
   /** Runs trial `seed` of `experiment` at `params` on the next free worker. */
-  run(experiment: string, params: Params, seed: number, context: TrialContext): Promise<TrialOutcome> {
+  run(experiment: string, params: Params, seed: number): Promise<TrialOutcome> {
     return new Promise((resolve, reject) => {
       if (this.failure) return reject(this.failure);
-      this.queue.push({ request: { id: this.nextId++, experiment, params, seed, context }, resolve, reject });
+      this.queue.push({ request: { id: this.nextId++, experiment, params, seed }, resolve, reject });
       this.dispatch();
     });
   }

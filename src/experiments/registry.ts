@@ -4,10 +4,11 @@ import { errorVsLambda } from './defs/error-vs-lambda.js';
 import { spectrumExperiment } from './defs/spectrum.js';
 import { bbpExperiment } from './defs/bbp.js';
 import { ssrVsPca } from './defs/ssr-vs-pca.js';
+import { realData } from './defs/real-data.js';
 import type { Experiment } from './types.js';
 
 /** Every experiment of `rmtkit reproduce`, in report order. */
-export const EXPERIMENTS: readonly Experiment<any>[] = [errorVsAlpha, errorVsLambda, spectrumExperiment, bbpExperiment, ssrVsPca]; // eslint-disable-line @typescript-eslint/no-explicit-any
+export const EXPERIMENTS: readonly Experiment<any>[] = [errorVsAlpha, errorVsLambda, spectrumExperiment, bbpExperiment, ssrVsPca, realData]; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 /**
  * The experiment called `name`.

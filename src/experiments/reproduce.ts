@@ -45,16 +45,17 @@ export interface ReproduceResult {
 export async function reproduce(options: ReproduceOptions): Promise<ReproduceResult> {
   const started = performance.now();
   const experiments = (options.names?.length ? options.names : EXPERIMENTS.map((e) => e.name)).map(findExperiment);
+  // Missing data sets fail here, before any sweep, with the package to install.
+  for (const experiment of experiments) experiment.prepare?.(experiment.config(options.size));
   const workers = options.workers ?? availableParallelism();
   mkdirSync(options.out, { recursive: true });
   const storeFile = join(options.out, 'results.sqlite');
   const store = new ResultStore(storeFile);
-  const context = { cacheDir: join(options.out, 'cache') };
   const pool = await TrialPool.start(workers);
   const sections: ReportSection[] = [];
   try {
     for (const experiment of experiments) {
-      const run = await runExperiment(experiment, { size: options.size, store, pool, context, onProgress: (done, total) => options.onProgress?.(experiment.name, done, total) });
+      const run = await runExperiment(experiment, { size: options.size, store, pool, onProgress: (done, total) => options.onProgress?.(experiment.name, done, total) });
       const figures = await writeExperimentOutputs(run, join(options.out, experiment.name));
       sections.push({ run, figures });
     }

@@ -2,14 +2,13 @@ import { paramsKey } from './keys.js';
 import type { TrialPool } from './pool.js';
 import { agreement, type Agreement } from './stats.js';
 import type { ResultStore } from './store.js';
-import type { Analysis, Experiment, Params, PointResults, Size, TrialContext } from './types.js';
+import type { Analysis, Experiment, Params, PointResults, Size } from './types.js';
 
 /** Options of {@link runExperiment}. */
 export interface RunOptions {
   size: Size;
   store: ResultStore;
   pool: TrialPool;
-  context: TrialContext;
   /** Called after every finished trial with (trials finished so far, trials to compute). */
   onProgress?: (done: number, total: number) => void;
 }
@@ -37,11 +36,12 @@ export interface ExperimentRun {
  * from the store and analysed. A rerun after a kill computes only what is missing; a rerun of a
  * complete sweep computes nothing.
  * @throws the first error of a trial (the sweep stops; finished trials stay stored).
- * @example await runExperiment(errorVsAlpha, { size: 'quick', store, pool, context })
+ * @example await runExperiment(errorVsAlpha, { size: 'quick', store, pool })
  */
 export async function runExperiment<C>(experiment: Experiment<C>, options: RunOptions): Promise<ExperimentRun> {
-  const { size, store, pool, context, onProgress } = options;
+  const { size, store, pool, onProgress } = options;
   const config = experiment.config(size);
+  experiment.prepare?.(config);
   const points = experiment.points(config);
   const trialsPerPoint = experiment.trials(config);
   const stored = store.storedSeeds(experiment.name);
@@ -54,7 +54,7 @@ export async function runExperiment<C>(experiment: Experiment<C>, options: RunOp
   let done = 0;
   onProgress?.(0, todo.length);
   await Promise.all(todo.map(async ({ params, seed }) => {
-    const outcome = await pool.run(experiment.name, params, seed, context);
+    const outcome = await pool.run(experiment.name, params, seed);
     store.put(experiment.name, params, { seed, ...outcome });
     onProgress?.(++done, todo.length);
   }));
@@ -71,7 +71,7 @@ export async function runExperiment<C>(experiment: Experiment<C>, options: RunOp
     results.push({ params, trials: trials.map((t) => t.values) });
   }
   const analysisStart = performance.now();
-  const analysis = await experiment.analyse(config, results, context);
+  const analysis = await experiment.analyse(config, results);
   return {
     name: experiment.name,
     title: experiment.title,

@@ -1,6 +1,6 @@
 import { backend } from '../linalg/backend.js';
 import { randomStream, type RandomStream } from '../random/stream.js';
-import type { Experiment, Params, TrialContext, Values } from './types.js';
+import type { Experiment, Params, Values } from './types.js';
 
 /**
  * The random stream of trial `seed` of an experiment: Philox stream `rmtkit/<experiment>`,
@@ -22,10 +22,10 @@ export interface TrialOutcome {
 /**
  * Runs one trial of `experiment` at `params` with `seed` (on whatever thread calls it) and times it.
  * @throws whatever the experiment's `simulate` throws.
- * @example runTrial(errorVsAlpha, { model: 'iso', d: 50, alpha: 2, lambda: 0.1 }, 0, { cacheDir: '.' })
+ * @example runTrial(errorVsAlpha, { model: 'iso', d: 50, alpha: 2, lambda: 0.1 }, 0)
  */
-export function runTrial(experiment: Experiment, params: Params, seed: number, context: TrialContext): TrialOutcome {
+export function runTrial(experiment: Experiment, params: Params, seed: number): TrialOutcome {
   const start = performance.now();
-  const values = experiment.simulate(params, trialStream(experiment.name, seed), context);
+  const values = experiment.simulate(params, trialStream(experiment.name, seed));
   return { values, seconds: (performance.now() - start) / 1000, backend: backend() };
 }

@@ -13,12 +13,6 @@ export type Values = Record<string, number | number[]>;
 /** Run sizes: `full` reproduces the paper's figures, `quick` all of them in minutes, `tiny` is for tests. */
 export type Size = 'tiny' | 'quick' | 'full';
 
-/** Where trials find cached data sets (real-data experiment). */
-export interface TrialContext {
-  /** Folder for processed data caches (created on demand). */
-  cacheDir: string;
-}
-
 /** The finished trials of one grid point, in seed order 0, 1, …. */
 export interface PointResults {
   params: Params;
@@ -86,6 +80,11 @@ export interface Experiment<C = unknown> {
   config(size: Size): C;
   points(config: C): Params[];
   trials(config: C): number;
-  simulate(params: Params, stream: RandomStream, context: TrialContext): Values;
-  analyse(config: C, results: PointResults[], context: TrialContext): Analysis | Promise<Analysis>;
+  /**
+   * Optional check on the main thread before any trial, e.g. that a data set is installed;
+   * throws a one-line error (naming the package to install) instead of failing in a worker.
+   */
+  prepare?(config: C): void;
+  simulate(params: Params, stream: RandomStream): Values;
+  analyse(config: C, results: PointResults[]): Analysis | Promise<Analysis>;
 }

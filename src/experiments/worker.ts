@@ -13,7 +13,7 @@ if (port) {
   port.on('message', (request: TrialRequest) => {
     let reply: TrialReply;
     try {
-      const outcome = runTrial(findExperiment(request.experiment), request.params, request.seed, request.context);
+      const outcome = runTrial(findExperiment(request.experiment), request.params, request.seed);
       reply = { id: request.id, outcome };
     } catch (error) {
       const e = error instanceof Error ? error : new Error(String(error));

@@ -68,7 +68,7 @@ export const CONFIG = {
   font: 'DejaVu Sans, sans-serif',
   view: { stroke: null },
   axis: { labelFontSize: 11, titleFontSize: 12, gridColor: '#e6e6e6' },
-  legend: { labelFontSize: 11, titleFontSize: 12 },
+  legend: { labelFontSize: 11, titleFontSize: 12, labelLimit: 320 },
   header: { labelFontSize: 12 },
   title: { fontSize: 14, anchor: 'start' as const },
 };

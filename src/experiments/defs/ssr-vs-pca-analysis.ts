@@ -47,7 +47,8 @@ export function ssrVsPcaPanel(point: PointResults, rows: CurveRow[]): PcaPanel {
     const theory = finite(gamma);
     rows.push({ kind: 'simulation', series: `PCA, α = ${alpha}`, model: panel, x: gamma, y: stats.mean, lo: stats.mean - stats.stderr, hi: stats.mean + stats.stderr, theory, stderr: stats.stderr, trials: stats.n });
     rows.push({ kind: 'simulation', series: `SSR at λ* = ${lambda.toPrecision(3)}`, model: panel, x: gamma, y: ssrStats.mean, lo: ssrStats.mean - ssrStats.stderr, hi: ssrStats.mean + ssrStats.stderr, theory: ssr.genError, stderr: ssrStats.stderr, trials: ssrStats.n });
-    checks.push(check('PCA error', `${pointLabel(point.params, ['steps', 'lambda'])} γ=${gamma}`, theory, stats, { finiteSize: PCA_FINITE_SIZE / d }));
+    // γ = 1: PCA keeps everything, error 0 in theory and simulation alike; nothing to compare.
+    if (p < d) checks.push(check('PCA error', `${pointLabel(point.params, ['steps', 'lambda'])} γ=${gamma}`, theory, stats, { finiteSize: PCA_FINITE_SIZE / d }));
   }
   const gammaStar = crossing(finite, ssr.genError, 1e-9);
   return { params: point.params, checks, gammaStar, simulatedGammaStar: simulatedCrossing(simulatedPca, ssrStats.mean, steps) };
