@@ -1,0 +1,40 @@
+import { eigvalsh, eigvalshAsync, gram, gramAsync } from '../linalg/api.js';
+import { Matrix } from '../linalg/matrix.js';
+
+/** The empirical spectral density of a weight matrix: eigenvalues of WᵀW with W oriented N×M, N ≥ M. */
+export interface Esd {
+  /** The larger dimension. */
+  N: number;
+  /** The smaller dimension = number of eigenvalues. */
+  M: number;
+  /** λ_i = s_i², the squared singular values of W (no 1/N normalisation, as WeightWatcher since 0.6.5), ascending. */
+  evals: Float64Array;
+}
+
+/**
+ * The eigenvalues λ = s² of a weight matrix W, from the M×M Gram matrix of W oriented N×M with
+ * N ≥ M (WᵀW or WWᵀ, whichever is smaller; BLAS dsyrk + LAPACK dsyevd on the native backend).
+ * Computed zeros may come out as −1e-16·λmax: they are clamped to 0. The Gram route resolves
+ * eigenvalues down to ~ε·λmax (singular values to √ε·s_max), which is what the metrics use
+ * (see matrix_rank in norms.ts).
+ * @example weightEsd(Matrix.fromRows([[3, 0], [0, 4], [0, 0]])).evals // [9, 16]
+ */
+export function weightEsd(w: Matrix): Esd {
+  const { x, N, M } = orient(w);
+  return finish(eigvalsh(gram(x, 1)), N, M);
+}
+
+/** Asynchronous {@link weightEsd}: the Gram product and eigensolver run off the main thread. */
+export async function weightEsdAsync(w: Matrix): Promise<Esd> {
+  const { x, N, M } = orient(w);
+  return finish(await eigvalshAsync(await gramAsync(x, 1)), N, M);
+}
+
+function orient(w: Matrix): { x: Matrix; N: number; M: number } {
+  return w.rows >= w.cols ? { x: w, N: w.rows, M: w.cols } : { x: w.transpose(), N: w.cols, M: w.rows };
+}
+
+function finish(values: Float64Array, N: number, M: number): Esd {
+  const evals = Float64Array.from(values, (v) => Math.max(0, v)).sort();
+  return { N, M, evals };
+}
