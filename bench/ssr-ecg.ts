@@ -8,41 +8,31 @@
 //     and scores them on all training windows (the distribution the forecast is about) and on
 //     the test windows, next to the theory from the plug-in covariance of all training windows.
 // Usage: node --import tsx bench/ssr-ecg.ts [--file /path/to/ecg.dat] [--out dir] [--d 32] [--stride 4] [--lambda 1e-4]
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { readNpz, writeNpy } from '../src/io/index.js';
+import { reportError } from '../src/cli/main.js';
+import { ecgDataset } from '../src/experiments/data/ecg.js';
+import { writeNpy } from '../src/io/index.js';
 import { Matrix } from '../src/linalg/matrix.js';
 import { dataCovariance } from '../src/random/covariance/index.js';
 import { randomStream } from '../src/random/index.js';
 import { fitSsr, irreducibleError, optimalLambda, ssrTheory } from '../src/ssr/index.js';
 
 const args = Object.fromEntries(process.argv.slice(2).join(' ').split('--').filter(Boolean).map((s) => s.trim().split(/\s+/) as [string, string]));
-const candidates = [args.file, '/usr/lib/python3/dist-packages/scipy/misc/ecg.dat', '/usr/lib/python3/dist-packages/scipy/datasets/ecg.dat'].filter(Boolean) as string[];
-const file = candidates.find(existsSync);
-if (!file) {
-  console.error(`ecg.dat not found (looked in ${candidates.join(', ')}); install python3-scipy or pass --file`);
-  process.exit(2);
-}
 const d = Number(args.d ?? 32);
 const stride = Number(args.stride ?? 4);
 const out = args.out ?? '.';
+let dataset: ReturnType<typeof ecgDataset>;
+try {
+  dataset = ecgDataset(d, stride, args.file);
+} catch (error) {
+  process.exit(reportError(error)); // one line naming python3-scipy when the record is missing
+}
+const { file, train, test } = dataset;
 mkdirSync(out, { recursive: true });
-
-const raw = readNpz(file).get('ecg')!.data;
-const mv = raw.map((v) => (v - 1024) / 200);
-const cut = Math.floor(0.8 * mv.length);
-const windows = (from: number, to: number) => {
-  const starts: number[] = [];
-  for (let s = from; s + d <= to; s += stride) starts.push(s);
-  const m = Matrix.zeros(starts.length, d);
-  starts.forEach((s, i) => m.data.set(mv.subarray(s, s + d), i * d));
-  return m;
-};
-const train = windows(0, cut);
-const test = windows(cut, mv.length);
 writeNpy(join(out, 'ecg_train.npy'), train);
 writeNpy(join(out, 'ecg_test.npy'), test);
-console.log(`${file}: ${mv.length} samples; ${train.rows} training and ${test.rows} test windows of d = ${d} (stride ${stride}) written to ${out}`);
+console.log(`${file}: ${train.rows} training and ${test.rows} test windows of d = ${d} (stride ${stride}) written to ${out}`);
 
 const form = dataCovariance(train).spectrum();
 console.log(`irreducible error (n → ∞) of the training windows ${irreducibleError(form).toPrecision(4)}, of the test windows ${irreducibleError(dataCovariance(test).spectrum()).toPrecision(4)} mV²`);
