@@ -9,3 +9,4 @@ export { diagnoseMatrix, diagnoseMatrixAsync, analyzeSpectrum, type DiagnoseOpti
 export { diagnoseModel, type LayerRow, type SkippedLayer, type ModelOptions, type ModelDiagnostics } from './model.js';
 export { summarize, SUMMARY_METRICS, type Summary } from './summary.js';
 export { esdPlotSpec, mpPlotSpec } from './plots.js';
+export { reportColumns, jsonReport, csvReport, textTable, skippedSummary } from './report.js';

@@ -83,7 +83,7 @@ function skipReason(t: WeightTensor, minEvals: number, maxEvals: number): string
   if (m < minEvals) return `too small: ${m} eigenvalues < min-evals ${minEvals}`;
   if (m > maxEvals) return `too large: ${m} eigenvalues > max-evals ${maxEvals}`;
   for (let k = 0; k < t.data.length; k++) {
-    if (!Number.isFinite(t.data[k])) return `non-finite entry ${t.data[k]} at index ${k}`;
+    if (!Number.isFinite(t.data[k])) return `non-finite entries (${t.data[k]} at flat index ${k})`;
   }
   return '';
 }

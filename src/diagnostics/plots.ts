@@ -16,20 +16,21 @@ export function esdPlotSpec(layer: LayerDiagnostics, name: string): TopLevelSpec
   const rows: Row[] = [...logHistogram(layer.evals, 'ESD')];
   if (layer.rand_evals) rows.push(...logHistogram(layer.rand_evals, 'randomized ESD'));
   const { alpha, xmin, xmax, fit } = layer;
+  const fitLabel = `power law α = ${alpha.toFixed(2)}`;
   if (fit.status === 'success') {
     const scale = fit.n / layer.evals.length;
     for (let k = 0; k <= 40; k++) {
       const x = xmin * (xmax / xmin) ** (k / 40);
-      rows.push({ kind: `power law α = ${alpha.toFixed(2)}`, x, y: (scale * (alpha - 1)) / xmin * (x / xmin) ** -alpha });
+      rows.push({ kind: fitLabel, x, y: (scale * (alpha - 1)) / xmin * (x / xmin) ** -alpha });
     }
   }
-  const title = fit.status === 'success'
-    ? `${name}: α = ${alpha.toFixed(3)} ± ${layer.sigma.toFixed(3)}, D = ${layer.D.toFixed(3)}, xmin = ${xmin.toPrecision(4)}`
-    : `${name}: power-law fit failed`;
-  const color = { field: 'kind', type: 'nominal' as const, title: null, scale: { range: ['#1f77b4', '#ff7f0e', '#d62728'] } };
+  const subtitle = fit.status === 'success'
+    ? `log–log ESD: α = ${alpha.toFixed(3)} ± ${layer.sigma.toFixed(3)}, D = ${layer.D.toFixed(3)}, xmin = ${xmin.toPrecision(4)}`
+    : 'log–log ESD: power-law fit failed';
+  const color = { field: 'kind', type: 'nominal' as const, title: null, scale: { domain: ['ESD', 'randomized ESD', fitLabel], range: ['#1f77b4', '#ff7f0e', '#d62728'] } };
   return {
     $schema: SCHEMA,
-    title,
+    title: { text: shorten(name), subtitle },
     width: 420,
     height: 280,
     data: { values: rows },
@@ -67,16 +68,21 @@ export function mpPlotSpec(layer: LayerDiagnostics, name: string): TopLevelSpec 
   }
   return {
     $schema: SCHEMA,
-    title: `${name}: MP fit σ = ${sigma.toPrecision(4)}, ${spikes} spike${spikes === 1 ? '' : 's'}, mp_softrank = ${layer.mp_softrank!.toFixed(3)}`,
+    title: { text: shorten(name), subtitle: `MP fit: σ = ${sigma.toPrecision(4)}, ${spikes} spike${spikes === 1 ? '' : 's'} beyond the TW threshold, mp_softrank = ${layer.mp_softrank!.toFixed(3)}` },
     width: 420,
     height: 280,
     data: { values: rows },
     layer: [
       { transform: [{ filter: "datum.kind === 'ESD'" }], mark: { type: 'rect', color: '#9ecae1', stroke: '#6baed6', strokeWidth: 0.5 }, encoding: { x: { field: 'lo', type: 'quantitative', title: 'eigenvalue λ' }, x2: { field: 'hi' }, y: { field: 'y', type: 'quantitative', title: 'density' }, y2: { datum: 0 } } },
       { transform: [{ filter: "datum.kind === 'MP fit'" }], mark: { type: 'line', color: '#d62728', strokeWidth: 1.6 }, encoding: { x: { field: 'x', type: 'quantitative' }, y: { field: 'y', type: 'quantitative' } } },
-      { data: { values: [{ x: bulkMax, label: 'bulk edge' }, { x: threshold, label: 'TW threshold' }] }, mark: { type: 'rule', strokeDash: [4, 3] }, encoding: { x: { field: 'x', type: 'quantitative' }, color: { field: 'label', type: 'nominal', title: null, scale: { range: ['#555', '#2ca02c'] } } } },
+      { data: { values: [{ x: bulkMax, label: 'bulk edge' }, { x: threshold, label: 'TW threshold' }] }, mark: { type: 'rule', strokeDash: [4, 3] }, encoding: { x: { field: 'x', type: 'quantitative' }, color: { field: 'label', type: 'nominal', title: null, scale: { domain: ['bulk edge', 'TW threshold'], range: ['#555', '#2ca02c'] } } } },
     ],
   } as TopLevelSpec;
+}
+
+/** Long tensor names keep their last 60 characters (the layer part). */
+function shorten(name: string): string {
+  return name.length > 60 ? `…${name.slice(-59)}` : name;
 }
 
 /** Density of the positive values in 60 logarithmic bins, at the bins' geometric centres. */

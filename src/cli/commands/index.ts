@@ -7,6 +7,7 @@ import { registerSpectrum } from './spectrum.js';
 import { registerBbp } from './bbp.js';
 import { registerComparePca } from './compare-pca.js';
 import { registerReproduce } from './reproduce.js';
+import { registerDiagnose } from './diagnose.js';
 
 /** Every CLI command, in help order. A command file exports one `register…(program)` function. */
-export const commands: Array<(program: Command) => void> = [registerDemo, registerInfo, registerFit, registerTheory, registerSpectrum, registerBbp, registerComparePca, registerReproduce];
+export const commands: Array<(program: Command) => void> = [registerDemo, registerInfo, registerFit, registerTheory, registerSpectrum, registerBbp, registerComparePca, registerReproduce, registerDiagnose];

@@ -1,0 +1,94 @@
+import type { LayerRow, ModelDiagnostics, SkippedLayer } from './model.js';
+
+/** Columns of the per-layer report, in order, for the computed options. */
+export function reportColumns(options: { mpFit?: boolean; randomize?: boolean; fixFingers?: boolean; tpl?: boolean }): string[] {
+  return [
+    'N', 'M', 'norm', 'log_norm', 'spectral_norm', 'log_spectral_norm', 'stable_rank', 'matrix_rank', 'entropy',
+    'alpha', 'alpha_weighted', 'log_alpha_norm', 'xmin', 'xmax', 'D', 'sigma', 'num_pl_spikes',
+    ...(options.tpl ? ['Lambda'] : []),
+    ...(options.fixFingers ? ['num_fingers', 'raw_alpha'] : []),
+    ...(options.mpFit ? ['sigma_mp', 'bulk_min', 'bulk_max', 'num_spikes', 'mp_softrank'] : []),
+    ...(options.randomize ? ['rand_distance', 'max_rand_eval', 'ww_softrank', 'ww_maxdist', 'rand_sigma_mp', 'rand_num_spikes'] : []),
+    'warning',
+  ];
+}
+
+/**
+ * The JSON form of a result: the layer rows without their eigenvalue arrays and fit curves (each
+ * layer keeps `traps`, the trapped eigenvalues), the summary, the skipped tensors.
+ * @example JSON.stringify(jsonReport(result, columns))
+ */
+export function jsonReport(result: ModelDiagnostics, columns: readonly string[]): object {
+  const layers = result.layers.map((l) => {
+    const row: Record<string, unknown> = { file: l.file, name: l.name, shape: l.shape };
+    for (const c of columns) row[c] = clean(l[c as keyof LayerRow]);
+    if (l.traps) row.traps = l.traps;
+    return row;
+  });
+  return { layers, summary: result.summary, skipped: result.skipped };
+}
+
+/**
+ * CSV text: a header (file, name, shape, the columns), one line per layer and a last line named
+ * `summary` holding the means (empty where a metric is not averaged).
+ * @example csvReport(result, columns).split('\n')[0]
+ */
+export function csvReport(result: ModelDiagnostics, columns: readonly string[]): string {
+  const lines = [['file', 'name', 'shape', ...columns].map(csvField).join(',')];
+  for (const l of result.layers) lines.push([l.file, l.name, l.shape.join('x'), ...columns.map((c) => l[c as keyof LayerRow])].map(csvField).join(','));
+  const s = result.summary as Record<string, number | undefined>;
+  lines.push(['', 'summary', '', ...columns.map((c) => s[c])].map(csvField).join(','));
+  return `${lines.join('\n')}\n`;
+}
+
+/**
+ * A fixed-width text table: layer name, N×M and the columns (4 significant digits), then a
+ * `summary (mean)` row.
+ * @example console.log(textTable(result, columns))
+ */
+export function textTable(result: ModelDiagnostics, columns: readonly string[]): string {
+  const shown = columns.filter((c) => c !== 'N' && c !== 'M');
+  const rows = result.layers.map((l) => [l.name.length > 48 ? `…${l.name.slice(-47)}` : l.name, `${l.N}×${l.M}`, ...shown.map((c) => format(l[c as keyof LayerRow]))]);
+  const s = result.summary as Record<string, number | undefined>;
+  rows.push([`summary (mean of ${result.summary.num_layers})`, '', ...shown.map((c) => format(s[c]))]);
+  const header = ['layer', 'N×M', ...shown];
+  const widths = header.map((h, k) => Math.max(h.length, ...rows.map((r) => r[k]!.length)));
+  const line = (r: string[]) => r.map((v, k) => (k === 0 ? v.padEnd(widths[k]!) : v.padStart(widths[k]!))).join('  ').trimEnd();
+  return [line(header), ...rows.map(line)].join('\n');
+}
+
+/**
+ * Skipped tensors grouped by the kind of reason (the text before any shape or count), each group
+ * with its count and up to `examples` names: readable even when a model has hundreds of biases
+ * and shape constants.
+ * @example skippedSummary(result.skipped, 3)
+ */
+export function skippedSummary(skipped: readonly SkippedLayer[], examples = 3): string[] {
+  const groups = new Map<string, SkippedLayer[]>();
+  for (const s of skipped) {
+    const kind = s.reason.replace(/\s*[(:].*$/, '');
+    groups.set(kind, [...(groups.get(kind) ?? []), s]);
+  }
+  const out: string[] = [];
+  for (const [kind, list] of groups) {
+    const shown = list.slice(0, examples).map((s) => `${s.name} (${s.reason})`);
+    out.push(`skipped ${list.length} tensor${list.length === 1 ? '' : 's'}: ${kind} — ${shown.join('; ')}${list.length > examples ? `; … ${list.length - examples} more` : ''}`);
+  }
+  return out;
+}
+
+function clean(v: unknown): unknown {
+  return typeof v === 'number' && !Number.isFinite(v) ? null : v;
+}
+
+function format(v: unknown): string {
+  if (v === undefined || v === null) return '';
+  if (typeof v === 'number') return Number.isInteger(v) && Math.abs(v) < 1e7 ? String(v) : Number.isFinite(v) ? v.toPrecision(4) : 'NaN';
+  return String(v);
+}
+
+function csvField(v: unknown): string {
+  if (v === undefined || v === null || (typeof v === 'number' && !Number.isFinite(v))) return '';
+  const text = String(v);
+  return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
