@@ -77,7 +77,10 @@ export const spectrumExperiment: Experiment<SpectrumConfig> = {
         const [from, to] = [lo + b * width, lo + (b + 1) * width];
         // The first and last bins also hold the few eigenvalues beyond the theoretical edges.
         const mass = theory.cdf(b === c.bins - 1 ? Infinity : to) - theory.cdf(b === 0 ? -Infinity : from);
-        const stats = meanError(fractions[b]);
+        // A fraction is a multiple of 1/d: add its rounding variance (1/d)²/12 per trial, so a bin
+        // whose count happens to repeat in every trial does not claim a zero standard error.
+        const sample = meanError(fractions[b]);
+        const stats = { ...sample, stderr: Math.sqrt(sample.stderr ** 2 + 1 / (12 * c.d * c.d * sample.n)) };
         rows.push({ kind: 'histogram', panel, x: null, lo: from, hi: to, y: stats.mean / width, theoryMass: mass, fraction: stats.mean, stderr: stats.stderr });
         checks.push(check('bin mass', `${pointLabel(point.params)} bin [${from.toFixed(3)}, ${to.toFixed(3)})`, mass, stats, { finiteSize: EDGE_EIGENVALUES / c.d }));
       }
