@@ -13,11 +13,6 @@ import numpy as np
 cfg = json.loads(sys.argv[1])
 rng = np.random.default_rng(1)
 out = {"numpy": np.__version__, "times": {}}
-try:
-    from threadpoolctl import threadpool_info
-    out["blas"] = [f"{i.get('internal_api')} {i.get('version')} {i.get('architecture')} threads={i.get('num_threads')}" for i in threadpool_info()]
-except Exception:  # threadpoolctl is optional
-    out["blas"] = []
 
 
 def best(fn, repeats):
