@@ -14,7 +14,7 @@ import { availableParallelism } from 'node:os';
 import { promisify } from 'node:util';
 import { errorVsAlpha } from '../src/experiments/defs/error-vs-alpha.js';
 import { TrialPool } from '../src/experiments/pool.js';
-import { runExperiment } from '../src/experiments/runner.js';
+import { runExperiment, storeKey } from '../src/experiments/runner.js';
 import { meanError } from '../src/experiments/stats.js';
 import { ResultStore } from '../src/experiments/store.js';
 import { backendDetails } from '../src/linalg/backend.js';
@@ -41,7 +41,7 @@ async function ours(workers: number): Promise<{ rate: number; startup: number; g
   const store = new ResultStore(':memory:'); // a fresh store: every trial is computed and stored
   try {
     const run = await runExperiment(experiment, { size: 'full', store, pool });
-    const gen = store.point(experiment.name, experiment.points()[0]).map((t) => t.values.gen as number);
+    const gen = store.point(storeKey(experiment), experiment.points()[0]).map((t) => t.values.gen as number);
     return { rate: trials / run.seconds.sweep, startup, gen };
   } finally {
     await pool.close();

@@ -13,6 +13,14 @@ export interface RunOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
+/**
+ * The name an experiment's trials are stored under: `name@version`.
+ * @example storeKey(errorVsAlpha) // 'error-vs-alpha@1'
+ */
+export function storeKey(experiment: Pick<Experiment, 'name' | 'version'>): string {
+  return `${experiment.name}@${experiment.version}`;
+}
+
 /** What one experiment's run did and found. */
 export interface ExperimentRun {
   name: string;
@@ -44,7 +52,8 @@ export async function runExperiment<C>(experiment: Experiment<C>, options: RunOp
   experiment.prepare?.(config);
   const points = experiment.points(config);
   const trialsPerPoint = experiment.trials(config);
-  const stored = store.storedSeeds(experiment.name);
+  const key = storeKey(experiment);
+  const stored = store.storedSeeds(key);
   const todo: Array<{ params: Params; seed: number }> = [];
   for (const params of points) {
     const have = stored.get(paramsKey(params));
@@ -55,7 +64,7 @@ export async function runExperiment<C>(experiment: Experiment<C>, options: RunOp
   onProgress?.(0, todo.length);
   await Promise.all(todo.map(async ({ params, seed }) => {
     const outcome = await pool.run(experiment.name, params, seed);
-    store.put(experiment.name, params, { seed, ...outcome });
+    store.put(key, params, { seed, ...outcome });
     onProgress?.(++done, todo.length);
   }));
   const sweep = (performance.now() - sweepStart) / 1000;
@@ -63,7 +72,7 @@ export async function runExperiment<C>(experiment: Experiment<C>, options: RunOp
   const backends = new Set<string>();
   let trialsCpu = 0;
   for (const params of points) {
-    const trials = store.point(experiment.name, params).filter((t) => t.seed < trialsPerPoint);
+    const trials = store.point(key, params).filter((t) => t.seed < trialsPerPoint);
     for (const t of trials) {
       backends.add(t.backend);
       trialsCpu += t.seconds;

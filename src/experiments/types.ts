@@ -74,6 +74,11 @@ export interface Analysis {
  */
 export interface Experiment<C = unknown> {
   name: string;
+  /**
+   * Version of `simulate`: stored trials are keyed by `name@version`, so bumping it after a change
+   * that alters trial values makes the store compute them afresh instead of mixing old and new.
+   */
+  version: number;
   title: string;
   /** What the experiment reproduces (one paragraph for the report and `--list`). */
   description: string;

@@ -2,7 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { TrialPool } from '../../src/experiments/pool.js';
 import { findExperiment } from '../../src/experiments/registry.js';
-import { runExperiment } from '../../src/experiments/runner.js';
+import { runExperiment, storeKey } from '../../src/experiments/runner.js';
 import { ResultStore } from '../../src/experiments/store.js';
 import { runTrial } from '../../src/experiments/trial.js';
 
@@ -10,7 +10,7 @@ async function sweep(name: string, pool: TrialPool) {
   const store = new ResultStore(':memory:');
   try {
     await runExperiment(findExperiment(name), { size: 'tiny', store, pool });
-    return store.dump(name);
+    return store.dump(storeKey(findExperiment(name)));
   } finally {
     store.close();
   }

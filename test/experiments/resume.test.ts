@@ -3,16 +3,19 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { findExperiment } from '../../src/experiments/registry.js';
 import { reproduce } from '../../src/experiments/reproduce.js';
+import { storeKey } from '../../src/experiments/runner.js';
 import { ResultStore } from '../../src/experiments/store.js';
 import { spawnCli } from './helpers.js';
 
 const NAME = 'error-vs-alpha';
+const KEY = storeKey(findExperiment(NAME));
 
 function stored(out: string): number {
   const store = new ResultStore(join(out, 'results.sqlite'));
   try {
-    return store.count(NAME);
+    return store.count(KEY);
   } finally {
     store.close();
   }
@@ -21,7 +24,7 @@ function stored(out: string): number {
 function dump(out: string) {
   const store = new ResultStore(join(out, 'results.sqlite'));
   try {
-    return store.dump(NAME);
+    return store.dump(KEY);
   } finally {
     store.close();
   }

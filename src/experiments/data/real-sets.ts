@@ -1,4 +1,5 @@
 import { InvalidArgumentError } from '../../errors.js';
+import { gram } from '../../linalg/api.js';
 import { Matrix } from '../../linalg/matrix.js';
 import { dataCovariance } from '../../random/covariance/data.js';
 import type { CovarianceModel } from '../../random/covariance/model.js';
@@ -13,6 +14,11 @@ export interface RealSet {
   pool: Matrix;
   /** Held-out rows the fits are scored on. */
   test: Matrix;
+  /**
+   * Their second-moment matrix TᵀT/m: the test error of any linear reconstruction x ↦ Bᵀx is
+   * (1/d) tr[(I−B)ᵀ (TᵀT/m) (I−B)], a d×d product instead of an m×d one.
+   */
+  testMoment: Matrix;
   /** N(0, Σ̂) with Σ̂ the plug-in covariance of the whole pool: the theory's forecast model. */
   model: CovarianceModel;
 }
@@ -45,7 +51,8 @@ export function realSet(name: string): RealSet {
     return out;
   };
   const pool = centre(raw.train);
-  const set = { name, title: raw.title, pool, test: centre(raw.test), model: dataCovariance(pool, { name: `data:${name}` }) };
+  const test = centre(raw.test);
+  const set = { name, title: raw.title, pool, test, testMoment: gram(test), model: dataCovariance(pool, { name: `data:${name}` }) };
   sets.set(name, set);
   return set;
 }

@@ -20,7 +20,7 @@ export interface BbpConfig {
 const THETAS = [0.2, 0.4, 0.6, 0.8, 1, 1.25, 1.5, 2, 2.5, 3, 4];
 const SIZES: Record<Size, BbpConfig> = {
   tiny: { d: 100, alpha: 2, lambda: 0.1, thetas: [0.3, 1.5, 3], trials: 4 },
-  quick: { d: 200, alpha: 2, lambda: 0.1, thetas: THETAS, trials: 8 },
+  quick: { d: 250, alpha: 2, lambda: 0.1, thetas: THETAS, trials: 12 },
   full: { d: 800, alpha: 2, lambda: 0.1, thetas: [...THETAS, 0.7, 0.9, 1.1], trials: 16 },
 };
 
@@ -41,6 +41,7 @@ function streamSeed(stream: RandomStream): bigint {
  */
 export const bbpExperiment: Experiment<BbpConfig> = {
   name: 'bbp',
+  version: 1,
   title: 'BBP transition: outlier and eigenvector overlap vs θ',
   description: 'Spiked covariance Σ = I + θuuᵀ (u spread over all coordinates): the largest eigenvalue of Â and the squared overlap of its eigenvector with u against the spike strength θ. Above θc = 1/√α an outlier leaves the bulk and the overlap becomes (1 − c/θ²)/(1 + c/θ); below it the top eigenvalue sticks to the bulk edge and the overlap vanishes.',
   config: (size) => SIZES[size],

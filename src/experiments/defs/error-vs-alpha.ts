@@ -17,7 +17,7 @@ export interface ErrorVsAlphaConfig {
 
 const SIZES: Record<Size, ErrorVsAlphaConfig> = {
   tiny: { d: 60, models: ['ar1:0.5', 'iso'], alphas: [0.5, 2, 4], lambdas: [0.1, 1], trials: 6 },
-  quick: { d: 100, models: ['ar1:0.5', 'iso'], alphas: [0.25, 0.5, 0.75, 1.5, 2, 3, 4, 6], lambdas: [0.01, 0.1, 1], trials: 12 },
+  quick: { d: 120, models: ['ar1:0.5', 'iso'], alphas: [0.25, 0.5, 0.75, 1.5, 2, 3, 4, 6], lambdas: [0.01, 0.1, 1], trials: 16 },
   full: { d: 400, models: ['ar1:0.5', 'iso'], alphas: [0.25, 0.5, 0.75, 0.9, 1.1, 1.25, 1.5, 2, 3, 4, 6, 8], lambdas: [0.01, 0.1, 1], trials: 24 },
 };
 
@@ -32,6 +32,7 @@ const SIZES: Record<Size, ErrorVsAlphaConfig> = {
  */
 export const errorVsAlpha: Experiment<ErrorVsAlphaConfig> = {
   name: 'error-vs-alpha',
+  version: 1,
   title: 'Generalisation and training error vs α',
   description: 'Masked SSR errors against the sample ratio α = n/d for several ridges λ, for AR(1) (ρ = 0.5) and isotropic covariances: deterministic-equivalent curves over simulated means ± one standard error. Small λ shows the interpolation peak at α = 1; L_tr = (λ/κ)² L_gen.',
   config: (size) => SIZES[size],

@@ -37,6 +37,7 @@ function lambdaStar(model: string, d: number, alpha: number): number {
  */
 export const errorVsLambda: Experiment<ErrorVsLambdaConfig> = {
   name: 'error-vs-lambda',
+  version: 1,
   title: 'Error vs λ and the optimal ridge λ*',
   description: 'Generalisation error of masked SSR against the ridge λ at fixed sample ratios α, for AR(1) covariances with ρ = 0.5 and 0.8 (isotropic data has λ* = ∞: no coordinate predicts another). Dashed rules mark the theoretical optimum λ*, which is also simulated; too little ridge overfits (worst near α = 1), too much underfits.',
   config: (size) => SIZES[size],

@@ -17,7 +17,7 @@ const SIZES: Record<Size, RealDataConfig> = {
       { dataset: 'ecg', d: 32, alphas: [1, 2, 4, 8, 16, 32], lambda: 1e-4, steps: 16, pcaAlpha: 8 },
       { dataset: 'fashion', d: 196, alphas: [0.5, 1, 2, 4, 8], lambda: 1e-3, steps: 14, pcaAlpha: 4 },
     ],
-    trials: 6,
+    trials: 10,
   },
   full: {
     sets: [
@@ -37,6 +37,7 @@ const SIZES: Record<Size, RealDataConfig> = {
  */
 export const realData: Experiment<RealDataConfig> = {
   name: 'real-data',
+  version: 1,
   title: 'Real data: learning curves and SSR vs PCA (ECG, Fashion-MNIST)',
   description: "Masked SSR on a real time series (sliding windows of the ECG record shipped by Debian's python3-scipy) and on real images (Fashion-MNIST from Debian's dataset-fashion-mnist, pooled to 14×14): test error against n by subsampling the training data, against the theory's forecast from the plug-in covariance of the full training set and against Gaussian data with that covariance; then SSR vs PCA on the same data.",
   config: (size) => SIZES[size],

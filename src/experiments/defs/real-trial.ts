@@ -23,20 +23,21 @@ export function realTrial(dataset: string, alpha: number, lambda: number, steps:
   const picked = stream.child('rows', key).choice(set.pool.rows, n);
   const x = Matrix.zeros(n, d);
   picked.forEach((r, i) => x.data.set(set.pool.data.subarray(r * d, (r + 1) * d), i * d));
-  const ssrTest = fitSsr(x, { lambda, centre: false }).score(set.test);
-  // PCA: test energy captured by each sample eigenvector (ascending columns of V).
+  // Test errors through the test rows' second moment M = TᵀT/m: (1/d) tr[(I−Â)ᵀM(I−Â)] for SSR,
+  // (1/d)(tr M − Σ_{i≤p} v_iᵀMv_i) for PCA; equal to scoring the rows one by one.
+  const ssrTest = populationError(fitSsr(x, { lambda, centre: false }), set.testMoment);
   const { vectors } = eigh(gram(x));
-  const projected = matmul(set.test, vectors);
+  const mv = matmul(set.testMoment, vectors);
   const energy = new Float64Array(d);
-  for (let i = 0; i < projected.rows; i++) for (let j = 0; j < d; j++) energy[j] += projected.data[i * d + j] ** 2;
+  for (let i = 0; i < d; i++) for (let j = 0; j < d; j++) energy[j] += vectors.data[i * d + j] * mv.data[i * d + j];
   let total = 0;
-  for (const v of set.test.data) total += v * v;
+  for (let k = 0; k < d; k++) total += set.testMoment.data[k * d + k];
   const pcaTest: number[] = [];
   let captured = 0;
   for (let p = 1, k = 0; k < steps; k++) {
     const target = Math.round(((k + 1) * d) / steps);
-    for (; p <= target; p++) captured += energy[d - p];
-    pcaTest.push((total - captured) / (set.test.rows * d));
+    for (; p <= target; p++) captured += energy[d - p]; // columns of V ascend
+    pcaTest.push((total - captured) / d);
   }
   const gauss = set.model.sample(n, stream.child('gauss', key));
   const ssrGauss = populationError(fitSsr(gauss, { lambda, centre: false }), set.model.matrix());

@@ -18,7 +18,7 @@ export interface SpectrumConfig {
 const PANELS = [{ model: 'iso', alpha: 2, lambda: 0.1 }, { model: 'ar1:0.5', alpha: 2, lambda: 0.1 }, { model: 'two-level:6', alpha: 3, lambda: 0.05 }];
 const SIZES: Record<Size, SpectrumConfig> = {
   tiny: { d: 80, panels: PANELS, bins: 8, trials: 4 },
-  quick: { d: 200, panels: PANELS, bins: 16, trials: 8 },
+  quick: { d: 200, panels: PANELS, bins: 16, trials: 12 },
   full: { d: 800, panels: PANELS, bins: 30, trials: 16 },
 };
 
@@ -47,6 +47,7 @@ function theoryOf(p: Params): SsrSpectrumTheory {
  */
 export const spectrumExperiment: Experiment<SpectrumConfig> = {
   name: 'spectrum',
+  version: 1,
   title: 'Spectrum of Â',
   description: 'Histogram of the eigenvalues of the SSR matrix Â (pooled over trials) over the deterministic-equivalent density, for isotropic, AR(1) and two-level diagonal covariances. Â is similar to a symmetric matrix, so its spectrum is real; it lies below 1 and maps from the sample-covariance spectrum through a = 1 − (λ/κ)/ν.',
   config: (size) => SIZES[size],

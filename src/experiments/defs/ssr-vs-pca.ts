@@ -24,8 +24,8 @@ export interface SsrVsPcaConfig {
 const RHOS = Array.from({ length: 19 }, (_, i) => Number(((i + 1) * 0.05).toFixed(2)));
 const SIZES: Record<Size, SsrVsPcaConfig> = {
   tiny: { d: 80, models: ['ar1:0.5'], alpha: 2, steps: 8, trials: 4, rhos: [0.3, 0.5, 0.7], alphas: [2] },
-  quick: { d: 200, models: ['ar1:0.5', 'ar1:0.8'], alpha: 2, steps: 20, trials: 12, rhos: RHOS, alphas: [1, 2, 4, 10] },
-  full: { d: 600, models: ['ar1:0.5', 'ar1:0.8'], alpha: 2, steps: 40, trials: 24, rhos: RHOS, alphas: [0.5, 1, 2, 4, 10] },
+  quick: { d: 200, models: ['ar1:0.5', 'ar1:0.8'], alpha: 2, steps: 20, trials: 24, rhos: RHOS, alphas: [1, 2, 4, 10] },
+  full: { d: 600, models: ['ar1:0.5', 'ar1:0.8'], alpha: 2, steps: 40, trials: 40, rhos: RHOS, alphas: [0.5, 1, 2, 4, 10] },
 };
 
 /** λ* at the simulated n (6 significant digits: a stable store key). */
@@ -43,6 +43,7 @@ export function pcaLambdaStar(model: string, d: number, alpha: number): number {
  */
 export const ssrVsPca: Experiment<SsrVsPcaConfig> = {
   name: 'ssr-vs-pca',
+  version: 1,
   title: 'SSR vs PCA and the phase diagram γ*(ρ)',
   description: 'For AR(1) data, the generalisation error of masked SSR at its optimal ridge against that of PCA keeping a fraction γ = p/d of the components (theory lines, simulated means ± standard error), and the phase diagram γ*(ρ): PCA needs more than γ* of the components to beat SSR. At α = ∞ γ* = (2/π) arctan(tan(πρ²/(1+ρ²))/K); finite α lowers it.',
   config: (size) => SIZES[size],
