@@ -10,6 +10,8 @@ export interface QuadratureOptions {
    * mass within 1e-17 of the endpoint is not negligible.
    */
   range?: number;
+  /** Accept agreement to tol·max(|I|, scale): for integrals that cancel to ~0 (default 0). */
+  scale?: number;
 }
 
 const HALF_PI = Math.PI / 2;
@@ -70,10 +72,11 @@ function refine(term: (t: number) => number, T: number, options: QuadratureOptio
     for (let k = 1; k * h <= T; k += 2) added += term(k * h) + term(-k * h);
     sum += added;
     const next = sum * h;
+    const size = Math.max(Math.abs(next), options.scale ?? 0);
     // Double-exponential rules double their correct digits per level: once two levels agree to
     // √tol the finer one is accurate to about tol.
-    if (Math.abs(next - estimate) <= Math.sqrt(tol) * Math.abs(next) * 1e-1 || next === 0) return next;
-    if (level >= 4 && Math.abs(next - estimate) <= tol * Math.abs(next)) return next;
+    if (Math.abs(next - estimate) <= Math.sqrt(tol) * size * 1e-1 || next === 0) return next;
+    if (level >= 4 && Math.abs(next - estimate) <= tol * size) return next;
     estimate = next;
   }
   if (!Number.isFinite(estimate)) throw new ConvergenceError('quadrature', `non-finite value ${estimate}`);
