@@ -21,6 +21,26 @@ const ENTRY = new URL(`./worker${fromSource ? '.ts' : '.js'}`, import.meta.url).
 const BOOTSTRAP = `const { workerData } = require('node:worker_threads');
 (workerData.tsx ? import(workerData.tsx).then((api) => api.register()) : Promise.resolve()).then(() => import(workerData.entry));`;
 
+/** Anything that runs trials by experiment name: a {@link TrialPool} or a lazy wrapper of one. */
+export interface TrialRunner {
+  run(experiment: string, params: Params, seed: number): Promise<TrialOutcome>;
+}
+
+/**
+ * A runner that starts its pool of `size` workers only when the first trial arrives (a rerun on
+ * a complete store starts no thread); `close` stops it if it was started.
+ * @example const runner = lazyPool(2); await runner.run('bbp', params, 0); await runner.close();
+ */
+export function lazyPool(size: number): TrialRunner & { close(): Promise<void> } {
+  let pool: Promise<TrialPool> | undefined;
+  return {
+    run: (experiment, params, seed) => (pool ??= TrialPool.start(size)).then((p) => p.run(experiment, params, seed)),
+    close: async () => {
+      if (pool) await (await pool).close();
+    },
+  };
+}
+
 interface Slot {
   worker: Worker;
   busy?: { request: TrialRequest; resolve: (o: TrialOutcome) => void; reject: (e: Error) => void };
@@ -32,7 +52,7 @@ interface Slot {
  * A worker that dies fails its trial and every later one (the sweep stops; stored trials stay).
  * @example const pool = await TrialPool.start(2); const o = await pool.run('error-vs-alpha', params, 0); await pool.close();
  */
-export class TrialPool {
+export class TrialPool implements TrialRunner {
   private readonly queue: Array<NonNullable<Slot['busy']>> = [];
   private failure: Error | undefined;
   private nextId = 0;

@@ -3,7 +3,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { environment, type Environment } from './environment.js';
 import { writeExperimentOutputs, experimentSummary } from './outputs.js';
-import { TrialPool } from './pool.js';
+import { lazyPool } from './pool.js';
 import { EXPERIMENTS, findExperiment } from './registry.js';
 import { reportHtml, type ReportSection } from './report.js';
 import { runExperiment } from './runner.js';
@@ -51,7 +51,7 @@ export async function reproduce(options: ReproduceOptions): Promise<ReproduceRes
   mkdirSync(options.out, { recursive: true });
   const storeFile = join(options.out, 'results.sqlite');
   const store = new ResultStore(storeFile);
-  const pool = await TrialPool.start(workers);
+  const pool = lazyPool(workers);
   const sections: ReportSection[] = [];
   try {
     for (const experiment of experiments) {

@@ -1,5 +1,5 @@
 import { paramsKey } from './keys.js';
-import type { TrialPool } from './pool.js';
+import type { TrialRunner } from './pool.js';
 import { agreement, type Agreement } from './stats.js';
 import type { ResultStore } from './store.js';
 import type { Analysis, Experiment, Params, PointResults, Size } from './types.js';
@@ -8,7 +8,8 @@ import type { Analysis, Experiment, Params, PointResults, Size } from './types.j
 export interface RunOptions {
   size: Size;
   store: ResultStore;
-  pool: TrialPool;
+  /** Where trials run: a started `TrialPool` or a `lazyPool`. */
+  pool: TrialRunner;
   /** Called after every finished trial with (trials finished so far, trials to compute). */
   onProgress?: (done: number, total: number) => void;
 }
