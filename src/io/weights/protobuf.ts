@@ -6,13 +6,12 @@ export interface ProtoField {
   wire: 0 | 1 | 2 | 5;
   /** Varints and fixed64 as numbers (exact up to 2⁵³), fixed32 as its unsigned bits. */
   number: number;
-  /** Length-delimited payloads (sub-messages, strings, packed arrays), sharing memory with the input. */
+  /** Length-delimited payloads (sub-messages, strings, packed arrays) or a varint's own bytes, sharing memory with the input. */
   bytes: Uint8Array;
   /** Offset of the field's payload in the outermost buffer, for error messages. */
   offset: number;
 }
 
-const EMPTY = new Uint8Array(0);
 const TEXT = new TextDecoder();
 
 /**
@@ -46,7 +45,9 @@ export function* protoFields(bytes: Uint8Array, file: string, base = 0): Generat
     const wire = key % 8;
     const offset = base + pos;
     if (wire === 0) {
-      yield { field, wire: 0, number: varint(), bytes: EMPTY, offset };
+      const start = pos;
+      const number = varint();
+      yield { field, wire: 0, number, bytes: bytes.subarray(start, pos), offset };
     } else if (wire === 1) {
       if (pos + 8 > bytes.length) fail('truncated fixed64');
       const view = new DataView(bytes.buffer, bytes.byteOffset + pos, 8);
@@ -75,25 +76,35 @@ export function protoString(f: ProtoField): string {
 }
 
 /**
- * The integers of a repeated int64/int32 field occurrence, packed (wire type 2) or not.
- * Negative int64 values arrive as 2⁶⁴ − |v| and are mapped back (exact for |v| < 2⁵³).
+ * The integers of a repeated int64/int32 field occurrence, packed (wire type 2) or not. Varints of
+ * 8 bytes or more are decoded with BigInt, so negative values (ten-byte two's complement) come back
+ * exactly (as numbers: exact for |v| < 2⁵³).
  * @example protoInts(dimsField) // [64, 128]
  */
 export function protoInts(f: ProtoField, file: string): number[] {
-  const toSigned = (v: number): number => (v >= 2 ** 63 ? v - 2 ** 64 : v);
-  if (f.wire === 0) return [toSigned(f.number)];
+  if (f.wire === 0) return [f.bytes.length <= 7 ? f.number : signedFromBytes(f.bytes)];
   if (f.wire !== 2) throw new DataFormatError(file, `byte ${f.offset}`, `expected a varint or packed varints, found wire type ${f.wire}`);
   const out: number[] = [];
-  let value = 0;
-  let factor = 1;
-  for (const b of f.bytes) {
-    value += (b & 0x7f) * factor;
-    factor *= 128;
-    if (b < 0x80) {
-      out.push(toSigned(value));
-      value = 0;
-      factor = 1;
+  let start = 0;
+  for (let k = 0; k < f.bytes.length; k++) {
+    if (f.bytes[k]! < 0x80) {
+      const length = k + 1 - start;
+      if (length <= 7) {
+        let value = 0;
+        for (let j = k; j >= start; j--) value = value * 128 + (f.bytes[j]! & 0x7f);
+        out.push(value);
+      } else {
+        out.push(signedFromBytes(f.bytes.subarray(start, k + 1)));
+      }
+      start = k + 1;
     }
   }
   return out;
+}
+
+/** A long varint (8–10 bytes) as a signed 64-bit integer, exactly, via BigInt. */
+function signedFromBytes(bytes: Uint8Array): number {
+  let v = 0n;
+  for (let j = bytes.length - 1; j >= 0; j--) v = (v << 7n) | BigInt(bytes[j]! & 0x7f);
+  return Number(BigInt.asIntN(64, v));
 }
