@@ -8,6 +8,7 @@ import { registerBbp } from './bbp.js';
 import { registerComparePca } from './compare-pca.js';
 import { registerReproduce } from './reproduce.js';
 import { registerDiagnose } from './diagnose.js';
+import { registerServe } from './serve.js';
 
 /** Every CLI command, in help order. A command file exports one `register…(program)` function. */
-export const commands: Array<(program: Command) => void> = [registerDemo, registerInfo, registerFit, registerTheory, registerSpectrum, registerBbp, registerComparePca, registerReproduce, registerDiagnose];
+export const commands: Array<(program: Command) => void> = [registerDemo, registerInfo, registerFit, registerTheory, registerSpectrum, registerBbp, registerComparePca, registerReproduce, registerDiagnose, registerServe];

@@ -1,0 +1,63 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { InvalidArgumentError } from '../errors.js';
+import { createStaticServer } from './static.js';
+
+/** A running explorer server. */
+export interface RunningServer {
+  /** The address to open, e.g. `http://127.0.0.1:4173/`. */
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+/**
+ * Serves a folder of built files with {@link createStaticServer} on `host:port` (port 0 picks a
+ * free one) and resolves once it listens.
+ * @throws {InvalidArgumentError} naming '--port' when the port is taken or not allowed.
+ * @example const server = await serveFolder('web/dist', { port: 0 }); console.log(server.url); await server.close();
+ */
+export async function serveFolder(root: string, options: { port: number; host?: string }): Promise<RunningServer> {
+  const { port, host = '127.0.0.1' } = options;
+  const server = createStaticServer(root);
+  await new Promise<void>((done, fail) => {
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EADDRINUSE' || error.code === 'EACCES') fail(new InvalidArgumentError('--port', `must be a port this user can open on ${host} (${error.code})`, port));
+      else fail(error);
+    });
+    server.listen(port, host, () => done());
+  });
+  const address = server.address();
+  const bound = typeof address === 'object' && address !== null ? address.port : port;
+  const shownHost = host.includes(':') ? `[${host}]` : host;
+  return {
+    url: `http://${shownHost}:${bound}/`,
+    port: bound,
+    close: () => new Promise<void>((done) => {
+      server.close(() => done());
+      server.closeAllConnections();
+    }),
+  };
+}
+
+/**
+ * Makes sure the explorer is built: runs `vite build web` (a development dependency) when
+ * `web/dist/index.html` is missing or `force` is set, and returns the folder to serve.
+ * @throws {InvalidArgumentError} naming 'web/dist' when it is missing and cannot be built.
+ * @example ensureExplorerBuilt(packageRoot, false) // '<root>/web/dist'
+ */
+export function ensureExplorerBuilt(packageRoot: string, force: boolean): string {
+  const dist = join(packageRoot, 'web', 'dist');
+  if (!force && existsSync(join(dist, 'index.html'))) return dist;
+  const vite = join(packageRoot, 'node_modules', 'vite', 'bin', 'vite.js');
+  if (!existsSync(vite) || !existsSync(join(packageRoot, 'web', 'index.html'))) {
+    throw new InvalidArgumentError('web/dist', 'must hold the built explorer; build it from a source checkout with `npx vite build web`', dist);
+  }
+  console.error('rmtkit: building the explorer (vite build web)…');
+  const built = spawnSync(process.execPath, [vite, 'build', join(packageRoot, 'web'), '--logLevel', 'warn'], { stdio: ['ignore', 'inherit', 'inherit'] });
+  if (built.status !== 0 || !existsSync(join(dist, 'index.html'))) {
+    throw new InvalidArgumentError('web/dist', 'could not be built; see the vite output above', dist);
+  }
+  return dist;
+}

@@ -1,0 +1,109 @@
+import { InvalidArgumentError } from '../../src/errors.js';
+import { buildCovariance, parseCovarianceSpec, type CovarianceModel, type SpectralForm } from '../../src/random/covariance/index.js';
+import { optimalLambda } from '../../src/ssr/optimal.js';
+import { irreducibleError, ssrTheory } from '../../src/ssr/theory.js';
+import { covSpec, type ExplorerState } from './state.js';
+
+/** One point of a curve as the explorer plots and exports it (the CLI's JSON field names). */
+export interface CurvePoint {
+  alpha: number;
+  lambda: number;
+  genError: number | null;
+  trainError: number | null;
+}
+
+/** The theory behind the error views for one state. */
+export interface ErrorCurves {
+  /** The CLI `--cov` string and d ('inf' for ∞) that reproduce these numbers with `rmtkit theory`. */
+  cov: string;
+  d: number | 'inf';
+  description: string;
+  irreducible: number;
+  /** The λ in use: the state's, or λ*(α) when the state asks for the optimum. */
+  lambda: number;
+  /** λ*(α) and its error when known (always for d = ∞ models, else only in optimal mode). */
+  optimal: { lambda: number; genError: number } | null;
+  current: CurvePoint;
+  vsAlpha: CurvePoint[];
+  vsLambda: CurvePoint[];
+}
+
+/** α grid of the error-vs-α view: 64 log-spaced ratios from 0.1 to 20. */
+export const ALPHAS = logGrid(0.1, 20, 64);
+/** λ grid of the error-vs-λ view: 64 log-spaced ridges from 1e−4 to 1e2 (Σ has unit mean variance). */
+export const LAMBDAS = logGrid(1e-4, 1e2, 64);
+
+/**
+ * Computes error curves, caching the spectral form (one eigendecomposition per model and d) and
+ * each curve, so that moving α only recomputes the λ curve and moving λ only the α curve.
+ */
+export class TheoryCache {
+  private models = new Map<string, { model: CovarianceModel; form: SpectralForm; irreducible: number }>();
+  private curves = new Map<string, CurvePoint[]>();
+  private optima = new Map<string, { lambda: number; genError: number }>();
+
+  /**
+   * The curves for a state.
+   * @throws {InvalidArgumentError} for parameters the library rejects (the message names them).
+   * @example new TheoryCache().errors(DEFAULT_STATE).vsLambda.length // 64
+   */
+  errors(state: ExplorerState): ErrorCurves {
+    const cov = covSpec(state);
+    const key = `${cov}|${state.d}`;
+    let entry = this.models.get(key);
+    if (!entry) {
+      const model = buildCovariance(parseCovarianceSpec(cov), state.d, NO_FILES);
+      const form = model.spectrum();
+      entry = { model, form, irreducible: irreducibleError(form) };
+      if (this.models.size >= 4) this.clear();
+      this.models.set(key, entry);
+    }
+    const { model, form, irreducible } = entry;
+    const wantOptimal = state.lambda === 'opt' || form.d === Infinity;
+    const optimal = wantOptimal ? this.memo(this.optima, `${key}|${state.alpha}`, () => {
+      const p = optimalLambda(form, state.alpha).point;
+      return { lambda: p.lambda, genError: p.genError };
+    }) : null;
+    const lambda = state.lambda === 'opt' ? optimal!.lambda : state.lambda;
+    const curve = (points: Array<{ alpha: number; lambda: number }>) => ssrTheory(form, points).map(toPoint);
+    const vsAlpha = this.memo(this.curves, `${key}|a|${lambda}`, () => curve(ALPHAS.map((alpha) => ({ alpha, lambda }))));
+    const vsLambda = this.memo(this.curves, `${key}|l|${state.alpha}`, () => curve(LAMBDAS.map((l) => ({ alpha: state.alpha, lambda: l }))));
+    const current = toPoint(ssrTheory(form, [{ alpha: state.alpha, lambda }])[0]!);
+    return { cov, d: model.d === Infinity ? 'inf' : model.d, description: model.description, irreducible, lambda, optimal, current, vsAlpha, vsLambda };
+  }
+
+  private memo<T>(map: Map<string, T>, key: string, make: () => T): T {
+    let value = map.get(key);
+    if (value === undefined) {
+      value = make();
+      if (map.size > 200) map.clear();
+      map.set(key, value);
+    }
+    return value;
+  }
+
+  private clear(): void {
+    this.models.clear();
+    this.curves.clear();
+    this.optima.clear();
+  }
+}
+
+const NO_FILES = {
+  vector(file: string): never {
+    throw new InvalidArgumentError('cov', 'cannot read files in the explorer', file);
+  },
+  matrix(file: string): never {
+    throw new InvalidArgumentError('cov', 'cannot read files in the explorer', file);
+  },
+};
+
+function toPoint(p: { alpha: number; lambda: number; genError: number; trainError: number }): CurvePoint {
+  const finite = (v: number) => (Number.isFinite(v) ? v : null);
+  return { alpha: p.alpha, lambda: p.lambda, genError: finite(p.genError), trainError: finite(p.trainError) };
+}
+
+/** `count` log-spaced values from `lo` to `hi`, rounded to 6 significant digits so URLs and CLI lists stay short. */
+export function logGrid(lo: number, hi: number, count: number): number[] {
+  return Array.from({ length: count }, (_, i) => Number((lo * (hi / lo) ** (i / (count - 1))).toPrecision(6)));
+}

@@ -1,0 +1,88 @@
+/**
+ * The explorer page: form controls ↔ state ↔ URL, theory requests to a Web Worker, and live
+ * Vega plots with SVG/PNG/CSV export. `window.__explorer` exposes the current state, result and
+ * measured update latencies for the end-to-end tests.
+ */
+import { Chart } from './chart.js';
+import type { ErrorCurves } from './compute.js';
+import { labels, readControls, writeControls } from './controls.js';
+import { parseState, serializeState, type ExplorerState } from './state.js';
+import { errorVsAlpha, errorVsLambda, type ViewDef } from './views.js';
+
+interface Reply { id: number; result?: ErrorCurves; error?: string; ms?: number }
+interface Probe { state: ExplorerState; result: ErrorCurves | null; updates: number; latencies: Array<{ compute: number; total: number }>; error: string | null }
+
+const probe: Probe = { state: parseState(new URLSearchParams(location.search)), result: null, updates: 0, latencies: [], error: null };
+(window as unknown as { __explorer: Probe }).__explorer = probe;
+
+const tooltip = document.getElementById('tooltip')!;
+const views: Array<{ def: ViewDef; chart: Chart; figure: HTMLElement }> = [errorVsAlpha, errorVsLambda].map((def) => {
+  const figure = document.querySelector<HTMLElement>(`[data-view="${def.id}"]`)!;
+  return { def, figure, chart: new Chart(figure.querySelector<HTMLElement>('.plot')!, def.spec, tooltip) };
+});
+
+const worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
+let latest = 0;
+const started = new Map<number, number>();
+
+worker.onmessage = async (event: MessageEvent<Reply>) => {
+  const { id, result, error, ms } = event.data;
+  const t0 = started.get(id);
+  started.delete(id);
+  if (id !== latest) return; // a newer request is on its way
+  const box = document.getElementById('error')!;
+  box.hidden = error === undefined;
+  box.textContent = error ?? '';
+  probe.error = error ?? null;
+  if (!result) return;
+  await Promise.all(views.map((v) => v.chart.update(v.def.rows(result))));
+  probe.result = result;
+  labels(probe.state, result.lambda);
+  const total = t0 === undefined ? NaN : performance.now() - t0;
+  probe.latencies.push({ compute: ms ?? NaN, total });
+  probe.updates++;
+  document.getElementById('status')!.textContent =
+    `${result.description}. Irreducible error ${result.irreducible.toPrecision(4)}; at α = ${result.current.alpha}, λ = ${result.lambda.toPrecision(4)}: ` +
+    `L_gen = ${result.current.genError?.toPrecision(5) ?? '∞'}, L_tr = ${result.current.trainError?.toPrecision(5) ?? '∞'}. Updated in ${total.toFixed(0)} ms (theory ${(ms ?? NaN).toFixed(0)} ms).`;
+};
+
+/** Sends the form's state to the worker and records it in the URL. */
+function request(state: ExplorerState): void {
+  probe.state = state;
+  const query = `?${serializeState(state)}`;
+  history.replaceState(null, '', query);
+  document.querySelector<HTMLAnchorElement>('#share')!.href = query;
+  labels(state, null);
+  latest++;
+  started.set(latest, performance.now());
+  worker.postMessage({ id: latest, state });
+}
+
+const form = document.getElementById('controls') as HTMLFormElement;
+form.addEventListener('input', () => {
+  const state = readControls();
+  writeControls(state); // model changes show other sliders and enable/disable d = ∞
+  request(state);
+});
+form.addEventListener('submit', (e) => e.preventDefault());
+
+for (const { figure, chart, def } of views) {
+  figure.querySelector('figcaption')!.addEventListener('click', async (event) => {
+    const kind = (event.target as HTMLElement).dataset.export;
+    if (kind === 'svg') download(`${def.id}.svg`, URL.createObjectURL(new Blob([await chart.svg()], { type: 'image/svg+xml' })));
+    else if (kind === 'png') download(`${def.id}.png`, await chart.png());
+    else if (kind === 'csv') download(`${def.id}.csv`, URL.createObjectURL(new Blob([chart.csv()], { type: 'text/csv' })));
+  });
+}
+
+function download(name: string, href: string): void {
+  const a = document.createElement('a');
+  a.href = href;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+}
+
+writeControls(probe.state);
+request(probe.state);

@@ -1,0 +1,76 @@
+import { curvesSpec, type CurveRow } from '../../src/plot/curves.js';
+import type { VegaLiteSpec } from '../../src/plot/render.js';
+import type { CurvePoint, ErrorCurves } from './compute.js';
+
+/** An explorer view: a fixed Vega-Lite spec (data set `table`) and the rows it shows for a result. */
+export interface ViewDef {
+  id: string;
+  spec: VegaLiteSpec;
+  rows(result: ErrorCurves): CurveRow[];
+}
+
+/**
+ * The CLI figures' curve spec (src/plot/curves.ts) made live: its inline data become the named
+ * data set `table` (updated in place on every slider move), and an invisible point layer on the
+ * theory lines carries hover tooltips.
+ * @example liveCurvesSpec({ title: 'Error vs α', xTitle: 'α', yTitle: 'error', seriesTitle: '' })
+ */
+export function liveCurvesSpec(options: Parameters<typeof curvesSpec>[1]): VegaLiteSpec {
+  type Layer = { encoding: Record<string, unknown>; [key: string]: unknown };
+  const spec = curvesSpec([], { width: 420, height: 260, ...options }) as unknown as Record<string, unknown> & { layer: Layer[] };
+  spec.data = { name: 'table' };
+  const { x, y } = spec.layer[0]!.encoding; // the theory lines' encodings, scales included
+  spec.layer.push({
+    transform: [{ filter: "datum.kind === 'theory'" }],
+    mark: { type: 'point', opacity: 0, size: 80 },
+    encoding: {
+      x,
+      y,
+      tooltip: [
+        { field: 'series', type: 'nominal', title: 'curve' },
+        { field: 'x', type: 'quantitative', title: options.xTitle, format: '.4g' },
+        { field: 'y', type: 'quantitative', title: options.yTitle, format: '.5g' },
+      ],
+    },
+  });
+  return spec as unknown as VegaLiteSpec;
+}
+
+function theoryRows(points: CurvePoint[], x: (p: CurvePoint) => number): CurveRow[] {
+  const rows: CurveRow[] = [];
+  for (const p of points) {
+    if (p.genError !== null && p.genError > 0) rows.push({ kind: 'theory', series: 'generalisation', x: x(p), y: p.genError, lo: null, hi: null });
+    if (p.trainError !== null && p.trainError > 0) rows.push({ kind: 'theory', series: 'training', x: x(p), y: p.trainError, lo: null, hi: null });
+  }
+  return rows;
+}
+
+const marker = (series: string, x: number): CurveRow => ({ kind: 'marker', series, x, y: null, lo: null, hi: null });
+
+/** Generalisation and training error vs α at the current λ, with the current α marked. */
+export const errorVsAlpha: ViewDef = {
+  id: 'vs-alpha',
+  spec: liveCurvesSpec({ title: 'Error vs α (current λ)', xTitle: 'α = n/d', yTitle: 'error per coordinate', seriesTitle: 'curve', xScale: 'log', yScale: 'log' }),
+  rows: (r) => [...theoryRows(r.vsAlpha, (p) => p.alpha), marker('current α', r.current.alpha)],
+};
+
+/** Generalisation and training error vs λ at the current α, with the current λ (and λ*) marked. */
+export const errorVsLambda: ViewDef = {
+  id: 'vs-lambda',
+  spec: liveCurvesSpec({ title: 'Error vs λ (current α)', xTitle: 'λ', yTitle: 'error per coordinate', seriesTitle: 'curve', xScale: 'log', yScale: 'log' }),
+  rows: (r) => [
+    ...theoryRows(r.vsLambda, (p) => p.lambda),
+    marker('current λ', r.lambda),
+    ...(r.optimal ? [marker('optimal λ*', r.optimal.lambda)] : []),
+  ],
+};
+
+/**
+ * CSV of a view's rows (header from the first row's fields).
+ * @example toCsv([{ kind: 'theory', series: 'training', x: 1, y: 0.5, lo: null, hi: null }])
+ */
+export function toCsv(rows: readonly CurveRow[]): string {
+  const fields = ['kind', 'series', 'x', 'y', 'lo', 'hi'];
+  const cell = (v: unknown) => (v === null || v === undefined ? '' : /[",\n]/.test(String(v)) ? `"${String(v).replace(/"/g, '""')}"` : String(v));
+  return [fields.join(','), ...rows.map((r) => fields.map((f) => cell(r[f])).join(','))].join('\n') + '\n';
+}

@@ -1,0 +1,34 @@
+/**
+ * The theory Web Worker: receives `{ id, state }`, answers `{ id, result, ms }` or
+ * `{ id, error }`. Requests that queue up while a computation runs are collapsed to the newest,
+ * so a fast slider never builds a backlog.
+ */
+import { TheoryCache } from './compute.js';
+import type { ExplorerState } from './state.js';
+
+interface Scope {
+  onmessage: ((event: MessageEvent<{ id: number; state: ExplorerState }>) => void) | null;
+  postMessage(message: unknown): void;
+}
+const scope = self as unknown as Scope;
+const cache = new TheoryCache();
+let pending: { id: number; state: ExplorerState } | null = null;
+
+scope.onmessage = (event) => {
+  const idle = pending === null;
+  pending = event.data;
+  if (idle) setTimeout(run, 0);
+};
+
+function run(): void {
+  const job = pending;
+  pending = null;
+  if (!job) return;
+  const start = performance.now();
+  try {
+    const result = cache.errors(job.state);
+    scope.postMessage({ id: job.id, result, ms: performance.now() - start });
+  } catch (error) {
+    scope.postMessage({ id: job.id, error: error instanceof Error ? error.message : String(error) });
+  }
+}
