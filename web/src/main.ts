@@ -10,15 +10,17 @@ import { parseState, serializeState, type ExplorerState } from './state.js';
 import { errorVsAlpha, errorVsLambda, type ViewDef } from './views.js';
 
 interface Reply { id: number; result?: ErrorCurves; error?: string; ms?: number }
-interface Probe { state: ExplorerState; result: ErrorCurves | null; updates: number; latencies: Array<{ compute: number; total: number }>; error: string | null }
+interface Probe { state: ExplorerState; result: ErrorCurves | null; updates: number; latencies: Array<{ compute: number; total: number }>; error: string | null; charts: Record<string, Chart> }
 
-const probe: Probe = { state: parseState(new URLSearchParams(location.search)), result: null, updates: 0, latencies: [], error: null };
+const probe: Probe = { state: parseState(new URLSearchParams(location.search)), result: null, updates: 0, latencies: [], error: null, charts: {} };
 (window as unknown as { __explorer: Probe }).__explorer = probe;
 
 const tooltip = document.getElementById('tooltip')!;
 const views: Array<{ def: ViewDef; chart: Chart; figure: HTMLElement }> = [errorVsAlpha, errorVsLambda].map((def) => {
   const figure = document.querySelector<HTMLElement>(`[data-view="${def.id}"]`)!;
-  return { def, figure, chart: new Chart(figure.querySelector<HTMLElement>('.plot')!, def.spec, tooltip) };
+  const chart = new Chart(figure.querySelector<HTMLElement>('.plot')!, def.spec, tooltip);
+  probe.charts[def.id] = chart;
+  return { def, figure, chart };
 });
 
 const worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });

@@ -1,0 +1,53 @@
+// Shared set-up of the explorer's end-to-end tests: Debian's headless Chromium driven by
+// playwright-core, and the explorer built from the current sources and served on 127.0.0.1.
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type BrowserContext } from 'playwright-core';
+import { main } from '../../src/cli/main.js';
+import { ensureExplorerBuilt, serveFolder, type RunningServer } from '../../src/server/explorer.js';
+
+export const CHROMIUM = '/usr/bin/chromium';
+export const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+/** Starts Chromium with a fresh profile; fails (never skips) when Debian's chromium is missing. */
+export async function launchChromium(): Promise<{ context: BrowserContext; close(): Promise<void> }> {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`${CHROMIUM} is missing: the explorer's end-to-end tests need Debian's chromium package (apt-get install chromium; scripts/install.sh installs it)`);
+  }
+  const profile = mkdtempSync(join(tmpdir(), 'rmtkit-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    acceptDownloads: true,
+    viewport: { width: 1400, height: 820 },
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  return {
+    context,
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Builds web/dist from the current sources (vite build web) and serves it on a free port. */
+export async function serveExplorer(): Promise<RunningServer> {
+  const dist = ensureExplorerBuilt(PACKAGE_ROOT, true);
+  return serveFolder(dist, { port: 0 });
+}
+
+/** Runs the CLI in-process and parses its `--json` output. */
+export async function cliJson(argv: string[]): Promise<any> {
+  const lines: string[] = [];
+  const original = console.log;
+  console.log = (...args: unknown[]) => void lines.push(args.join(' '));
+  try {
+    await main(['node', 'rmtkit', ...argv]);
+  } finally {
+    console.log = original;
+  }
+  return JSON.parse(lines.join('\n'));
+}

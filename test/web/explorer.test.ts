@@ -1,0 +1,136 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import type { ErrorCurves } from '../../web/src/compute.js';
+import type { RunningServer } from '../../src/server/explorer.js';
+import { cliJson, launchChromium, serveExplorer } from './browser.js';
+
+type Probe = { state: Record<string, unknown>; result: ErrorCurves; updates: number; latencies: Array<{ compute: number; total: number }>; error: string | null };
+const probe = (page: Page) => page.evaluate(() => {
+  const { state, result, updates, latencies, error } = (window as unknown as { __explorer: Probe }).__explorer;
+  return { state, result, updates, latencies, error };
+}) as Promise<Probe>;
+
+/** Waits until the page has drawn more than `count` updates and returns its probe. */
+async function afterUpdate(page: Page, count: number): Promise<Probe> {
+  await page.waitForFunction((n) => (window as unknown as { __explorer: Probe }).__explorer.updates > n, count, { timeout: 30_000 });
+  return probe(page);
+}
+
+/** The explorer's curve and `rmtkit theory --json` agree to 1e-12 relative (same code, same order of operations). */
+async function assertMatchesCli(result: ErrorCurves, curve: 'vsAlpha' | 'vsLambda'): Promise<void> {
+  const points = result[curve];
+  const alphas = [...new Set(points.map((p) => p.alpha))];
+  const lambdas = [...new Set(points.map((p) => p.lambda))];
+  const cli = await cliJson(['theory', '--cov', result.cov, '--d', String(result.d), '--alpha', alphas.join(','), '--lambda', lambdas.join(','), '--json']);
+  assert.equal(cli.points.length, points.length);
+  points.forEach((p, i) => {
+    const q = cli.points[i];
+    assert.equal(q.alpha, p.alpha);
+    assert.equal(q.lambda, p.lambda);
+    for (const field of ['genError', 'trainError'] as const) {
+      const [a, b] = [p[field], q[field]];
+      if (a === null || b === null) assert.equal(a, b, `${field} at α = ${p.alpha}, λ = ${p.lambda}`);
+      else assert.ok(Math.abs(a - b) <= 1e-12 * Math.abs(b), `${field} at α = ${p.alpha}, λ = ${p.lambda}: page ${a}, CLI ${b}`);
+    }
+  });
+}
+
+describe('the explorer in headless Chromium', () => {
+  let server: RunningServer;
+  let browser: Awaited<ReturnType<typeof launchChromium>>;
+  let page: Page;
+
+  before(async () => {
+    server = await serveExplorer();
+    browser = await launchChromium();
+    page = await browser.context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(server.url);
+    await afterUpdate(page, 0);
+    assert.deepEqual(errors, []);
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('draws both error views for the default AR(1) model at d = ∞ and matches the CLI', async () => {
+    const p = await probe(page);
+    assert.equal(p.result.cov, 'ar1:0.5');
+    assert.equal(p.result.d, 'inf');
+    assert.ok((await page.locator('[data-view="vs-alpha"] svg path').count()) > 0);
+    await assertMatchesCli(p.result, 'vsLambda');
+    await assertMatchesCli(p.result, 'vsAlpha');
+  });
+
+  it('redraws the λ curve when the α slider moves, and the new curve matches the CLI', async () => {
+    const before = await probe(page);
+    await page.focus('#alpha');
+    for (let i = 0; i < 20; i++) await page.keyboard.press('ArrowRight');
+    // 20 key presses send up to 20 requests; the worker collapses queued ones, so wait for the last.
+    await page.waitForFunction(() => {
+      const { result, state } = (window as unknown as { __explorer: Probe }).__explorer;
+      return result.current.alpha === state.alpha;
+    });
+    const now = await probe(page);
+    assert.ok(now.result.current.alpha > before.result.current.alpha, `α ${before.result.current.alpha} → ${now.result.current.alpha}`);
+    assert.notDeepEqual(now.result.vsLambda.map((q) => q.genError), before.result.vsLambda.map((q) => q.genError));
+    assert.match(page.url(), new RegExp(`alpha=${now.result.current.alpha}(&|$)`));
+    assert.ok(now.updates > before.updates);
+    await assertMatchesCli(now.result, 'vsLambda');
+  });
+
+  it('opens a shared link with its state (spiked θ = 3, d = 300, optimal λ) and matches the CLI optimum', async () => {
+    const shared = await browser.context.newPage();
+    await shared.goto(`${server.url}?model=spiked&theta=3&d=300&alpha=1.5&lambda=opt`);
+    const p = await afterUpdate(shared, 0);
+    assert.equal(await shared.locator('#model').inputValue(), 'spiked');
+    assert.equal(await shared.locator('#theta').inputValue(), '3');
+    assert.equal(await shared.locator('#d').inputValue(), '300');
+    assert.equal(await shared.locator('#lambda-opt').isChecked(), true);
+    assert.equal(p.result.cov, 'spiked:3');
+    const cli = await cliJson(['theory', '--cov', 'spiked:3', '--d', '300', '--alpha', '1.5', '--lambda', 'opt', '--json']);
+    const optimum = cli.points.find((q: { optimal: boolean }) => q.optimal);
+    assert.ok(Math.abs(p.result.lambda - optimum.lambda) <= 1e-12 * optimum.lambda, `λ* page ${p.result.lambda}, CLI ${optimum.lambda}`);
+    assert.ok(Math.abs(p.result.current.genError! - optimum.genError) <= 1e-12 * optimum.genError);
+    await shared.close();
+  });
+
+  it('exports a view as PNG, SVG and CSV', async () => {
+    const figure = page.locator('[data-view="vs-lambda"]');
+    const save = async (kind: string) => {
+      const [download] = await Promise.all([page.waitForEvent('download'), figure.locator(`[data-export="${kind}"]`).click()]);
+      assert.equal(download.suggestedFilename(), `vs-lambda.${kind}`);
+      return readFileSync((await download.path())!);
+    };
+    const png = await save('png');
+    assert.deepEqual([...png.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    assert.ok(png.readUInt32BE(16) > 400 && png.readUInt32BE(20) > 200, 'PNG at least 400 × 200 pixels');
+    assert.match((await save('svg')).toString('utf8'), /^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    const csv = (await save('csv')).toString('utf8').trim().split('\n');
+    assert.equal(csv[0], 'kind,series,x,y,lo,hi');
+    const { result } = await probe(page);
+    const theory = csv.filter((line) => line.startsWith('theory,generalisation,'));
+    assert.equal(theory.length, result.vsLambda.filter((q) => q.genError !== null).length);
+  });
+
+  it('shows the values of a theory point when the pointer hovers over it', async () => {
+    const at = await page.evaluate(() => {
+      const { charts, result } = (window as any).__explorer;
+      const view = charts['vs-alpha'].view;
+      const p = result.vsAlpha[30];
+      const box = view.container().querySelector('svg').getBoundingClientRect();
+      const [ox, oy] = view.origin();
+      return { x: box.left + ox + view.scale('x')(p.alpha), y: box.top + oy + view.scale('y')(p.genError), alpha: p.alpha };
+    });
+    await page.mouse.move(at.x, at.y);
+    await page.waitForSelector('#tooltip:not([hidden])', { timeout: 5000 });
+    const text = await page.textContent('#tooltip');
+    assert.match(text!, /curve: (generalisation|training)/);
+    assert.match(text!, /α = n\/d: /);
+  });
+});
