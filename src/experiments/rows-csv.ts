@@ -17,7 +17,7 @@ export function rowsToCsv(rows: readonly Row[]): string {
 
 function cell(v: Row[string] | undefined): string {
   if (v === null || v === undefined) return '';
-  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : String(v);
+  if (typeof v === 'number') return String(v); // shortest round-trip form; NaN and ±Infinity as words
   return quote(String(v));
 }
 

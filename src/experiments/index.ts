@@ -1,0 +1,14 @@
+export type { Experiment, Params, Values, Size, PointResults, Row, Figure, Check, Analysis, Scalar } from './types.js';
+export { EXPERIMENTS, findExperiment } from './registry.js';
+export { reproduce, type ReproduceOptions, type ReproduceResult } from './reproduce.js';
+export { runExperiment, storeKey, type RunOptions, type ExperimentRun } from './runner.js';
+export { TrialPool, lazyPool, type TrialRunner } from './pool.js';
+export { ResultStore, type StoredTrial } from './store.js';
+export { runTrial, trialStream, type TrialOutcome } from './trial.js';
+export { agreement, meanError, zScore, Z_LIMIT, type Agreement, type MeanError } from './stats.js';
+export { experimentSummary, writeExperimentOutputs, type RenderedFigure } from './outputs.js';
+export { reportHtml, type ReportSection } from './report.js';
+export { environment, type Environment } from './environment.js';
+export { loadEcg, ecgWindows, ecgDataset, ECG_FILES } from './data/ecg.js';
+export { fashionMnist, FASHION_MNIST_DIR } from './data/fashion-mnist.js';
+export { parseIdx, type IdxArray } from './data/idx.js';
