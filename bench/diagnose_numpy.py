@@ -13,7 +13,7 @@ import sys
 import time
 
 import numpy as np
-from scipy import integrate, stats
+from scipy import integrate, optimize, stats
 
 EPS = np.finfo(float).eps
 
@@ -82,25 +82,24 @@ def fit_without_fingers(ev, max_fingers=10, finger_threshold=1.0, min_alpha=2.0,
     return raw, 0, raw['alpha']
 
 
+def _log_integral(alpha, lam, k, j):
+    """ln of the integral over t >= 0 of t^j exp((1-alpha+k)t - lam e^t), split at its peak (tpl.ts logIntegral)."""
+    rate = 1 - alpha + k
+    peak = max(0.0, math.log(rate / lam)) if rate > 0 and lam > 0 else 0.0
+    expo = lambda t: rate * t - (lam * math.exp(min(t, 700.0)) if lam > 0 else 0.0)
+    shift = expo(peak)
+    f = lambda t: 0.0 if t > 700 or expo(t) - shift < -745 else t ** j * math.exp(expo(t) - shift)
+    total = integrate.quad(f, peak, np.inf, epsabs=0, epsrel=1e-13, limit=500)[0]
+    if peak > 0:
+        total += integrate.quad(f, 0, peak, epsabs=0, epsrel=1e-13, limit=500)[0]
+    return math.log(total) + shift
+
+
 def _moments(alpha, lam):
-    peak = max(0.0, math.log((1 - alpha) / lam)) if alpha < 1 and lam > 0 else 0.0
-    logw = lambda t: (1 - alpha) * t - (lam * math.exp(min(t, 700.0)) if lam > 0 else 0.0)
-    shift = logw(peak)
-
-    def integral(g):
-        f = lambda t: 0.0 if logw(t) - shift < -745 or t > 700 else g(t) * math.exp(logw(t) - shift)
-        total = integrate.quad(f, peak, np.inf, epsabs=0, epsrel=1e-13, limit=500)[0]
-        if peak > 0:
-            total += integrate.quad(f, 0, peak, epsabs=0, epsrel=1e-13, limit=500)[0]
-        return total
-
-    z = integral(lambda t: 1.0)
-    e1 = integral(lambda t: t) / z
-    e2 = integral(math.exp) / z
-    e11 = integral(lambda t: t * t) / z
-    e22 = integral(lambda t: math.exp(2 * t)) / z
-    e12 = integral(lambda t: t * math.exp(t)) / z
-    return math.log(z) + shift, e1, e2, e11 - e1 * e1, e22 - e2 * e2, e12 - e1 * e2
+    z = _log_integral(alpha, lam, 0, 0)
+    ratio = lambda k, j: math.exp(_log_integral(alpha, lam, k, j) - z)
+    e1, e2 = ratio(0, 1), ratio(1, 0)
+    return z, e1, e2, ratio(0, 2) - e1 * e1, ratio(2, 0) - e2 * e2, ratio(1, 1) - e1 * e2
 
 
 def fit_tpl(ev, xmin, alpha0):
@@ -147,17 +146,25 @@ def fit_tpl(ev, xmin, alpha0):
     return {'alpha': alpha, 'Lambda': lam / xmin, 'D': D}
 
 
+def mp_median(c):
+    """Median of Marchenko-Pastur(c, 1), c <= 1: brentq on the quadrature CDF."""
+    lo, hi = (1 - math.sqrt(c)) ** 2, (1 + math.sqrt(c)) ** 2
+    dens = lambda x: math.sqrt(max((hi - x) * (x - lo), 0.0)) / (2 * math.pi * c * x)
+    cdf = lambda x: integrate.quad(dens, lo, x, epsabs=0, epsrel=1e-13, limit=200)[0]
+    return optimize.brentq(lambda x: cdf(x) - 0.5, lo + 1e-300, hi, xtol=1e-16, rtol=4 * EPS)
+
+
 def mp_fit(ev, N, M, q=2.0234):
-    """mpFit: bulk mean / N with Johnstone's Tracy-Widom threshold, iterated on the spike count."""
+    """mpFit: bulk median / (N * MP median) with Johnstone's Tracy-Widom threshold, iterated on the spike count."""
     x = np.sort(ev)
-    prefix = np.concatenate([[0.0], np.cumsum(x)])
+    mc = mp_median(M / N)
     a, b = math.sqrt(max(N - 1, 1)), math.sqrt(M)
     mu, s = (a + b) ** 2, (a + b) * (1 / a + 1 / b) ** (1 / 3)
     spikes = 0
     for _ in range(100):
-        var = prefix[M - spikes] / ((M - spikes) * N)
+        var = float(np.median(x[:M - spikes])) / (N * mc)
         thr = var * (mu + q * s)
-        nxt = min(int(np.count_nonzero(x > thr)), M - 1)
+        nxt = min(int(np.count_nonzero(x > thr)), M // 2)
         if nxt == spikes:
             break
         spikes = nxt

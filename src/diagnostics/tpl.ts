@@ -4,6 +4,9 @@ import { expSinh, tanhSinh } from '../rmt/laws/quadrature.js';
 export interface TruncatedPowerLawFit {
   alpha: number;
   Lambda: number;
+  /** Standard errors of α and Λ from the inverse Fisher information Cov(ln y, y)⁻¹/n (0 on the Λ = 0 boundary). */
+  alphaSigma: number;
+  LambdaSigma: number;
   xmin: number;
   /** KS distance (same convention as the power-law fit). */
   D: number;
@@ -76,7 +79,15 @@ export function fitTruncatedPowerLaw(data: ArrayLike<number>, xmin: number, star
       converged = true;
     }
   }
-  return { alpha, Lambda: lambda / xmin, xmin, D: ksDistance(y, alpha, lambda), n, loglik: current, iterations, converged };
+  let alphaSigma = 0;
+  let lambdaSigma = 0;
+  if (lambda > 0) {
+    const m = moments(alpha, lambda);
+    const det = m.varLog * m.var - m.cov * m.cov;
+    alphaSigma = Math.sqrt(m.var / det / n);
+    lambdaSigma = Math.sqrt(m.varLog / det / n) / xmin;
+  }
+  return { alpha, Lambda: lambda / xmin, alphaSigma, LambdaSigma: lambdaSigma, xmin, D: ksDistance(y, alpha, lambda), n, loglik: current, iterations, converged };
 }
 
 interface Moments {
@@ -90,35 +101,40 @@ interface Moments {
 
 /** ln Z and the first two moments of (t = ln y, y) under y^{−α}e^{−λy}, y ≥ 1. */
 function moments(alpha: number, lambda: number): Moments {
-  // The integrand over t peaks at t* = ln((1 − α)/λ) when α < 1; shift the exponent by its peak.
-  const peak = alpha < 1 && lambda > 0 ? Math.max(0, Math.log((1 - alpha) / lambda)) : 0;
-  const logW = (t: number): number => (1 - alpha) * t - (lambda > 0 ? lambda * Math.exp(t) : 0);
-  const shift = logW(peak);
-  const integral = (g: (t: number) => number): number => {
-    const f = (t: number): number => {
-      const e = logW(t) - shift;
-      return e < -745 ? 0 : g(t) * Math.exp(e);
-    };
-    return (peak > 0 ? tanhSinh(f, 0, peak, { tol: 1e-14 }) : 0) + expSinh(f, peak, { tol: 1e-14 });
+  const z = logIntegral(alpha, lambda, 0, 0);
+  const ratio = (k: number, j: number): number => Math.exp(logIntegral(alpha, lambda, k, j) - z);
+  const e1 = ratio(0, 1);
+  const e2 = ratio(1, 0);
+  return { logZ: z, logMean: e1, mean: e2, varLog: ratio(0, 2) - e1 * e1, var: ratio(2, 0) - e2 * e2, cov: ratio(1, 1) - e1 * e2 };
+}
+
+/**
+ * ln ∫₀^∞ t^j e^{(1−α+k)t − λe^t} dt (the moments of y = e^t and t). The integrand peaks near
+ * t* = ln((1−α+k)/λ) when the rate is positive: integrate up to and beyond it separately (tanh–sinh,
+ * exp–sinh), relative to the exponent at t*, so a peak far from 0 is resolved and nothing overflows.
+ */
+function logIntegral(alpha: number, lambda: number, k: number, j: number): number {
+  const rate = 1 - alpha + k;
+  const peak = rate > 0 && lambda > 0 ? Math.max(0, Math.log(rate / lambda)) : 0;
+  const exponent = (t: number): number => rate * t - (lambda > 0 ? lambda * Math.exp(t) : 0);
+  const shift = exponent(peak);
+  const f = (t: number): number => {
+    const e = exponent(t) - shift;
+    return e < -745 ? 0 : t ** j * Math.exp(e);
   };
-  const z = integral(() => 1);
-  const e1 = integral((t) => t) / z;
-  const e2 = integral(Math.exp) / z;
-  const e11 = integral((t) => t * t) / z;
-  const e22 = integral((t) => Math.exp(2 * t)) / z;
-  const e12 = integral((t) => t * Math.exp(t)) / z;
-  return { logZ: Math.log(z) + shift, logMean: e1, mean: e2, varLog: e11 - e1 * e1, var: e22 - e2 * e2, cov: e12 - e1 * e2 };
+  const total = (peak > 0 ? tanhSinh(f, 0, peak, { tol: 1e-13 }) : 0) + expSinh(f, peak, { tol: 1e-13 });
+  return Math.log(total) + shift;
 }
 
 /** max_k |F(y_k) − k/n| with F(y) = ∫₁^y u^{−α}e^{−λu}du / Z, integrated gap by gap in ln u. */
 function ksDistance(y: Float64Array, alpha: number, lambda: number): number {
   const w = (t: number): number => Math.exp((1 - alpha) * t - (lambda > 0 ? lambda * (Math.exp(t) - 1) : 0));
-  const z = expSinh(w, 0, { tol: 1e-14 });
+  const z = expSinh(w, 0, { tol: 1e-13 });
   const n = y.length;
   let cumulative = 0;
   let D = 0;
   for (let k = 0; k < n; k++) {
-    if (k > 0) cumulative += tanhSinh(w, Math.log(y[k - 1]!), Math.log(y[k]!), { tol: 1e-14 });
+    if (k > 0) cumulative += tanhSinh(w, Math.log(y[k - 1]!), Math.log(y[k]!), { tol: 1e-13 });
     D = Math.max(D, Math.abs(cumulative / z - k / n));
   }
   return D;

@@ -37,6 +37,7 @@ export const LAW_CASES: ReadonlyArray<readonly [string, string, readonly number[
   ['wigner(1.7)', 'wigner', [1.7]],
   ['marchenkoPastur(0.4, 2)', 'marchenkoPastur', [0.4, 2]],
   ['marchenkoPastur(2.5) (atom at 0)', 'marchenkoPastur', [2.5]],
+  ['marchenkoPastur(1) (pole at the edge 0)', 'marchenkoPastur', [1]],
   ['kestenMcKay(3)', 'kestenMcKay', [3]],
   ['kestenMcKay(2) (arcsine)', 'kestenMcKay', [2], 2e-8],
   ['wachter(0.5, 0.8) (atoms at 0 and 1)', 'wachter', [0.5, 0.8]],

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import * as laws from '../../src/rmt/laws/index.js';
-import type { SpectralLaw } from '../../src/rmt/laws/law.js';
+import { edgePoint, type SpectralLaw } from '../../src/rmt/laws/law.js';
 import { LAW_CASES } from './laws-helpers.js';
 
 const build = (name: string, args: readonly number[]): SpectralLaw => (laws as unknown as Record<string, (...a: number[]) => SpectralLaw>)[name]!(...args);
@@ -17,7 +17,7 @@ function integrate(law: SpectralLaw, g: (x: number) => number, upTo = Infinity):
   const r = (hi - lo) / 2;
   const top = Math.acos(Math.max(-1, Math.min(1, (c - Math.min(upTo, hi)) / r)));
   const continuous = laws.tanhSinh((t) => {
-    const x = c - r * Math.cos(t);
+    const x = edgePoint(lo, hi, t);
     return law.density(x) * g(x) * r * Math.sin(t);
   }, 0, top, { tol: 1e-14, scale: 1e-2 });
   return continuous + law.atoms.filter((a) => a.at <= upTo).reduce((s, a) => s + a.mass * g(a.at), 0);

@@ -64,7 +64,7 @@ export function registerDiagnose(program: Command): void {
       const columns = reportColumns({ mpFit: flags.mpFit, randomize: flags.randomize, fixFingers: flags.fingers, tpl: fit === 'tpl' });
       if (flags.plots) await writePlots(flags.plots, result.layers, Boolean(flags.mpFit));
       if (flags.json) console.log(JSON.stringify({ files: files.map((f) => ({ file: f.file, format: f.format, tensors: f.tensors.length })), ...jsonReport(result, columns) }));
-      else if (flags.csv) process.stdout.write(csvReport(result, columns));
+      else if (flags.csv) console.log(csvReport(result, columns).trimEnd());
       else {
         console.log(result.layers.length ? textTable(result, columns) : 'no layer to diagnose');
         const skips = flags.verbose ? result.skipped.map((s) => `skipped ${s.name}: ${s.reason}`) : skippedSummary(result.skipped);

@@ -45,8 +45,19 @@ export function edgeCdf(g: (t: number) => number, lo: number, hi: number, x: num
   const thetaMax = x >= hi ? Math.PI : Math.acos(Math.min(1, Math.max(-1, (c - x) / r)));
   return tanhSinh((theta) => {
     const s = Math.sin(theta);
-    return r * r * s * s * g(c - r * Math.cos(theta));
+    return r * r * s * s * g(edgePoint(lo, hi, theta));
   }, 0, thetaMax);
+}
+
+/**
+ * x = c − r cos θ on [lo, hi] written as lo + 2r sin²(θ/2) or hi − 2r cos²(θ/2), whichever end is
+ * nearer: no cancellation, so x − lo > 0 near θ = 0 even when lo = 0 (a pole of g there, as for
+ * Marchenko–Pastur with c = 1, then stays integrable in θ).
+ * @example edgePoint(0, 4, 1e-9) // 1e-18, not 0
+ */
+export function edgePoint(lo: number, hi: number, theta: number): number {
+  const r = (hi - lo) / 2;
+  return theta <= Math.PI / 2 ? lo + 2 * r * Math.sin(theta / 2) ** 2 : hi - 2 * r * Math.cos(theta / 2) ** 2;
 }
 
 /**

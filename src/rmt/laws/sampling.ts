@@ -3,7 +3,7 @@ import { Matrix } from '../../linalg/matrix.js';
 import { gaussianMatrix } from '../../random/gaussian.js';
 import { randomStream, type RandomStream } from '../../random/stream.js';
 import type { Seed } from '../../random/seed.js';
-import { edgeCdf, type Atom } from './law.js';
+import { edgeCdf, edgePoint, type Atom } from './law.js';
 
 /**
  * O·diag(values)·Oᵀ with O Haar-distributed on the orthogonal group (QR of a Gaussian matrix,
@@ -44,9 +44,7 @@ export function rotateSpectrum(values: ArrayLike<number>, seed: Seed | RandomStr
 export function edgeLawSampler(g: (t: number) => number, lo: number, hi: number, atoms: readonly Atom[]): (stream: RandomStream) => number {
   const steps = 1024;
   const table = new Float64Array(steps + 1);
-  const c = (lo + hi) / 2;
-  const r = (hi - lo) / 2;
-  for (let k = 1; k <= steps; k++) table[k] = edgeCdf(g, lo, hi, c - r * Math.cos((Math.PI * k) / steps));
+  for (let k = 1; k <= steps; k++) table[k] = edgeCdf(g, lo, hi, edgePoint(lo, hi, (Math.PI * k) / steps));
   const continuousMass = table[steps]!;
   return (stream) => {
     let u = stream.uniform();
@@ -64,6 +62,6 @@ export function edgeLawSampler(g: (t: number) => number, lo: number, hi: number,
     }
     const span = table[high]! - table[low]!;
     const frac = span > 0 ? (target - table[low]!) / span : 0;
-    return c - r * Math.cos((Math.PI * (low + frac)) / steps);
+    return edgePoint(lo, hi, (Math.PI * (low + frac)) / steps);
   };
 }
