@@ -46,7 +46,7 @@ export function registerReproduce(program: Command): void {
       }
       for (const e of result.experiments) {
         const a = e.agreement;
-        const forecast = a.forecastMaxRelative === null ? '' : `; real-data forecast within ${(100 * a.forecastMaxRelative).toFixed(1)} %`;
+        const forecast = a.unclaimedMaxZ === null ? '' : `; ${a.unclaimed} more reported, not claimed (max z ${a.unclaimedMaxZ.toFixed(1)}, max rel. ${(100 * a.unclaimedMaxRelative!).toFixed(1)} %)`;
         const verdict = a.agrees ? 'agrees' : 'DISAGREES';
         console.log(`${e.name.padEnd(16)} ${String(e.trials.total).padStart(6)} trials (${e.trials.computed} new)  ${verdict}: max |theory − sim|/se ${a.maxZ.toFixed(2)}, ${a.maxZBeyondFiniteSize.toFixed(2)} beyond the finite-size term, over ${a.claimed} checks${forecast}`);
       }
