@@ -62,7 +62,7 @@ describe('the explorer in headless Chromium', () => {
     const p = await probe(page);
     assert.equal(p.result.cov, 'ar1:0.5');
     assert.equal(p.result.d, 'inf');
-    assert.ok((await page.locator('[data-view="vs-alpha"] svg path').count()) > 0);
+    assert.ok((await page.locator('[data-view="vs-alpha"] canvas').count()) > 0);
     await assertMatchesCli(p.result, 'vsLambda');
     await assertMatchesCli(p.result, 'vsAlpha');
   });
@@ -123,7 +123,7 @@ describe('the explorer in headless Chromium', () => {
       const { charts, result } = (window as any).__explorer;
       const view = charts['vs-alpha'].view;
       const p = result.vsAlpha[30];
-      const box = view.container().querySelector('svg').getBoundingClientRect();
+      const box = view.container().querySelector('canvas').getBoundingClientRect();
       const [ox, oy] = view.origin();
       return { x: box.left + ox + view.scale('x')(p.alpha), y: box.top + oy + view.scale('y')(p.genError), alpha: p.alpha };
     });
@@ -132,5 +132,39 @@ describe('the explorer in headless Chromium', () => {
     const text = await page.textContent('#tooltip');
     assert.match(text!, /curve: (generalisation|training)/);
     assert.match(text!, /α = n\/d: /);
+  });
+
+  it('measures the update latency after a slider move (AR(1) d = ∞ and dense d = 500)', async (t) => {
+    const measure = async (target: Page, slider: string, moves: number) => {
+      const totals: number[] = [];
+      const computes: number[] = [];
+      await target.focus(slider);
+      for (let i = 0; i < moves; i++) {
+        const { updates } = await probe(target);
+        await target.keyboard.press('ArrowRight');
+        const p = await afterUpdate(target, updates);
+        totals.push(p.latencies.at(-1)!.total);
+        computes.push(p.latencies.at(-1)!.compute);
+      }
+      return [totals.sort((a, b) => a - b), computes.sort((a, b) => a - b)] as const;
+    };
+    const median = (xs: number[]) => xs[Math.floor(xs.length / 2)]!;
+    const limit = await browser.context.newPage();
+    await limit.goto(`${server.url}?model=ar1&rho=0.5&d=inf&alpha=2&lambda=0.1`);
+    await afterUpdate(limit, 0);
+    const [infinite, infiniteCompute] = await measure(limit, '#lambda', 15);
+    const dense = await browser.context.newPage();
+    await dense.goto(`${server.url}?model=ar1&rho=0.5&d=500&alpha=2&lambda=0.1`);
+    await afterUpdate(dense, 0);
+    const [finite, finiteCompute] = await measure(dense, '#alpha', 8);
+    const line = `compute medians ${median(infiniteCompute).toFixed(1)}, ${median(finiteCompute).toFixed(1)} ms; update latency (input event → plots redrawn): AR(1) d = ∞, λ slider: median ${median(infinite).toFixed(1)} ms, max ${infinite.at(-1)!.toFixed(1)} ms; ` +
+      `dense AR(1) d = 500, α slider: median ${median(finite).toFixed(1)} ms, max ${finite.at(-1)!.toFixed(1)} ms`;
+    t.diagnostic(line);
+    console.log(line);
+    await limit.close();
+    await dense.close();
+    // The issue's targets, on the median of several moves (a single move can meet a GC pause).
+    assert.ok(median(infinite) < 50, line);
+    assert.ok(median(finite) < 300, line);
   });
 });

@@ -15,7 +15,7 @@ export class Chart {
 
   constructor(container: HTMLElement, spec: VegaLiteSpec, tooltip: HTMLElement) {
     const vg = compile(spec as Parameters<typeof compile>[0]).spec;
-    this.view = new View(parse(vg), { renderer: 'svg', container, hover: true });
+    this.view = new View(parse(vg), { renderer: 'canvas', container, hover: true });
     this.view.tooltip((_handler: unknown, event: MouseEvent, _item: unknown, value: unknown) => showTooltip(tooltip, event, value));
   }
 
