@@ -58,14 +58,14 @@ describe('rmtkit diagnose', () => {
 
   it('prints a table, grouped skip messages and writes the ESD and MP plots as SVG and PNG (--plots)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'rmtkit-plots-'));
-    const { out, code } = await run('diagnose', join(WEIGHTS, 'tfjs', 'model.json'), '--mp-fit', '--plots', dir);
+    const { out, code } = await run('diagnose', join(WEIGHTS, 'tfjs', 'model.json'), '--mp-fit', '--plots', dir, '--min-evals', '11');
     assert.equal(code, 0);
     assert.match(out, /^layer\s+N×M\s+norm\s+log_norm/);
-    assert.match(out, /summary \(mean of 2\)/);
-    assert.match(out, /skipped 1 tensor: too small — half\/kernel/);
+    assert.match(out, /summary \(mean of 1\)/);
+    assert.match(out, /skipped 2 tensors: too small — dense\/kernel \(too small: 10 eigenvalues < min-evals 11\); half\/kernel/);
     assert.match(out, /skipped 1 tensor: not a floating-point tensor — ints \(not a floating-point tensor \(int32\)\)/);
     const files = readdirSync(dir).sort();
-    assert.deepEqual(files, ['001-dense_kernel.esd.png', '001-dense_kernel.esd.svg', '001-dense_kernel.mp.png', '001-dense_kernel.mp.svg', '002-quant_kernel.esd.png', '002-quant_kernel.esd.svg', '002-quant_kernel.mp.png', '002-quant_kernel.mp.svg']);
+    assert.deepEqual(files, ['001-quant_kernel.esd.png', '001-quant_kernel.esd.svg', '001-quant_kernel.mp.png', '001-quant_kernel.mp.svg']);
     assert.match(readFileSync(join(dir, files[1]!), 'utf8'), /^<svg[\s\S]*α = /);
     assert.deepEqual([...readFileSync(join(dir, files[0]!)).subarray(1, 4)], [0x50, 0x4e, 0x47]);
   });

@@ -16,15 +16,16 @@ const scaled = (rows: number, cols: number, sigma: number, seed: number) => {
 
 describe('fits on matrices with a known spectrum', () => {
   for (const [alpha, seed0] of [[2.5, 0], [3.5, 100], [5, 200]] as const) {
-    it(`recovers α = ${alpha} within its σ for most of 20 matrices with a Pareto spectrum (68 % expected) and within 3σ for all`, () => {
+    it(`recovers α = ${alpha} within its σ on 20 matrices with a Pareto spectrum: ≥ 50 % within σ (68 % expected), ≥ 85 % within 2σ (95 %), mean error below 3σ/√20`, () => {
       const z: number[] = [];
       for (let seed = seed0; seed < seed0 + 20; seed++) {
-        const d = diagnoseMatrix(matrixWithSpectrum(pareto(300, alpha, 1, seed), 500, seed + 1000));
+        const d = diagnoseMatrix(matrixWithSpectrum(pareto(200, alpha, 1, seed), 300, seed + 1000));
         z.push((d.alpha - alpha) / d.sigma);
       }
-      const within = z.filter((v) => Math.abs(v) <= 1).length;
-      assert.ok(within >= 10, `${within}/20 within σ: ${z.map((v) => v.toFixed(2)).join(' ')}`);
-      assert.ok(z.every((v) => Math.abs(v) < 3), z.join(' '));
+      const report = z.map((v) => v.toFixed(2)).join(' ');
+      assert.ok(z.filter((v) => Math.abs(v) <= 1).length >= 10, report);
+      assert.ok(z.filter((v) => Math.abs(v) <= 2).length >= 17, report);
+      assert.ok(Math.abs(z.reduce((a, b) => a + b, 0) / 20) < 3 / Math.sqrt(20), report);
     });
   }
 
