@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
-# Installs everything rmtkit needs on a Debian machine: OpenBLAS + LAPACKE for the native backend,
+# Installs everything rmtkit needs on a Debian machine: the Debian packages below,
 # then the npm packages (which build the addon and compile the TypeScript).
 # Without root or apt-get it skips the Debian step and rmtkit runs on its pure-JS backend.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-debian_packages=(libopenblas-dev liblapacke-dev)
+# OpenBLAS + LAPACKE: native backend. python3-scipy (its ECG record) and dataset-fashion-mnist: the
+# real-data experiment. fonts-dejavu-core: text in PNG figures. chromium: the explorer's browser tests.
+debian_packages=(libopenblas-dev liblapacke-dev python3-scipy dataset-fashion-mnist fonts-dejavu-core chromium)
 if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
   missing=()
-  for p in "${debian_packages[@]}" ${RMTKIT_EXTRA_DEBIAN_PACKAGES:-}; do
+  for p in "${debian_packages[@]}"; do
     dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
   done
   if [ ${#missing[@]} -gt 0 ]; then
