@@ -1,23 +1,10 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { main } from '../../src/cli/main.js';
-
-/** Runs the CLI in-process and returns what it printed on stdout. */
-async function capture(argv: string[]): Promise<string> {
-  const lines: string[] = [];
-  const original = console.log;
-  console.log = (...args: unknown[]) => void lines.push(args.join(' '));
-  try {
-    await main(['node', 'rmtkit', ...argv]);
-  } finally {
-    console.log = original;
-  }
-  return lines.join('\n');
-}
+import { runCli } from './run-cli.js';
 
 describe('rmtkit demo', () => {
   it('reports SSR errors that agree with the theory and a spectrum close to Marchenko–Pastur', async () => {
-    const out = JSON.parse(await capture(['demo', '--d', '300', '--seeds', '4', '--json']));
+    const out = JSON.parse((await runCli('demo', '--d', '300', '--seeds', '4', '--json')).out);
     const { theory, simulation } = out.ssr;
     // The deterministic equivalent has O(1/d) finite-size bias (THEORY.md: within 0.5 % at d ≥ 400):
     // allow 4 standard errors of the Monte Carlo mean plus 1 % for that bias.
@@ -29,16 +16,8 @@ describe('rmtkit demo', () => {
   });
 
   it('rejects a bad dimension with exit code 2 and a message naming the flag', async () => {
-    const errors: string[] = [];
-    const original = console.error;
-    console.error = (...args: unknown[]) => void errors.push(args.join(' '));
-    try {
-      await main(['node', 'rmtkit', 'demo', '--d', '1']);
-    } finally {
-      console.error = original;
-    }
-    assert.equal(process.exitCode, 2);
-    process.exitCode = 0;
-    assert.match(errors.join('\n'), /invalid argument: --d must be an integer ≥ 2\. Value: "1"\./);
+    const { err, code } = await runCli('demo', '--d', '1');
+    assert.equal(code, 2);
+    assert.match(err, /invalid argument: --d must be an integer ≥ 2\. Value: "1"\./);
   });
 });

@@ -3,28 +3,10 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { main } from '../../src/cli/main.js';
+import { runCli as run } from '../cli/run-cli.js';
 import { writeNpy } from '../../src/io/npy.js';
 import { gaussianMatrix } from '../../src/random/gaussian.js';
 
-/** Runs the CLI in-process; returns stdout, stderr and the exit code it set. */
-async function run(...args: string[]): Promise<{ out: string; err: string; code: number }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const { log, error } = console;
-  console.log = (...a: unknown[]) => out.push(a.join(' '));
-  console.error = (...a: unknown[]) => err.push(a.join(' '));
-  process.exitCode = 0;
-  try {
-    await main(['node', 'rmtkit', ...args]);
-  } finally {
-    console.log = log;
-    console.error = error;
-  }
-  const code = Number(process.exitCode ?? 0);
-  process.exitCode = 0;
-  return { out: out.join('\n'), err: err.join('\n'), code };
-}
 
 const SILERO = new URL('../../node_modules/@ricky0123/vad-web/dist/silero_vad_v5.onnx', import.meta.url).pathname;
 const WEIGHTS = new URL('../fixtures/diagnostics/weights/', import.meta.url).pathname;

@@ -1,26 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { main } from '../../src/cli/main.js';
+import { runCli as run } from '../cli/run-cli.js';
 import { ar1GammaStar } from '../../src/pca/boundary.js';
 
-/** Runs the CLI in-process; returns stdout, stderr and the exit code it set. */
-async function run(...args: string[]): Promise<{ out: string; err: string; code: number }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const { log, error } = console;
-  console.log = (...a: unknown[]) => out.push(a.join(' '));
-  console.error = (...a: unknown[]) => err.push(a.join(' '));
-  process.exitCode = 0;
-  try {
-    await main(['node', 'rmtkit', ...args]);
-  } finally {
-    console.log = log;
-    console.error = error;
-  }
-  const code = Number(process.exitCode ?? 0);
-  process.exitCode = 0;
-  return { out: out.join('\n'), err: err.join('\n'), code };
-}
 
 describe('rmtkit compare-pca', () => {
   it('prints { ssrError, gammaStar, pca: [{ gamma, error }] } with --json', async () => {

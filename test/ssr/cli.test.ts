@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import { main } from '../../src/cli/main.js';
+import { runCli as run } from '../cli/run-cli.js';
 import { readNpy, writeNpy } from '../../src/io/index.js';
 import { Matrix } from '../../src/linalg/matrix.js';
 import { gaussianMatrix } from '../../src/random/index.js';
@@ -14,24 +14,6 @@ const dir = mkdtempSync(join(tmpdir(), 'rmtkit-ssr-cli-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 const path = (name: string) => join(dir, name);
 
-/** Runs the CLI in-process; returns stdout, stderr and the exit code it set. */
-async function run(...args: string[]): Promise<{ out: string; err: string; code: number }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const { log, error } = console;
-  console.log = (...a: unknown[]) => out.push(a.join(' '));
-  console.error = (...a: unknown[]) => err.push(a.join(' '));
-  process.exitCode = 0;
-  try {
-    await main(['node', 'rmtkit', ...args]);
-  } finally {
-    console.log = log;
-    console.error = error;
-  }
-  const code = Number(process.exitCode ?? 0);
-  process.exitCode = 0;
-  return { out: out.join('\n'), err: err.join('\n'), code };
-}
 
 const x = gaussianMatrix(200, 6, 1);
 writeNpy(path('x.npy'), x);
