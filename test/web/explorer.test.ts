@@ -5,6 +5,10 @@ import type { Page } from 'playwright-core';
 import type { ErrorCurves } from '../../web/src/compute.js';
 import type { RunningServer } from '../../src/server/explorer.js';
 import { cliJson, launchChromium, serveExplorer } from './browser.js';
+import { GAMMAS, THETAS } from '../../web/src/extras.js';
+import { bbpTheory } from '../../src/ssr/bbp.js';
+import { comparePca } from '../../src/ssr/compare-pca.js';
+import { ar1Covariance } from '../../src/random/covariance/index.js';
 
 type Probe = { state: Record<string, unknown>; result: ErrorCurves; updates: number; latencies: Array<{ compute: number; total: number }>; error: string | null };
 const probe = (page: Page) => page.evaluate(() => {
@@ -58,11 +62,20 @@ describe('the explorer in headless Chromium', () => {
     await server?.close();
   });
 
-  it('draws both error views for the default AR(1) model at d = ∞ and matches the CLI', async () => {
+  it('draws the error, BBP and PCA views for the default AR(1) model at d = ∞, matching the CLI and the library', async () => {
     const p = await probe(page);
     assert.equal(p.result.cov, 'ar1:0.5');
     assert.equal(p.result.d, 'inf');
     assert.ok((await page.locator('[data-view="vs-alpha"] canvas').count()) > 0);
+    await page.waitForFunction(() => (window as any).__explorer.extrasUpdates > 0);
+    // The BBP and PCA views show the library's theory at the page's (α, λ).
+    const extras = await page.evaluate(() => (window as any).__explorer.extras);
+    const bbp = bbpTheory(THETAS, p.result.current.alpha, p.result.lambda);
+    assert.equal(extras.bbp.threshold, bbp.threshold);
+    assert.deepEqual(extras.bbp.points.map((q: { overlap: number }) => q.overlap), bbp.points.map((q) => q.overlap));
+    const pca = comparePca(ar1Covariance(0.5, Infinity).spectrum(), p.result.current.alpha, { lambda: p.result.lambda, gammas: GAMMAS });
+    assert.equal(extras.pca.gammaStar, pca.gammaStar);
+    assert.equal((await page.locator('[data-view="pca"] canvas').count()), 1);
     await assertMatchesCli(p.result, 'vsLambda');
     await assertMatchesCli(p.result, 'vsAlpha');
   });
@@ -140,6 +153,8 @@ describe('the explorer in headless Chromium', () => {
       const computes: number[] = [];
       await target.focus(slider);
       for (let i = 0; i < moves; i++) {
+        // A user pauses between moves: let the slower BBP/PCA views of the last state finish first.
+        await target.waitForFunction(() => (window as any).__explorer.extrasUpdates >= (window as any).__explorer.updates);
         const { updates } = await probe(target);
         await target.keyboard.press('ArrowRight');
         const p = await afterUpdate(target, updates);

@@ -2,6 +2,7 @@ import { InvalidArgumentError } from '../../src/errors.js';
 import { buildCovariance, parseCovarianceSpec, type CovarianceModel, type SpectralForm } from '../../src/random/covariance/index.js';
 import { optimalLambda } from '../../src/ssr/optimal.js';
 import { irreducibleError, ssrTheory } from '../../src/ssr/theory.js';
+import { bbpCurve, pcaCurve, type BbpCurve, type PcaCurve } from './extras.js';
 import { covSpec, type ExplorerState } from './state.js';
 
 /** One point of a curve as the explorer plots and exports it (the CLI's JSON field names). */
@@ -28,6 +29,14 @@ export interface ErrorCurves {
   vsLambda: CurvePoint[];
 }
 
+/** The slower views, sent after the error curves so that those update first. */
+export interface ExtraCurves {
+  /** BBP overlap vs θ of the spiked model at (α, λ). */
+  bbp: BbpCurve;
+  /** SSR vs PCA error vs γ for this model at (α, λ). */
+  pca: PcaCurve;
+}
+
 /** α grid of the error-vs-α view: 64 log-spaced ratios from 0.1 to 20. */
 export const ALPHAS = logGrid(0.1, 20, 64);
 /** λ grid of the error-vs-λ view: 64 log-spaced ridges from 1e−4 to 1e2 (Σ has unit mean variance). */
@@ -41,6 +50,7 @@ export class TheoryCache {
   private models = new Map<string, { model: CovarianceModel; form: SpectralForm; irreducible: number }>();
   private curves = new Map<string, CurvePoint[]>();
   private optima = new Map<string, { lambda: number; genError: number }>();
+  private extras_ = new Map<string, BbpCurve | PcaCurve>();
 
   /**
    * The curves for a state.
@@ -72,6 +82,21 @@ export class TheoryCache {
     return { cov, d: model.d === Infinity ? 'inf' : model.d, description: model.description, irreducible, lambda, optimal, current, vsAlpha, vsLambda };
   }
 
+  /**
+   * The BBP and PCA views for a state whose error curves `errors` returned (same λ).
+   * @example cache.extras(state, cache.errors(state)).pca.gammaStar
+   */
+  extras(state: ExplorerState, errors: ErrorCurves): ExtraCurves {
+    const entry = this.models.get(`${errors.cov}|${state.d}`);
+    const form = entry ? entry.form : buildCovariance(parseCovarianceSpec(errors.cov), state.d, NO_FILES).spectrum();
+    const { alpha } = state;
+    const { lambda } = errors;
+    const spikeD = state.model === 'spiked' ? state.d : Infinity;
+    const bbp = this.memo(this.extras_, `bbp|${spikeD}|${alpha}|${lambda}`, () => bbpCurve(alpha, lambda, spikeD)) as BbpCurve;
+    const pca = this.memo(this.extras_, `${errors.cov}|${state.d}|pca|${alpha}|${lambda}`, () => pcaCurve(form, alpha, lambda)) as PcaCurve;
+    return { bbp, pca };
+  }
+
   private memo<T>(map: Map<string, T>, key: string, make: () => T): T {
     let value = map.get(key);
     if (value === undefined) {
@@ -86,6 +111,7 @@ export class TheoryCache {
     this.models.clear();
     this.curves.clear();
     this.optima.clear();
+    this.extras_.clear();
   }
 }
 

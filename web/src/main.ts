@@ -4,19 +4,19 @@
  * measured update latencies for the end-to-end tests.
  */
 import { Chart } from './chart.js';
-import type { ErrorCurves } from './compute.js';
+import type { ErrorCurves, ExtraCurves } from './compute.js';
 import { labels, readControls, writeControls } from './controls.js';
 import { parseState, serializeState, type ExplorerState } from './state.js';
-import { errorVsAlpha, errorVsLambda, type ViewDef } from './views.js';
+import { bbpView, errorVsAlpha, errorVsLambda, pcaView, type ViewDef } from './views.js';
 
-interface Reply { id: number; result?: ErrorCurves; error?: string; ms?: number }
-interface Probe { state: ExplorerState; result: ErrorCurves | null; updates: number; latencies: Array<{ compute: number; total: number }>; error: string | null; charts: Record<string, Chart> }
+interface Reply { id: number; result?: ErrorCurves; extras?: ExtraCurves; error?: string; ms?: number }
+interface Probe { state: ExplorerState; result: ErrorCurves | null; updates: number; extrasUpdates: number; extras: ExtraCurves | null; latencies: Array<{ compute: number; total: number }>; error: string | null; charts: Record<string, Chart> }
 
-const probe: Probe = { state: parseState(new URLSearchParams(location.search)), result: null, updates: 0, latencies: [], error: null, charts: {} };
+const probe: Probe = { state: parseState(new URLSearchParams(location.search)), result: null, updates: 0, extrasUpdates: 0, extras: null, latencies: [], error: null, charts: {} };
 (window as unknown as { __explorer: Probe }).__explorer = probe;
 
 const tooltip = document.getElementById('tooltip')!;
-const views: Array<{ def: ViewDef; chart: Chart; figure: HTMLElement }> = [errorVsAlpha, errorVsLambda].map((def) => {
+const views: Array<{ def: ViewDef<never>; chart: Chart; figure: HTMLElement }> = [errorVsAlpha, errorVsLambda, bbpView, pcaView].map((def) => {
   const figure = document.querySelector<HTMLElement>(`[data-view="${def.id}"]`)!;
   const chart = new Chart(figure.querySelector<HTMLElement>('.plot')!, def.spec, tooltip);
   probe.charts[def.id] = chart;
@@ -28,16 +28,24 @@ let latest = 0;
 const started = new Map<number, number>();
 
 worker.onmessage = async (event: MessageEvent<Reply>) => {
-  const { id, result, error, ms } = event.data;
+  const { id, result, extras, error, ms } = event.data;
+  if (id !== latest) return; // a newer request is on its way
+  if (extras) {
+    const slow = [bbpView, pcaView] as ViewDef<ExtraCurves>[];
+    await Promise.all(slow.map((def) => probe.charts[def.id]!.update(def.rows(extras))));
+    probe.extras = extras;
+    probe.extrasUpdates++;
+    return;
+  }
   const t0 = started.get(id);
   started.delete(id);
-  if (id !== latest) return; // a newer request is on its way
   const box = document.getElementById('error')!;
   box.hidden = error === undefined;
   box.textContent = error ?? '';
   probe.error = error ?? null;
   if (!result) return;
-  await Promise.all(views.map((v) => v.chart.update(v.def.rows(result))));
+  const fast = [errorVsAlpha, errorVsLambda];
+  await Promise.all(fast.map((def) => probe.charts[def.id]!.update(def.rows(result))));
   probe.result = result;
   labels(probe.state, result.lambda);
   const total = t0 === undefined ? NaN : performance.now() - t0;

@@ -1,12 +1,12 @@
 import { curvesSpec, type CurveRow } from '../../src/plot/curves.js';
 import type { VegaLiteSpec } from '../../src/plot/render.js';
-import type { CurvePoint, ErrorCurves } from './compute.js';
+import type { CurvePoint, ErrorCurves, ExtraCurves } from './compute.js';
 
 /** An explorer view: a fixed Vega-Lite spec (data set `table`) and the rows it shows for a result. */
-export interface ViewDef {
+export interface ViewDef<R = ErrorCurves> {
   id: string;
   spec: VegaLiteSpec;
-  rows(result: ErrorCurves): CurveRow[];
+  rows(result: R): CurveRow[];
 }
 
 /**
@@ -74,3 +74,24 @@ export function toCsv(rows: readonly CurveRow[]): string {
   const cell = (v: unknown) => (v === null || v === undefined ? '' : /[",\n]/.test(String(v)) ? `"${String(v).replace(/"/g, '""')}"` : String(v));
   return [fields.join(','), ...rows.map((r) => fields.map((f) => cell(r[f])).join(','))].join('\n') + '\n';
 }
+
+/** BBP: squared overlap of Â's top eigenvector with the spike vs θ, with θ_c = 1/√α marked. */
+export const bbpView: ViewDef<ExtraCurves> = {
+  id: 'bbp',
+  spec: liveCurvesSpec({ title: 'BBP: spike overlap vs θ (Σ = I + θuuᵀ, current α, λ)', xTitle: 'θ', yTitle: 'overlap (vᵀu)²', seriesTitle: 'curve' }),
+  rows: (r) => [
+    ...r.bbp.points.map((p): CurveRow => ({ kind: 'theory', series: 'overlap', x: p.theta, y: p.overlap, lo: null, hi: null })),
+    marker('threshold θ_c', r.bbp.threshold),
+  ],
+};
+
+/** SSR vs PCA: PCA's error with the top γd components against SSR's error, crossing γ* marked. */
+export const pcaView: ViewDef<ExtraCurves> = {
+  id: 'pca',
+  spec: liveCurvesSpec({ title: 'SSR vs PCA error vs γ (current model, α, λ)', xTitle: 'γ (fraction of components)', yTitle: 'error per coordinate', seriesTitle: 'curve' }),
+  rows: (r) => [
+    ...r.pca.points.map((p): CurveRow => ({ kind: 'theory', series: 'PCA', x: p.gamma, y: p.error, lo: null, hi: null })),
+    ...[r.pca.points[0]!.gamma, 1].map((x): CurveRow => ({ kind: 'theory', series: 'SSR', x, y: r.pca.ssrError, lo: null, hi: null })),
+    ...(Number.isFinite(r.pca.gammaStar) ? [marker('γ*', r.pca.gammaStar)] : []),
+  ],
+};

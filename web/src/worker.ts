@@ -1,6 +1,7 @@
 /**
- * The theory Web Worker: receives `{ id, state }`, answers `{ id, result, ms }` or
- * `{ id, error }`. Requests that queue up while a computation runs are collapsed to the newest,
+ * The theory Web Worker: receives `{ id, state }`, answers `{ id, result, ms }` (the error
+ * curves), then `{ id, extras }` (BBP and PCA views, slower) unless a newer request is waiting,
+ * or `{ id, error }`. Requests that queue up while a computation runs are collapsed to the newest,
  * so a fast slider never builds a backlog.
  */
 import { TheoryCache } from './compute.js';
@@ -28,6 +29,15 @@ function run(): void {
   try {
     const result = cache.errors(job.state);
     scope.postMessage({ id: job.id, result, ms: performance.now() - start });
+    // In a later task, so that a slider move that arrives meanwhile skips the slower views.
+    setTimeout(() => {
+      if (pending) return;
+      try {
+        scope.postMessage({ id: job.id, extras: cache.extras(job.state, result) });
+      } catch (error) {
+        scope.postMessage({ id: job.id, error: error instanceof Error ? error.message : String(error) });
+      }
+    }, 0);
   } catch (error) {
     scope.postMessage({ id: job.id, error: error instanceof Error ? error.message : String(error) });
   }
