@@ -215,8 +215,15 @@ if __name__ == '__main__':
     mats = [np.load(os.path.join(args['dir'], f)) for f in names]
     rng = np.random.default_rng(0)
     perms = [rng.permutation(W.size) for W in mats] if args.get('randomize') else [None] * len(mats)
+    diagnose(mats[0], mp=True)  # warm-up: BLAS threads, scipy imports
+    t0 = time.perf_counter()
+    for W, p in zip(mats, perms):
+        esd(W)
+        if p is not None:
+            esd(W.reshape(-1)[p].reshape(W.shape))
+    svd_seconds = time.perf_counter() - t0
     t0 = time.perf_counter()
     results = [diagnose(W, mp=args.get('mpFit', False), fingers=args.get('fingers', False), permutation=p) for W, p in zip(mats, perms)]
     seconds = time.perf_counter() - t0
-    print(json.dumps({'numpy': np.__version__, 'seconds': seconds, 'layers': len(mats),
+    print(json.dumps({'numpy': np.__version__, 'seconds': seconds, 'svdSeconds': svd_seconds, 'layers': len(mats),
                       'alpha': [r['alpha'] for r in results]}))
