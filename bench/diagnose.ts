@@ -1,5 +1,5 @@
-// Diagnostics benchmark (issue 7): every layer of the largest full-precision model the tests use
-// (Silero VAD v5, ONNX float32), end to end, and a few large synthetic layers, against
+// Diagnostics benchmark (issue 7): every layer of the full-precision models the tests use (Silero
+// VAD v5, the largest file, and legacy, the most layers; ONNX float32), end to end, and a few large synthetic layers, against
 // bench/diagnose_numpy.py (numpy SVD + the same fits) in the same run. Options on both sides:
 // MP fit, randomisation (one permuted copy per layer), fingers. numpy reads the layers from .npy
 // files written here (it has no ONNX reader): its time excludes parsing, ours includes it.
@@ -23,7 +23,7 @@ const args = Object.fromEntries(process.argv.slice(2).flatMap((a, i, all) => (a.
 const sizes = (args.sizes ?? '1024x512,2048x1024').split(',').map((s: string) => s.split('x').map(Number) as [number, number]);
 const repeat = Number(args.repeat ?? 3);
 const options: ModelOptions = { mpFit: true, randomize: true, fixFingers: true, seed: 0 };
-const SILERO = new URL('../node_modules/@ricky0123/vad-web/dist/silero_vad_v5.onnx', import.meta.url).pathname;
+const DIST = new URL('../node_modules/@ricky0123/vad-web/dist/', import.meta.url).pathname;
 
 /** Best of `repeat` runs, in seconds. */
 async function best(f: () => Promise<unknown>): Promise<number> {
@@ -46,7 +46,7 @@ console.log(`rmtkit ${backend()} backend; MP fit, randomised copy and fingers on
 console.log('model                                         layers   rmtkit s    numpy s   ×numpy   max |Δα|');
 console.log('(numpy: np.linalg.svd values only, then bench/diagnose_numpy.py: vectorised KS per candidate xmin, scipy for the MP median)');
 const row = (what: string, layers: number, t: number, ref: number, dAlpha: number) =>
-  console.log(`${what.padEnd(46)}${String(layers).padStart(6)}${t.toFixed(3).padStart(11)}${ref.toFixed(3).padStart(11)}${(t / ref).toFixed(2).padStart(9)}${dAlpha.toExponential(1).padStart(11)}`);
+  console.log(`${what.padEnd(46)}${String(layers).padStart(6)}${t.toFixed(3).padStart(11)}${ref.toFixed(3).padStart(11)}${(t / ref).toFixed(2).padStart(9)}${(Number.isNaN(dAlpha) ? '—' : dAlpha.toExponential(1)).padStart(11)}`);
 
 async function compare(what: string, files: () => WeightFile[]): Promise<void> {
   const result = await diagnoseModel(files(), options);
@@ -72,7 +72,9 @@ async function compare(what: string, files: () => WeightFile[]): Promise<void> {
   row('  eigenvalues only (W and its permuted copy)', result.layers.length, tEig, ref.svdSeconds, NaN);
 }
 
-if (existsSync(SILERO)) await compare('silero_vad_v5.onnx (read + diagnose)', () => [readWeightFile(SILERO)]);
+for (const model of ['silero_vad_v5.onnx', 'silero_vad_legacy.onnx']) {
+  if (existsSync(join(DIST, model))) await compare(`${model} (read + diagnose)`, () => [readWeightFile(join(DIST, model))]);
+}
 for (const [rows, cols] of sizes) {
   const w = gaussianMatrix(rows, cols, 1);
   // A heavier tail than noise: scale a few columns up, as trained layers often have.
