@@ -6,6 +6,8 @@ import type { ErrorCurves } from '../../web/src/compute.js';
 import type { RunningServer } from '../../src/server/explorer.js';
 import { cliJson, launchChromium, serveExplorer } from './browser.js';
 import { GAMMAS, THETAS } from '../../web/src/extras.js';
+import { simulate, type SimPoint } from '../../web/src/sim.js';
+import { SIM_ALPHAS } from '../../web/src/montecarlo.js';
 import { bbpTheory } from '../../src/ssr/bbp.js';
 import { comparePca } from '../../src/ssr/compare-pca.js';
 import { ar1Covariance } from '../../src/random/covariance/index.js';
@@ -145,6 +147,52 @@ describe('the explorer in headless Chromium', () => {
     const text = await page.textContent('#tooltip');
     assert.match(text!, /curve: (generalisation|training)/);
     assert.match(text!, /α = n\/d: /);
+  });
+
+  it('runs a small Monte Carlo overlay to the end and draws it on the error-vs-α view', async () => {
+    const mc = await browser.context.newPage();
+    await mc.goto(`${server.url}?model=ar1&rho=0.5&d=40&alpha=2&lambda=0.1`);
+    await afterUpdate(mc, 0);
+    await mc.fill('#mc-d', '40');
+    await mc.fill('#mc-trials', '3');
+    await mc.click('#mc-run');
+    await mc.waitForFunction(() => document.getElementById('mc-status')!.textContent!.startsWith('done'), null, { timeout: 60_000 });
+    assert.equal(await mc.evaluate(() => (document.getElementById('mc-progress') as HTMLProgressElement).value), 24);
+    assert.equal(await mc.evaluate(() => (window as any).__explorer.simPoints), 16);
+    const csv: string = await mc.evaluate(() => (window as any).__explorer.charts['vs-alpha'].csv());
+    const rows = csv.split('\n').filter((line) => line.startsWith('simulation,'));
+    assert.equal(rows.length, 16);
+    // The page's simulation is the library's: the same seeded trials run here agree to rounding.
+    const expected: SimPoint[] = [];
+    simulate({ cov: 'ar1:0.5', d: 40, lambda: 0.1, alphas: SIM_ALPHAS, trials: 3, seed: 1 }, () => {}, (q) => expected.push(q));
+    const generalisation = rows.filter((row) => row.includes('"generalisation')).map((row) => row.split(',').slice(-4).map(Number));
+    assert.equal(generalisation.length, expected.length);
+    generalisation.forEach(([x, y, lo, hi], i) => {
+      assert.equal(x, expected[i]!.alpha);
+      assert.ok(Math.abs(y! - expected[i]!.genMean) <= 1e-9 * expected[i]!.genMean, `α = ${x}: page ${y}, Node ${expected[i]!.genMean}`);
+      assert.ok(lo! < y! && y! < hi!);
+    });
+    await mc.close();
+  });
+
+  it('keeps the page responsive during a long simulation and cancels it', async () => {
+    const mc = await browser.context.newPage();
+    await mc.goto(`${server.url}?model=ar1&rho=0.5&d=inf&alpha=2&lambda=0.1`);
+    await afterUpdate(mc, 0);
+    await mc.fill('#mc-d', '400');
+    await mc.fill('#mc-trials', '100');
+    await mc.click('#mc-run');
+    await mc.waitForFunction(() => (document.getElementById('mc-progress') as HTMLProgressElement).value >= 1, null, { timeout: 60_000 });
+    const { updates } = await probe(mc);
+    await mc.focus('#lambda');
+    await mc.keyboard.press('ArrowRight');
+    const p = await afterUpdate(mc, updates); // theory still updates while the simulation runs
+    assert.ok(p.latencies.at(-1)!.total < 1000, `update during simulation took ${p.latencies.at(-1)!.total} ms`);
+    await mc.click('#mc-cancel');
+    assert.match((await mc.textContent('#mc-status'))!, /^cancelled at \d+ \/ 800 trials$/);
+    assert.equal(await mc.isDisabled('#mc-cancel'), true);
+    assert.equal(await mc.isEnabled('#mc-run'), true);
+    await mc.close();
   });
 
   it('measures the update latency after a slider move (AR(1) d = ∞ and dense d = 500)', async (t) => {

@@ -2,7 +2,7 @@ import { InvalidArgumentError } from '../../src/errors.js';
 import { buildCovariance, parseCovarianceSpec, type CovarianceModel, type SpectralForm } from '../../src/random/covariance/index.js';
 import { optimalLambda } from '../../src/ssr/optimal.js';
 import { irreducibleError, ssrTheory } from '../../src/ssr/theory.js';
-import { bbpCurve, pcaCurve, type BbpCurve, type PcaCurve } from './extras.js';
+import { bbpCurve, pcaCurve, spectrumView, type BbpCurve, type PcaCurve, type SpectrumView } from './extras.js';
 import { covSpec, type ExplorerState } from './state.js';
 
 /** One point of a curve as the explorer plots and exports it (the CLI's JSON field names). */
@@ -35,6 +35,8 @@ export interface ExtraCurves {
   bbp: BbpCurve;
   /** SSR vs PCA error vs γ for this model at (α, λ). */
   pca: PcaCurve;
+  /** Spectral density of Â for this model at (α, λ). */
+  spectrum: SpectrumView;
 }
 
 /** α grid of the error-vs-α view: 64 log-spaced ratios from 0.1 to 20. */
@@ -50,7 +52,7 @@ export class TheoryCache {
   private models = new Map<string, { model: CovarianceModel; form: SpectralForm; irreducible: number }>();
   private curves = new Map<string, CurvePoint[]>();
   private optima = new Map<string, { lambda: number; genError: number }>();
-  private extras_ = new Map<string, BbpCurve | PcaCurve>();
+  private extras_ = new Map<string, BbpCurve | PcaCurve | SpectrumView>();
 
   /**
    * The curves for a state.
@@ -87,14 +89,15 @@ export class TheoryCache {
    * @example cache.extras(state, cache.errors(state)).pca.gammaStar
    */
   extras(state: ExplorerState, errors: ErrorCurves): ExtraCurves {
-    const entry = this.models.get(`${errors.cov}|${state.d}`);
-    const form = entry ? entry.form : buildCovariance(parseCovarianceSpec(errors.cov), state.d, NO_FILES).spectrum();
+    const model = this.models.get(`${errors.cov}|${state.d}`)?.model ?? buildCovariance(parseCovarianceSpec(errors.cov), state.d, NO_FILES);
+    const form = model.spectrum();
     const { alpha } = state;
     const { lambda } = errors;
     const spikeD = state.model === 'spiked' ? state.d : Infinity;
     const bbp = this.memo(this.extras_, `bbp|${spikeD}|${alpha}|${lambda}`, () => bbpCurve(alpha, lambda, spikeD)) as BbpCurve;
     const pca = this.memo(this.extras_, `${errors.cov}|${state.d}|pca|${alpha}|${lambda}`, () => pcaCurve(form, alpha, lambda)) as PcaCurve;
-    return { bbp, pca };
+    const spectrum = this.memo(this.extras_, `${errors.cov}|${state.d}|spec|${alpha}|${lambda}`, () => spectrumView(model, alpha, lambda)) as SpectrumView;
+    return { bbp, pca, spectrum };
   }
 
   private memo<T>(map: Map<string, T>, key: string, make: () => T): T {

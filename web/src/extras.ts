@@ -1,4 +1,5 @@
-import type { SpectralForm } from '../../src/random/covariance/index.js';
+import type { CovarianceModel, SpectralForm } from '../../src/random/covariance/index.js';
+import { ssrSpectrumTheory } from '../../src/ssr/spectrum-theory.js';
 import { bbpTheory } from '../../src/ssr/bbp.js';
 import { comparePca } from '../../src/ssr/compare-pca.js';
 
@@ -36,4 +37,30 @@ export function bbpCurve(alpha: number, lambda: number, d: number): BbpCurve {
 export function pcaCurve(form: SpectralForm, alpha: number, lambda: number): PcaCurve {
   const c = comparePca(form, alpha, { lambda, gammas: GAMMAS });
   return { ssrError: c.ssrError, gammaStar: c.gammaStar, points: c.pca };
+}
+
+/** The deterministic-equivalent spectral density of Â with its bulk edges and outliers (THEORY.md §3). */
+export interface SpectrumView {
+  method: string;
+  /** RMS of Δ_k/Δ̄ − 1: how far the `mp` map's Δ ≈ Δ̄I assumption is from exact (0 for d = ∞ symbols). */
+  deltaSpread: number;
+  points: Array<{ x: number; density: number }>;
+  edges: Array<[number, number]>;
+  outliers: number[];
+}
+
+/**
+ * The spectrum of Â at (α, λ). A diagonal Σ gets the exact `diagonal` method; any other Σ the
+ * `mp` map (exact for d = ∞ symbols and spread spikes; for a finite dense Σ an approximation whose
+ * error the Δ spread measures), because the exact `general` method costs seconds at d = 300 in JS.
+ * @example spectrumView(ar1Covariance(0.5, Infinity), 2, 0.1).edges
+ */
+export function spectrumView(model: CovarianceModel, alpha: number, lambda: number): SpectrumView {
+  const s = ssrSpectrumTheory(model, alpha, lambda, { gridPoints: 240, spreadLimit: Infinity });
+  const points: SpectrumView['points'] = [];
+  s.grid.forEach((x, i) => {
+    const density = s.density[i]!;
+    if (Number.isFinite(x) && Number.isFinite(density)) points.push({ x, density });
+  });
+  return { method: s.method, deltaSpread: s.deltaSpread, points, edges: s.edges, outliers: s.outliers };
 }

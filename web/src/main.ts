@@ -6,17 +6,19 @@
 import { Chart } from './chart.js';
 import type { ErrorCurves, ExtraCurves } from './compute.js';
 import { labels, readControls, writeControls } from './controls.js';
+import { setupMonteCarlo } from './montecarlo.js';
+import type { CurveRow } from '../../src/plot/curves.js';
 import { parseState, serializeState, type ExplorerState } from './state.js';
-import { bbpView, errorVsAlpha, errorVsLambda, pcaView, type ViewDef } from './views.js';
+import { bbpView, errorVsAlpha, errorVsLambda, pcaView, spectrumViewDef, type ViewDef } from './views.js';
 
 interface Reply { id: number; result?: ErrorCurves; extras?: ExtraCurves; error?: string; ms?: number }
-interface Probe { state: ExplorerState; result: ErrorCurves | null; updates: number; extrasUpdates: number; extras: ExtraCurves | null; latencies: Array<{ compute: number; total: number }>; error: string | null; charts: Record<string, Chart> }
+interface Probe { state: ExplorerState; result: ErrorCurves | null; updates: number; extrasUpdates: number; extras: ExtraCurves | null; latencies: Array<{ compute: number; total: number }>; error: string | null; charts: Record<string, Chart>; simPoints: number }
 
-const probe: Probe = { state: parseState(new URLSearchParams(location.search)), result: null, updates: 0, extrasUpdates: 0, extras: null, latencies: [], error: null, charts: {} };
+const probe: Probe = { state: parseState(new URLSearchParams(location.search)), result: null, updates: 0, extrasUpdates: 0, extras: null, latencies: [], error: null, charts: {}, simPoints: 0 };
 (window as unknown as { __explorer: Probe }).__explorer = probe;
 
 const tooltip = document.getElementById('tooltip')!;
-const views: Array<{ def: ViewDef<never>; chart: Chart; figure: HTMLElement }> = [errorVsAlpha, errorVsLambda, bbpView, pcaView].map((def) => {
+const views: Array<{ def: ViewDef<never>; chart: Chart; figure: HTMLElement }> = [errorVsAlpha, errorVsLambda, spectrumViewDef, bbpView, pcaView].map((def) => {
   const figure = document.querySelector<HTMLElement>(`[data-view="${def.id}"]`)!;
   const chart = new Chart(figure.querySelector<HTMLElement>('.plot')!, def.spec, tooltip);
   probe.charts[def.id] = chart;
@@ -31,7 +33,7 @@ worker.onmessage = async (event: MessageEvent<Reply>) => {
   const { id, result, extras, error, ms } = event.data;
   if (id !== latest) return; // a newer request is on its way
   if (extras) {
-    const slow = [bbpView, pcaView] as ViewDef<ExtraCurves>[];
+    const slow = [spectrumViewDef, bbpView, pcaView] as ViewDef<ExtraCurves>[];
     await Promise.all(slow.map((def) => probe.charts[def.id]!.update(def.rows(extras))));
     probe.extras = extras;
     probe.extrasUpdates++;
@@ -44,8 +46,10 @@ worker.onmessage = async (event: MessageEvent<Reply>) => {
   box.textContent = error ?? '';
   probe.error = error ?? null;
   if (!result) return;
-  const fast = [errorVsAlpha, errorVsLambda];
-  await Promise.all(fast.map((def) => probe.charts[def.id]!.update(def.rows(result))));
+  await Promise.all([
+    probe.charts[errorVsAlpha.id]!.update([...errorVsAlpha.rows(result), ...simulated(result)]),
+    probe.charts[errorVsLambda.id]!.update(errorVsLambda.rows(result)),
+  ]);
   probe.result = result;
   labels(probe.state, result.lambda);
   const total = t0 === undefined ? NaN : performance.now() - t0;
@@ -68,8 +72,21 @@ function request(state: ExplorerState): void {
   worker.postMessage({ id: latest, state });
 }
 
+// Monte Carlo rows are shown only while the model and λ they simulate are on screen.
+let sim: { rows: CurveRow[]; key: string } = { rows: [], key: '' };
+const simulated = (r: ErrorCurves) => (sim.key === `${r.cov}|${r.lambda}` ? sim.rows : []);
+setupMonteCarlo(
+  () => (probe.result ? { cov: probe.result.cov, lambda: probe.result.lambda } : null),
+  (rows, key) => {
+    sim = { rows, key };
+    probe.simPoints = rows.length;
+    if (probe.result) void probe.charts[errorVsAlpha.id]!.update([...errorVsAlpha.rows(probe.result), ...simulated(probe.result)]);
+  },
+);
+
 const form = document.getElementById('controls') as HTMLFormElement;
-form.addEventListener('input', () => {
+form.addEventListener('input', (event) => {
+  if ((event.target as HTMLElement).closest('#mc')) return; // simulation settings are not view state
   const state = readControls();
   writeControls(state); // model changes show other sliders and enable/disable d = ∞
   request(state);

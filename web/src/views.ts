@@ -95,3 +95,14 @@ export const pcaView: ViewDef<ExtraCurves> = {
     ...(Number.isFinite(r.pca.gammaStar) ? [marker('γ*', r.pca.gammaStar)] : []),
   ],
 };
+
+/** Spectral density of Â (theory) with its bulk edges and outliers marked. */
+export const spectrumViewDef: ViewDef<ExtraCurves> = {
+  id: 'spectrum',
+  spec: liveCurvesSpec({ title: 'Spectral density of Â (current model, α, λ)', xTitle: 'eigenvalue a of Â', yTitle: 'density', seriesTitle: 'curve' }),
+  rows: ({ spectrum: s }) => [
+    ...s.points.map((p): CurveRow => ({ kind: 'theory', series: `density (${s.method}${s.deltaSpread > 1e-6 ? `, Δ spread ${(100 * s.deltaSpread).toPrecision(2)} %` : ''})`, x: p.x, y: p.density, lo: null, hi: null })),
+    ...s.edges.flatMap(([lo, hi]) => (hi > lo ? [marker('bulk edge', lo), marker('bulk edge', hi)] : [])),
+    ...s.outliers.map((x) => marker('outlier', x)),
+  ],
+};
