@@ -24,7 +24,10 @@ export function weightEsd(w: Matrix): Esd {
   return finish(eigvalsh(gram(x, 1)), N, M);
 }
 
-/** Asynchronous {@link weightEsd}: the Gram product and eigensolver run off the main thread. */
+/**
+ * Asynchronous {@link weightEsd}: the Gram product and eigensolver run off the main thread.
+ * @example (await weightEsdAsync(W)).evals
+ */
 export async function weightEsdAsync(w: Matrix): Promise<Esd> {
   const { x, N, M } = orient(w);
   return finish(await eigvalshAsync(await gramAsync(x, 1)), N, M);

@@ -74,7 +74,10 @@ export function diagnoseMatrix(w: Matrix, options: DiagnoseOptions = {}): LayerD
   return analyzeSpectrum(esd, rand, options);
 }
 
-/** Asynchronous {@link diagnoseMatrix}: the eigensolver runs off the main thread. */
+/**
+ * Asynchronous {@link diagnoseMatrix}: the Gram product and eigensolver run off the main thread.
+ * @example await diagnoseMatrixAsync(W, { mpFit: true })
+ */
 export async function diagnoseMatrixAsync(w: Matrix, options: DiagnoseOptions = {}): Promise<LayerDiagnostics> {
   const esd = await weightEsdAsync(w);
   const rand = options.randomize ? await weightEsdAsync(randomizeMatrix(w, randomSource(options.seed))) : undefined;

@@ -1,6 +1,9 @@
 import type { LayerRow, ModelDiagnostics, SkippedLayer } from './model.js';
 
-/** Columns of the per-layer report, in order, for the computed options. */
+/**
+ * Columns of the per-layer report, in order, for the computed options.
+ * @example reportColumns({ mpFit: true }).includes('mp_softrank') // true
+ */
 export function reportColumns(options: { mpFit?: boolean; randomize?: boolean; fixFingers?: boolean; tpl?: boolean }): string[] {
   return [
     'N', 'M', 'norm', 'log_norm', 'spectral_norm', 'log_spectral_norm', 'stable_rank', 'matrix_rank', 'entropy',

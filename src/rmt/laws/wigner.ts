@@ -41,7 +41,11 @@ export function wigner(radius = 2): SpectralLaw {
   };
 }
 
-/** @throws {InvalidArgumentError} naming 'n' unless it is an integer ≥ 1. */
+/**
+ * Checks a matrix size for `sampleMatrix`.
+ * @throws {InvalidArgumentError} naming `name` unless it is an integer ≥ 1.
+ * @example checkSize(100) // passes
+ */
 export function checkSize(n: number, name = 'n'): void {
   if (!Number.isSafeInteger(n) || n < 1) throw new InvalidArgumentError(name, 'must be an integer ≥ 1', n);
 }
