@@ -17,8 +17,10 @@ export interface ViewDef<R = ErrorCurves> {
  */
 export function liveCurvesSpec(options: Parameters<typeof curvesSpec>[1]): VegaLiteSpec {
   type Layer = { encoding: Record<string, unknown>; [key: string]: unknown };
-  const spec = curvesSpec([], { width: 420, height: 260, ...options }) as unknown as Record<string, unknown> & { layer: Layer[] };
+  const spec = curvesSpec([], { width: 380, height: 220, ...options }) as unknown as Record<string, unknown> & { layer: Layer[]; config: { legend: object } };
   spec.data = { name: 'table' };
+  // Legends below the plot, so that two views fit side by side next to the controls.
+  spec.config = { ...spec.config, legend: { ...spec.config.legend, orient: 'bottom', direction: 'horizontal', columns: 2 } };
   const { x, y } = spec.layer[0]!.encoding; // the theory lines' encodings, scales included
   spec.layer.push({
     transform: [{ filter: "datum.kind === 'theory'" }],
