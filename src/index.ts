@@ -9,4 +9,5 @@ export * as io from './io/index.js';
 export * as ssr from './ssr/index.js';
 export * as pca from './pca/index.js';
 export * as rmt from './rmt/index.js';
+export * as diagnostics from './diagnostics/index.js';
 export * from './errors.js';

@@ -11,3 +11,4 @@ export { parseNpz, readNpz } from './npz.js';
 export { parseCsv, type CsvReadOptions, type CsvTable } from './csv-parse.js';
 export { formatCsv, type CsvWriteOptions } from './csv-format.js';
 export { readCsv, writeCsv } from './csv.js';
+export * from './weights/index.js';

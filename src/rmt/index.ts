@@ -8,5 +8,5 @@ export { deformedLaw, type DeformedLaw, type DeformedComponent } from './deforme
 export { diagonalPencil, generalPencil, type Pencil } from './deformed/pencil.js';
 export { solveDeformedRoot, type PencilPoint, type DeformedRoot } from './deformed/root.js';
 export { rootSummary } from './deformed/summary.js';
-export { marchenkoPastur, type MarchenkoPastur } from './laws/marchenko-pastur.js';
+export * from './laws/index.js';
 export { kolmogorovDistance } from './kolmogorov.js';
