@@ -1,6 +1,10 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Matrix } from '../../src/linalg/matrix.js';
+import { toNpyBytes } from '../../src/io/npy-write.js';
 import type { Page } from 'playwright-core';
 import type { ErrorCurves } from '../../web/src/compute.js';
 import type { RunningServer } from '../../src/server/explorer.js';
@@ -147,6 +151,37 @@ describe('the explorer in headless Chromium', () => {
     const text = await page.textContent('#tooltip');
     assert.match(text!, /curve: (generalisation|training)/);
     assert.match(text!, /α = n\/d: /);
+  });
+
+  it('builds the model from a loaded .npy covariance file like `rmtkit theory --cov dense:<file>`', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rmtkit-explorer-'));
+    const path = join(dir, 'sigma.npy');
+    const d = 40;
+    const sigma = Matrix.zeros(d, d);
+    for (let i = 0; i < d; i++) for (let j = 0; j < d; j++) sigma.data[i * d + j] = 0.6 ** Math.abs(i - j) * (1 + 0.5 * Number(i === j));
+    writeFileSync(path, toNpyBytes(sigma));
+    const page2 = await browser.context.newPage();
+    await page2.goto(`${server.url}?alpha=1.5&lambda=0.05`);
+    const { updates } = await afterUpdate(page2, 0);
+    await page2.selectOption('#model', 'file');
+    await page2.selectOption('#file-kind', 'dense');
+    await page2.setInputFiles('#file', path);
+    await page2.waitForFunction(() => (window as any).__explorer.result.cov === 'dense:sigma.npy', null, { timeout: 30_000 });
+    const p = await probe(page2);
+    assert.ok(p.updates > updates);
+    assert.equal(p.result.d, d);
+    assert.match(page2.url(), /model=file&kind=dense&file=sigma\.npy/);
+    const lambdas = p.result.vsLambda.map((q) => q.lambda);
+    assert.equal(p.result.current.alpha, 1.5); // the shared link's α survives the model change
+    const cli = await cliJson(['theory', '--cov', `dense:${path}`, '--alpha', '1.5', '--lambda', lambdas.join(','), '--json']);
+    // Both eigendecompose Σ, possibly on different backends (the CLI may use OpenBLAS): agreement
+    // to rounding of a well-conditioned d = 40 problem, not bit for bit.
+    p.result.vsLambda.forEach((q, i) => {
+      const expected = cli.points[i].genError;
+      assert.ok(Math.abs(q.genError! - expected) <= 1e-10 * expected, `λ = ${q.lambda}: page ${q.genError}, CLI ${expected}`);
+    });
+    await page2.close();
+    rmSync(dir, { recursive: true, force: true });
   });
 
   it('runs a small Monte Carlo overlay to the end and draws it on the error-vs-α view', async () => {

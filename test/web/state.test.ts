@@ -12,6 +12,7 @@ describe('explorer state in the URL', () => {
       { ...DEFAULT_STATE, model: 'spiked' as const, theta: 3.5, d: 300, alpha: 0.7943, lambda: 'opt' as const },
       { ...DEFAULT_STATE, model: 'powerlaw' as const, exponent: 1.25, d: 500, alpha: 12.59, lambda: 0.003162 },
       { ...DEFAULT_STATE, model: 'isotropic' as const, d: Infinity, alpha: 0.1, lambda: 100 },
+      { ...DEFAULT_STATE, model: 'file' as const, fileKind: 'toeplitz' as const, file: 'autocov, 2024.csv', d: 400, alpha: 3, lambda: 0.5 },
     ];
     for (const s of states) assert.deepEqual(parseState(new URLSearchParams(serializeState(s))), s);
   });
@@ -31,6 +32,7 @@ describe('explorer state in the URL', () => {
   it('names the same model as the CLI --cov syntax (isotropic is AR(1) with ρ = 0)', () => {
     assert.equal(covSpec({ ...DEFAULT_STATE, model: 'isotropic' }), 'ar1:0');
     assert.equal(covSpec({ ...DEFAULT_STATE, model: 'powerlaw', exponent: 2 }), 'powerlaw:2');
+    assert.equal(covSpec({ ...DEFAULT_STATE, model: 'file', fileKind: 'data', file: 'x.npy' }), 'data:x.npy');
   });
 });
 

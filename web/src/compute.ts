@@ -1,5 +1,5 @@
 import { InvalidArgumentError } from '../../src/errors.js';
-import { buildCovariance, parseCovarianceSpec, type CovarianceModel, type SpectralForm } from '../../src/random/covariance/index.js';
+import { buildCovariance, parseCovarianceSpec, type CovarianceLoader, type CovarianceModel, type SpectralForm } from '../../src/random/covariance/index.js';
 import { optimalLambda } from '../../src/ssr/optimal.js';
 import { irreducibleError, ssrTheory } from '../../src/ssr/theory.js';
 import { bbpCurve, pcaCurve, spectrumView, type BbpCurve, type PcaCurve, type SpectrumView } from './extras.js';
@@ -54,23 +54,32 @@ export class TheoryCache {
   private optima = new Map<string, { lambda: number; genError: number }>();
   private extras_ = new Map<string, BbpCurve | PcaCurve | SpectrumView>();
 
+  /** `files` reads the files of `diag:`/`dense:`/`toeplitz:`/`data:` models (none by default). */
+  constructor(private readonly files: CovarianceLoader = NO_FILES) {}
+
+  /** The model for a state, built once per (model, d); file models take d from the file. */
+  private model(state: ExplorerState) {
+    const cov = covSpec(state);
+    const d = state.model === 'file' ? undefined : state.d;
+    const key = `${cov}|${d ?? 'file'}`;
+    let entry = this.models.get(key);
+    if (!entry) {
+      const model = buildCovariance(parseCovarianceSpec(cov), d, this.files);
+      const form = model.spectrum();
+      entry = { model, form, irreducible: irreducibleError(form) };
+      if (this.models.size >= 4) this.clear();
+      this.models.set(key, entry);
+    }
+    return { cov, key, ...entry };
+  }
+
   /**
    * The curves for a state.
    * @throws {InvalidArgumentError} for parameters the library rejects (the message names them).
    * @example new TheoryCache().errors(DEFAULT_STATE).vsLambda.length // 64
    */
   errors(state: ExplorerState): ErrorCurves {
-    const cov = covSpec(state);
-    const key = `${cov}|${state.d}`;
-    let entry = this.models.get(key);
-    if (!entry) {
-      const model = buildCovariance(parseCovarianceSpec(cov), state.d, NO_FILES);
-      const form = model.spectrum();
-      entry = { model, form, irreducible: irreducibleError(form) };
-      if (this.models.size >= 4) this.clear();
-      this.models.set(key, entry);
-    }
-    const { model, form, irreducible } = entry;
+    const { cov, key, model, form, irreducible } = this.model(state);
     const wantOptimal = state.lambda === 'opt' || form.d === Infinity;
     const optimal = wantOptimal ? this.memo(this.optima, `${key}|${state.alpha}`, () => {
       const p = optimalLambda(form, state.alpha).point;
@@ -89,14 +98,13 @@ export class TheoryCache {
    * @example cache.extras(state, cache.errors(state)).pca.gammaStar
    */
   extras(state: ExplorerState, errors: ErrorCurves): ExtraCurves {
-    const model = this.models.get(`${errors.cov}|${state.d}`)?.model ?? buildCovariance(parseCovarianceSpec(errors.cov), state.d, NO_FILES);
-    const form = model.spectrum();
+    const { key, model, form } = this.model(state);
     const { alpha } = state;
     const { lambda } = errors;
     const spikeD = state.model === 'spiked' ? state.d : Infinity;
     const bbp = this.memo(this.extras_, `bbp|${spikeD}|${alpha}|${lambda}`, () => bbpCurve(alpha, lambda, spikeD)) as BbpCurve;
-    const pca = this.memo(this.extras_, `${errors.cov}|${state.d}|pca|${alpha}|${lambda}`, () => pcaCurve(form, alpha, lambda)) as PcaCurve;
-    const spectrum = this.memo(this.extras_, `${errors.cov}|${state.d}|spec|${alpha}|${lambda}`, () => spectrumView(model, alpha, lambda)) as SpectrumView;
+    const pca = this.memo(this.extras_, `${key}|pca|${alpha}|${lambda}`, () => pcaCurve(form, alpha, lambda)) as PcaCurve;
+    const spectrum = this.memo(this.extras_, `${key}|spec|${alpha}|${lambda}`, () => spectrumView(model, alpha, lambda)) as SpectrumView;
     return { bbp, pca, spectrum };
   }
 
@@ -110,7 +118,8 @@ export class TheoryCache {
     return value;
   }
 
-  private clear(): void {
+  /** Forgets every cached model and curve (a dropped file may replace one of the same name). */
+  clear(): void {
     this.models.clear();
     this.curves.clear();
     this.optima.clear();

@@ -1,4 +1,4 @@
-import { allowsInfinite, type ExplorerState, type ModelKind } from './state.js';
+import { allowsInfinite, type ExplorerState, type FileKind, type ModelKind } from './state.js';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const input = (id: string) => $<HTMLInputElement>(id);
@@ -16,9 +16,11 @@ export function writeControls(s: ExplorerState): void {
   input('rho').value = String(s.rho);
   input('theta').value = String(s.theta);
   input('exponent').value = String(s.exponent);
+  $<HTMLSelectElement>('file-kind').value = s.fileKind;
+  $('file-name').textContent = s.file === '' ? 'none' : s.file;
   input('d-inf').checked = s.d === Infinity;
   input('d-inf').disabled = !allowsInfinite(s.model);
-  input('d').disabled = s.d === Infinity;
+  input('d').disabled = s.d === Infinity || s.model === 'file';
   if (s.d !== Infinity) input('d').value = String(s.d);
   else if (input('d').value === '') input('d').value = '400';
   input('alpha').value = String(Math.log10(s.alpha));
@@ -40,10 +42,16 @@ export function labels(s: ExplorerState, usedLambda: number | null): void {
 
 /**
  * Reads the state the form shows. A d outside [2, 2000] is clamped; d = ∞ only stays for models
- * that have a limit.
- * @example readControls().alpha
+ * that have a limit. α and λ keep their values in `previous` while their sliders have not left
+ * that value's step, so a value from a shared link is not snapped by an unrelated change.
+ * @example readControls(DEFAULT_STATE).alpha
  */
-export function readControls(): ExplorerState {
+export function readControls(previous: ExplorerState): ExplorerState {
+  const logSlider = (id: string, old: number | 'opt') => {
+    const el = input(id);
+    const unmoved = old !== 'opt' && Math.abs(Math.log10(old) - Number(el.value)) <= Number(el.step) / 2;
+    return unmoved ? (old as number) : fromLog(el.value);
+  };
   const model = $<HTMLSelectElement>('model').value as ModelKind;
   const typed = Math.round(Number(input('d').value));
   const finiteD = Number.isFinite(typed) ? Math.min(2000, Math.max(2, typed)) : 400;
@@ -53,8 +61,10 @@ export function readControls(): ExplorerState {
     rho: Number(input('rho').value),
     theta: Number(input('theta').value),
     exponent: Number(input('exponent').value),
+    fileKind: $<HTMLSelectElement>('file-kind').value as FileKind,
+    file: $('file-name').textContent === 'none' ? '' : $('file-name').textContent ?? '',
     d,
-    alpha: fromLog(input('alpha').value),
-    lambda: input('lambda-opt').checked ? 'opt' : fromLog(input('lambda').value),
+    alpha: logSlider('alpha', previous.alpha),
+    lambda: input('lambda-opt').checked ? 'opt' : logSlider('lambda', previous.lambda),
   };
 }

@@ -84,10 +84,36 @@ setupMonteCarlo(
   },
 );
 
+/** Sends a chosen or dropped file to the worker and switches to the file model. */
+async function loadFile(file: File): Promise<void> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  worker.postMessage({ file: { name: file.name, bytes } }, [bytes.buffer]);
+  document.getElementById('file-name')!.textContent = file.name;
+  const state = { ...readControls(probe.state), model: 'file' as const, file: file.name };
+  writeControls(state);
+  request(state);
+}
+document.addEventListener('dragover', (e) => {
+  e.preventDefault();
+  document.body.classList.add('dragging');
+});
+document.addEventListener('dragleave', () => document.body.classList.remove('dragging'));
+document.addEventListener('drop', (e) => {
+  e.preventDefault();
+  document.body.classList.remove('dragging');
+  const file = e.dataTransfer?.files[0];
+  if (file) void loadFile(file);
+});
+
 const form = document.getElementById('controls') as HTMLFormElement;
 form.addEventListener('input', (event) => {
-  if ((event.target as HTMLElement).closest('#mc')) return; // simulation settings are not view state
-  const state = readControls();
+  const target = event.target as HTMLInputElement;
+  if (target.closest('#mc')) return; // simulation settings are not view state
+  if (target.id === 'file') {
+    if (target.files?.[0]) void loadFile(target.files[0]);
+    return;
+  }
+  const state = readControls(probe.state);
   writeControls(state); // model changes show other sliders and enable/disable d = ∞
   request(state);
 });

@@ -2,7 +2,10 @@ import { COVARIANCE_PARAMS } from '../../src/constraints.js';
 import { SSR_PARAMS } from '../../src/ssr/params.js';
 
 /** Covariance families the explorer offers (each maps to a CLI `--cov` string). */
-export type ModelKind = 'ar1' | 'spiked' | 'isotropic' | 'powerlaw';
+export type ModelKind = 'ar1' | 'spiked' | 'isotropic' | 'powerlaw' | 'file';
+
+/** How a dropped file defines Σ (the CLI's file models). */
+export type FileKind = 'diag' | 'dense' | 'toeplitz' | 'data';
 
 /** Everything a view depends on; serialised into the page URL so that links are shareable. */
 export interface ExplorerState {
@@ -13,7 +16,10 @@ export interface ExplorerState {
   theta: number;
   /** Power-law exponent a of σ_j ∝ j^(−a). */
   exponent: number;
-  /** Dimension; `Infinity` for the d → ∞ limit (AR(1) and isotropic only). */
+  /** For model 'file': how the file defines Σ, and the file's name (its contents live in the worker, not in the URL). */
+  fileKind: FileKind;
+  file: string;
+  /** Dimension; `Infinity` for the d → ∞ limit (AR(1) and isotropic only); file models take d from the file. */
   d: number;
   /** Sample ratio α = n/d. */
   alpha: number;
@@ -22,7 +28,7 @@ export interface ExplorerState {
 }
 
 /** The page's state when the URL says nothing. */
-export const DEFAULT_STATE: ExplorerState = { model: 'ar1', rho: 0.5, theta: 2, exponent: 1, d: Infinity, alpha: 2, lambda: 0.1 };
+export const DEFAULT_STATE: ExplorerState = { model: 'ar1', rho: 0.5, theta: 2, exponent: 1, fileKind: 'dense', file: '', d: Infinity, alpha: 2, lambda: 0.1 };
 
 /** Whether the d → ∞ limit is defined for a model (a spectral symbol exists). */
 export function allowsInfinite(model: ModelKind): boolean {
@@ -44,6 +50,8 @@ export function covSpec(state: ExplorerState): string {
       return `spiked:${state.theta}`;
     case 'powerlaw':
       return `powerlaw:${state.exponent}`;
+    case 'file':
+      return `${state.fileKind}:${state.file}`;
   }
 }
 
@@ -55,7 +63,10 @@ export function covSpec(state: ExplorerState): string {
 export function parseState(params: URLSearchParams): ExplorerState {
   const s: ExplorerState = { ...DEFAULT_STATE };
   const model = params.get('model');
-  if (model === 'ar1' || model === 'spiked' || model === 'isotropic' || model === 'powerlaw') s.model = model;
+  if (model === 'ar1' || model === 'spiked' || model === 'isotropic' || model === 'powerlaw' || model === 'file') s.model = model;
+  const kind = params.get('kind');
+  if (kind === 'diag' || kind === 'dense' || kind === 'toeplitz' || kind === 'data') s.fileKind = kind;
+  s.file = params.get('file') ?? '';
   s.rho = read(params, 'rho', (v) => COVARIANCE_PARAMS.rho.contains(v), s.rho);
   s.theta = read(params, 'theta', (v) => v >= 0 && Number.isFinite(v), s.theta);
   s.exponent = read(params, 'exponent', (v) => COVARIANCE_PARAMS.exponent.contains(v) && Number.isFinite(v), s.exponent);
@@ -80,6 +91,10 @@ export function serializeState(s: ExplorerState): string {
   if (s.model === 'ar1') params.set('rho', String(s.rho));
   if (s.model === 'spiked') params.set('theta', String(s.theta));
   if (s.model === 'powerlaw') params.set('exponent', String(s.exponent));
+  if (s.model === 'file') {
+    params.set('kind', s.fileKind);
+    params.set('file', s.file);
+  }
   params.set('d', s.d === Infinity ? 'inf' : String(s.d));
   params.set('alpha', String(s.alpha));
   params.set('lambda', String(s.lambda));

@@ -1,21 +1,30 @@
 /**
- * The theory Web Worker: receives `{ id, state }`, answers `{ id, result, ms }` (the error
+ * The theory Web Worker: receives `{ file: { name, bytes } }` (a dropped covariance or data
+ * file) and `{ id, state }`, answers `{ id, result, ms }` (the error
  * curves), then `{ id, extras }` (BBP and PCA views, slower) unless a newer request is waiting,
  * or `{ id, error }`. Requests that queue up while a computation runs are collapsed to the newest,
  * so a fast slider never builds a backlog.
  */
 import { TheoryCache } from './compute.js';
+import { FileTable } from './files.js';
 import type { ExplorerState } from './state.js';
 
 interface Scope {
-  onmessage: ((event: MessageEvent<{ id: number; state: ExplorerState }>) => void) | null;
+  onmessage: ((event: MessageEvent<{ id: number; state: ExplorerState } | { file: { name: string; bytes: Uint8Array } }>) => void) | null;
   postMessage(message: unknown): void;
 }
 const scope = self as unknown as Scope;
-const cache = new TheoryCache();
+const files = new FileTable();
+const cache = new TheoryCache(files.loader());
 let pending: { id: number; state: ExplorerState } | null = null;
 
 scope.onmessage = (event) => {
+  if ('file' in event.data) {
+    // A dropped file: store it and forget curves of an earlier file with the same name.
+    files.add(event.data.file.name, event.data.file.bytes);
+    cache.clear();
+    return;
+  }
   const idle = pending === null;
   pending = event.data;
   if (idle) setTimeout(run, 0);
