@@ -14,6 +14,7 @@ import { simulate, type SimPoint } from '../../web/src/sim.js';
 import { SIM_ALPHAS } from '../../web/src/montecarlo.js';
 import { bbpTheory } from '../../src/ssr/bbp.js';
 import { comparePca } from '../../src/ssr/compare-pca.js';
+import { ar1GammaStar } from '../../src/pca/boundary.js';
 import { ar1Covariance } from '../../src/random/covariance/index.js';
 
 type Probe = { state: Record<string, unknown>; result: ErrorCurves; updates: number; latencies: Array<{ compute: number; total: number }>; error: string | null };
@@ -68,7 +69,7 @@ describe('the explorer in headless Chromium', () => {
     await server?.close();
   });
 
-  it('draws the error, BBP and PCA views for the default AR(1) model at d = ∞, matching the CLI and the library', async () => {
+  it('draws the error, spectrum, BBP, PCA and phase-diagram views for the default AR(1) model at d = ∞, matching the CLI and the library', async () => {
     const p = await probe(page);
     assert.equal(p.result.cov, 'ar1:0.5');
     assert.equal(p.result.d, 'inf');
@@ -82,6 +83,9 @@ describe('the explorer in headless Chromium', () => {
     const pca = comparePca(ar1Covariance(0.5, Infinity).spectrum(), p.result.current.alpha, { lambda: p.result.lambda, gammas: GAMMAS });
     assert.equal(extras.pca.gammaStar, pca.gammaStar);
     assert.equal((await page.locator('[data-view="pca"] canvas').count()), 1);
+    const half = extras.diagram.points.find((q: { rho: number }) => q.rho === 0.5);
+    assert.equal(half.population, ar1GammaStar(0.5));
+    assert.equal(half.finite, comparePca(ar1Covariance(0.5, Infinity).spectrum(), p.result.current.alpha, { gammas: [] }).gammaStar);
     await assertMatchesCli(p.result, 'vsLambda');
     await assertMatchesCli(p.result, 'vsAlpha');
   });

@@ -2,7 +2,7 @@ import { InvalidArgumentError } from '../../src/errors.js';
 import { buildCovariance, parseCovarianceSpec, type CovarianceLoader, type CovarianceModel, type SpectralForm } from '../../src/random/covariance/index.js';
 import { optimalLambda } from '../../src/ssr/optimal.js';
 import { irreducibleError, ssrTheory } from '../../src/ssr/theory.js';
-import { bbpCurve, pcaCurve, spectrumView, type BbpCurve, type PcaCurve, type SpectrumView } from './extras.js';
+import { bbpCurve, pcaCurve, phaseDiagram, spectrumView, type BbpCurve, type PcaCurve, type PhaseDiagram, type SpectrumView } from './extras.js';
 import { covSpec, type ExplorerState } from './state.js';
 
 /** One point of a curve as the explorer plots and exports it (the CLI's JSON field names). */
@@ -37,6 +37,8 @@ export interface ExtraCurves {
   pca: PcaCurve;
   /** Spectral density of Â for this model at (α, λ). */
   spectrum: SpectrumView;
+  /** AR(1) phase diagram γ*(ρ) at α = ∞ and at the current α (λ*). */
+  diagram: PhaseDiagram;
 }
 
 /** α grid of the error-vs-α view: 64 log-spaced ratios from 0.1 to 20. */
@@ -52,7 +54,7 @@ export class TheoryCache {
   private models = new Map<string, { model: CovarianceModel; form: SpectralForm; irreducible: number }>();
   private curves = new Map<string, CurvePoint[]>();
   private optima = new Map<string, { lambda: number; genError: number }>();
-  private extras_ = new Map<string, BbpCurve | PcaCurve | SpectrumView>();
+  private extras_ = new Map<string, BbpCurve | PcaCurve | SpectrumView | PhaseDiagram>();
 
   /** `files` reads the files of `diag:`/`dense:`/`toeplitz:`/`data:` models (none by default). */
   constructor(private readonly files: CovarianceLoader = NO_FILES) {}
@@ -105,7 +107,8 @@ export class TheoryCache {
     const bbp = this.memo(this.extras_, `bbp|${spikeD}|${alpha}|${lambda}`, () => bbpCurve(alpha, lambda, spikeD)) as BbpCurve;
     const pca = this.memo(this.extras_, `${key}|pca|${alpha}|${lambda}`, () => pcaCurve(form, alpha, lambda)) as PcaCurve;
     const spectrum = this.memo(this.extras_, `${key}|spec|${alpha}|${lambda}`, () => spectrumView(model, alpha, lambda)) as SpectrumView;
-    return { bbp, pca, spectrum };
+    const diagram = this.memo(this.extras_, `diagram|${alpha}`, () => phaseDiagram(alpha)) as PhaseDiagram;
+    return { bbp, pca, spectrum, diagram };
   }
 
   private memo<T>(map: Map<string, T>, key: string, make: () => T): T {

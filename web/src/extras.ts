@@ -1,5 +1,7 @@
 import type { CovarianceModel, SpectralForm } from '../../src/random/covariance/index.js';
 import { ssrSpectrumTheory } from '../../src/ssr/spectrum-theory.js';
+import { ar1Covariance } from '../../src/random/covariance/ar1.js';
+import { ar1GammaStar } from '../../src/pca/boundary.js';
 import { bbpTheory } from '../../src/ssr/bbp.js';
 import { comparePca } from '../../src/ssr/compare-pca.js';
 
@@ -63,4 +65,27 @@ export function spectrumView(model: CovarianceModel, alpha: number, lambda: numb
     if (Number.isFinite(x) && Number.isFinite(density)) points.push({ x, density });
   });
   return { method: s.method, deltaSpread: s.deltaSpread, points, edges: s.edges, outliers: s.outliers };
+}
+
+/** The γ*(ρ) phase diagram of AR(1) (THEORY.md §5): PCA beats SSR above the line. */
+export interface PhaseDiagram {
+  points: Array<{ rho: number; population: number; finite: number }>;
+}
+
+/** ρ grid of the phase diagram: 0 to 0.9 in steps of 0.05. */
+export const RHOS = Array.from({ length: 19 }, (_, i) => Number((i * 0.05).toFixed(2)));
+
+/**
+ * γ*(ρ) at α = ∞ (closed form `ar1GammaStar`) and at the current α with SSR at its optimal λ*
+ * against Ledoit–Péché PCA (`comparePca`, d → ∞), as in the paper's diagram (experiment 5).
+ * @example phaseDiagram(2).points[10] // ρ = 0.5
+ */
+export function phaseDiagram(alpha: number): PhaseDiagram {
+  return {
+    points: RHOS.map((rho) => ({
+      rho,
+      population: ar1GammaStar(rho),
+      finite: comparePca(ar1Covariance(rho, Infinity).spectrum(), alpha, { gammas: [] }).gammaStar,
+    })),
+  };
 }

@@ -9,7 +9,7 @@ import { labels, readControls, writeControls } from './controls.js';
 import { setupMonteCarlo } from './montecarlo.js';
 import type { CurveRow } from '../../src/plot/curves.js';
 import { parseState, serializeState, type ExplorerState } from './state.js';
-import { bbpView, errorVsAlpha, errorVsLambda, pcaView, spectrumViewDef, type ViewDef } from './views.js';
+import { bbpView, diagramView, errorVsAlpha, errorVsLambda, pcaView, spectrumViewDef, type ViewDef } from './views.js';
 
 interface Reply { id: number; result?: ErrorCurves; extras?: ExtraCurves; error?: string; ms?: number }
 interface Probe { state: ExplorerState; result: ErrorCurves | null; updates: number; extrasUpdates: number; extras: ExtraCurves | null; latencies: Array<{ compute: number; total: number }>; error: string | null; charts: Record<string, Chart>; simPoints: number }
@@ -18,7 +18,7 @@ const probe: Probe = { state: parseState(new URLSearchParams(location.search)), 
 (window as unknown as { __explorer: Probe }).__explorer = probe;
 
 const tooltip = document.getElementById('tooltip')!;
-const views: Array<{ def: ViewDef<never>; chart: Chart; figure: HTMLElement }> = [errorVsAlpha, errorVsLambda, spectrumViewDef, bbpView, pcaView].map((def) => {
+const views: Array<{ def: ViewDef<never>; chart: Chart; figure: HTMLElement }> = [errorVsAlpha, errorVsLambda, spectrumViewDef, bbpView, pcaView, diagramView].map((def) => {
   const figure = document.querySelector<HTMLElement>(`[data-view="${def.id}"]`)!;
   const chart = new Chart(figure.querySelector<HTMLElement>('.plot')!, def.spec, tooltip);
   probe.charts[def.id] = chart;
@@ -34,7 +34,8 @@ worker.onmessage = async (event: MessageEvent<Reply>) => {
   if (id !== latest) return; // a newer request is on its way
   if (extras) {
     const slow = [spectrumViewDef, bbpView, pcaView] as ViewDef<ExtraCurves>[];
-    await Promise.all(slow.map((def) => probe.charts[def.id]!.update(def.rows(extras))));
+    const rho = probe.state.model === 'ar1' ? probe.state.rho : probe.state.model === 'isotropic' ? 0 : null;
+    await Promise.all([...slow.map((def) => probe.charts[def.id]!.update(def.rows(extras))), probe.charts[diagramView.id]!.update(diagramView.rows({ ...extras, rho }))]);
     probe.extras = extras;
     probe.extrasUpdates++;
     return;

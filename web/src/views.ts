@@ -108,3 +108,14 @@ export const spectrumViewDef: ViewDef<ExtraCurves> = {
     ...s.outliers.map((x) => marker('outlier', x)),
   ],
 };
+
+/** The AR(1) phase diagram γ*(ρ): at α = ∞ and at the current α with λ*; below a line SSR wins. */
+export const diagramView: ViewDef<ExtraCurves & { rho: number | null }> = {
+  id: 'diagram',
+  spec: liveCurvesSpec({ title: 'AR(1) phase diagram: PCA beats SSR above γ*(ρ)', xTitle: 'AR(1) correlation ρ', yTitle: 'γ* (fraction of components)', seriesTitle: 'curve' }),
+  rows: ({ diagram, rho }) => [
+    ...diagram.points.map((p): CurveRow => ({ kind: 'theory', series: 'α = ∞', x: p.rho, y: p.population, lo: null, hi: null })),
+    ...diagram.points.map((p): CurveRow => ({ kind: 'theory', series: 'current α, λ*', x: p.rho, y: p.finite, lo: null, hi: null })),
+    ...(rho !== null && rho >= 0 ? [marker('current ρ', rho)] : []),
+  ],
+};
