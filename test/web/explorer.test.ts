@@ -123,6 +123,31 @@ describe('the explorer in headless Chromium', () => {
     await shared.close();
   });
 
+  it('opens a power-law link at d = 200 like `rmtkit theory --cov powerlaw:1.5 --d 200`', async () => {
+    const other = await browser.context.newPage();
+    await other.goto(`${server.url}?model=powerlaw&exponent=1.5&d=200&alpha=0.8&lambda=0.02`);
+    const p = await afterUpdate(other, 0);
+    assert.equal(p.result.cov, 'powerlaw:1.5');
+    assert.equal(p.result.d, 200);
+    const lambdas = p.result.vsLambda.map((q) => q.lambda);
+    const cli = await cliJson(['theory', '--cov', 'powerlaw:1.5', '--d', '200', '--alpha', '0.8', '--lambda', lambdas.join(','), '--json']);
+    // Finite d: Σ's eigendecomposition may come from another backend in the CLI (OpenBLAS), so
+    // agreement is to rounding of the eigenvalues, not bit for bit.
+    p.result.vsLambda.forEach((q, i) => {
+      const expected = cli.points[i].genError;
+      assert.ok(Math.abs(q.genError! - expected) <= 1e-10 * expected, `λ = ${q.lambda}: page ${q.genError}, CLI ${expected}`);
+    });
+    await other.close();
+  });
+
+  it('says why when a link names a file that this page has not loaded', async () => {
+    const other = await browser.context.newPage();
+    await other.goto(`${server.url}?model=file&kind=dense&file=sigma.npy&alpha=2&lambda=0.1`);
+    await other.waitForSelector('#error:not([hidden])', { timeout: 30_000 });
+    assert.match((await other.textContent('#error'))!, /file must be loaded into this page \(links do not carry files\); drop it again\. Value: "?sigma\.npy"?/);
+    await other.close();
+  });
+
   it('exports a view as PNG, SVG and CSV', async () => {
     const figure = page.locator('[data-view="vs-lambda"]');
     const save = async (kind: string) => {
