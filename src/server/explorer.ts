@@ -42,7 +42,7 @@ export async function serveFolder(root: string, options: { port: number; host?: 
 }
 
 /**
- * Makes sure the explorer is built: runs `vite build web` (a development dependency) when
+ * Makes sure the explorer is built: runs {@link buildExplorer} into `web/dist` when
  * `web/dist/index.html` is missing or `force` is set, and returns the folder to serve.
  * @throws {InvalidArgumentError} naming 'web/dist' when it is missing and cannot be built.
  * @example ensureExplorerBuilt(packageRoot, false) // '<root>/web/dist'
@@ -50,14 +50,25 @@ export async function serveFolder(root: string, options: { port: number; host?: 
 export function ensureExplorerBuilt(packageRoot: string, force: boolean): string {
   const dist = join(packageRoot, 'web', 'dist');
   if (!force && existsSync(join(dist, 'index.html'))) return dist;
+  console.error('rmtkit: building the explorer (vite build web)…');
+  return buildExplorer(packageRoot, dist);
+}
+
+/**
+ * Builds the explorer from `web/` with Vite (a development dependency) into `outDir`, replacing
+ * what is there, and returns `outDir`.
+ * @throws {InvalidArgumentError} naming 'web/dist' when Vite or the sources are missing or the build fails.
+ * @example buildExplorer(packageRoot, '/tmp/explorer')
+ */
+export function buildExplorer(packageRoot: string, outDir: string): string {
   const vite = join(packageRoot, 'node_modules', 'vite', 'bin', 'vite.js');
   if (!existsSync(vite) || !existsSync(join(packageRoot, 'web', 'index.html'))) {
-    throw new InvalidArgumentError('web/dist', 'must hold the built explorer; build it from a source checkout with `npx vite build web`', dist);
+    throw new InvalidArgumentError('web/dist', 'must hold the built explorer; build it from a source checkout with `npx vite build web`', outDir);
   }
-  console.error('rmtkit: building the explorer (vite build web)…');
-  const built = spawnSync(process.execPath, [vite, 'build', join(packageRoot, 'web'), '--logLevel', 'warn'], { stdio: ['ignore', 'inherit', 'inherit'] });
-  if (built.status !== 0 || !existsSync(join(dist, 'index.html'))) {
-    throw new InvalidArgumentError('web/dist', 'could not be built; see the vite output above', dist);
+  const args = [vite, 'build', join(packageRoot, 'web'), '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'];
+  const built = spawnSync(process.execPath, args, { stdio: ['ignore', 'inherit', 'inherit'] });
+  if (built.status !== 0 || !existsSync(join(outDir, 'index.html'))) {
+    throw new InvalidArgumentError('web/dist', 'could not be built; see the vite output above', outDir);
   }
-  return dist;
+  return outDir;
 }

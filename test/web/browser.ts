@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext } from 'playwright-core';
 import { main } from '../../src/cli/main.js';
-import { ensureExplorerBuilt, serveFolder, type RunningServer } from '../../src/server/explorer.js';
+import { buildExplorer, serveFolder, type RunningServer } from '../../src/server/explorer.js';
 
 export const CHROMIUM = '/usr/bin/chromium';
 export const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -33,10 +33,14 @@ export async function launchChromium(): Promise<{ context: BrowserContext; close
   };
 }
 
-/** Builds web/dist from the current sources (vite build web) and serves it on a free port. */
+/**
+ * Builds the explorer from the current sources into a fresh temporary folder (not web/dist, which
+ * `rmtkit serve` may be reading in a parallel test) and serves it on a free port.
+ */
 export async function serveExplorer(): Promise<RunningServer> {
-  const dist = ensureExplorerBuilt(PACKAGE_ROOT, true);
-  return serveFolder(dist, { port: 0 });
+  const dir = mkdtempSync(join(tmpdir(), 'rmtkit-web-'));
+  const server = await serveFolder(buildExplorer(PACKAGE_ROOT, dir), { port: 0 });
+  return { ...server, close: async () => { await server.close(); rmSync(dir, { recursive: true, force: true }); } };
 }
 
 /** Runs the CLI in-process and parses its `--json` output. */

@@ -4,6 +4,8 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
 import { main } from '../../src/cli/main.js';
 import { serveFolder, type RunningServer } from '../../src/server/explorer.js';
 
@@ -97,5 +99,25 @@ describe('rmtkit serve: the static file server', () => {
     assert.equal(process.exitCode, 2);
     process.exitCode = 0;
     assert.match(errors.join('\n'), /--port must be an integer from 0 to 65535/);
+  });
+
+  it('`rmtkit serve --port 0` prints a 127.0.0.1 URL that serves the explorer page', async () => {
+    const root = new URL('../../', import.meta.url);
+    const script = "import('./src/cli/main.ts').then((m) => m.main(['node', 'rmtkit', ...process.argv.slice(1)]))";
+    const child = spawn(process.execPath, ['--import', 'tsx', '-e', script, 'serve', '--port', '0', '--json'], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+    try {
+      const line = await new Promise<string>((done, fail) => {
+        createInterface({ input: child.stdout! }).once('line', done);
+        child.once('exit', (code) => fail(new Error(`rmtkit serve exited with ${code}`)));
+      });
+      const { url } = JSON.parse(line) as { url: string };
+      assert.match(url, /^http:\/\/127\.0\.0\.1:\d+\/$/);
+      const page = await fetch(url);
+      assert.equal(page.status, 200);
+      assert.match(await page.text(), /<title>rmtkit explorer/);
+      assert.equal((await fetch(`${url}..%2fpackage.json`)).status, 404);
+    } finally {
+      child.kill('SIGTERM');
+    }
   });
 });
