@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { readFile, realpath, stat } from 'node:fs/promises';
-import { extname, join, resolve, sep } from 'node:path';
+import { extname, resolve, sep } from 'node:path';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -75,9 +75,4 @@ function inside(base: string, path: string): boolean {
 function send(res: ServerResponse, status: number, text: string): void {
   res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'X-Content-Type-Options': 'nosniff' });
   res.end(`${text}\n`);
-}
-
-/** Where `rmtkit serve` looks for the built explorer: web/dist at the package root. */
-export function explorerRoot(packageRoot: string): string {
-  return join(packageRoot, 'web', 'dist');
 }

@@ -4,7 +4,8 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type BrowserContext } from 'playwright-core';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { ErrorCurves } from '../../web/src/compute.js';
 import { main } from '../../src/cli/main.js';
 import { buildExplorer, serveFolder, type RunningServer } from '../../src/server/explorer.js';
 
@@ -54,4 +55,19 @@ export async function cliJson(argv: string[]): Promise<any> {
     console.log = original;
   }
   return JSON.parse(lines.join('\n'));
+}
+
+/** What the page exposes as `window.__explorer` (the serialisable part). */
+export type Probe = { state: Record<string, unknown>; result: ErrorCurves; updates: number; latencies: Array<{ compute: number; total: number }>; error: string | null };
+
+/** The page's current state, result, update count and latencies. */
+export const probe = (page: Page) => page.evaluate(() => {
+  const { state, result, updates, latencies, error } = (window as unknown as { __explorer: Probe }).__explorer;
+  return { state, result, updates, latencies, error };
+}) as Promise<Probe>;
+
+/** Waits until the page has drawn more than `count` updates and returns its probe. */
+export async function afterUpdate(page: Page, count: number): Promise<Probe> {
+  await page.waitForFunction((n) => (window as unknown as { __explorer: Probe }).__explorer.updates > n, count, { timeout: 30_000 });
+  return probe(page);
 }

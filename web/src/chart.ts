@@ -8,6 +8,7 @@ import { toCsv } from './views.js';
  * One live plot: the Vega-Lite spec is compiled once, and each update replaces the rows of its
  * `table` data set in place (no re-parse), which keeps a slider move to a few milliseconds of
  * rendering. Hover tooltips are drawn by {@link showTooltip} into one shared element.
+ * @example const chart = new Chart(div, errorVsAlpha.spec, tooltipBox); await chart.update(rows); await chart.png();
  */
 export class Chart {
   readonly view: View;

@@ -49,6 +49,7 @@ export const LAMBDAS = logGrid(1e-4, 1e2, 64);
 /**
  * Computes error curves, caching the spectral form (one eigendecomposition per model and d) and
  * each curve, so that moving α only recomputes the λ curve and moving λ only the α curve.
+ * @example const cache = new TheoryCache(); cache.errors(DEFAULT_STATE).optimal?.lambda
  */
 export class TheoryCache {
   private models = new Map<string, { model: CovarianceModel; form: SpectralForm; irreducible: number }>();

@@ -31,7 +31,10 @@ export function writeControls(s: ExplorerState): void {
   labels(s, null);
 }
 
-/** Updates the value labels; `usedLambda` is λ*(α) in optimal mode once the worker has found it. */
+/**
+ * Updates the value labels; `usedLambda` is λ*(α) in optimal mode once the worker has found it.
+ * @example labels(state, result.lambda)
+ */
 export function labels(s: ExplorerState, usedLambda: number | null): void {
   $('rho-out').textContent = String(s.rho);
   $('theta-out').textContent = String(s.theta);

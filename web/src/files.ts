@@ -8,6 +8,7 @@ import type { CovarianceLoader } from '../../src/random/covariance/index.js';
  * Files the user dropped on the page, by name, read the way the CLI reads `--cov` files
  * (src/cli/inputs.ts): `.npy` through `parseNpy`, anything else as CSV/whitespace text through
  * `parseCsv`; every value must be finite.
+ * @example const table = new FileTable(); table.add('S.npy', bytes); new TheoryCache(table.loader())
  */
 export class FileTable {
   private files = new Map<string, Uint8Array>();

@@ -30,7 +30,10 @@ export interface ExplorerState {
 /** The page's state when the URL says nothing. */
 export const DEFAULT_STATE: ExplorerState = { model: 'ar1', rho: 0.5, theta: 2, exponent: 1, fileKind: 'dense', file: '', d: Infinity, alpha: 2, lambda: 0.1 };
 
-/** Whether the d → ∞ limit is defined for a model (a spectral symbol exists). */
+/**
+ * Whether the d → ∞ limit is defined for a model (a spectral symbol exists).
+ * @example allowsInfinite('spiked') // false
+ */
 export function allowsInfinite(model: ModelKind): boolean {
   return model === 'ar1' || model === 'isotropic';
 }
