@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { simulate, type SimPoint } from '../../web/src/sim.js';
+import { simulate, simulateSpectrum, type SimPoint } from '../../web/src/sim.js';
 import { SIM_ALPHAS } from '../../web/src/montecarlo.js';
 import { ssrPointTheory } from '../../src/experiments/defs/ssr-trial.js';
 import { ar1Covariance } from '../../src/random/covariance/index.js';
@@ -32,5 +32,18 @@ describe('explorer Monte Carlo overlay', () => {
 
   it('refuses dimensions above 400', () => {
     assert.throws(() => simulate({ cov: 'ar1:0.5', d: 401, lambda: 0.1, alphas: [1], trials: 2, seed: 1 }, () => {}, () => {}), /2 ≤ d ≤ 400/);
+  });
+
+  it('pools eigenvalues of Â into a histogram of total mass 1 whose mean is 0 (diag Â = 0, so tr Â = 0)', () => {
+    let ticks = 0;
+    const h = simulateSpectrum({ cov: 'ar1:0.5', d: 50, lambda: 0.1, alphas: [], trials: 3, seed: 2 }, 2, () => ticks++);
+    assert.equal(ticks, 3);
+    assert.equal(h.n, 100);
+    const width = h.bins[1]!.x - h.bins[0]!.x;
+    const mass = h.bins.reduce((a, b) => a + b.density * width, 0);
+    assert.ok(Math.abs(mass - 1) <= 1e-12, `mass ${mass}`);
+    // Binning moves each value by at most half a bin width.
+    const mean = h.bins.reduce((a, b) => a + b.x * b.density * width, 0);
+    assert.ok(Math.abs(mean) <= width / 2, `mean ${mean}, bin width ${width}`);
   });
 });

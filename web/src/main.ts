@@ -12,9 +12,9 @@ import { parseState, serializeState, type ExplorerState } from './state.js';
 import { bbpView, diagramView, errorVsAlpha, errorVsLambda, pcaView, spectrumViewDef, type ViewDef } from './views.js';
 
 interface Reply { id: number; result?: ErrorCurves; extras?: ExtraCurves; error?: string; ms?: number }
-interface Probe { state: ExplorerState; result: ErrorCurves | null; updates: number; extrasUpdates: number; extras: ExtraCurves | null; latencies: Array<{ compute: number; total: number }>; error: string | null; charts: Record<string, Chart>; simPoints: number }
+interface Probe { state: ExplorerState; result: ErrorCurves | null; updates: number; extrasUpdates: number; extras: ExtraCurves | null; latencies: Array<{ compute: number; total: number }>; error: string | null; charts: Record<string, Chart>; simPoints: number; simBins: number }
 
-const probe: Probe = { state: parseState(new URLSearchParams(location.search)), result: null, updates: 0, extrasUpdates: 0, extras: null, latencies: [], error: null, charts: {}, simPoints: 0 };
+const probe: Probe = { state: parseState(new URLSearchParams(location.search)), result: null, updates: 0, extrasUpdates: 0, extras: null, latencies: [], error: null, charts: {}, simPoints: 0, simBins: 0 };
 (window as unknown as { __explorer: Probe }).__explorer = probe;
 
 const tooltip = document.getElementById('tooltip')!;
@@ -31,17 +31,20 @@ const started = new Map<number, number>();
 
 worker.onmessage = async (event: MessageEvent<Reply>) => {
   const { id, result, extras, error, ms } = event.data;
+  const t0 = started.get(id);
   if (id !== latest) return; // a newer request is on its way
   if (extras) {
-    const slow = [spectrumViewDef, bbpView, pcaView] as ViewDef<ExtraCurves>[];
+    const slow = [bbpView, pcaView] as ViewDef<ExtraCurves>[];
     const rho = probe.state.model === 'ar1' ? probe.state.rho : probe.state.model === 'isotropic' ? 0 : null;
-    await Promise.all([...slow.map((def) => probe.charts[def.id]!.update(def.rows(extras))), probe.charts[diagramView.id]!.update(diagramView.rows({ ...extras, rho }))]);
+    await Promise.all([
+      ...slow.map((def) => probe.charts[def.id]!.update(def.rows(extras))),
+      probe.charts[spectrumViewDef.id]!.update([...spectrumViewDef.rows(extras), ...(probe.result ? simulatedSpectrum(probe.result) : [])]),
+      probe.charts[diagramView.id]!.update(diagramView.rows({ ...extras, rho })),
+    ]);
     probe.extras = extras;
     probe.extrasUpdates++;
     return;
   }
-  const t0 = started.get(id);
-  started.delete(id);
   const box = document.getElementById('error')!;
   box.hidden = error === undefined;
   box.textContent = error ?? '';
@@ -69,19 +72,25 @@ function request(state: ExplorerState): void {
   document.querySelector<HTMLAnchorElement>('#share')!.href = query;
   labels(state, null);
   latest++;
+  started.clear(); // only the newest request's start time matters (the worker skips the others)
   started.set(latest, performance.now());
   worker.postMessage({ id: latest, state });
 }
 
-// Monte Carlo rows are shown only while the model and λ they simulate are on screen.
-let sim: { rows: CurveRow[]; key: string } = { rows: [], key: '' };
-const simulated = (r: ErrorCurves) => (sim.key === `${r.cov}|${r.lambda}` ? sim.rows : []);
+// Monte Carlo rows are shown only while the state they simulate is on screen.
+const sim: Record<'vs-alpha' | 'spectrum', { rows: CurveRow[]; key: string }> = { 'vs-alpha': { rows: [], key: '' }, spectrum: { rows: [], key: '' } };
+const simulated = (r: ErrorCurves) => (sim['vs-alpha'].key === `${r.cov}|${r.lambda}` ? sim['vs-alpha'].rows : []);
+const simulatedSpectrum = (r: ErrorCurves) => (sim.spectrum.key === `${r.cov}|${r.lambda}|${r.current.alpha}` ? sim.spectrum.rows : []);
 setupMonteCarlo(
-  () => (probe.result ? { cov: probe.result.cov, lambda: probe.result.lambda } : null),
-  (rows, key) => {
-    sim = { rows, key };
-    probe.simPoints = rows.length;
-    if (probe.result) void probe.charts[errorVsAlpha.id]!.update([...errorVsAlpha.rows(probe.result), ...simulated(probe.result)]);
+  () => (probe.result ? { cov: probe.result.cov, lambda: probe.result.lambda, alpha: probe.result.current.alpha } : null),
+  (view, rows, key) => {
+    sim[view] = { rows, key };
+    if (view === 'vs-alpha') probe.simPoints = rows.length;
+    else probe.simBins = rows.length;
+    const r = probe.result;
+    if (!r) return;
+    if (view === 'vs-alpha') void probe.charts[errorVsAlpha.id]!.update([...errorVsAlpha.rows(r), ...simulated(r)]);
+    else if (probe.extras) void probe.charts[spectrumViewDef.id]!.update([...spectrumViewDef.rows(probe.extras), ...simulatedSpectrum(r)]);
   },
 );
 

@@ -1,12 +1,16 @@
 import type { CurveRow } from '../../src/plot/curves.js';
 import { logGrid } from './compute.js';
-import { MAX_SIM_D, type SimPoint } from './sim.js';
+import { MAX_SIM_D, type SimHistogram, type SimPoint } from './sim.js';
 
-/** What a Monte Carlo run simulates: the current model and λ at a finite d. */
+/** What a Monte Carlo run simulates: the current model, λ and α (for the spectrum) at a finite d. */
 export interface SimTarget {
   cov: string;
   lambda: number;
+  alpha: number;
 }
+
+/** Simulation rows for one view, with the key (`cov|λ` for error vs α, `cov|λ|α` for the spectrum) of the state they belong to. */
+export type SimRows = (view: 'vs-alpha' | 'spectrum', rows: CurveRow[], key: string) => void;
 
 /** α values of the overlay: 8 log-spaced ratios from 0.25 to 8. */
 export const SIM_ALPHAS = logGrid(0.25, 8, 8);
@@ -14,11 +18,12 @@ export const SIM_ALPHAS = logGrid(0.25, 8, 8);
 /**
  * Wires the Monte Carlo panel (#mc-*): Run starts a fresh Web Worker, the progress bar follows
  * its trials, Cancel terminates it (the page never waits on a simulation). Each finished α adds
- * simulation rows (mean ± one standard error) that `onRows` receives with the target they belong
- * to, so the page shows them only while the model and λ still match.
- * @example setupMonteCarlo(() => ({ cov: 'ar1:0.5', lambda: 0.1 }), (rows) => console.log(rows.length))
+ * error rows (mean ± one standard error), and the pooled eigenvalues of Â at the current α give
+ * a histogram; `onRows` receives them with the state they belong to, so the page shows them only
+ * while that state is on screen.
+ * @example setupMonteCarlo(() => ({ cov: 'ar1:0.5', lambda: 0.1, alpha: 2 }), (view, rows) => console.log(view, rows.length))
  */
-export function setupMonteCarlo(target: () => SimTarget | null, onRows: (rows: CurveRow[], key: string) => void): void {
+export function setupMonteCarlo(target: () => SimTarget | null, onRows: SimRows): void {
   const el = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
   const run = el<HTMLButtonElement>('mc-run');
   const cancel = el<HTMLButtonElement>('mc-cancel');
@@ -47,15 +52,17 @@ export function setupMonteCarlo(target: () => SimTarget | null, onRows: (rows: C
     const key = `${t.cov}|${t.lambda}`;
     const label = `simulation, d = ${d}`;
     const rows: CurveRow[] = [];
-    onRows([], key);
+    const spectrumKey = `${key}|${t.alpha}`;
+    onRows('vs-alpha', [], key);
+    onRows('spectrum', [], spectrumKey);
     bar.value = 0;
     run.disabled = true;
     cancel.disabled = false;
     status.textContent = 'running…';
     const started = performance.now();
     worker = new Worker(new URL('./sim-worker.ts', import.meta.url), { type: 'module' });
-    worker.onmessage = (event: MessageEvent<{ progress?: [number, number]; point?: SimPoint; done?: true; error?: string }>) => {
-      const { progress, point, done, error } = event.data;
+    worker.onmessage = (event: MessageEvent<{ progress?: [number, number]; point?: SimPoint; histogram?: SimHistogram; done?: true; error?: string }>) => {
+      const { progress, point, histogram, done, error } = event.data;
       if (progress) {
         bar.max = progress[1];
         bar.value = progress[0];
@@ -64,12 +71,16 @@ export function setupMonteCarlo(target: () => SimTarget | null, onRows: (rows: C
       if (point) {
         rows.push({ kind: 'simulation', series: `generalisation (${label})`, x: point.alpha, y: point.genMean, lo: point.genMean - point.genSe, hi: point.genMean + point.genSe });
         rows.push({ kind: 'simulation', series: `training (${label})`, x: point.alpha, y: point.trainMean, lo: point.trainMean - point.trainSe, hi: point.trainMean + point.trainSe });
-        onRows([...rows], key);
+        onRows('vs-alpha', [...rows], key);
       }
-      if (done) stop(`done: ${SIM_ALPHAS.length * trials} trials in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+      if (histogram) {
+        const series = `histogram (${label}, ${trials} × ${histogram.n} samples)`;
+        onRows('spectrum', histogram.bins.map((b) => ({ kind: 'simulation', series, x: b.x, y: b.density, lo: b.density - b.se, hi: b.density + b.se })), spectrumKey);
+      }
+      if (done) stop(`done: ${(SIM_ALPHAS.length + 1) * trials} trials in ${((performance.now() - started) / 1000).toFixed(1)} s`);
       if (error) stop(`failed: ${error}`);
     };
-    worker.postMessage({ cov: t.cov, d, lambda: t.lambda, alphas: SIM_ALPHAS, trials, seed: 1 });
+    worker.postMessage({ cov: t.cov, d, lambda: t.lambda, alpha: t.alpha, alphas: SIM_ALPHAS, trials, seed: 1 });
   });
   cancel.addEventListener('click', () => stop(`cancelled at ${bar.value} / ${bar.max} trials`));
 }

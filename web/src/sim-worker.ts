@@ -1,14 +1,20 @@
 /**
- * The Monte Carlo Web Worker: runs one {@link SimRequest} and posts `{ progress: [done, total] }`,
- * `{ point }` per α, then `{ done: true }` or `{ error }`. The page cancels by terminating it.
+ * The Monte Carlo Web Worker: runs one {@link SimRequest} (errors at every α, then the spectrum
+ * of Â at the current α) and posts `{ progress: [done, total] }`, `{ point }` per α,
+ * `{ histogram }`, then `{ done: true }` or `{ error }`. The page cancels by terminating it.
  */
-import { simulate, type SimRequest } from './sim.js';
+import { simulate, simulateSpectrum, type SimRequest } from './sim.js';
 
-const scope = self as unknown as { onmessage: ((e: MessageEvent<SimRequest>) => void) | null; postMessage(m: unknown): void };
+const scope = self as unknown as { onmessage: ((e: MessageEvent<SimRequest & { alpha: number }>) => void) | null; postMessage(m: unknown): void };
 
 scope.onmessage = (event) => {
+  const req = event.data;
+  const total = (req.alphas.length + 1) * req.trials;
+  let done = 0;
+  const tick = () => scope.postMessage({ progress: [++done, total] });
   try {
-    simulate(event.data, (done, total) => scope.postMessage({ progress: [done, total] }), (point) => scope.postMessage({ point }));
+    simulate(req, tick, (point) => scope.postMessage({ point }));
+    scope.postMessage({ histogram: simulateSpectrum(req, req.alpha, tick) });
     scope.postMessage({ done: true });
   } catch (error) {
     scope.postMessage({ error: error instanceof Error ? error.message : String(error) });

@@ -2,6 +2,7 @@ import { buildCovariance, parseCovarianceSpec } from '../../src/random/covarianc
 import { randomStream } from '../../src/random/stream.js';
 import { fitSsr } from '../../src/ssr/estimator.js';
 import { populationError } from '../../src/ssr/population-error.js';
+import { ssrEigen } from '../../src/ssr/spectrum.js';
 
 /** A Monte Carlo request: the model as a CLI `--cov` string at a finite d, one λ, several α. */
 export interface SimRequest {
@@ -68,4 +69,36 @@ function stdErr(xs: number[]): number {
 
 function noFiles(file: string): never {
   throw new RangeError(`cannot read ${file} in the explorer`);
+}
+
+/** A pooled histogram of simulated eigenvalues of Â as a density (bins of equal width). */
+export interface SimHistogram {
+  alpha: number;
+  n: number;
+  /** Bin centres, densities and their standard errors √count/(N·width). */
+  bins: Array<{ x: number; density: number; se: number }>;
+}
+
+/**
+ * Eigenvalues of Â (`ssrEigen`) from `trials` Gaussian data sets at one α, pooled into `binCount`
+ * bins; trial t uses the stream child ('spectrum', t) of `seed`. Calls `progress()` after each trial.
+ * @throws {RangeError} for d outside [2, 400].
+ * @example simulateSpectrum({ cov: 'ar1:0.5', d: 100, lambda: 0.1, alphas: [], trials: 4, seed: 1 }, 2, () => {}).bins.length // 40
+ */
+export function simulateSpectrum(req: SimRequest, alpha: number, progress: () => void, binCount = 40): SimHistogram {
+  const model = buildCovariance(parseCovarianceSpec(req.cov), req.d, { vector: noFiles, matrix: noFiles });
+  if (!(model.d >= 2 && model.d <= MAX_SIM_D)) throw new RangeError(`Monte Carlo needs 2 ≤ d ≤ ${MAX_SIM_D}; got ${model.d}`);
+  const n = Math.max(1, Math.round(alpha * req.d));
+  const values: number[] = [];
+  for (let t = 0; t < req.trials; t++) {
+    for (const v of ssrEigen(model.sample(n, randomStream(req.seed).child('spectrum', t)), req.lambda).values) values.push(v);
+    progress();
+  }
+  const lo = Math.min(...values);
+  const hi = Math.max(...values);
+  const width = (hi - lo) / binCount || 1;
+  const counts = new Array<number>(binCount).fill(0);
+  for (const v of values) counts[Math.min(binCount - 1, Math.floor((v - lo) / width))]!++;
+  const scale = 1 / (values.length * width);
+  return { alpha: n / req.d, n, bins: counts.map((c, k) => ({ x: lo + (k + 0.5) * width, density: c * scale, se: Math.sqrt(c) * scale })) };
 }
