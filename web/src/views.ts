@@ -19,6 +19,8 @@ export function liveCurvesSpec(options: Parameters<typeof curvesSpec>[1]): VegaL
   type Layer = { encoding: Record<string, unknown>; [key: string]: unknown };
   const spec = curvesSpec([], { width: 380, height: 220, ...options }) as unknown as Record<string, unknown> & { layer: Layer[]; config: { legend: object } };
   spec.data = { name: 'table' };
+  // Re-layout when the data change (a legend gains an entry, an axis wider labels).
+  spec.autosize = { type: 'pad', resize: true };
   // Legends below the plot, so that two views fit side by side next to the controls.
   spec.config = { ...spec.config, legend: { ...spec.config.legend, orient: 'bottom', direction: 'horizontal', columns: 2 } };
   const { x, y } = spec.layer[0]!.encoding; // the theory lines' encodings, scales included
