@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import type { ErrorCurves } from '../../web/src/compute.js';
-import { main } from '../../src/cli/main.js';
+import { runCli } from '../cli/run-cli.js';
 import { buildExplorer, serveFolder, type RunningServer } from '../../src/server/explorer.js';
 
 export const CHROMIUM = '/usr/bin/chromium';
@@ -46,15 +46,7 @@ export async function serveExplorer(): Promise<RunningServer> {
 
 /** Runs the CLI in-process and parses its `--json` output. */
 export async function cliJson(argv: string[]): Promise<any> {
-  const lines: string[] = [];
-  const original = console.log;
-  console.log = (...args: unknown[]) => void lines.push(args.join(' '));
-  try {
-    await main(['node', 'rmtkit', ...argv]);
-  } finally {
-    console.log = original;
-  }
-  return JSON.parse(lines.join('\n'));
+  return JSON.parse((await runCli(...argv)).out);
 }
 
 /** What the page exposes as `window.__explorer` (the serialisable part). */
