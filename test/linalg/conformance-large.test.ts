@@ -5,18 +5,8 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import * as linalg from '../../src/linalg/index.js';
 import { Matrix } from '../../src/linalg/matrix.js';
-import { EPS, frobenius, maxAbsDiff, naiveProduct, orthogonalityError, scaleColumnsProduct } from './helpers.js';
+import { EPS, frobenius, lcgMatrix, maxAbsDiff, naiveProduct, orthogonalityError, scaleColumnsProduct } from './helpers.js';
 
-/** Deterministic pseudo-random matrix (a fixed LCG; independent of src/random). */
-function lcgMatrix(rows: number, cols: number, seed: number): Matrix {
-  let state = seed >>> 0;
-  const data = new Float64Array(rows * cols);
-  for (let k = 0; k < data.length; k++) {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-    data[k] = state / 2 ** 32 - 0.5;
-  }
-  return Matrix.fromRowMajor(rows, cols, data);
-}
 
 function symmetrise(m: Matrix): Matrix {
   const t = m.transpose();

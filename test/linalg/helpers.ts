@@ -59,3 +59,14 @@ export function scaleColumnsProduct(u: Matrix, s: ArrayLike<number>, vt: Matrix)
   for (let i = 0; i < us.rows; i++) for (let j = 0; j < us.cols; j++) us.data[i * us.cols + j] *= s[j]!;
   return naiveProduct(us, vt);
 }
+
+/** A deterministic rows×cols matrix with entries in [−0.5, 0.5) (fixed LCG, independent of src/random). */
+export function lcgMatrix(rows: number, cols: number, seed: number): Matrix {
+  let state = seed >>> 0;
+  const data = new Float64Array(rows * cols);
+  for (let k = 0; k < data.length; k++) {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+    data[k] = state / 2 ** 32 - 0.5;
+  }
+  return Matrix.fromRowMajor(rows, cols, data);
+}

@@ -2,18 +2,10 @@
 // rounding-error bounds, and a closeness check that names the worst entry.
 import assert from 'node:assert/strict';
 import { Matrix } from '../../src/linalg/matrix.js';
-import { naiveProduct } from './helpers.js';
+import { lcgMatrix, naiveProduct } from './helpers.js';
 
-/** A deterministic rows×cols matrix with entries in [−0.5, 0.5) (fixed LCG, independent of src/random). */
-export function lcgMatrix(rows: number, cols: number, seed: number): Matrix {
-  let state = seed >>> 0;
-  const data = new Float64Array(rows * cols);
-  for (let k = 0; k < data.length; k++) {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-    data[k] = state / 2 ** 32 - 0.5;
-  }
-  return Matrix.fromRowMajor(rows, cols, data);
-}
+export { lcgMatrix };
+
 
 /** A well-conditioned SPD matrix XᵀX/(n + 8) + I/4 (eigenvalues in [1/4, 1/4 + ~n/12]). */
 export function lcgSpd(n: number, seed: number): Matrix {

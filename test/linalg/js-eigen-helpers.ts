@@ -21,16 +21,6 @@ export function lcgSymmetric(d: number, seed: number): Matrix {
   return Matrix.fromRowMajor(d, d, data);
 }
 
-/** Deterministic general test matrix with entries in [−0.5, 0.5). */
-export function lcgMatrix(rows: number, cols: number, seed: number): Matrix {
-  let state = seed >>> 0;
-  const data = new Float64Array(rows * cols);
-  for (let k = 0; k < data.length; k++) {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-    data[k] = state / 2 ** 32 - 0.5;
-  }
-  return Matrix.fromRowMajor(rows, cols, data);
-}
 
 /** Whether v is sorted ascending (ties allowed). */
 export function isAscending(v: ArrayLike<number>): boolean {

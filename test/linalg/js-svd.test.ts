@@ -7,8 +7,8 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { Matrix } from '../../src/linalg/matrix.js';
 import { svd } from '../../src/linalg/backends/js/svd.js';
-import { isAscending, lcgMatrix, spectralNorm } from './js-eigen-helpers.js';
-import { EPS, fromJson, loadFixture, type MatrixJson, maxAbsDiff, naiveProduct, orthogonalityError, scaleColumnsProduct } from './helpers.js';
+import { isAscending, spectralNorm } from './js-eigen-helpers.js';
+import { EPS, fromJson, lcgMatrix, loadFixture, type MatrixJson, maxAbsDiff, naiveProduct, orthogonalityError, scaleColumnsProduct } from './helpers.js';
 
 const C = 8;
 const svdCases = loadFixture<{ cases: Array<{ name: string; a: MatrixJson; s: number[] }> }>('js-eigen/svd.json').cases;

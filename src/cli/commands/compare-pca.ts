@@ -5,7 +5,7 @@ import { COVARIANCE_SYNTAX } from '../../random/covariance/index.js';
 import { comparePca, DEFAULT_GAMMAS } from '../../ssr/compare-pca.js';
 import { SSR_PARAMS } from '../../ssr/params.js';
 import { parseNumber } from '../inputs.js';
-import { buildModel, parseDimension } from './spectrum.js';
+import { buildModel, parseDimension } from '../covariance-flags.js';
 
 const GAMMA = interval(0, 1, '[]');
 

@@ -1,11 +1,11 @@
 import type { Command } from 'commander';
 import { performance } from 'node:perf_hooks';
-import { InvalidArgumentError } from '../../errors.js';
-import { buildCovariance, COVARIANCE_SYNTAX, parseCovarianceSpec, type CovarianceModel } from '../../random/covariance/index.js';
+import { COVARIANCE_SYNTAX } from '../../random/covariance/index.js';
 import { optimalLambda } from '../../ssr/optimal.js';
 import { SSR_PARAMS } from '../../ssr/params.js';
 import { irreducibleError, ssrTheory, type TheoryPoint } from '../../ssr/theory.js';
-import { loadMatrix, loadVector, parseNumber } from '../inputs.js';
+import { buildModel, parseDimension } from '../covariance-flags.js';
+import { parseNumber } from '../inputs.js';
 
 /**
  * `rmtkit theory`: the deterministic-equivalent SSR errors for a covariance model over a grid of
@@ -59,28 +59,6 @@ export function registerTheory(program: Command): void {
       }
       console.log(`${points.length} points in ${seconds.toFixed(3)} s`);
     });
-}
-
-function parseDimension(text: string): number {
-  if (/^(inf|infinity|∞)$/i.test(text.trim())) return Infinity;
-  const d = text.trim() === '' ? NaN : Number(text);
-  return SSR_PARAMS.d.check('--d', d);
-}
-
-function buildModel(text: string, d: number | undefined): CovarianceModel {
-  const spec = parseCovarianceSpec(text, '--cov');
-  try {
-    const model = buildCovariance(spec, d, { vector: loadVector, matrix: loadMatrix });
-    if (model.d !== Infinity) SSR_PARAMS.d.check('--d', model.d);
-    model.spectrum();
-    return model;
-  } catch (error) {
-    if (error instanceof InvalidArgumentError && error.argument === 'd') throw new InvalidArgumentError('--d', error.requirement, error.value);
-    if (error instanceof InvalidArgumentError && !error.argument.startsWith('--')) {
-      throw new InvalidArgumentError(`--cov ${text}: ${error.argument}`, error.requirement, error.value);
-    }
-    throw error;
-  }
 }
 
 function fmt(v: number): string {
