@@ -1,0 +1,31 @@
+import { InvalidArgumentError } from '../errors.js';
+import { buildCovariance, parseCovarianceSpec, type CovarianceModel } from '../random/covariance/index.js';
+import { SSR_PARAMS } from '../ssr/params.js';
+import { loadMatrix, loadVector } from './inputs.js';
+
+/* The --d and --cov flags shared by theory, spectrum and compare-pca. */
+
+/** `inf` or an integer d ≥ 2. @throws {InvalidArgumentError} naming '--d'. */
+export function parseDimension(text: string): number {
+  if (/^(inf|infinity|∞)$/i.test(text.trim())) return Infinity;
+  const d = text.trim() === '' ? NaN : Number(text);
+  return SSR_PARAMS.d.check('--d', d);
+}
+
+/**
+ * Builds a covariance model from `--cov` and `--d`; model errors are re-worded to name the flags.
+ * @throws {InvalidArgumentError} naming '--d' or '--cov …'.
+ */
+export function buildModel(text: string, d: number | undefined): CovarianceModel {
+  const spec = parseCovarianceSpec(text, '--cov');
+  try {
+    const model = buildCovariance(spec, d, { vector: loadVector, matrix: loadMatrix });
+    if (model.d !== Infinity) SSR_PARAMS.d.check('--d', model.d);
+    model.spectrum();
+    return model;
+  } catch (error) {
+    if (error instanceof InvalidArgumentError && error.argument === 'd') throw new InvalidArgumentError('--d', error.requirement, error.value);
+    if (error instanceof InvalidArgumentError && !error.argument.startsWith('--')) throw new InvalidArgumentError(`--cov ${text}: ${error.argument}`, error.requirement, error.value);
+    throw error;
+  }
+}
