@@ -63,3 +63,23 @@ export async function afterUpdate(page: Page, count: number): Promise<Probe> {
   await page.waitForFunction((n) => (window as unknown as { __explorer: Probe }).__explorer.updates > n, count, { timeout: 30_000 });
   return probe(page);
 }
+
+/** A served explorer with one Chromium page on it, loaded and drawn without page errors. */
+export interface ExplorerSession {
+  server: RunningServer;
+  page: Page;
+  close(): Promise<void>;
+}
+
+/** Serves the explorer, opens it in headless Chromium, waits for the first drawing. */
+export async function openExplorer(): Promise<ExplorerSession> {
+  const server = await serveExplorer();
+  const browser = await launchChromium();
+  const page = await browser.context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(server.url);
+  await afterUpdate(page, 0);
+  if (errors.length) throw new Error(`the page raised: ${errors.join('; ')}`);
+  return { server, page, close: async () => { await browser.close(); await server.close(); } };
+}

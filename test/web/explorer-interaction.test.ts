@@ -5,27 +5,20 @@ import type { Page } from 'playwright-core';
 import type { RunningServer } from '../../src/server/explorer.js';
 import { simulate, type SimPoint } from '../../web/src/sim.js';
 import { SIM_ALPHAS } from '../../web/src/montecarlo.js';
-import { afterUpdate, launchChromium, probe, serveExplorer } from './browser.js';
+import { afterUpdate, openExplorer, probe, type ExplorerSession } from './browser.js';
 
 describe('the explorer in headless Chromium: export, hover, Monte Carlo, latency', () => {
+  let session: ExplorerSession;
   let server: RunningServer;
-  let browser: Awaited<ReturnType<typeof launchChromium>>;
   let page: Page;
 
   before(async () => {
-    server = await serveExplorer();
-    browser = await launchChromium();
-    page = await browser.context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(server.url);
-    await afterUpdate(page, 0);
-    assert.deepEqual(errors, []);
+    session = await openExplorer();
+    ({ server, page } = session);
   });
 
   after(async () => {
-    await browser?.close();
-    await server?.close();
+    await session?.close();
   });
 
   it('exports a view as PNG, SVG and CSV', async () => {
@@ -63,7 +56,7 @@ describe('the explorer in headless Chromium: export, hover, Monte Carlo, latency
   });
 
   it('runs a small Monte Carlo overlay to the end and draws it on the error-vs-α and spectrum views', async () => {
-    const mc = await browser.context.newPage();
+    const mc = await page.context().newPage();
     await mc.goto(`${server.url}?model=ar1&rho=0.5&d=40&alpha=2&lambda=0.1`);
     await afterUpdate(mc, 0);
     await mc.fill('#mc-d', '40');
@@ -92,7 +85,7 @@ describe('the explorer in headless Chromium: export, hover, Monte Carlo, latency
   });
 
   it('keeps the page responsive during a long simulation and cancels it', async () => {
-    const mc = await browser.context.newPage();
+    const mc = await page.context().newPage();
     await mc.goto(`${server.url}?model=ar1&rho=0.5&d=inf&alpha=2&lambda=0.1`);
     await afterUpdate(mc, 0);
     await mc.fill('#mc-d', '400');
@@ -132,7 +125,7 @@ describe('the explorer in headless Chromium: export, hover, Monte Carlo, latency
     // machine are noisy, so like timeit's best-of-N the target must be met by one of three
     // rounds; every round is reported.
     const rounds = async (url: string, slider: string, moves: number, target: number) => {
-      const page2 = await browser.context.newPage();
+      const page2 = await page.context().newPage();
       await page2.goto(url);
       await afterUpdate(page2, 0);
       const results: Array<{ total: number; compute: number; max: number }> = [];

@@ -13,7 +13,7 @@ import { ar1GammaStar } from '../../src/pca/boundary.js';
 import { ar1Covariance } from '../../src/random/covariance/index.js';
 import type { ErrorCurves } from '../../web/src/compute.js';
 import { GAMMAS, THETAS } from '../../web/src/extras.js';
-import { afterUpdate, cliJson, launchChromium, probe, type Probe, serveExplorer } from './browser.js';
+import { afterUpdate, cliJson, openExplorer, probe, type ExplorerSession, type Probe } from './browser.js';
 
 /** The explorer's curve and `rmtkit theory --json` agree to 1e-12 relative (same code, same order of operations). */
 async function assertMatchesCli(result: ErrorCurves, curve: 'vsAlpha' | 'vsLambda'): Promise<void> {
@@ -34,24 +34,17 @@ async function assertMatchesCli(result: ErrorCurves, curve: 'vsAlpha' | 'vsLambd
   });
 }
 describe('the explorer in headless Chromium: views against the CLI and the library', () => {
+  let session: ExplorerSession;
   let server: RunningServer;
-  let browser: Awaited<ReturnType<typeof launchChromium>>;
   let page: Page;
 
   before(async () => {
-    server = await serveExplorer();
-    browser = await launchChromium();
-    page = await browser.context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(server.url);
-    await afterUpdate(page, 0);
-    assert.deepEqual(errors, []);
+    session = await openExplorer();
+    ({ server, page } = session);
   });
 
   after(async () => {
-    await browser?.close();
-    await server?.close();
+    await session?.close();
   });
 
   it('draws the error, spectrum, BBP, PCA and phase-diagram views for the default AR(1) model at d = ∞, matching the CLI and the library', async () => {
@@ -93,7 +86,7 @@ describe('the explorer in headless Chromium: views against the CLI and the libra
   });
 
   it('opens a shared link with its state (spiked θ = 3, d = 300, optimal λ) and matches the CLI optimum', async () => {
-    const shared = await browser.context.newPage();
+    const shared = await page.context().newPage();
     await shared.goto(`${server.url}?model=spiked&theta=3&d=300&alpha=1.5&lambda=opt`);
     const p = await afterUpdate(shared, 0);
     assert.equal(await shared.locator('#model').inputValue(), 'spiked');
@@ -109,7 +102,7 @@ describe('the explorer in headless Chromium: views against the CLI and the libra
   });
 
   it('opens a power-law link at d = 200 like `rmtkit theory --cov powerlaw:1.5 --d 200`', async () => {
-    const other = await browser.context.newPage();
+    const other = await page.context().newPage();
     await other.goto(`${server.url}?model=powerlaw&exponent=1.5&d=200&alpha=0.8&lambda=0.02`);
     const p = await afterUpdate(other, 0);
     assert.equal(p.result.cov, 'powerlaw:1.5');
@@ -126,7 +119,7 @@ describe('the explorer in headless Chromium: views against the CLI and the libra
   });
 
   it('says why when a link names a file that this page has not loaded', async () => {
-    const other = await browser.context.newPage();
+    const other = await page.context().newPage();
     await other.goto(`${server.url}?model=file&kind=dense&file=sigma.npy&alpha=2&lambda=0.1`);
     await other.waitForSelector('#error:not([hidden])', { timeout: 30_000 });
     assert.match((await other.textContent('#error'))!, /file must be loaded into this page \(links do not carry files\); drop it again\. Value: "?sigma\.npy"?/);
@@ -140,7 +133,7 @@ describe('the explorer in headless Chromium: views against the CLI and the libra
     const sigma = Matrix.zeros(d, d);
     for (let i = 0; i < d; i++) for (let j = 0; j < d; j++) sigma.data[i * d + j] = 0.6 ** Math.abs(i - j) * (1 + 0.5 * Number(i === j));
     writeFileSync(path, toNpyBytes(sigma));
-    const page2 = await browser.context.newPage();
+    const page2 = await page.context().newPage();
     await page2.goto(`${server.url}?alpha=1.5&lambda=0.05`);
     const { updates } = await afterUpdate(page2, 0);
     await page2.selectOption('#model', 'file');
