@@ -6,8 +6,8 @@
 // (the runner's layout). Rounds alternate between the sides so load from other processes hits
 // every side; rates use each side's best round. One trial: n = αd AR(1) rows, masked SSR at λ
 // without centring, exact L_gen and L_tr (the error-vs-alpha trial). Pool start-up (worker
-// threads importing the library) is reported apart. OpenBLAS reads OPENBLAS_NUM_THREADS once at
-// load: run the bench with and without OPENBLAS_NUM_THREADS=1 to see both layouts of rmtkit.
+// threads importing the library) is reported apart. The runner's pool sets OpenBLAS to one thread
+// while it runs (linalg.setBlasThreads), as the numpy processes get OPENBLAS_NUM_THREADS=1.
 // Usage: node --import tsx bench/reproduce.ts [--d 500] [--alpha 2] [--trials 12] [--rounds 2] [--workers <cores>]
 import { execFile } from 'node:child_process';
 import { availableParallelism } from 'node:os';

@@ -95,6 +95,17 @@ Napi::Value Info(const Napi::CallbackInfo& info) {
   return result;
 }
 
+// Sets OpenBLAS's thread count for the whole process and returns the previous one: a sweep that
+// runs k worker threads asks for one BLAS thread each, so k·cores threads never fight for cores.
+Napi::Value SetThreads(const Napi::CallbackInfo& info) {
+  if (info.Length() != 1 || !info[0].IsNumber() || info[0].As<Napi::Number>().Int32Value() < 1) {
+    throw Napi::TypeError::New(info.Env(), "setThreads(threads): threads must be an integer ≥ 1");
+  }
+  const int previous = openblas_get_num_threads();
+  openblas_set_num_threads(info[0].As<Napi::Number>().Int32Value());
+  return Napi::Number::New(info.Env(), previous);
+}
+
 Napi::Object Init(Napi::Env env, Napi::Object exports) {
   // Inputs are validated finite in JS before they reach a kernel; LAPACKE's own O(d²) NaN scan
   // would double the cost of a one-column triangular solve.
@@ -106,6 +117,7 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
     exports.Set(async, Napi::Function::New(env, RunAsync, async, data));
   }
   exports.Set("info", Napi::Function::New(env, Info, "info"));
+  exports.Set("setThreads", Napi::Function::New(env, SetThreads, "setThreads"));
   return exports;
 }
 

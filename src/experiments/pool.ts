@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads';
+import { setBlasThreads } from '../linalg/backend.js';
 import type { TrialOutcome } from './trial.js';
 import type { Params } from './types.js';
 
@@ -57,7 +58,10 @@ export class TrialPool implements TrialRunner {
   private failure: Error | undefined;
   private nextId = 0;
 
-  private constructor(private readonly slots: Slot[]) {}
+  private constructor(
+    private readonly slots: Slot[],
+    private readonly blasThreads: number | undefined,
+  ) {}
 
   /**
    * Starts `size` workers and waits until each has loaded the registry.
@@ -65,7 +69,11 @@ export class TrialPool implements TrialRunner {
    */
   static async start(size: number): Promise<TrialPool> {
     const tsx = fromSource ? import.meta.resolve('tsx/esm/api') : undefined;
-    const slots = await Promise.all(
+    // One OpenBLAS thread per trial, whatever the worker count: OpenBLAS sums in a different order
+    // with 1 and 2 threads, so this keeps trials bit-identical across --workers, and k workers
+    // never run k·cores BLAS threads on the cores (OpenBLAS's thread count is process-wide).
+    const blasThreads = setBlasThreads(1);
+    const starting = Promise.all(
       Array.from({ length: size }, () => new Promise<Slot>((resolve, reject) => {
         const worker = new Worker(BOOTSTRAP, { eval: true, workerData: { entry: ENTRY, tsx } });
         worker.once('error', reject);
@@ -75,7 +83,11 @@ export class TrialPool implements TrialRunner {
         });
       })),
     );
-    const pool = new TrialPool(slots);
+    const slots = await starting.catch((error: unknown) => {
+      if (blasThreads !== undefined) setBlasThreads(blasThreads);
+      throw error;
+    });
+    const pool = new TrialPool(slots, blasThreads);
     for (const slot of slots) pool.listen(slot);
     return pool;
   }
@@ -98,6 +110,7 @@ export class TrialPool implements TrialRunner {
   async close(): Promise<void> {
     this.fail(new Error('trial pool closed'));
     await Promise.all(this.slots.map((s) => s.worker.terminate()));
+    if (this.blasThreads !== undefined) setBlasThreads(this.blasThreads);
   }
 
   private listen(slot: Slot): void {

@@ -82,3 +82,14 @@ export function asyncKernel<K extends KernelName>(name: K, on: Backend = active)
 export function backendDetails(): Record<string, string | number> {
   return { backend: active.name, ...(active.details ?? {}) };
 }
+
+/**
+ * Sets how many threads the native backend's OpenBLAS uses, process-wide (for example 1 while k
+ * worker threads each run their own trials); returns the previous count, or undefined when the
+ * native backend is not loaded (the JS backend runs one thread per worker by itself).
+ * @example const previous = setBlasThreads(1); try { … } finally { if (previous) setBlasThreads(previous); }
+ */
+export function setBlasThreads(threads: number): number | undefined {
+  if (!Number.isInteger(threads) || threads < 1) throw new InvalidArgumentError('threads', 'must be an integer ≥ 1', threads);
+  return native.backend?.setThreads?.(threads);
+}

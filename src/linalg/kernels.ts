@@ -70,6 +70,8 @@ export interface Backend {
   readonly priority: number;
   readonly kernels: Partial<Kernels>;
   readonly asyncKernels?: Partial<AsyncKernels>;
+  /** Sets the threads of the backend's own library (process-wide); returns the previous count. */
+  readonly setThreads?: (threads: number) => number;
   /** Free-form facts for `rmtkit info` (library versions, threads). */
   readonly details?: Record<string, string | number>;
 }

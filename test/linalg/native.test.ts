@@ -13,6 +13,7 @@ import { ConvergenceError, NotPositiveDefiniteError } from '../../src/errors.js'
 import { loadNativeBackend } from '../../src/linalg/backends/native/load.js';
 import { translateNativeError } from '../../src/linalg/backends/native/errors.js';
 import { Matrix } from '../../src/linalg/matrix.js';
+import { setBlasThreads } from '../../src/linalg/backend.js';
 import { loaded, native, nativeSuite } from './native-setup.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -24,6 +25,13 @@ describe('native backend', nativeSuite, () => {
     assert.ok(backend.priority > 0, 'native must outrank the JS backend');
     assert.match(String(backend.details?.openblas), /OpenBLAS \d+\.\d+/);
     assert.ok(Number(backend.details?.openblasThreads) >= 1);
+  });
+
+  it('sets the OpenBLAS thread count process-wide and returns the previous one', () => {
+    const before = native().details!.openblasThreads as number;
+    assert.equal(setBlasThreads(1), before);
+    assert.equal(setBlasThreads(before), 1);
+    assert.throws(() => setBlasThreads(0), /threads must be an integer ≥ 1\. Value: 0\./);
   });
 
   it('throws NotPositiveDefiniteError naming the first non-positive leading minor, sync and async', async () => {

@@ -24,7 +24,7 @@ export interface NativeInfo {
  */
 export type NativeAddon = {
   [K in KernelName | `${KernelName}Async`]: (...args: NativeArg[]) => unknown;
-} & { info(): NativeInfo };
+} & { info(): NativeInfo; /** Sets OpenBLAS's thread count (process-wide); returns the previous one. */ setThreads?(threads: number): number };
 
 /** The shape of a LAPACK failure thrown by the addon. */
 export interface NativeLapackError extends Error {

@@ -48,5 +48,6 @@ export function createNativeBackend(addon: NativeAddon): Backend {
     kernels: kernels as unknown as Kernels,
     asyncKernels: asyncKernels as unknown as AsyncKernels,
     details: { openblas: info.config, openblasCore: info.corename, openblasThreads: info.threads },
+    ...(addon.setThreads ? { setThreads: (threads: number) => addon.setThreads!(threads) } : {}),
   };
 }
