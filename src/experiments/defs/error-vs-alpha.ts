@@ -2,7 +2,7 @@ import { curvesSpec, type CurveRow } from '../../plot/curves.js';
 import { ssrTheory } from '../../ssr/theory.js';
 import { pointLabel } from '../keys.js';
 import { experimentModel, logGrid, modelTitle } from '../models.js';
-import { ssrPointTheory, ssrTrial } from './ssr-trial.js';
+import { simulateSsrPoint, ssrPointTheory } from './ssr-trial.js';
 import { check, trialStats } from '../stats.js';
 import type { Check, Experiment, Size } from '../types.js';
 
@@ -38,10 +38,7 @@ export const errorVsAlpha: Experiment<ErrorVsAlphaConfig> = {
   config: (size) => SIZES[size],
   points: (c) => c.models.flatMap((model) => c.alphas.flatMap((alpha) => c.lambdas.map((lambda) => ({ model, d: c.d, alpha, lambda })))),
   trials: (c) => c.trials,
-  simulate(params, stream) {
-    const { model, d, alpha, lambda } = params as { model: string; d: number; alpha: number; lambda: number };
-    return ssrTrial(model, d, alpha, lambda, stream);
-  },
+  simulate: simulateSsrPoint,
   analyse(c, results) {
     const rows: CurveRow[] = [];
     const checks: Check[] = [];

@@ -5,7 +5,7 @@ import { pointLabel } from '../keys.js';
 import { experimentModel, logGrid, modelTitle, samples } from '../models.js';
 import { check, trialStats } from '../stats.js';
 import type { Check, Experiment, Size } from '../types.js';
-import { ssrPointTheory, ssrTrial } from './ssr-trial.js';
+import { simulateSsrPoint, ssrPointTheory } from './ssr-trial.js';
 
 /** Parameters of {@link errorVsLambda}. */
 export interface ErrorVsLambdaConfig {
@@ -46,10 +46,7 @@ export const errorVsLambda: Experiment<ErrorVsLambdaConfig> = {
     return [...grid, lambdaStar(model, c.d, alpha)].sort((a, b) => a - b).map((lambda) => ({ model, d: c.d, alpha, lambda }));
   })),
   trials: (c) => c.trials,
-  simulate(params, stream) {
-    const { model, d, alpha, lambda } = params as { model: string; d: number; alpha: number; lambda: number };
-    return ssrTrial(model, d, alpha, lambda, stream);
-  },
+  simulate: simulateSsrPoint,
   analyse(c, results) {
     const rows: CurveRow[] = [];
     const checks: Check[] = [];

@@ -3,6 +3,7 @@ import { fitSsr } from '../../ssr/estimator.js';
 import { populationError } from '../../ssr/population-error.js';
 import { ssrTheory, type TheoryPoint } from '../../ssr/theory.js';
 import { paramsKey } from '../keys.js';
+import type { Params } from '../types.js';
 import { experimentModel, samples } from '../models.js';
 
 /**
@@ -16,6 +17,12 @@ export function ssrTrial(model: string, d: number, alpha: number, lambda: number
   const x = m.sample(samples(alpha, d), stream.child('data', paramsKey({ model, d, alpha })));
   const fit = fitSsr(x, { lambda, centre: false });
   return { gen: populationError(fit, m.matrix()), train: fit.trainError };
+}
+
+/** `simulate` of the experiments whose grid points are { model, d, alpha, lambda }: one {@link ssrTrial}. */
+export function simulateSsrPoint(params: Params, stream: RandomStream): { gen: number; train: number } {
+  const { model, d, alpha, lambda } = params as { model: string; d: number; alpha: number; lambda: number };
+  return ssrTrial(model, d, alpha, lambda, stream);
 }
 
 /**

@@ -24,15 +24,20 @@ export function rotateSpectrum(values: ArrayLike<number>, seed: Seed | RandomStr
     }
   }
   const out = matmul(scaled, signed, { transB: true });
-  // Symmetrise exactly: the two triangles differ by rounding after the product.
+  return symmetriseInPlace(out);
+}
+
+/** Averages the two triangles of a square matrix in place (they differ by rounding after products). */
+export function symmetriseInPlace(m: Matrix): Matrix {
+  const n = m.rows;
   for (let i = 0; i < n; i++) {
     for (let j = i + 1; j < n; j++) {
-      const v = (out.data[i * n + j]! + out.data[j * n + i]!) / 2;
-      out.data[i * n + j] = v;
-      out.data[j * n + i] = v;
+      const v = (m.data[i * n + j]! + m.data[j * n + i]!) / 2;
+      m.data[i * n + j] = v;
+      m.data[j * n + i] = v;
     }
   }
-  return out;
+  return m;
 }
 
 /**

@@ -5,6 +5,7 @@ import { gaussianMatrix } from '../../random/gaussian.js';
 import { randomStream } from '../../random/stream.js';
 import { div, edgeRoot, type Complex } from './complex.js';
 import { edgeCdf, edgeDensity, withAtoms, type Atom, type SpectralLaw } from './law.js';
+import { symmetriseInPlace } from './sampling.js';
 import { checkSize } from './wigner.js';
 
 /**
@@ -60,15 +61,7 @@ export function wachter(a: number, b: number): SpectralLaw {
       const scaled = Matrix.zeros(n, n);
       for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) scaled.data[i * n + j] = vectors.data[i * n + j]! / Math.sqrt(values[j]!);
       const half = matmul(scaled, vectors, { transB: true });
-      const out = matmul(matmul(half, A), half);
-      for (let i = 0; i < n; i++) {
-        for (let j = i + 1; j < n; j++) {
-          const v = (out.data[i * n + j]! + out.data[j * n + i]!) / 2;
-          out.data[i * n + j] = v;
-          out.data[j * n + i] = v;
-        }
-      }
-      return out;
+      return symmetriseInPlace(matmul(matmul(half, A), half));
     },
   };
 }
