@@ -1,12 +1,8 @@
 import { ConvergenceError } from '../../../errors.js';
+import { blockEnd, EPS2, SAFE_MIN, scaleBlock } from './tridiag-block.js';
 import { eigvec2, rotation } from './tridiag-2x2.js';
 import { rotateColumns } from './tridiag-rotate.js';
 
-const EPS = 2 ** -53;
-const EPS2 = EPS * EPS;
-const SAFE_MIN = 2 ** -1022;
-const SCALE_HI = Math.sqrt(1 / SAFE_MIN) / 3;
-const SCALE_LO = Math.sqrt(SAFE_MIN) / EPS2;
 const MAX_ITER = 30;
 
 /**
@@ -30,30 +26,15 @@ export function eigTridiagonal(d: Float64Array, e: Float64Array, z: Float64Array
   let l1 = 0;
   while (l1 < n) {
     if (l1 > 0) e[l1 - 1] = 0;
-    let m = l1;
-    for (; m < n - 1; m++) {
-      const tst = Math.abs(e[m]!);
-      if (tst === 0) break;
-      if (tst <= Math.sqrt(Math.abs(d[m]!)) * Math.sqrt(Math.abs(d[m + 1]!)) * EPS) {
-        e[m] = 0;
-        break;
-      }
-    }
+    const m = blockEnd(d, e, l1, n);
     let l = l1;
     const lsv = l;
     let lend = m;
     const lendsv = lend;
     l1 = m + 1;
     if (lend === l) continue;
-    let anorm = 0;
-    for (let i = l; i <= lend; i++) anorm = Math.max(anorm, Math.abs(d[i]!));
-    for (let i = l; i < lend; i++) anorm = Math.max(anorm, Math.abs(e[i]!));
-    if (anorm === 0) continue;
-    const scale = anorm > SCALE_HI ? SCALE_HI / anorm : anorm < SCALE_LO ? SCALE_LO / anorm : 1;
-    if (scale !== 1) {
-      for (let i = l; i <= lend; i++) d[i] = d[i]! * scale;
-      for (let i = l; i < lend; i++) e[i] = e[i]! * scale;
-    }
+    const scale = scaleBlock(d, e, l, lend);
+    if (scale === 0) continue;
     if (Math.abs(d[lend]!) < Math.abs(d[l]!)) {
       lend = lsv;
       l = lendsv;

@@ -1,12 +1,7 @@
 import { ConvergenceError } from '../../../errors.js';
+import { blockEnd, EPS2, scaleBlock } from './tridiag-block.js';
 import { eig2 } from './tridiag-2x2.js';
 
-const EPS = 2 ** -53;
-const EPS2 = EPS * EPS;
-const SAFE_MIN = 2 ** -1022;
-/** Block norms outside [SCALE_LO, SCALE_HI] are rescaled so that squared entries stay representable. */
-const SCALE_HI = Math.sqrt(1 / SAFE_MIN) / 3;
-const SCALE_LO = Math.sqrt(SAFE_MIN) / EPS2;
 /** Iterations allowed per eigenvalue, as in LAPACK. */
 const MAX_ITER = 30;
 
@@ -28,28 +23,15 @@ export function eigvalsTridiagonal(d: Float64Array, e: Float64Array): void {
   let l1 = 0;
   while (l1 < n) {
     if (l1 > 0) e[l1 - 1] = 0;
-    let m = l1;
-    for (; m < n - 1; m++) {
-      if (Math.abs(e[m]!) <= Math.sqrt(Math.abs(d[m]!)) * Math.sqrt(Math.abs(d[m + 1]!)) * EPS) {
-        e[m] = 0;
-        break;
-      }
-    }
+    const m = blockEnd(d, e, l1, n);
     let l = l1;
     const lsv = l;
     let lend = m;
     const lendsv = lend;
     l1 = m + 1;
     if (lend === l) continue;
-    let anorm = 0;
-    for (let i = l; i <= lend; i++) anorm = Math.max(anorm, Math.abs(d[i]!));
-    for (let i = l; i < lend; i++) anorm = Math.max(anorm, Math.abs(e[i]!));
-    if (anorm === 0) continue;
-    const scale = anorm > SCALE_HI ? SCALE_HI / anorm : anorm < SCALE_LO ? SCALE_LO / anorm : 1;
-    if (scale !== 1) {
-      for (let i = l; i <= lend; i++) d[i] = d[i]! * scale;
-      for (let i = l; i < lend; i++) e[i] = e[i]! * scale;
-    }
+    const scale = scaleBlock(d, e, l, lend);
+    if (scale === 0) continue;
     for (let i = l; i < lend; i++) e[i] = e[i]! * e[i]!;
     if (Math.abs(d[lend]!) < Math.abs(d[l]!)) {
       lend = lsv;
