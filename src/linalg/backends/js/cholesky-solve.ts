@@ -2,7 +2,7 @@ import { Matrix } from '../../matrix.js';
 import { packRows } from './pack.js';
 import { multiplyPacked } from './packed-product.js';
 import { allocate, wantsParallel } from './pool.js';
-import { scratch, SLOT } from './scratch.js';
+import { copyOut, scratch, SLOT } from './scratch.js';
 
 /** Rows per block of the substitutions; the rest of each sweep is a packed GEMM update. */
 const NB = 64;
@@ -49,7 +49,7 @@ export function choleskySolve(l: Matrix, b: Matrix): Matrix {
       multiplyPacked(a, y, x, 0, k, { alpha: -1 });
     }
   }
-  return Matrix.fromRowMajor(n, k, shared ? x.slice() : x);
+  return Matrix.fromRowMajor(n, k, shared ? copyOut(x) : x);
 }
 
 /** x[to..to+len] += s · x[from..from+len] (rows of the same array). */

@@ -2,7 +2,7 @@ import { Matrix } from '../../matrix.js';
 import { packRows } from './pack.js';
 import { multiplyPacked } from './packed-product.js';
 import { allocate, wantsParallel } from './pool.js';
-import { SLOT, zeroed } from './scratch.js';
+import { copyOut, SLOT, zeroed } from './scratch.js';
 
 /**
  * alpha · op(A) · op(B) (BLAS dgemm) in pure TypeScript: both operands are packed into 4-row
@@ -23,5 +23,5 @@ export function gemm(a: Matrix, b: Matrix, transA: boolean, transB: boolean, alp
   // must not leak to callers that post or transfer them.
   const c = shared ? zeroed(SLOT.work, m * n, true) : allocate(m * n, false);
   multiplyPacked(packedA, packedB, c, 0, n, { alpha });
-  return Matrix.fromRowMajor(m, n, shared ? c.slice() : c);
+  return Matrix.fromRowMajor(m, n, shared ? copyOut(c) : c);
 }

@@ -2,7 +2,7 @@ import { Matrix } from '../../matrix.js';
 import { packRows } from './pack.js';
 import { multiplyPacked } from './packed-product.js';
 import { allocate, wantsParallel } from './pool.js';
-import { SLOT, zeroed } from './scratch.js';
+import { copyOut, SLOT, zeroed } from './scratch.js';
 
 /**
  * scale · XᵀX for an n×d X (BLAS dsyrk), as a full symmetric d×d matrix. Xᵀ is packed once and
@@ -19,7 +19,7 @@ export function gram(x: Matrix, scale: number): Matrix {
   // Shared: a reused work buffer, copied out to a plain array at the end.
   const c = shared ? zeroed(SLOT.work, d * d, true) : allocate(d * d, false);
   multiplyPacked(packed, packed, c, 0, d, { alpha: scale, part: 'upper' });
-  const out = shared ? c.slice() : c;
+  const out = shared ? copyOut(c) : c;
   mirrorUpper(out, d);
   return Matrix.fromRowMajor(d, d, out);
 }

@@ -3,7 +3,7 @@ import type { Qr } from '../../kernels.js';
 import { applyReflectors, packReflectors, reflectorStorage, type ReflectorBlock } from './block-reflector.js';
 import { factorPanel } from './householder.js';
 import { wantsParallel } from './pool.js';
-import { scratch, SLOT, zeroed } from './scratch.js';
+import { copyOut, scratch, SLOT, zeroed } from './scratch.js';
 
 /** Panel width: reflectors are applied to the rest of the matrix this many at a time. */
 const NB = 32;
@@ -53,5 +53,5 @@ export function qr(a: Matrix): Qr {
     const block = blocks[b]!;
     applyReflectors(block, q, block.j0 * k + block.j0, k, k - block.j0, false, shared);
   }
-  return { q: Matrix.fromRowMajor(m, k, q.slice()), r: Matrix.fromRowMajor(k, n, r) };
+  return { q: Matrix.fromRowMajor(m, k, copyOut(q)), r: Matrix.fromRowMajor(k, n, r) };
 }

@@ -4,7 +4,7 @@ import { mirrorUpper } from './gram.js';
 import { packRows } from './pack.js';
 import { multiplyPacked } from './packed-product.js';
 import { allocate, wantsParallel } from './pool.js';
-import { scratch, SLOT, zeroed } from './scratch.js';
+import { copyOut, scratch, SLOT, zeroed } from './scratch.js';
 import { invertLowerInPlace } from './triangular-inverse.js';
 
 /**
@@ -27,7 +27,7 @@ export function spdInverse(a: Matrix): Matrix {
   const wt = packRows(work, 0, n, n, n, true, SLOT.packA, shared);
   const c = shared ? zeroed(SLOT.work2, n * n, true) : allocate(n * n, false);
   multiplyPacked(wt, wt, c, 0, n, { part: 'upper', aShape: 'upper', bShape: 'upper' });
-  const out = shared ? c.slice() : c;
+  const out = shared ? copyOut(c) : c;
   mirrorUpper(out, n);
   return Matrix.fromRowMajor(n, n, out);
 }
