@@ -15,6 +15,27 @@ describe('linalg rejects bad input with errors that name the argument', () => {
     assert.throws(() => linalg.gram(Matrix.fromRows([[Infinity, 1]])), /x must be finite; entry \(0, 0\) is not\. Value: Infinity/);
   });
 
+  it('finds a non-finite Gram input anywhere, with any scale, sync and async (the check reads the result)', async () => {
+    const x = Matrix.fromRowMajor(300, 40, Array.from({ length: 300 * 40 }, (_, k) => Math.sin(k)));
+    for (const [i, j, v] of [[0, 0, NaN], [299, 39, -Infinity], [150, 17, NaN]] as const) {
+      const bad = x.clone();
+      bad.data[i * 40 + j] = v;
+      const named = (e: unknown) => e instanceof NonFiniteError && e.argument === 'x' && e.row === i && e.col === j;
+      assert.throws(() => linalg.gram(bad), named);
+      assert.throws(() => linalg.gram(bad, 0), named); // BLAS skips a zero-scaled product
+      await assert.rejects(linalg.gramAsync(bad), named);
+    }
+    assert.throws(() => linalg.gram(Matrix.fromRows([[1e200, 1], [1, 1]])), /x has entries whose squares overflow float64/);
+  });
+
+  it('finds a non-finite entry of a symmetric-kernel input in either triangle', () => {
+    for (const [i, j] of [[0, 3], [3, 0], [2, 2]] as const) {
+      const a = Matrix.identity(4);
+      a.data[i * 4 + j] = NaN;
+      assert.throws(() => linalg.spdInverse(a), (e: unknown) => e instanceof NonFiniteError && e.row === i && e.col === j);
+    }
+  });
+
   it('rejects shape mismatches in products and solves', () => {
     const a = Matrix.zeros(2, 3);
     assert.throws(() => linalg.matmul(a, Matrix.zeros(2, 2)), /invalid argument: b must have 3 rows/);
