@@ -1,6 +1,9 @@
 // Linear-algebra benchmark: each kernel on each backend and numpy (same machine, same run), as
 // ratios to numpy. Usage: npm run bench -- [--sizes 500,1000,2000,4000] [--kernels gram,eigvalsh]
-//   [--js-max 2000] [--repeats 3] [--ml-matrix]
+//   [--js-max 2000] [--repeats N] [--ml-matrix]
+// Each cell is the best of N timed calls after one warm-up, on both sides; by default N = 10 for
+// d ≤ 1000 (fresh result pages fault in at ~12 µs each on these VMs until a garbage collection
+// lets memory be reused, so a few calls do not show the steady state), 3 for d ≤ 2000, else 1.
 // numpy runs twice: in this machine's environment (OPENBLAS_CORETYPE as set for everyone, the
 // same kernels our OpenBLAS uses: the like-for-like ratio) and with OPENBLAS_CORETYPE/L2_SIZE
 // unset (numpy's bundled OpenBLAS then picks its fastest kernels, AVX-512 where the CPU has it;
@@ -17,7 +20,7 @@ const args = parseArgs(process.argv.slice(2));
 const sizes = (args.sizes ?? '500,1000,2000,4000').split(',').map(Number);
 const kernels = (args.kernels ?? 'gram,spdInverse,eigvalsh,eigh,gemm,cholesky,svd,qr').split(',').map((k) => (k === 'matmul' ? 'gemm' : k)) as KernelName[];
 const jsMax = Number(args['js-max'] ?? 2000);
-const repeats = Number(args.repeats ?? 3);
+const repeatsFor = (d: number): number => (args.repeats !== undefined ? Number(args.repeats) : d <= 1000 ? 10 : d <= 2000 ? 3 : 1);
 
 const fastEnv = { ...process.env };
 delete fastEnv.OPENBLAS_CORETYPE;
@@ -35,7 +38,7 @@ for (const d of sizes) {
   const spd = getBackend(availableBackends()[0]!).kernels.gram!(x, 1 / (2 * d));
   for (const k of kernels) {
     const before = numpyCell(process.env, k, d);
-    const times = availableBackends().map((name) => (name === 'js' && d > jsMax ? undefined : time(getBackend(name), k, x, square, spd, d > 2000 ? 1 : repeats)));
+    const times = availableBackends().map((name) => (name === 'js' && d > jsMax ? undefined : time(getBackend(name), k, x, square, spd, repeatsFor(d))));
     const ref = Math.min(before, numpyCell(process.env, k, d));
     const cells = times.map((t) => (t === undefined ? '        —        —' : `${t.toFixed(4).padStart(11)} ${(t / ref).toFixed(2).padStart(7)}×`));
     const jsTime = times[availableBackends().indexOf('js')] ?? NaN;
@@ -78,7 +81,7 @@ function call(backend: Backend, k: KernelName, x: Matrix, square: Matrix, spd: M
 
 function runNumpy(env: NodeJS.ProcessEnv, k: KernelName, d: number): { numpy: string; times: Record<string, number> } {
   const script = new URL('./linalg_numpy.py', import.meta.url).pathname;
-  const config = JSON.stringify({ sizes: [d], kernels: [numpyName(k)], repeats });
+  const config = JSON.stringify({ sizes: [d], kernels: [numpyName(k)], repeats: repeatsFor(d) });
   return JSON.parse(execFileSync('python3', [script, config], { env, encoding: 'utf8', maxBuffer: 1 << 24 }));
 }
 

@@ -30,7 +30,7 @@ for d in cfg["sizes"]:
     x = rng.standard_normal((n, d))
     a = x.T @ x / n
     b = rng.standard_normal((d, d))
-    reps = cfg["repeats"] if d <= 2000 else 1
+    reps = cfg["repeats"]
     ops = {
         "matmul": lambda: b @ b,
         "gram": lambda: x.T @ x / n,

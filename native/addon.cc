@@ -11,9 +11,12 @@
 #include <utility>
 
 #include "calls.h"
+#include "memory.h"
 
 namespace rmtkit {
 namespace {
+
+bool malloc_tuned = false;  // set once by Init
 
 std::mutex& JobMutex() {
   static std::mutex mutex;
@@ -92,6 +95,7 @@ Napi::Value Info(const Napi::CallbackInfo& info) {
   result.Set("corename", openblas_get_corename());
   result.Set("threads", openblas_get_num_threads());
   result.Set("parallel", openblas_get_parallel());
+  result.Set("mallocTuned", malloc_tuned);
   return result;
 }
 
@@ -107,9 +111,10 @@ Napi::Value SetThreads(const Napi::CallbackInfo& info) {
 }
 
 Napi::Object Init(Napi::Env env, Napi::Object exports) {
-  // Inputs are validated finite in JS before they reach a kernel; LAPACKE's own O(d²) NaN scan
-  // would double the cost of a one-column triangular solve.
+  // Inputs are validated finite in JS (the Gram matrix's afterwards, from its diagonal); LAPACKE's
+  // own O(d²) NaN scan would double the cost of a one-column triangular solve.
   LAPACKE_set_nancheck(0);
+  malloc_tuned = TuneMalloc();
   for (const KernelEntry& entry : KernelTable()) {
     void* data = const_cast<KernelEntry*>(&entry);
     exports.Set(entry.name, Napi::Function::New(env, RunSync, entry.name, data));

@@ -14,7 +14,7 @@ export interface Environment {
   cores: number;
   workers: number;
   /** Active linear-algebra backend and its library details (OpenBLAS build, threads). */
-  backend: Record<string, string | number>;
+  backend: Record<string, string | number | boolean>;
   /** Versions of the packages behind the sweep, store and figures. */
   packages: Record<string, string>;
   sqlite: string;

@@ -79,7 +79,7 @@ export function asyncKernel<K extends KernelName>(name: K, on: Backend = active)
 }
 
 /** A description of the active backend for `rmtkit info` and reports. */
-export function backendDetails(): Record<string, string | number> {
+export function backendDetails(): Record<string, string | number | boolean> {
   return { backend: active.name, ...(active.details ?? {}) };
 }
 

@@ -73,7 +73,7 @@ export interface Backend {
   /** Sets the threads of the backend's own library (process-wide); returns the previous count. */
   readonly setThreads?: (threads: number) => number;
   /** Free-form facts for `rmtkit info` (library versions, threads). */
-  readonly details?: Record<string, string | number>;
+  readonly details?: Record<string, string | number | boolean>;
 }
 
 export type BackendName = 'native' | 'js';

@@ -27,6 +27,16 @@ describe('native backend', nativeSuite, () => {
     assert.ok(Number(backend.details?.openblasThreads) >= 1);
   });
 
+  it('tunes glibc to reuse freed memory for large arrays unless RMTKIT_MALLOC_TUNING=0', () => {
+    // glibc only: the Debian machines this runs on. A fresh 8 MB array then costs a memset, not
+    // ~2000 page faults, once a garbage collection has freed earlier results.
+    assert.equal(native().details?.mallocTuned, process.env.RMTKIT_MALLOC_TUNING !== '0');
+    const script = "import('./src/linalg/backend.ts').then((b) => console.log(JSON.stringify(b.backendDetails())))";
+    const child = spawnSync(process.execPath, ['--import', 'tsx', '-e', script], { cwd: root, encoding: 'utf8', env: { ...process.env, RMTKIT_MALLOC_TUNING: '0' } });
+    assert.equal(child.status, 0, child.stderr);
+    assert.equal(JSON.parse(child.stdout).mallocTuned, false);
+  });
+
   it('sets the OpenBLAS thread count process-wide and returns the previous one', () => {
     const before = native().details!.openblasThreads as number;
     assert.equal(setBlasThreads(1), before);

@@ -13,6 +13,8 @@ export interface NativeInfo {
   threads: number;
   /** `openblas_get_parallel()`: 0 sequential, 1 pthreads, 2 OpenMP. */
   parallel: number;
+  /** Whether glibc was told to reuse freed memory for large arrays (native/memory.h; RMTKIT_MALLOC_TUNING=0 turns it off). */
+  mallocTuned?: boolean;
 }
 
 /**
