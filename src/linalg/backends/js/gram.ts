@@ -2,16 +2,21 @@ import { Matrix } from '../../matrix.js';
 import { packRows } from './pack.js';
 import { multiplyPacked } from './packed-product.js';
 import { allocate, wantsParallel } from './pool.js';
+import { mirrorUpper } from './mirror.js';
 import { copyOut, SLOT, zeroed } from './scratch.js';
+import { simdGram } from './simd-product.js';
 
 /**
- * scale · XᵀX for an n×d X (BLAS dsyrk), as a full symmetric d×d matrix. Xᵀ is packed once and
+ * scale · XᵀX for an n×d X (BLAS dsyrk), as a full symmetric d×d matrix: on the WebAssembly SIMD
+ * kernel where available (simd-product.ts, same result bit for bit), else as follows. Xᵀ is packed once and
  * serves as both operands; only the tiles on and above the diagonal are computed (half of the
  * flops of a GEMM), split across the worker pool when large, then mirrored, so the result is
  * exactly symmetric.
  * @example gram(x, 1 / x.rows) // the sample second-moment matrix
  */
 export function gram(x: Matrix, scale: number): Matrix {
+  const simd = simdGram(x, scale);
+  if (simd) return simd;
   const n = x.rows;
   const d = x.cols;
   const shared = wantsParallel(n * d * d);
@@ -22,22 +27,4 @@ export function gram(x: Matrix, scale: number): Matrix {
   const out = shared ? copyOut(c) : c;
   mirrorUpper(out, d);
   return Matrix.fromRowMajor(d, d, out);
-}
-
-/**
- * Copies the strict upper triangle of a square row-major matrix onto its lower triangle, in
- * 32×32 blocks so that the column-wise reads stay in cache.
- * @example mirrorUpper(c, d) // c is now symmetric
- */
-export function mirrorUpper(c: Float64Array, d: number): void {
-  const block = 32;
-  for (let ib = 0; ib < d; ib += block) {
-    for (let jb = 0; jb <= ib; jb += block) {
-      const iEnd = Math.min(ib + block, d);
-      for (let i = ib; i < iEnd; i++) {
-        const jEnd = Math.min(jb + block, i);
-        for (let j = jb; j < jEnd; j++) c[i * d + j] = c[j * d + i]!;
-      }
-    }
-  }
 }

@@ -1,6 +1,6 @@
 import { Matrix } from '../../matrix.js';
 import { factorLower } from './potrf.js';
-import { mirrorUpper } from './gram.js';
+import { mirrorUpper } from './mirror.js';
 import { packRows } from './pack.js';
 import { multiplyPacked } from './packed-product.js';
 import { allocate, wantsParallel } from './pool.js';
