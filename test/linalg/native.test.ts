@@ -31,7 +31,7 @@ describe('native backend', nativeSuite, () => {
     // glibc only: the Debian machines this runs on. A fresh 8 MB array then costs a memset, not
     // ~2000 page faults, once a garbage collection has freed earlier results.
     assert.equal(native().details?.mallocTuned, process.env.RMTKIT_MALLOC_TUNING !== '0');
-    const script = "import('./src/linalg/backend.ts').then((b) => console.log(JSON.stringify(b.backendDetails())))";
+    const script = "import('./src/linalg/backends/native/load.ts').then((m) => console.log(JSON.stringify(m.loadNativeBackend().backend.details)))";
     const child = spawnSync(process.execPath, ['--import', 'tsx', '-e', script], { cwd: root, encoding: 'utf8', env: { ...process.env, RMTKIT_MALLOC_TUNING: '0' } });
     assert.equal(child.status, 0, child.stderr);
     assert.equal(JSON.parse(child.stdout).mallocTuned, false);
