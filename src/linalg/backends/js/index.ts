@@ -6,7 +6,11 @@ import { qr } from './qr.js';
 import { eigvalsh, eigh } from './eigen.js';
 import { svd } from './svd.js';
 
-/** Pure TypeScript kernels: always available (Node and browser), no compiler needed. */
+/**
+ * TypeScript kernels: always available (Node and browser), no compiler needed. Gram and GEMM run
+ * on a WebAssembly SIMD micro-kernel that the TypeScript emits (simd-tile.ts) where the runtime
+ * has it, with bit-identical results to the scalar path.
+ */
 export const jsBackend: Backend = {
   name: 'js',
   priority: 0,
