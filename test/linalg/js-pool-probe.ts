@@ -8,12 +8,21 @@ import { defineTask } from '../../src/linalg/backends/js/pool.js';
  * has been taken by a different thread, so a second thread always gets work once it starts.
  */
 export const recordThread = defineTask(import.meta.url, 'recordThread', (chunk, [out]) => {
-  out![chunk] = threadId;
+  record(out!, chunk);
+});
+
+/** {@link recordThread} into the job's context, a shared WebAssembly.Memory, instead of a buffer. */
+export const recordThreadInContext = defineTask(import.meta.url, 'recordThreadInContext', (chunk, _buffers, [count], context) => {
+  record(new Float64Array((context as { buffer: ArrayBufferLike }).buffer, 0, count!), chunk);
+});
+
+function record(out: Float64Array, chunk: number): void {
+  out[chunk] = threadId;
   const deadline = Date.now() + 20_000;
   while (Date.now() < deadline) {
-    for (let c = 0; c < out!.length; c++) if (out![c]! >= 0 && out![c] !== threadId) return;
+    for (let c = 0; c < out.length; c++) if (out[c]! >= 0 && out[c] !== threadId) return;
   }
-});
+}
 
 /**
  * Fails on every worker thread, succeeds on the calling one: out[chunk] = chunk + 1. Each chunk

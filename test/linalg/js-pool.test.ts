@@ -5,7 +5,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { threadId } from 'node:worker_threads';
 import { allocate, isShared, parallelFor, setThreads, threads } from '../../src/linalg/backends/js/pool.js';
-import { failInWorkers, failOnChunk, recordThread } from './js-pool-probe.js';
+import { failInWorkers, failOnChunk, recordThread, recordThreadInContext } from './js-pool-probe.js';
 
 function withThreads<T>(count: number, body: () => T): T {
   const previous = setThreads(count);
@@ -26,6 +26,14 @@ describe('JS worker pool', () => {
   it('runs chunks on a worker thread as well as the calling thread when two threads are set', () => {
     const out = allocate(16, true).fill(-1);
     withThreads(2, () => parallelFor(recordThread, out.length, [out], []));
+    assert.ok(out.every((id) => id >= 0), 'every chunk ran');
+    assert.ok(new Set(out).size >= 2, `threads seen: ${[...new Set(out)].join(', ')}`);
+  });
+
+  it('hands the job context (a shared WebAssembly.Memory) to every thread', () => {
+    const memory = new WebAssembly.Memory({ initial: 1, maximum: 1, shared: true });
+    const out = new Float64Array(memory.buffer, 0, 16).fill(-1);
+    withThreads(2, () => parallelFor(recordThreadInContext, out.length, [], [out.length], memory));
     assert.ok(out.every((id) => id >= 0), 'every chunk ran');
     assert.ok(new Set(out).size >= 2, `threads seen: ${[...new Set(out)].join(', ')}`);
   });

@@ -6,8 +6,12 @@
  * finished count, so a worker that is still starting up is never waited for.
  */
 
-/** The body of a parallel task: processes one chunk, writing only that chunk's part of the buffers. */
-export type TaskBody = (chunk: number, buffers: readonly Float64Array[], params: readonly number[]) => void;
+/**
+ * The body of a parallel task: processes one chunk, writing only that chunk's part of the buffers.
+ * `context` is the optional shared object of the job (a shared WebAssembly.Memory), as received
+ * by this thread.
+ */
+export type TaskBody = (chunk: number, buffers: readonly Float64Array[], params: readonly number[], context?: object) => void;
 
 /** A task that pool workers can import: `module` exports the task object under `name`. */
 export interface ParallelTask {

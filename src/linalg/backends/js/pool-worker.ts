@@ -12,6 +12,7 @@ interface Job {
   control: Int32Array;
   buffers: Float64Array[];
   params: number[];
+  context?: object;
 }
 
 const tasks = new Map<string, Promise<ParallelTask | undefined>>();
@@ -32,6 +33,6 @@ function load(module: string, name: string): Promise<ParallelTask | undefined> {
 parentPort?.on('message', (job: Job) => {
   void load(job.module, job.name).then((task) => {
     if (!task || typeof task.run !== 'function') return;
-    claimChunks(job.control, chunkCount(job.control), (chunk) => task.run(chunk, job.buffers, job.params), true);
+    claimChunks(job.control, chunkCount(job.control), (chunk) => task.run(chunk, job.buffers, job.params, job.context), true);
   });
 });

@@ -57,25 +57,26 @@ export function defineTask(module: string, name: string, run: TaskBody): Paralle
 }
 
 /**
- * Runs `task.run(chunk, buffers, params)` for every chunk in 0..count−1 on all threads and returns
- * when all are done. Runs serially when the pool is unavailable, when count < 2, or when any buffer
- * is not SharedArrayBuffer-backed. A chunk that fails in a worker is rerun on the calling thread,
+ * Runs `task.run(chunk, buffers, params, context)` for every chunk in 0..count−1 on all threads and
+ * returns when all are done; `context`, when given, must be shareable (a shared WebAssembly.Memory).
+ * Runs serially when the pool is unavailable, when count < 2, or when any buffer is not
+ * SharedArrayBuffer-backed. A chunk that fails in a worker is rerun on the calling thread,
  * so its error (if any) surfaces here.
  * @throws whatever `task.run` throws on the calling thread.
  * @example parallelFor(fill, 8, [allocate(8, true)], [])
  */
-export function parallelFor(task: ParallelTask, count: number, buffers: readonly Float64Array[], params: readonly number[]): void {
+export function parallelFor(task: ParallelTask, count: number, buffers: readonly Float64Array[], params: readonly number[], context?: object): void {
   const helpers = count > 1 && buffers.every(isShared) ? startWorkers() : [];
   if (helpers.length === 0) {
-    for (let chunk = 0; chunk < count; chunk++) task.run(chunk, buffers, params);
+    for (let chunk = 0; chunk < count; chunk++) task.run(chunk, buffers, params, context);
     return;
   }
   const control = createControl(count);
-  const job = { module: task.module, name: task.name, control, buffers, params };
+  const job = { module: task.module, name: task.name, control, buffers, params, context };
   for (let w = 0; w < Math.min(helpers.length, count - 1); w++) helpers[w]!.postMessage(job);
-  claimChunks(control, count, (chunk) => task.run(chunk, buffers, params));
+  claimChunks(control, count, (chunk) => task.run(chunk, buffers, params, context));
   waitAll(control, count);
-  for (const chunk of failedChunks(control, count)) task.run(chunk, buffers, params);
+  for (const chunk of failedChunks(control, count)) task.run(chunk, buffers, params, context);
 }
 
 /** Whether a job of `flops` floating-point operations should be split across threads. */

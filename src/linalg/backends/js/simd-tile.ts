@@ -29,14 +29,18 @@ export interface SimdTile {
 // The project compiles without the DOM library (and @types/node 20 has no WebAssembly types):
 // the few members used are typed here.
 interface WasmApi {
-  Memory: new (descriptor: { initial: number }) => WasmMemory;
+  Memory: new (descriptor: { initial: number; maximum?: number; shared?: boolean }) => WasmMemory;
   Module: new (bytes: Uint8Array) => object;
   Instance: new (module: object, imports: object) => { exports: Record<string, unknown> };
   validate(bytes: Uint8Array): boolean;
 }
 const wasm = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
 
-let compiled: object | null | undefined;
+/** Shared memories must declare a maximum; this one keeps byte offsets below 2³¹ (i32-safe). */
+export const MAX_PAGES = 32767;
+
+// Two variants of one module: importing a plain memory, or a shared one (for the worker pool).
+let compiled: { plain: object; shared: object | null } | null | undefined;
 let enabled = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.RMTKIT_SIMD !== '0';
 
 /** Whether the SIMD kernel runs here: WebAssembly SIMD is supported and it is enabled. */
@@ -58,29 +62,52 @@ export function setSimdEnabled(on: boolean): boolean {
 }
 
 /**
- * A kernel instance over a new memory of at least `bytes` bytes; undefined where SIMD is
- * unavailable or the memory cannot be had (wasm32 addresses stop at 4 GiB).
- * @example const simd = simdTile(1 << 20); simd?.tile(256, 0, 8192, 16384, 32, 1)
+ * A kernel instance over a new memory of at least `bytes` bytes, shared between threads when
+ * `shared` (and the runtime allows it); undefined where SIMD is unavailable or the memory cannot
+ * be had.
+ * @example const simd = simdTile(1 << 20, false); simd?.tile(256, 0, 8192, 16384, 32, 1)
  */
-export function simdTile(bytes: number): SimdTile | undefined {
+export function simdTile(bytes: number, shared: boolean): SimdTile | undefined {
   if (!simdAvailable()) return undefined;
+  const pages = Math.max(1, Math.ceil(bytes / 65536));
+  if (pages > MAX_PAGES) return undefined;
   try {
-    const memory = new wasm!.Memory({ initial: Math.max(1, Math.ceil(bytes / 65536)) });
-    const instance = new wasm!.Instance(compiled!, { env: { memory } });
-    return { memory, tile: instance.exports.tile as TileFunction };
+    const memory = shared && compiled!.shared ? new wasm!.Memory({ initial: pages, maximum: MAX_PAGES, shared: true }) : new wasm!.Memory({ initial: pages });
+    return { memory, tile: tileOn(memory)! };
   } catch {
-    return undefined; // RangeError: out of memory or beyond the wasm32 limit
+    return undefined; // RangeError: out of memory
   }
 }
 
-function compile(): object | null {
+/**
+ * The kernel over an existing memory (a pool worker's copy of a shared one); undefined where SIMD
+ * is unavailable here.
+ * @example const tile = tileOn(context as WasmMemory)
+ */
+export function tileOn(memory: WasmMemory): TileFunction | undefined {
+  if (!simdAvailable()) return undefined;
+  const module = isSharedMemory(memory) ? compiled!.shared : compiled!.plain;
+  if (!module) return undefined;
+  return new wasm!.Instance(module, { env: { memory } }).exports.tile as TileFunction;
+}
+
+/** Whether a memory from {@link simdTile} is shared between threads. */
+export function isSharedMemory(memory: WasmMemory): boolean {
+  return typeof SharedArrayBuffer === 'function' && memory.buffer instanceof SharedArrayBuffer;
+}
+
+function compile(): { plain: object; shared: object | null } | null {
   if (wasm === undefined) return null;
-  try {
-    const bytes = moduleBytes();
-    return wasm.validate(bytes) ? new wasm.Module(bytes) : null;
-  } catch {
-    return null;
-  }
+  const build = (shared: boolean): object | null => {
+    try {
+      const bytes = moduleBytes(shared);
+      return wasm.validate(bytes) ? new wasm.Module(bytes) : null;
+    } catch {
+      return null;
+    }
+  };
+  const plain = build(false);
+  return plain ? { plain, shared: typeof SharedArrayBuffer === 'function' ? build(true) : null } : null;
 }
 
 // --- the module, in WebAssembly's binary format (spec §5) ---
@@ -158,12 +185,14 @@ function tileBody(): number[] {
   return [...locals, ...code];
 }
 
-function moduleBytes(): Uint8Array {
+function moduleBytes(shared: boolean): Uint8Array {
   const body = tileBody();
+  // Memory limits: flags 0 = (min), 3 = (min, max) shared.
+  const limits = shared ? [0x03, ...leb(1), ...leb(MAX_PAGES)] : [0x00, ...leb(1)];
   return new Uint8Array([
     0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, // magic, version 1
     ...section(1, vector([[0x60, ...vector([[I32], [I32], [I32], [I32], [I32], [F64]]), 0x00]])), // type: (i32×5, f64) → ()
-    ...section(2, vector([[...name('env'), ...name('memory'), 0x02, 0x00, ...leb(1)]])), // import env.memory, min 1 page
+    ...section(2, vector([[...name('env'), ...name('memory'), 0x02, ...limits]])), // import env.memory, min 1 page
     ...section(3, vector([[0x00]])), // one function of type 0
     ...section(7, vector([[...name('tile'), 0x00, 0x00]])), // export it as "tile"
     ...section(10, vector([[...leb(body.length), ...body]])),
