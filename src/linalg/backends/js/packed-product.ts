@@ -19,8 +19,8 @@ export interface ProductOptions {
 
 // Each chunk is one BLOCK×BLOCK block of C; the inner dimension is walked KC steps at a time so
 // that the block's A and B panels stay in cache across the tiles of the block.
-const BLOCK = 64;
-const KC = 256;
+export const BLOCK = 64;
+export const KC = 256;
 const PARTS = { full: 0, lower: 1, upper: 2 } as const;
 const SHAPES = { general: 0, lower: 1, upper: 2 } as const;
 

@@ -1,6 +1,8 @@
 import { Matrix } from '../../matrix.js';
 import { mirrorUpper } from './mirror.js';
 import { packInto, packedLength, PANEL } from './pack.js';
+// The scalar path's blocking: the same inner-step blocks give the same sums, bit for bit.
+import { BLOCK, KC } from './packed-product.js';
 import { canShare, defineTask, parallelFor, wantsParallel } from './pool.js';
 import { isSharedMemory, simdAvailable, simdTile, tileOn, type SimdTile, type TileFunction, type WasmMemory } from './simd-tile.js';
 
@@ -14,8 +16,6 @@ import { isSharedMemory, simdAvailable, simdTile, tileOn, type SimdTile, type Ti
  * when SIMD is unavailable or the operands do not fit a wasm32 memory; callers then run scalar.
  */
 
-const BLOCK = 64;
-const KC = 256;
 /** Below this many flops the scalar kernel (no copies into wasm memory) is as fast. */
 const MIN_FLOPS = 1e5;
 /** A memory up to this size is kept for the next call (fresh pages fault in slowly on these VMs). */
