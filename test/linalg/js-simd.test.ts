@@ -1,14 +1,16 @@
-// The WebAssembly SIMD micro-kernel (src/linalg/backends/js/simd-tile.ts, simd-product.ts): it
-// must run here (Node 20 has WebAssembly SIMD, so a silent fallback would hide a regression) and
-// give the scalar TypeScript kernel's results bit for bit, on shapes that cross every tile, block
-// and inner-step boundary. Accuracy against numpy is the conformance suite's job.
+// The WebAssembly SIMD micro-kernel (src/linalg/backends/js/simd-*.ts) in Gram, GEMM and the
+// eigensolver's trailing updates: it must run here (Node 20 has WebAssembly SIMD, so a silent
+// fallback would hide a regression) and give the scalar TypeScript kernel's results bit for bit,
+// on shapes that cross every tile, block and inner-step boundary. Accuracy against numpy is the conformance suite's job.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { gemm } from '../../src/linalg/backends/js/gemm.js';
+import { eigh, eigvalsh } from '../../src/linalg/backends/js/eigen.js';
 import { gram } from '../../src/linalg/backends/js/gram.js';
+import { reductionWorkspace } from '../../src/linalg/backends/js/tridiag-reduce.js';
 import { simdGemm, simdGram } from '../../src/linalg/backends/js/simd-product.js';
 import { setSimdEnabled, simdAvailable } from '../../src/linalg/backends/js/simd-tile.js';
-import type { Matrix } from '../../src/linalg/matrix.js';
+import { Matrix } from '../../src/linalg/matrix.js';
 import { lcgMatrix } from './helpers.js';
 
 /** Runs `f` with the SIMD path off (the scalar kernel, on the worker pool when large). */
@@ -61,6 +63,20 @@ describe('JS SIMD kernel', () => {
         }
       }
     }
+  });
+
+  it('runs the trailing updates of the eigensolver with the scalar results, bit for bit', { skip: !simdAvailable() }, () => {
+    const n = 300; // ≥ 256: the reduction's workspace lives in the kernel's memory
+    assert.ok(reductionWorkspace(n, true).update?.simd, 'SIMD workspace expected');
+    assert.equal(scalar(() => reductionWorkspace(n, true).update), undefined, 'disabled means the scalar workspace');
+    const x = lcgMatrix(2 * n, n, 11);
+    const a = gram(x, 1 / (2 * n));
+    const values = eigvalsh(a);
+    assert.deepEqual(Array.from(values), Array.from(scalar(() => eigvalsh(a))));
+    const pairs = eigh(a);
+    const reference = scalar(() => eigh(a));
+    assertBitIdentical(Matrix.fromRowMajor(1, n, pairs.values), Matrix.fromRowMajor(1, n, reference.values), 'eigh values');
+    assertBitIdentical(pairs.vectors, reference.vectors, 'eigh vectors');
   });
 
   it('reuses and grows its memory across calls of different sizes without stale data', { skip: !simdAvailable() }, () => {

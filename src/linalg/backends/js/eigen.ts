@@ -5,7 +5,8 @@ import { wantsParallel } from './pool.js';
 import { scratch } from './scratch.js';
 import { applyQ } from './tridiag-backtransform.js';
 import { eigTridiagonalDC } from './tridiag-dc.js';
-import { tridiagonalize } from './tridiag-reduce.js';
+import { reductionWorkspace, tridiagonalize } from './tridiag-reduce.js';
+import type { Syr2kWork } from './tridiag-syr2k.js';
 import { eigvalsTridiagonal } from './tridiag-sterf.js';
 
 /**
@@ -28,8 +29,8 @@ const SMALL = 2 ** -500;
  */
 export function eigvalsh(a: Matrix): Float64Array {
   const n = a.rows;
-  const { work, scale } = scaledCopy(a, wantsParallel((4 / 3) * n * n * n));
-  const { d, e } = tridiagonalize(work, n);
+  const { work, update, scale } = scaledCopy(a, wantsParallel((4 / 3) * n * n * n));
+  const { d, e } = tridiagonalize(work, n, update);
   eigvalsTridiagonal(d, e);
   if (scale !== 1) for (let i = 0; i < n; i++) d[i] = d[i]! / scale;
   return d;
@@ -44,8 +45,8 @@ export function eigvalsh(a: Matrix): Float64Array {
 export function eigh(a: Matrix): Eigh {
   const n = a.rows;
   const shared = wantsParallel(2 * n * n * n);
-  const { work, scale } = scaledCopy(a, shared);
-  const { d, e, tau } = tridiagonalize(work, n);
+  const { work, update, scale } = scaledCopy(a, shared);
+  const { d, e, tau } = tridiagonalize(work, n, update);
   const z = scratch(EIGEN_SLOT.vectors, n * n, shared).fill(0);
   eigTridiagonalDC(d, e, z);
   applyQ(work, n, tau, z, shared);
@@ -54,8 +55,8 @@ export function eigh(a: Matrix): Eigh {
 }
 
 /** A working copy of A (SharedArrayBuffer-backed when `shared`, for the pool), scaled if needed. */
-function scaledCopy(a: Matrix, shared: boolean): { work: Float64Array; scale: number } {
-  const work = scratch(EIGEN_SLOT.work, a.data.length, shared);
+function scaledCopy(a: Matrix, shared: boolean): { work: Float64Array; update?: Syr2kWork; scale: number } {
+  const { a: work, update } = reductionWorkspace(a.rows, shared);
   work.set(a.data);
   let max = 0;
   for (let k = 0; k < work.length; k++) max = Math.max(max, Math.abs(work[k]!));
@@ -64,9 +65,9 @@ function scaledCopy(a: Matrix, shared: boolean): { work: Float64Array; scale: nu
     // A power of two keeps the scaling exact.
     const s = 2 ** Math.round(Math.log2(scale));
     for (let k = 0; k < work.length; k++) work[k] = work[k]! * s;
-    return { work, scale: s };
+    return { work, update, scale: s };
   }
-  return { work, scale };
+  return { work, update, scale };
 }
 
 /** Orders the eigenpairs by ascending eigenvalue, permuting Z's columns row by row. */

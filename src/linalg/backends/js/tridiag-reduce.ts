@@ -1,6 +1,10 @@
+import { EIGEN_SLOT } from './eigen-slots.js';
+import { packedLength } from './pack.js';
 import { reducePanel, type PanelWork } from './tridiag-panel.js';
-import { syr2kLower, syr2kWork } from './tridiag-syr2k.js';
+import { syr2kLower, syr2kWork, type Syr2kWork } from './tridiag-syr2k.js';
 import { isShared } from './pool.js';
+import { scratch } from './scratch.js';
+import { reserveRegions } from './simd-arena.js';
 import { symvWork } from './tridiag-symv.js';
 
 /** Q·T·Qᵀ = A: diagonal `d`, off-diagonal `e` (length n−1) and the reflector scalars `tau`. */
@@ -24,10 +28,11 @@ const CROSSOVER = 64;
  * Each panel of {@link BLOCK} reflectors is built by {@link reducePanel}; the trailing matrix
  * then receives one rank-2·BLOCK update (syr2k), so about half of the 4n³/3 flops run in a
  * register-blocked level-3 kernel instead of level-2 sweeps; that update runs on the worker pool
- * when `a` is SharedArrayBuffer-backed.
+ * when `a` is SharedArrayBuffer-backed, and on the SIMD kernel when `simdUpdate` (from
+ * {@link reductionWorkspace}) is given.
  * @example const { d, e, tau } = tridiagonalize(a, n) // a overwritten with the reflectors
  */
-export function tridiagonalize(a: Float64Array, n: number): Tridiagonal {
+export function tridiagonalize(a: Float64Array, n: number, simdUpdate?: Syr2kWork): Tridiagonal {
   const d = new Float64Array(n);
   const e = new Float64Array(Math.max(n - 1, 0));
   const tau = new Float64Array(Math.max(n - 1, 0));
@@ -35,7 +40,7 @@ export function tridiagonalize(a: Float64Array, n: number): Tridiagonal {
   const shared = isShared(a);
   // The last, unblocked panel is the widest one: at most min(n, CROSSOVER) columns.
   const work: PanelWork = { w: new Float64Array(n * Math.min(n, CROSSOVER)), v: new Float64Array(n), beta: new Float64Array(1), symv: symvWork(n, shared), f: new Float64Array(CROSSOVER), g: new Float64Array(CROSSOVER) };
-  const update = n > CROSSOVER ? syr2kWork(n, nb, shared) : undefined;
+  const update = n > CROSSOVER ? simdUpdate ?? syr2kWork(n, nb, shared) : undefined;
   let k0 = 0;
   for (; n - k0 > CROSSOVER; k0 += nb) {
     reducePanel(a, n, k0, nb, work, e, tau);
@@ -46,6 +51,22 @@ export function tridiagonalize(a: Float64Array, n: number): Tridiagonal {
   reducePanel(a, n, k0, n - k0, work, e, tau);
   finishPanel(a, n, k0, n - k0, d, e);
   return { d, e, tau };
+}
+
+/**
+ * Room for an n×n reduction: the matrix `a` and, where the SIMD kernel runs, the syr2k buffers
+ * next to it in the kernel's memory (so the trailing updates run there); else `a` from the
+ * scratch cache. `shared` asks for memory the worker pool can use.
+ * @example const { a, update } = reductionWorkspace(n, true); a.set(input); tridiagonalize(a, n, update)
+ */
+export function reductionWorkspace(n: number, shared: boolean): { a: Float64Array; update?: Syr2kWork } {
+  // Below a few panels the copies into the kernel's memory cost more than its speed saves.
+  if (n >= 4 * CROSSOVER) {
+    const length = packedLength(n, 2 * BLOCK);
+    const regions = reserveRegions([n * n, length, length], shared);
+    if (regions) return { a: regions.views[0]!, update: { x: regions.views[1]!, y: regions.views[2]!, simd: regions.simd } };
+  }
+  return { a: scratch(EIGEN_SLOT.work, n * n, shared) };
 }
 
 /** Restores the off-diagonal entries overwritten by the reflectors' leading 1 and reads the diagonal. */

@@ -2,6 +2,8 @@ import { PANEL, packedLength, type Packed } from './pack.js';
 import { multiplyPacked } from './packed-product.js';
 import { EIGEN_SLOT } from './eigen-slots.js';
 import { scratch } from './scratch.js';
+import { offsetIn, simdMultiply } from './simd-arena.js';
+import type { SimdTile } from './simd-tile.js';
 
 /**
  * The trailing update of the blocked tridiagonalisation (BLAS dsyr2k, lower, column-major):
@@ -9,8 +11,9 @@ import { scratch } from './scratch.js';
  * Half of the reduction's flops are here, so it is cast as one product on the shared packed
  * micro-kernel: with X_i = [V_i | W_i] and Y_j = [W_j | V_j] (length 2nb), A(i, j) −= Y_j·X_i,
  * i.e. C −= Y·Xᵀ on the row-major view of the column-major block, upper part only (= A's lower
- * triangle). It runs on the worker pool when `a` and the buffers are SharedArrayBuffer-backed and
- * the update is large.
+ * triangle). It runs on the SIMD kernel when `work.simd` is set, else on the scalar one; either
+ * way on the worker pool when `a` and the buffers are SharedArrayBuffer-backed and the update is
+ * large, with the same result bit for bit.
  * @example syr2kLower(a, n, k0, nb, w, syr2kWork(n, nb, shared))
  */
 export function syr2kLower(a: Float64Array, n: number, k0: number, nb: number, w: Float64Array, work: Syr2kWork): void {
@@ -19,13 +22,16 @@ export function syr2kLower(a: Float64Array, n: number, k0: number, nb: number, w
   if (nt <= 0) return;
   const x = pack(work.x, a, w, n, k0, nb, s, nt, false);
   const y = pack(work.y, a, w, n, k0, nb, s, nt, true);
-  multiplyPacked(y, x, a, s * n + s, n, { alpha: -1, part: 'upper' });
+  if (work.simd) simdMultiply(work.simd, offsetIn(y.data), offsetIn(x.data), offsetIn(a) + s * n + s, nt, nt, n, 2 * nb, -1, true);
+  else multiplyPacked(y, x, a, s * n + s, n, { alpha: -1, part: 'upper' });
 }
 
 /** Packing buffers, reused by every panel of one reduction. */
 export interface Syr2kWork {
   x: Float64Array;
   y: Float64Array;
+  /** Set when x, y and the matrix all live in this SIMD kernel's memory (simd-arena.ts). */
+  simd?: SimdTile;
 }
 
 /** Buffers for an n×n reduction with panel width nb (SharedArrayBuffer-backed when `shared`). */
