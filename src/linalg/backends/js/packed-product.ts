@@ -30,15 +30,10 @@ const SHAPES = { general: 0, lower: 1, upper: 2 } as const;
  */
 export const productBlocks = defineTask(import.meta.url, 'productBlocks', (chunk, buffers, params) => {
   const [a, b, c] = buffers as [Float64Array, Float64Array, Float64Array];
-  // params is a double array (alpha): integers read from it are floats to V8 until truncated
-  // with `| 0`, and float indices would make every index computation in the micro-kernel a
-  // float-to-int conversion (measured: half the single-thread speed).
+  // Integers are truncated with `| 0` (see blockOf).
   const m = params[0]! | 0, n = params[1]! | 0, k = params[2]! | 0, alpha = params[3]!;
   const cOff = params[4]! | 0, ldc = params[5]! | 0, part = params[6]! | 0, aShape = params[7]! | 0, bShape = params[8]! | 0;
-  const i0 = (params[9 + 2 * chunk]! | 0) * BLOCK;
-  const j0 = (params[10 + 2 * chunk]! | 0) * BLOCK;
-  const i1 = Math.min(m, i0 + BLOCK);
-  const j1 = Math.min(n, j0 + BLOCK);
+  const { i0, i1, j0, j1 } = blockOf(params, chunk, m, n);
   const stride = PANEL * k;
   for (let p0 = 0; p0 < k; p0 += KC) {
     const p1 = Math.min(k, p0 + KC);
@@ -73,19 +68,41 @@ export function multiplyPacked(a: Packed, b: Packed, c: Float64Array, cOff: numb
   const k = a.k;
   if (m === 0 || n === 0 || k === 0) return;
   const params = [m, n, k, alpha, cOff, ldc, PARTS[part], SHAPES[aShape], SHAPES[bShape]];
-  const rowBlocks = Math.ceil(m / BLOCK);
-  const colBlocks = Math.ceil(n / BLOCK);
-  let chunks = 0;
-  for (let bi = 0; bi < rowBlocks; bi++) {
-    for (let bj = 0; bj < colBlocks; bj++) {
-      if ((part === 'lower' && bj > bi) || (part === 'upper' && bj < bi)) continue;
-      params.push(bi, bj);
-      chunks++;
-    }
-  }
+  const chunks = pushBlocks(params, m, n, part);
   // Triangular parts and operands each halve the work roughly; the estimate only picks threading.
   const flops = (2 * m * n * k) / (part === 'full' ? 1 : 2) / (aShape === 'general' ? 1 : 2) / (bShape === 'general' ? 1 : 2);
   const buffers = [a.data, b.data, c];
   if (wantsParallel(flops)) parallelFor(productBlocks, chunks, buffers, params);
   else for (let chunk = 0; chunk < chunks; chunk++) productBlocks.run(chunk, buffers, params);
+}
+
+/** Parameters before the chunk list in both block tasks (this file's and simd-arena.ts's). */
+const HEAD = 9;
+
+/**
+ * Appends to `params` (which must hold HEAD numbers) the (row block, column block) pair of every
+ * BLOCK×BLOCK block of an m×n C that touches `part`; returns how many (one chunk each).
+ */
+export function pushBlocks(params: number[], m: number, n: number, part: 'full' | 'lower' | 'upper'): number {
+  let chunks = 0;
+  for (let bi = 0; bi * BLOCK < m; bi++) {
+    for (let bj = 0; bj * BLOCK < n; bj++) {
+      if ((part === 'lower' && bj > bi) || (part === 'upper' && bj < bi)) continue;
+      params.push(bi, bj);
+      chunks++;
+    }
+  }
+  return chunks;
+}
+
+/**
+ * The rows [i0, i1) and columns [j0, j1) of chunk `chunk`'s block (see {@link pushBlocks}).
+ * params is a double array (alpha): integers read from it are floats to V8 until truncated with
+ * `| 0`, and float indices would make every index computation in the micro-kernel a
+ * float-to-int conversion (measured: half the single-thread speed).
+ */
+export function blockOf(params: readonly number[], chunk: number, m: number, n: number): { i0: number; i1: number; j0: number; j1: number } {
+  const i0 = (params[HEAD + 2 * chunk]! | 0) * BLOCK;
+  const j0 = (params[HEAD + 1 + 2 * chunk]! | 0) * BLOCK;
+  return { i0, i1: Math.min(m, i0 + BLOCK), j0, j1: Math.min(n, j0 + BLOCK) };
 }

@@ -1,7 +1,7 @@
 import { tile4x4 } from './microkernel.js';
 import { PANEL } from './pack.js';
 // The scalar path's blocking: the same inner-step blocks give the same sums, bit for bit.
-import { BLOCK, KC } from './packed-product.js';
+import { blockOf, KC, pushBlocks } from './packed-product.js';
 import { canShare, defineTask, parallelFor } from './pool.js';
 import { isSharedMemory, simdAvailable, simdTile, tileOn, type SimdTile, type TileFunction, type WasmMemory } from './simd-tile.js';
 
@@ -81,13 +81,7 @@ export function offsetIn(view: Float64Array): number {
 export function simdMultiply(simd: SimdTile, aOff: number, bOff: number, cOff: number, m: number, n: number, ldc: number, k: number, alpha: number, upper: boolean): void {
   if (k === 0 || m === 0 || n === 0) return;
   const params = [aOff, bOff, cOff, m, n, ldc, k, alpha, upper ? 1 : 0];
-  let chunks = 0;
-  for (let bi = 0; bi * BLOCK < m; bi++) {
-    for (let bj = upper ? bi : 0; bj * BLOCK < n; bj++) {
-      params.push(bi, bj);
-      chunks++;
-    }
-  }
+  const chunks = pushBlocks(params, m, n, upper ? 'upper' : 'full');
   if (isSharedMemory(simd.memory)) parallelFor(simdBlocks, chunks, [], params, simd.memory);
   else for (let chunk = 0; chunk < chunks; chunk++) blockTiles(simd.tile, new Float64Array(simd.memory.buffer), chunk, params);
 }
@@ -112,13 +106,10 @@ function tileFor(memory: WasmMemory): TileFunction {
 }
 
 function blockTiles(tile: TileFunction, view: Float64Array, chunk: number, params: readonly number[]): void {
-  // Integers arrive as doubles (alpha shares the array): truncate, so index arithmetic stays int32.
+  // Integers are truncated with `| 0` (see blockOf).
   const aOff = params[0]! | 0, bOff = params[1]! | 0, cOff = params[2]! | 0, m = params[3]! | 0, n = params[4]! | 0;
   const ldc = params[5]! | 0, k = params[6]! | 0, alpha = params[7]!, upper = params[8] === 1;
-  const i0 = (params[9 + 2 * chunk]! | 0) * BLOCK;
-  const j0 = (params[10 + 2 * chunk]! | 0) * BLOCK;
-  const i1 = Math.min(m, i0 + BLOCK);
-  const j1 = Math.min(n, j0 + BLOCK);
+  const { i0, i1, j0, j1 } = blockOf(params, chunk, m, n);
   const stride = PANEL * k;
   for (let p0 = 0; p0 < k; p0 += KC) {
     const kc = Math.min(k, p0 + KC) - p0;
