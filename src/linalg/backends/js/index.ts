@@ -7,9 +7,9 @@ import { eigvalsh, eigh } from './eigen.js';
 import { svd } from './svd.js';
 
 /**
- * TypeScript kernels: always available (Node and browser), no compiler needed. Gram and GEMM run
- * on a WebAssembly SIMD micro-kernel that the TypeScript emits (simd-tile.ts) where the runtime
- * has it, with bit-identical results to the scalar path.
+ * TypeScript kernels: always available (Node and browser), no compiler needed. Gram, GEMM and
+ * the eigensolver's trailing updates run on a WebAssembly SIMD micro-kernel that the TypeScript
+ * emits (simd-tile.ts) where the runtime has it, with bit-identical results to the scalar path.
  */
 export const jsBackend: Backend = {
   name: 'js',
