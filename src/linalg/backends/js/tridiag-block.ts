@@ -1,5 +1,5 @@
 // Shared steps of the tridiagonal QL/QR iterations (tridiag-sterf.ts, tridiag-steqr.ts), as in
-// LAPACK's dsterf/dsteqr: find the next unreduced block, and scale it into a safe range.
+// LAPACK's dsterf/dsteqr: walk the unreduced blocks, each scaled into a safe range.
 
 export const EPS = 2 ** -53;
 export const EPS2 = EPS * EPS;
@@ -39,4 +39,32 @@ export function scaleBlock(d: Float64Array, e: Float64Array, l: number, lend: nu
     for (let i = l; i < lend; i++) e[i] = e[i]! * scale;
   }
   return scale;
+}
+
+/** One unreduced block d[start..end] (end > start) and the factor it was scaled by. */
+export interface Block {
+  start: number;
+  end: number;
+  scale: number;
+}
+
+/**
+ * The unreduced blocks of the tridiagonal matrix (d, e), in order, as dsterf/dsteqr walk them:
+ * each is split off (the off-diagonal entry before it set to 0), found with {@link blockEnd},
+ * skipped if it is 1×1 or all zero, and scaled with {@link scaleBlock}. The next block is looked
+ * for only after the caller has finished iterating (and unscaling) the current one.
+ * @example for (const { start, end, scale } of unreducedBlocks(d, e)) { ... }
+ */
+export function* unreducedBlocks(d: Float64Array, e: Float64Array): Generator<Block> {
+  const n = d.length;
+  let next = 0;
+  while (next < n) {
+    if (next > 0) e[next - 1] = 0;
+    const start = next;
+    const end = blockEnd(d, e, start, n);
+    next = end + 1;
+    if (end === start) continue;
+    const scale = scaleBlock(d, e, start, end);
+    if (scale !== 0) yield { start, end, scale };
+  }
 }

@@ -1,5 +1,5 @@
 import { ConvergenceError } from '../../../errors.js';
-import { blockEnd, EPS2, SAFE_MIN, scaleBlock } from './tridiag-block.js';
+import { EPS2, SAFE_MIN, unreducedBlocks } from './tridiag-block.js';
 import { eigvec2, rotation } from './tridiag-2x2.js';
 import { rotateColumns } from './tridiag-rotate.js';
 
@@ -23,18 +23,9 @@ export function eigTridiagonal(d: Float64Array, e: Float64Array, z: Float64Array
   const out = new Float64Array(4);
   const maxIter = n * MAX_ITER;
   let iter = 0;
-  let l1 = 0;
-  while (l1 < n) {
-    if (l1 > 0) e[l1 - 1] = 0;
-    const m = blockEnd(d, e, l1, n);
-    let l = l1;
-    const lsv = l;
-    let lend = m;
-    const lendsv = lend;
-    l1 = m + 1;
-    if (lend === l) continue;
-    const scale = scaleBlock(d, e, l, lend);
-    if (scale === 0) continue;
+  for (const { start: lsv, end: lendsv, scale } of unreducedBlocks(d, e)) {
+    let l = lsv;
+    let lend = lendsv;
     if (Math.abs(d[lend]!) < Math.abs(d[l]!)) {
       lend = lsv;
       l = lendsv;

@@ -1,5 +1,5 @@
 import { ConvergenceError } from '../../../errors.js';
-import { blockEnd, EPS2, scaleBlock } from './tridiag-block.js';
+import { EPS2, unreducedBlocks } from './tridiag-block.js';
 import { eig2 } from './tridiag-2x2.js';
 
 /** Iterations allowed per eigenvalue, as in LAPACK. */
@@ -20,18 +20,9 @@ export function eigvalsTridiagonal(d: Float64Array, e: Float64Array): void {
   const out = new Float64Array(2);
   const maxIter = n * MAX_ITER;
   let iter = 0;
-  let l1 = 0;
-  while (l1 < n) {
-    if (l1 > 0) e[l1 - 1] = 0;
-    const m = blockEnd(d, e, l1, n);
-    let l = l1;
-    const lsv = l;
-    let lend = m;
-    const lendsv = lend;
-    l1 = m + 1;
-    if (lend === l) continue;
-    const scale = scaleBlock(d, e, l, lend);
-    if (scale === 0) continue;
+  for (const { start: lsv, end: lendsv, scale } of unreducedBlocks(d, e)) {
+    let l = lsv;
+    let lend = lendsv;
     for (let i = l; i < lend; i++) e[i] = e[i]! * e[i]!;
     if (Math.abs(d[lend]!) < Math.abs(d[l]!)) {
       lend = lsv;
