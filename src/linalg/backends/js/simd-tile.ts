@@ -7,7 +7,7 @@
  * order with separate IEEE multiply and add (f64x2 lanes round like scalar doubles, no FMA), then
  * C += alpha·acc. Results are therefore bit-identical to the scalar path (tested).
  *
- * Operands live in the instance's linear memory (see simd-product.ts). Where WebAssembly SIMD is
+ * Operands live in the instance's linear memory (see simd-arena.ts). Where WebAssembly SIMD is
  * missing, or RMTKIT_SIMD=0, {@link simdTile} returns undefined and callers keep the scalar path.
  */
 
