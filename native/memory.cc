@@ -69,7 +69,7 @@ void Release(void* data, size_t size) {
     std::lock_guard<std::mutex> lock(cache_mutex);
     size_t total = size;
     for (const Mapping& m : cache) total += m.size;
-    if (size <= kCacheBytes && total <= kCacheBytes) {
+    if (total <= kCacheBytes) {
       if (cache.size() == kCacheEntries) {
         munmap(cache.front().data, cache.front().size);  // oldest out
         cache.erase(cache.begin());

@@ -44,7 +44,7 @@ export function gramAsync(x: Matrix, scale?: number): Promise<Matrix> {
  * @throws {NotPositiveDefiniteError} naming the first non-positive leading minor.
  */
 export function cholesky(a: Matrix): Matrix {
-  checkSymmetric('a', a);
+  assertSymmetricFinite('a', a);
   return kernel('cholesky')(a);
 }
 
@@ -67,13 +67,13 @@ export function solveSpd(a: Matrix, b: Matrix): Matrix {
  * @throws {NotPositiveDefiniteError}
  */
 export function spdInverse(a: Matrix): Matrix {
-  checkSymmetric('a', a);
+  assertSymmetricFinite('a', a);
   return kernel('spdInverse')(a);
 }
 
 /** Asynchronous {@link spdInverse}. */
 export function spdInverseAsync(a: Matrix): Promise<Matrix> {
-  checkSymmetric('a', a);
+  assertSymmetricFinite('a', a);
   return asyncKernel('spdInverse')(a);
 }
 
@@ -82,25 +82,25 @@ export function spdInverseAsync(a: Matrix): Promise<Matrix> {
  * @example eigvalsh(Matrix.fromRows([[2, 1], [1, 2]])) // Float64Array [1, 3]
  */
 export function eigvalsh(a: Matrix): Float64Array {
-  checkSymmetric('a', a);
+  assertSymmetricFinite('a', a);
   return kernel('eigvalsh')(a);
 }
 
 /** Asynchronous {@link eigvalsh}. */
 export function eigvalshAsync(a: Matrix): Promise<Float64Array> {
-  checkSymmetric('a', a);
+  assertSymmetricFinite('a', a);
   return asyncKernel('eigvalsh')(a);
 }
 
 /** Eigenvalues (ascending) and eigenvectors (columns of `vectors`) of a symmetric matrix (dsyevd). */
 export function eigh(a: Matrix): Eigh {
-  checkSymmetric('a', a);
+  assertSymmetricFinite('a', a);
   return kernel('eigh')(a);
 }
 
 /** Asynchronous {@link eigh}. */
 export function eighAsync(a: Matrix): Promise<Eigh> {
-  checkSymmetric('a', a);
+  assertSymmetricFinite('a', a);
   return asyncKernel('eigh')(a);
 }
 
@@ -122,13 +122,13 @@ export function qr(a: Matrix): Qr {
   return kernel('qr')(a);
 }
 
-function checkSymmetric(name: string, a: Matrix): void {
-  assertSymmetricFinite(name, a);
+function checkNonEmpty(name: string, a: Matrix): void {
+  assertNonEmpty(name, a);
+  assertFinite(name, a);
 }
 
-function checkNonEmpty(name: string, a: Matrix): void {
+function assertNonEmpty(name: string, a: Matrix): void {
   if (a.rows === 0 || a.cols === 0) throw new InvalidArgumentError(name, `must not be empty; shape is ${a.rows}×${a.cols}`);
-  assertFinite(name, a);
 }
 
 /**
@@ -165,7 +165,7 @@ function checkProduct(a: Matrix, b: Matrix, transA: boolean, transB: boolean): v
 function gramArgs(x: Matrix, scale: number | undefined): [Matrix, number] {
   // x's entries are checked afterwards, on the result (checkGram): scanning an n×d input first
   // cost 7 % of a d = 1000 native Gram.
-  if (x.rows === 0 || x.cols === 0) throw new InvalidArgumentError('x', `must not be empty; shape is ${x.rows}×${x.cols}`);
+  assertNonEmpty('x', x);
   const s = scale ?? 1 / x.rows;
   if (!Number.isFinite(s)) throw new InvalidArgumentError('scale', 'must be finite', s);
   // BLAS skips the product when scale = 0, so the result would say nothing about x.

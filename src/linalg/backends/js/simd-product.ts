@@ -2,6 +2,7 @@ import { Matrix } from '../../matrix.js';
 import { mirrorUpper } from './mirror.js';
 import { packInto, packedLength, PANEL } from './pack.js';
 import { wantsParallel } from './pool.js';
+import { copyOut } from './scratch.js';
 import { reserveRegions, simdMultiply } from './simd-arena.js';
 import { simdAvailable } from './simd-tile.js';
 
@@ -69,8 +70,8 @@ function padded(size: number): number {
 
 /** The leading rows×cols block of a row-major matrix with row stride ld, as a plain array. */
 function copyRows(c: Float64Array, ld: number, rows: number, cols: number): Float64Array {
+  if (ld === cols) return copyOut(c.subarray(0, rows * cols));
   const out = new Float64Array(rows * cols);
-  if (ld === cols) out.set(c.subarray(0, rows * cols));
-  else for (let i = 0; i < rows; i++) out.set(c.subarray(i * ld, i * ld + cols), i * cols);
+  for (let i = 0; i < rows; i++) out.set(c.subarray(i * ld, i * ld + cols), i * cols);
   return out;
 }
