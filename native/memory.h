@@ -34,11 +34,11 @@ class Block {
 
 // Makes glibc serve allocations up to 32 MiB from its heap and keep up to 256 MiB of freed heap,
 // so that V8's large ArrayBuffers (results, temporaries) reuse freed memory instead of mapping
-// fresh pages: on this project's VMs every fresh 4 KiB page faults in at ~12 us, 25 ms per 8 MB
+// fresh pages: on this project's VMs every fresh 4 KiB page faults in at ~12 us, 24-33 ms per 8 MB
 // result, as long as a d = 1000 Gram matrix takes to compute. numpy gets this reuse for free
 // because its arrays are freed at once (glibc then raises the threshold itself); V8 frees them
 // at its next garbage collection, after glibc has already unmapped them. Opt out with
-// RMTKIT_MALLOC_TUNING=0. Returns whether the settings took effect.
+// RMTKIT_MALLOC_TUNING=0. Returns whether the settings took effect. Measured: bench/linalg-parts.ts.
 bool TuneMalloc();
 
 // A new Float64Array of `length` zeros, with huge pages requested for the bulk of large ones.

@@ -60,8 +60,8 @@ export function releaseScratch(): void {
 /**
  * A plain (non-shared) copy of a work buffer, for handing results to the caller: results must not
  * share memory with later calls. Allocation + `set` rather than `slice()`: on an 8 MB
- * SharedArrayBuffer-backed array, repeated in one loop here, `slice()` took 24 ms a call and this
- * 0.9 ms (a fresh result's page faults, ~25 ms for 8 MB on these VMs, come on top of either).
+ * SharedArrayBuffer-backed array `slice()` takes 25 ms and this 0.8 ms (bench/linalg-parts.ts;
+ * a fresh result's page faults, when memory is not reused, come on top of either).
  * @example return Matrix.fromRowMajor(d, d, copyOut(c))
  */
 export function copyOut(work: Float64Array): Float64Array {

@@ -7,8 +7,8 @@ import { reserveRegions, simdMultiply } from './simd-arena.js';
 import { simdAvailable } from './simd-tile.js';
 
 /**
- * Gram and GEMM on the WebAssembly SIMD micro-kernel (simd-tile.ts): ~20 GFLOP/s per core against
- * ~5 for the scalar kernel; large products run on the worker pool over a shared memory
+ * Gram and GEMM on the WebAssembly SIMD micro-kernel (simd-tile.ts), about 4× the scalar kernel's
+ * speed per core; large products run on the worker pool over a shared memory
  * (simd-arena.ts). Operands are packed straight into the kernel's memory and C is padded to whole
  * 4×4 tiles; results equal the scalar path's bit for bit. Each function returns undefined when
  * SIMD is unavailable or the operands do not fit a wasm32 memory; callers then run scalar.
