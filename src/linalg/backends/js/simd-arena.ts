@@ -83,7 +83,10 @@ export function simdMultiply(simd: SimdTile, aOff: number, bOff: number, cOff: n
   const params = [aOff, bOff, cOff, m, n, ldc, k, alpha, upper ? 1 : 0];
   const chunks = pushBlocks(params, m, n, upper ? 'upper' : 'full');
   if (isSharedMemory(simd.memory)) parallelFor(simdBlocks, chunks, [], params, simd.memory);
-  else for (let chunk = 0; chunk < chunks; chunk++) blockTiles(simd.tile, new Float64Array(simd.memory.buffer), chunk, params);
+  else {
+    const view = new Float64Array(simd.memory.buffer);
+    for (let chunk = 0; chunk < chunks; chunk++) blockTiles(simd.tile, view, chunk, params);
+  }
 }
 
 /** Pool task of {@link simdMultiply}: one block of C per chunk; context: the shared memory. */
