@@ -1,6 +1,7 @@
 // Shared set-up of the explorer's end-to-end tests: Debian's headless Chromium driven by
 // playwright-core, and the explorer built from the current sources and served on 127.0.0.1.
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { after, before } from 'node:test';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -82,4 +83,20 @@ export async function openExplorer(): Promise<ExplorerSession> {
   await afterUpdate(page, 0);
   if (errors.length) throw new Error(`the page raised: ${errors.join('; ')}`);
   return { server, page, close: async () => { await browser.close(); await server.close(); } };
+}
+
+/**
+ * One explorer session for the enclosing describe block: opened in a `before` hook and handed to
+ * `take`, closed in an `after` hook.
+ * @example let page: Page; useExplorer((s) => ({ page } = s));
+ */
+export function useExplorer(take: (session: ExplorerSession) => void): void {
+  let session: ExplorerSession | undefined;
+  before(async () => {
+    session = await openExplorer();
+    take(session);
+  });
+  after(async () => {
+    await session?.close();
+  });
 }

@@ -1,25 +1,16 @@
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import type { RunningServer } from '../../src/server/explorer.js';
 import { simulate, type SimPoint } from '../../web/src/sim.js';
 import { SIM_ALPHAS } from '../../web/src/montecarlo.js';
-import { afterUpdate, openExplorer, probe, type ExplorerSession } from './browser.js';
+import { afterUpdate, probe, useExplorer } from './browser.js';
 
 describe('the explorer in headless Chromium: export, hover, Monte Carlo, latency', () => {
-  let session: ExplorerSession;
   let server: RunningServer;
   let page: Page;
-
-  before(async () => {
-    session = await openExplorer();
-    ({ server, page } = session);
-  });
-
-  after(async () => {
-    await session?.close();
-  });
+  useExplorer((session) => ({ server, page } = session));
 
   it('exports a view as PNG, SVG and CSV', async () => {
     const figure = page.locator('[data-view="vs-lambda"]');

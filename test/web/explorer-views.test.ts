@@ -1,4 +1,4 @@
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,7 +13,7 @@ import { ar1GammaStar } from '../../src/pca/boundary.js';
 import { ar1Covariance } from '../../src/random/covariance/index.js';
 import type { ErrorCurves } from '../../web/src/compute.js';
 import { GAMMAS, THETAS } from '../../web/src/extras.js';
-import { afterUpdate, cliJson, openExplorer, probe, type ExplorerSession, type Probe } from './browser.js';
+import { afterUpdate, cliJson, probe, useExplorer, type Probe } from './browser.js';
 
 /** The explorer's curve and `rmtkit theory --json` agree to 1e-12 relative (same code, same order of operations). */
 async function assertMatchesCli(result: ErrorCurves, curve: 'vsAlpha' | 'vsLambda'): Promise<void> {
@@ -34,18 +34,9 @@ async function assertMatchesCli(result: ErrorCurves, curve: 'vsAlpha' | 'vsLambd
   });
 }
 describe('the explorer in headless Chromium: views against the CLI and the library', () => {
-  let session: ExplorerSession;
   let server: RunningServer;
   let page: Page;
-
-  before(async () => {
-    session = await openExplorer();
-    ({ server, page } = session);
-  });
-
-  after(async () => {
-    await session?.close();
-  });
+  useExplorer((session) => ({ server, page } = session));
 
   it('draws the error, spectrum, BBP, PCA and phase-diagram views for the default AR(1) model at d = ∞, matching the CLI and the library', async () => {
     const p = await probe(page);
