@@ -8,6 +8,7 @@
         "native/addon.cc",
         "native/calls.cc",
         "native/blas.cc",
+        "native/blas_spin.cc",
         "native/cholesky.cc",
         "native/decompositions.cc",
         "native/memory.cc"

@@ -3,7 +3,8 @@
 // and without the addon's glibc tuning (child processes; numpy's loop alongside); (2) the input
 // checks of the symmetric kernels, three passes against one; (3) the JS micro-kernel, scalar
 // TypeScript against WebAssembly SIMD, on panels that stay in L1; (4) copying a shared 8 MB work
-// buffer out to the caller, slice() against allocation + set().
+// buffer out to the caller, slice() against allocation + set(); (5) native eigvalsh with OpenBLAS's
+// waits spinning in user space and with its own sched_yield (child processes; numpy alongside).
 // Usage: node --import tsx bench/linalg-parts.ts [--calls 30]
 import { execFileSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
@@ -18,7 +19,16 @@ const argv = process.argv.slice(2);
 const calls = Number(argv[argv.indexOf('--calls') + 1] ?? 30) || 30;
 const self = fileURLToPath(import.meta.url);
 
-if (argv[0] === '--child') {
+if (argv[0] === '--child-spin') {
+  // The redirection happens when the addon loads, so each setting needs its own process.
+  const native = getBackend('native');
+  const times = [1000, 2000].map((d) => {
+    const x = gaussianMatrix(d, d, 2);
+    const a = native.kernels.gram!(x, 1 / d);
+    return best(d === 1000 ? 10 : 3, () => native.kernels.eigvalsh!(a));
+  });
+  console.log(JSON.stringify({ spin: native.details?.blasSpin, times }));
+} else if (argv[0] === '--child') {
   // One process's loop: the tuning is applied when the addon loads, so it needs its own process.
   const fresh = series(8, () => new Float64Array(1e6).fill(1));
   const x = gaussianMatrix(2000, 1000, 1);
@@ -59,6 +69,20 @@ t.sort();print(t[len(t)//2]*1e3)`], { encoding: 'utf8' });
   const work = new Float64Array(new SharedArrayBuffer(8e6)).fill(1);
   const sliced = best(5, () => work.slice());
   console.log(`  slice() ${sliced.toFixed(1)}, new Float64Array + set() ${best(5, () => new Float64Array(work.length).set(work)).toFixed(1)}`);
+
+  console.log('(5) native eigvalsh at d = 1000 and 2000, OpenBLAS waits spinning or in sched_yield (ms, best of 10 and 3)');
+  for (const spin of ['1', '0', '1', '0']) {
+    const out = JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', self, '--child-spin'], { env: { ...process.env, RMTKIT_BLAS_SPIN: spin }, encoding: 'utf8' }));
+    console.log(`  blasSpin ${String(out.spin).padEnd(5)}  ${out.times.map((t: number) => t.toFixed(1)).join('  ')}`);
+  }
+  const numpyEig = execFileSync('python3', ['-c', `import numpy as np,time
+def best(a,k):
+  t=[]
+  for _ in range(k):
+    s=time.perf_counter();np.linalg.eigvalsh(a);t.append(time.perf_counter()-s)
+  return min(t)*1e3
+r=np.random.default_rng(2);print(' '.join('%.1f'%best(np.cov(r.standard_normal((d,d)),rowvar=False),k) for d,k in ((1000,10),(2000,3))))`], { encoding: 'utf8' });
+  console.log(`  numpy eigvalsh ${numpyEig.trim()}`);
 }
 
 function series(count: number, run: () => unknown): number[] {

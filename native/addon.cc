@@ -10,6 +10,7 @@
 #include <string>
 #include <utility>
 
+#include "blas_spin.h"
 #include "calls.h"
 #include "memory.h"
 
@@ -17,6 +18,7 @@ namespace rmtkit {
 namespace {
 
 bool malloc_tuned = false;  // set once by Init
+bool blas_spin = false;     // set once by Init
 
 std::mutex& JobMutex() {
   static std::mutex mutex;
@@ -96,6 +98,7 @@ Napi::Value Info(const Napi::CallbackInfo& info) {
   result.Set("threads", openblas_get_num_threads());
   result.Set("parallel", openblas_get_parallel());
   result.Set("mallocTuned", malloc_tuned);
+  result.Set("blasSpin", blas_spin);
   return result;
 }
 
@@ -115,6 +118,7 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   // own O(d²) NaN scan would double the cost of a one-column triangular solve.
   LAPACKE_set_nancheck(0);
   malloc_tuned = TuneMalloc();
+  blas_spin = SpinOpenblasWaits();
   for (const KernelEntry& entry : KernelTable()) {
     void* data = const_cast<KernelEntry*>(&entry);
     exports.Set(entry.name, Napi::Function::New(env, RunSync, entry.name, data));

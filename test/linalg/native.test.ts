@@ -37,6 +37,29 @@ describe('native backend', nativeSuite, () => {
     assert.equal(JSON.parse(child.stdout).mallocTuned, false);
   });
 
+  it('makes an OpenBLAS before 0.3.27 spin in user space instead of sched_yield unless RMTKIT_BLAS_SPIN=0, with the same results', () => {
+    const [, minor, patch] = /OpenBLAS (\d+)\.(\d+)\.(\d+)/.exec(String(native().details?.openblas))!.slice(1).map(Number) as [number, number, number];
+    const older = minor < 3 || (minor === 3 && patch < 27);
+    const x64Linux = process.arch === 'x64' && process.platform === 'linux';
+    assert.equal(native().details?.blasSpin, older && x64Linux && process.env.RMTKIT_BLAS_SPIN !== '0');
+    // A reduction big enough for OpenBLAS to run its threaded kernels, in both settings.
+    const script = `import('./src/linalg/backends/native/load.ts').then(async (m) => {
+      const { gaussianMatrix } = await import('./src/random/index.ts');
+      const backend = m.loadNativeBackend().backend;
+      const a = backend.kernels.gram(gaussianMatrix(400, 300, 5), 1 / 400);
+      console.log(JSON.stringify({ spin: backend.details.blasSpin, values: [...backend.kernels.eigvalsh(a)] }));
+    })`;
+    const run = (spin: string) => {
+      const child = spawnSync(process.execPath, ['--import', 'tsx', '-e', script], { cwd: root, encoding: 'utf8', env: { ...process.env, RMTKIT_BLAS_SPIN: spin } });
+      assert.equal(child.status, 0, child.stderr);
+      return JSON.parse(child.stdout) as { spin: boolean; values: number[] };
+    };
+    const [spinning, yielding] = [run('1'), run('0')];
+    assert.equal(spinning.spin, older && x64Linux);
+    assert.equal(yielding.spin, false);
+    assert.deepEqual(spinning.values, yielding.values);
+  });
+
   it('sets the OpenBLAS thread count process-wide and returns the previous one', () => {
     const before = native().details!.openblasThreads as number;
     assert.equal(setBlasThreads(1), before);

@@ -15,6 +15,8 @@ export interface NativeInfo {
   parallel: number;
   /** Whether glibc was told to reuse freed memory for large arrays (native/memory.h; RMTKIT_MALLOC_TUNING=0 turns it off). */
   mallocTuned?: boolean;
+  /** Whether OpenBLAS's waits were redirected from sched_yield to a user-space spin (native/blas_spin.h; RMTKIT_BLAS_SPIN=0 turns it off). */
+  blasSpin?: boolean;
 }
 
 /**

@@ -47,7 +47,7 @@ export function createNativeBackend(addon: NativeAddon): Backend {
     priority: 10,
     kernels: kernels as unknown as Kernels,
     asyncKernels: asyncKernels as unknown as AsyncKernels,
-    details: { openblas: info.config, openblasCore: info.corename, openblasThreads: info.threads, mallocTuned: info.mallocTuned ?? false },
+    details: { openblas: info.config, openblasCore: info.corename, openblasThreads: info.threads, mallocTuned: info.mallocTuned ?? false, blasSpin: info.blasSpin ?? false },
     ...(addon.setThreads ? { setThreads: (threads: number) => addon.setThreads!(threads) } : {}),
   };
 }

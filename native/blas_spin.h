@@ -1,0 +1,18 @@
+// How OpenBLAS's threads wait for each other. OpenBLAS before 0.3.27 (Debian bookworm ships
+// 0.3.21) busy-waits with sched_yield(): its idle workers between jobs, and the calling thread
+// until the workers finish. OpenBLAS 0.3.27 stopped calling it on x86-64 Linux (upstream pull
+// request 4549, "Stop using sched_yield on non-Windows x86_64") and spins in user space, as the
+// OpenBLAS in numpy's wheel does. The system call is dear on virtual machines: on this project's,
+// `perf record` on a d = 1000 LAPACKE_dsytrd finds a third of the CPU time in sched_yield and the
+// hypervisor's interrupt path, and the reduction takes 36 ms against 29-30 ms once the waits
+// spin in user space (bench/linalg-parts.ts, section 5).
+#pragma once
+
+namespace rmtkit {
+
+// Points the sched_yield import of each loaded OpenBLAS older than 0.3.27 at a short spin on the
+// CPU's pause instruction (x86-64 Linux only; elsewhere nothing changes). Opt out with
+// RMTKIT_BLAS_SPIN=0. Returns whether an import was redirected.
+bool SpinOpenblasWaits();
+
+}  // namespace rmtkit
