@@ -3,6 +3,8 @@
  * also its two steps, the reduction dsytrd and the tridiagonal QL/QR dsterf, and the two-stage
  * driver dsyevd_2stage.
  * Build and run:  cc -O2 bench/dsyevd.c -o /tmp/dsyevd -llapacke -lopenblas && /tmp/dsyevd 1000
+ * Add -DSPIN for OpenBLAS's waits spinning in user space, as the rmtkit addon makes them
+ * (native/blas_spin.h): this program's sched_yield then takes the place of the C library's.
  * numpy:          python3 -c "import numpy as np,time;a=np.random.rand(1000,1000);a=a+a.T;
  *                 t=[time.perf_counter(),np.linalg.eigvalsh(a),time.perf_counter()];print(t[2]-t[0])"
  * scipy's bundled OpenBLAS, the two steps (lwork large enough for the blocked dsytrd):
@@ -14,6 +16,14 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+
+#ifdef SPIN
+#include <immintrin.h>
+int sched_yield(void) {
+  for (int i = 0; i < 4; i++) _mm_pause();
+  return 0;
+}
+#endif
 
 static double now(void) {
   struct timespec t;
