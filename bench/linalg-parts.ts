@@ -38,7 +38,7 @@ if (argv[0] === '--child-spin') {
 } else {
   console.log(`(1) memory: ${calls} native d = 1000 Gram matrices in a loop, and 8 fresh 8 MB arrays filled (ms)`);
   for (const tuning of ['1', '0']) {
-    const out = JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', self, '--child', '--calls', String(calls)], { env: { ...process.env, RMTKIT_MALLOC_TUNING: tuning }, encoding: 'utf8' }));
+    const out = child('--child', { RMTKIT_MALLOC_TUNING: tuning });
     console.log(`  mallocTuned ${String(out.tuned).padEnd(5)}  Gram median ${out.gramMedian.toFixed(1)}  last fresh arrays ${out.freshLast.map((t: number) => t.toFixed(1)).join(' ')}`);
   }
   const numpy = execFileSync('python3', ['-c', `import numpy as np,time
@@ -72,7 +72,7 @@ t.sort();print(t[len(t)//2]*1e3)`], { encoding: 'utf8' });
 
   console.log('(5) native eigvalsh at d = 1000 and 2000, OpenBLAS waits spinning or in sched_yield (ms, best of 10 and 3)');
   for (const spin of ['1', '0', '1', '0']) {
-    const out = JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', self, '--child-spin'], { env: { ...process.env, RMTKIT_BLAS_SPIN: spin }, encoding: 'utf8' }));
+    const out = child('--child-spin', { RMTKIT_BLAS_SPIN: spin });
     console.log(`  blasSpin ${String(out.spin).padEnd(5)}  ${out.times.map((t: number) => t.toFixed(1)).join('  ')}`);
   }
   const numpyEig = execFileSync('python3', ['-c', `import numpy as np,time
@@ -83,6 +83,11 @@ def best(a,k):
   return min(t)*1e3
 r=np.random.default_rng(2);print(' '.join('%.1f'%best(np.cov(r.standard_normal((d,d)),rowvar=False),k) for d,k in ((1000,10),(2000,3))))`], { encoding: 'utf8' });
   console.log(`  numpy eigvalsh ${numpyEig.trim()}`);
+}
+
+/** Runs this script in a child process with extra environment variables; returns its JSON line. */
+function child(mode: string, env: Record<string, string>) {
+  return JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', self, mode, '--calls', String(calls)], { env: { ...process.env, ...env }, encoding: 'utf8' }));
 }
 
 function series(count: number, run: () => unknown): number[] {

@@ -4,8 +4,9 @@
 // request 4549, "Stop using sched_yield on non-Windows x86_64") and spins in user space, as the
 // OpenBLAS in numpy's wheel does. The system call is dear on virtual machines: on this project's,
 // `perf record` on a d = 1000 LAPACKE_dsytrd finds a third of the CPU time in sched_yield and the
-// hypervisor's interrupt path, and the reduction takes 36 ms against 29-30 ms once the waits
-// spin in user space (bench/linalg-parts.ts, section 5).
+// hypervisor's interrupt path, and the reduction takes 36 ms against 30 ms once the waits spin
+// in user space (bench/dsyevd.c without and with -DSPIN; the addon's eigvalsh with and without:
+// bench/linalg-parts.ts, section 5).
 #pragma once
 
 namespace rmtkit {
