@@ -4,7 +4,8 @@
 // checks of the symmetric kernels, three passes against one; (3) the JS micro-kernel, scalar
 // TypeScript against WebAssembly SIMD, on panels that stay in L1; (4) copying a shared 8 MB work
 // buffer out to the caller, slice() against allocation + set(); (5) native eigvalsh with OpenBLAS's
-// waits spinning in user space and with its own sched_yield (child processes; numpy alongside).
+// waits spinning in user space and with its own sched_yield, and how long its idle worker then
+// spins (child processes; numpy alongside).
 // Usage: node --import tsx bench/linalg-parts.ts [--calls 30]
 import { execFileSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
@@ -27,7 +28,12 @@ if (argv[0] === '--child-spin') {
     const a = native.kernels.gram!(x, 1 / d);
     return best(d === 1000 ? 10 : 3, () => native.kernels.eigvalsh!(a));
   });
-  console.log(JSON.stringify({ spin: native.details?.blasSpin, times }));
+  // CPU time of the whole process over 0.6 s of a busy main thread after one call: the rest is
+  // OpenBLAS's idle worker spinning before it sleeps.
+  const cpu = process.cpuUsage();
+  for (const end = performance.now() + 600; performance.now() < end; );
+  const used = process.cpuUsage(cpu);
+  console.log(JSON.stringify({ spin: native.details?.blasSpin, times, idleSpin: (used.user + used.system) / 1e6 - 0.6 }));
 } else if (argv[0] === '--child') {
   // One process's loop: the tuning is applied when the addon loads, so it needs its own process.
   const fresh = series(8, () => new Float64Array(1e6).fill(1));
@@ -73,7 +79,7 @@ t.sort();print(t[len(t)//2]*1e3)`], { encoding: 'utf8' });
   console.log('(5) native eigvalsh at d = 1000 and 2000, OpenBLAS waits spinning or in sched_yield (ms, best of 10 and 3)');
   for (const spin of ['1', '0', '1', '0']) {
     const out = child('--child-spin', { RMTKIT_BLAS_SPIN: spin });
-    console.log(`  blasSpin ${String(out.spin).padEnd(5)}  ${out.times.map((t: number) => t.toFixed(1)).join('  ')}`);
+    console.log(`  blasSpin ${String(out.spin).padEnd(5)}  ${out.times.map((t: number) => t.toFixed(1)).join('  ')}  idle worker's CPU after the last call ${(out.idleSpin * 1e3).toFixed(0)}`);
   }
   const numpyEig = execFileSync('python3', ['-c', `import numpy as np,time
 def best(a,k):

@@ -3,10 +3,10 @@
 // until the workers finish. OpenBLAS 0.3.27 stopped calling it on x86-64 Linux (upstream pull
 // request 4549, "Stop using sched_yield on non-Windows x86_64") and spins in user space, as the
 // OpenBLAS in numpy's wheel does. The system call is dear on virtual machines: on this project's,
-// `perf record` on a d = 1000 LAPACKE_dsytrd finds a third of the CPU time in sched_yield and the
-// hypervisor's interrupt path, and the reduction takes 36 ms against 30 ms once the waits spin
-// in user space (bench/dsyevd.c without and with -DSPIN; the addon's eigvalsh with and without:
-// bench/linalg-parts.ts, section 5).
+// `perf record -e cpu-clock` on bench/dsyevd.c (d = 1000) finds 44 % of the CPU time in
+// sched_yield and the hypervisor's interrupt path, and the reduction dsytrd takes 36 ms against
+// 30 ms once the waits spin in user space (the same program built with -DSPIN; the addon's
+// eigvalsh with and without: bench/linalg-parts.ts, section 5).
 #pragma once
 
 namespace rmtkit {
