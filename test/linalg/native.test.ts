@@ -18,6 +18,20 @@ import { loaded, native, nativeSuite } from './native-setup.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
+/**
+ * Loads the addon in a child process with extra environment variables (its settings apply when it
+ * loads) and returns the JSON value of `expression`, which may use `backend` and `gaussianMatrix`.
+ */
+function inFreshProcess(env: Record<string, string>, expression: string): unknown {
+  const script = `Promise.all([import('./src/linalg/backends/native/load.ts'), import('./src/random/index.ts')]).then(([m, { gaussianMatrix }]) => {
+    const backend = m.loadNativeBackend().backend;
+    console.log(JSON.stringify(${expression}));
+  })`;
+  const child = spawnSync(process.execPath, ['--import', 'tsx', '-e', script], { cwd: root, encoding: 'utf8', env: { ...process.env, ...env } });
+  assert.equal(child.status, 0, child.stderr);
+  return JSON.parse(child.stdout);
+}
+
 describe('native backend', nativeSuite, () => {
   it('loads the addon and reports the OpenBLAS configuration and thread count', () => {
     const backend = native();
@@ -31,10 +45,8 @@ describe('native backend', nativeSuite, () => {
     // glibc only: the Debian machines this runs on. A fresh 8 MB array then costs a memset, not
     // ~2000 page faults, once a garbage collection has freed earlier results.
     assert.equal(native().details?.mallocTuned, process.env.RMTKIT_MALLOC_TUNING !== '0');
-    const script = "import('./src/linalg/backends/native/load.ts').then((m) => console.log(JSON.stringify(m.loadNativeBackend().backend.details)))";
-    const child = spawnSync(process.execPath, ['--import', 'tsx', '-e', script], { cwd: root, encoding: 'utf8', env: { ...process.env, RMTKIT_MALLOC_TUNING: '0' } });
-    assert.equal(child.status, 0, child.stderr);
-    assert.equal(JSON.parse(child.stdout).mallocTuned, false);
+    const details = inFreshProcess({ RMTKIT_MALLOC_TUNING: '0' }, 'backend.details') as { mallocTuned: boolean };
+    assert.equal(details.mallocTuned, false);
   });
 
   it('makes an OpenBLAS before 0.3.27 spin in user space instead of sched_yield unless RMTKIT_BLAS_SPIN=0, with the same results', () => {
@@ -43,17 +55,8 @@ describe('native backend', nativeSuite, () => {
     const x64Linux = process.arch === 'x64' && process.platform === 'linux';
     assert.equal(native().details?.blasSpin, older && x64Linux && process.env.RMTKIT_BLAS_SPIN !== '0');
     // A reduction big enough for OpenBLAS to run its threaded kernels, in both settings.
-    const script = `import('./src/linalg/backends/native/load.ts').then(async (m) => {
-      const { gaussianMatrix } = await import('./src/random/index.ts');
-      const backend = m.loadNativeBackend().backend;
-      const a = backend.kernels.gram(gaussianMatrix(400, 300, 5), 1 / 400);
-      console.log(JSON.stringify({ spin: backend.details.blasSpin, values: [...backend.kernels.eigvalsh(a)] }));
-    })`;
-    const run = (spin: string) => {
-      const child = spawnSync(process.execPath, ['--import', 'tsx', '-e', script], { cwd: root, encoding: 'utf8', env: { ...process.env, RMTKIT_BLAS_SPIN: spin } });
-      assert.equal(child.status, 0, child.stderr);
-      return JSON.parse(child.stdout) as { spin: boolean; values: number[] };
-    };
+    const expression = `{ spin: backend.details.blasSpin, values: [...backend.kernels.eigvalsh(backend.kernels.gram(gaussianMatrix(400, 300, 5), 1 / 400))] }`;
+    const run = (spin: string) => inFreshProcess({ RMTKIT_BLAS_SPIN: spin }, expression) as { spin: boolean; values: number[] };
     const [spinning, yielding] = [run('1'), run('0')];
     assert.equal(spinning.spin, older && x64Linux);
     assert.equal(yielding.spin, false);
