@@ -15,10 +15,10 @@ import { promisify } from 'node:util';
 import { errorVsAlpha } from '../src/experiments/defs/error-vs-alpha.js';
 import { TrialPool } from '../src/experiments/pool.js';
 import { runExperiment, storeKey } from '../src/experiments/runner.js';
-import { meanError } from '../src/experiments/stats.js';
+import { meanError } from '../src/stats/mean-error.js';
 import { ResultStore } from '../src/experiments/store.js';
 import { backendDetails } from '../src/linalg/backend.js';
-import { ar1Covariance } from '../src/random/covariance/index.js';
+import { ar1Covariance } from '../src/covariance/index.js';
 import { ssrTheory } from '../src/ssr/index.js';
 
 const args = Object.fromEntries(process.argv.slice(2).join(' ').split('--').filter(Boolean).map((s) => s.trim().split(/\s+/) as [string, string]));

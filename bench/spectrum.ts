@@ -5,7 +5,7 @@
 import { execFileSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { backend } from '../src/linalg/backend.js';
-import { ar1Covariance, diagonalCovariance, spikedCovariance } from '../src/random/covariance/index.js';
+import { ar1Covariance, diagonalCovariance, spikedCovariance } from '../src/covariance/index.js';
 import { ssrEigen } from '../src/ssr/spectrum.js';
 import { ssrSpectrumTheory } from '../src/ssr/spectrum-theory.js';
 

@@ -14,7 +14,7 @@ import { reportError } from '../src/cli/main.js';
 import { ecgDataset } from '../src/experiments/data/ecg.js';
 import { writeNpy } from '../src/io/index.js';
 import { Matrix } from '../src/linalg/matrix.js';
-import { dataCovariance } from '../src/random/covariance/index.js';
+import { dataCovariance } from '../src/covariance/index.js';
 import { randomStream } from '../src/random/index.js';
 import { fitSsr, irreducibleError, optimalLambda, ssrTheory } from '../src/ssr/index.js';
 

@@ -4,7 +4,7 @@
 // generalisation and the training error, then the worst cases.
 // Usage: node --import tsx bench/ssr-validate.ts [--d 500] [--seeds 5]
 import { performance } from 'node:perf_hooks';
-import { ar1Covariance, diagonalCovariance, spikedCovariance } from '../src/random/covariance/index.js';
+import { ar1Covariance, diagonalCovariance, spikedCovariance } from '../src/covariance/index.js';
 import { monteCarlo, type McComparison } from '../test/ssr/mc.js';
 
 const args = Object.fromEntries(process.argv.slice(2).join(' ').split('--').filter(Boolean).map((s) => s.trim().split(/\s+/) as [string, string]));

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { writeNpy } from '../src/io/index.js';
 import { backend } from '../src/linalg/backend.js';
-import { ar1Covariance } from '../src/random/covariance/index.js';
+import { ar1Covariance } from '../src/covariance/index.js';
 import { gaussianMatrix } from '../src/random/index.js';
 import { fitSsr, optimalLambda, ssrTheory } from '../src/ssr/index.js';
 

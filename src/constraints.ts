@@ -57,6 +57,8 @@ export const COVARIANCE_PARAMS = {
   rho: interval(-1, 1, '()'),
   /** Spike strength θ: I + θuuᵀ is positive semidefinite for θ ≥ −1. */
   theta: interval(-1, Infinity, '[)'),
+  /** Second variance of the two-level diagonal model (variances 1 and ratio alternating). */
+  ratio: interval(0, Infinity, '[)'),
   /** Power-law exponent a of σ_j ∝ j^(−a). */
   exponent: interval(0, Infinity, '[)'),
   /** Finite dimension of an explicit Σ. */

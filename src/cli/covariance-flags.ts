@@ -1,5 +1,6 @@
 import { InvalidArgumentError } from '../errors.js';
-import { buildCovariance, parseCovarianceSpec, type CovarianceModel } from '../random/covariance/index.js';
+import type { CovarianceModel } from '../covariance/model.js';
+import { buildCovariance, parseCovarianceSpec } from '../scenario/covariance-spec.js';
 import { SSR_PARAMS } from '../ssr/params.js';
 import { loadMatrix, loadVector } from './inputs.js';
 

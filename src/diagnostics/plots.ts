@@ -1,5 +1,6 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { marchenkoPastur } from '../rmt/laws/marchenko-pastur.js';
+import { histogram } from '../stats/histogram.js';
 import type { LayerDiagnostics } from './layer.js';
 
 type Row = { kind: string; x: number; y: number; lo?: number; hi?: number };
@@ -55,9 +56,7 @@ export function mpPlotSpec(layer: LayerDiagnostics, name: string): TopLevelSpec 
   const { N, M, evals } = layer;
   const top = Math.min(evals[evals.length - 1]!, 1.2 * threshold);
   const bins = 60;
-  const width = top / bins;
-  const counts = new Float64Array(bins);
-  for (const v of evals) if (v <= top) counts[Math.min(bins - 1, Math.floor(v / width))]++;
+  const { width, counts } = histogram(evals, { bins, range: [0, top], outside: 'drop' });
   const rows: Row[] = [];
   for (let b = 0; b < bins; b++) rows.push({ kind: 'ESD', lo: b * width, hi: (b + 1) * width, x: (b + 0.5) * width, y: counts[b]! / (M * width) });
   const law = marchenkoPastur(M / N, sigma ** 2);
@@ -87,14 +86,10 @@ function shorten(name: string): string {
 
 /** Density of the positive values in 60 logarithmic bins, at the bins' geometric centres. */
 function logHistogram(values: Float64Array, kind: string): Row[] {
-  const positive = values.filter((v) => v > 0);
-  if (positive.length === 0) return [];
-  const lo = Math.log(positive[0]!);
-  const hi = Math.log(positive[positive.length - 1]!);
+  const logs = values.filter((v) => v > 0).map(Math.log);
+  if (logs.length === 0) return [];
   const bins = 60;
-  const step = (hi - lo) / bins || 1;
-  const counts = new Float64Array(bins);
-  for (const v of positive) counts[Math.min(bins - 1, Math.floor((Math.log(v) - lo) / step))]++;
+  const { lo, width: step, counts } = histogram(logs, { bins });
   const rows: Row[] = [];
   for (let b = 0; b < bins; b++) {
     if (counts[b] === 0) continue;

@@ -5,7 +5,7 @@ export { runExperiment, storeKey, type RunOptions, type ExperimentRun } from './
 export { TrialPool, lazyPool, type TrialRunner } from './pool.js';
 export { ResultStore, type StoredTrial } from './store.js';
 export { runTrial, trialStream, type TrialOutcome } from './trial.js';
-export { agreement, meanError, zScore, Z_LIMIT, type Agreement, type MeanError } from './stats.js';
+export { agreement, zScore, Z_LIMIT, type Agreement } from './stats.js';
 export { experimentSummary, writeExperimentOutputs, type RenderedFigure } from './outputs.js';
 export { reportHtml, type ReportSection } from './report.js';
 export { environment, type Environment } from './environment.js';

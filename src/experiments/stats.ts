@@ -1,29 +1,8 @@
+import { meanError, type MeanError } from '../stats/mean-error.js';
 import type { Check, PointResults } from './types.js';
-
-/** Mean of a sample and the standard error of that mean. */
-export interface MeanError {
-  mean: number;
-  /** Sample standard deviation / √n (0 for n = 1). */
-  stderr: number;
-  n: number;
-}
 
 /** Standard errors allowed between theory and simulation (beyond the finite-size term). */
 export const Z_LIMIT = 4;
-
-/**
- * Mean and standard error of the mean (unbiased variance, divisor n − 1).
- * @example meanError([1, 2, 3]) // { mean: 2, stderr: 0.577…, n: 3 }
- */
-export function meanError(sample: readonly number[]): MeanError {
-  const n = sample.length;
-  if (n === 0) return { mean: NaN, stderr: NaN, n };
-  let mean = 0;
-  for (const x of sample) mean += x / n;
-  let ss = 0;
-  for (const x of sample) ss += (x - mean) ** 2;
-  return { mean, stderr: n > 1 ? Math.sqrt(ss / (n - 1) / n) : 0, n };
-}
 
 /**
  * Mean and standard error of a scalar value `key` over the trials of one point.

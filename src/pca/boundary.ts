@@ -1,7 +1,7 @@
 import { InvalidArgumentError } from '../errors.js';
 
 /**
- * The population boundary for AR(1) (THEORY.md §5): the fraction of components γ*(ρ) at which
+ * The population boundary for AR(1) (docs/theory.md §5): the fraction of components γ*(ρ) at which
  * population PCA matches the n → ∞ SSR error (1 − ρ²)/(1 + ρ²):
  * γ*(ρ) = (2/π) arctan(tan(πρ²/(1 + ρ²))/K), K = (1 + ρ)/(1 − ρ). PCA needs γ > γ* to beat SSR.
  * @throws {InvalidArgumentError} naming 'rho' unless 0 ≤ ρ < 1.

@@ -13,14 +13,14 @@ export interface PcaFit {
   n: number;
   /** Reconstructions x̂ = V Vᵀ x of the rows of x (m×d). */
   reconstruct(x: Matrix): Matrix;
-  /** Reconstruction test error (1/(m d)) ‖X − X V Vᵀ‖²_F on held-out rows (THEORY.md §5). */
+  /** Reconstruction test error (1/(m d)) ‖X − X V Vᵀ‖²_F on held-out rows (docs/theory.md §5). */
   score(x: Matrix): number;
   /** Expected test error under covariance Σ: (1/d)(tr Σ − tr VᵀΣV) (no test-sample noise). */
   populationError(sigma: Matrix): number;
 }
 
 /**
- * PCA with p components (THEORY.md §5): the eigenvectors of the p largest eigenvalues of the
+ * PCA with p components (docs/theory.md §5): the eigenvectors of the p largest eigenvalues of the
  * (uncentred) sample second-moment matrix Σ̂ = XᵀX/n, from one symmetric eigendecomposition.
  * The reconstruction of x is its projection V Vᵀ x; the test error is the mean squared residual
  * per coordinate, comparable with the SSR generalisation error.

@@ -1,11 +1,11 @@
 import { InvalidArgumentError } from '../errors.js';
-import type { SpectralForm } from '../random/covariance/spectral.js';
+import type { SpectralForm } from '../rmt/spectral-form.js';
 import { ledoitPecheTop } from '../rmt/ledoit-peche.js';
-import { population, populationMean } from '../rmt/population.js';
+import { populationMean } from '../rmt/population.js';
 import { sampleSpectrumLaw } from '../rmt/sample-spectrum.js';
 
 /**
- * Population PCA error keeping the top fraction γ of components (n → ∞, THEORY.md §5):
+ * Population PCA error keeping the top fraction γ of components (n → ∞, docs/theory.md §5):
  * (1/d)(tr Σ − Σ_{top γd} σ_j), over the spectral form's nodes sorted descending, the last node
  * taken in part (so it is exact at γ = p/d for finite d and continuous in γ).
  * @throws {InvalidArgumentError} naming 'gamma' unless 0 ≤ γ ≤ 1.
@@ -18,15 +18,15 @@ export function pcaPopulationError(form: SpectralForm, gamma: number): number {
   let energy = 0;
   for (const j of order) {
     if (kept >= gamma) break;
-    const take = Math.min(form.traceWeights[j], gamma - kept);
+    const take = Math.min(form.weights[j], gamma - kept);
     energy += take * form.values[j];
     kept += take;
   }
-  return populationMean(population(form.values, form.traceWeights)) - energy;
+  return populationMean(form) - energy;
 }
 
 /**
- * Closed-form population PCA error for AR(1), d → ∞ (THEORY.md §5):
+ * Closed-form population PCA error for AR(1), d → ∞ (docs/theory.md §5):
  * E_PCA(γ) = 1 − (2/π) arctan(K tan(πγ/2)), K = (1 + ρ)/(1 − ρ).
  * @throws {InvalidArgumentError} naming 'rho' (0 ≤ ρ < 1) or 'gamma'.
  * @example ar1PcaError(0.5, 0.1513) // ≈ 0.6, the SSR irreducible error (1−ρ²)/(1+ρ²)
@@ -39,7 +39,7 @@ export function ar1PcaError(rho: number, gamma: number): number {
 }
 
 /**
- * Finite-α PCA test error (THEORY.md §5) as a function of γ: p = γd sample eigenvectors v̂_i of
+ * Finite-α PCA test error (docs/theory.md §5) as a function of γ: p = γd sample eigenvectors v̂_i of
  * Σ̂ (n = αd samples) capture (1/d) Σ_{i≤p} v̂_iᵀΣv̂_i → ∫_{top γ} s/|1 − c − c s m(s)|² dF(s)
  * (Ledoit–Péché, c = 1/α, F and m from the generalised Marchenko–Pastur law of the population);
  * the error is (1/d) tr Σ minus that. When γ exceeds the continuous part (α < 1: an atom 1 − α
@@ -50,7 +50,7 @@ export function ar1PcaError(rho: number, gamma: number): number {
  */
 export function pcaFiniteCurve(form: SpectralForm, alpha: number): (gamma: number) => number {
   if (!(alpha > 0) || !Number.isFinite(alpha)) throw new InvalidArgumentError('alpha', 'must be a finite number > 0 (use pcaPopulationError for α = ∞)', alpha);
-  const pop = population(form.values, form.traceWeights);
+  const pop = form;
   const mean = populationMean(pop);
   const law = sampleSpectrumLaw(pop, 1 / alpha);
   const bulk = ledoitPecheTop(law.nodes, law.ratio, 1);

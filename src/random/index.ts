@@ -4,4 +4,4 @@ export { RandomStream, randomStream } from './stream.js';
 export { choiceWithoutReplacement, permutation } from './shuffle.js';
 export { gaussianMatrix, sampleWithFactor, sampleWithCovariance } from './gaussian.js';
 export { covarianceFactor } from './covariance-factor.js';
-export * from './covariance/index.js';
+export * from '../covariance/index.js';

@@ -1,4 +1,5 @@
-export { population, populationOf, populationMean, compactPopulation, type Population } from './population.js';
+export { population, populationMean, compactPopulation, type Population } from './population.js';
+export { spectralForm, diagonalSpectrum, eigenSpectrum, type SpectralForm, type CoordinateWeights } from './spectral-form.js';
 export { sampleStieltjes, type StieltjesValue } from './silverstein.js';
 export { sampleStieltjesOnGrid, stieltjesWithContinuation, type StieltjesGrid } from './stieltjes-grid.js';
 export { sampleSpectrumSupport, type SampleSupport } from './silverstein-edges.js';

@@ -5,7 +5,7 @@ import { stieltjesWithContinuation } from './stieltjes-grid.js';
 
 /**
  * The Ledoit–Péché overlap: for a sample eigenvector v̂ of Σ̂ with eigenvalue s in the bulk,
- * v̂ᵀΣv̂ → s/|1 − c − c s m(s + i0)|² (THEORY.md §5), m the Stieltjes transform of the limiting
+ * v̂ᵀΣv̂ → s/|1 − c − c s m(s + i0)|² (docs/theory.md §5), m the Stieltjes transform of the limiting
  * sample spectrum (population `pop`, ratio c = d/n). Evaluated at s + iη with η = 1e-10·s.
  * For Σ = I it is 1 (every unit vector has vᵀv = 1).
  * @throws {InvalidArgumentError} naming 's' unless s > 0, or 'ratio'.

@@ -66,7 +66,7 @@ const h = new Float64Array(5);
 /**
  * Solves the generalised Marchenko–Pastur (Silverstein) equation for the limiting spectrum of
  * the sample covariance Σ̂ = XᵀX/n of n samples with population spectrum `pop` and ratio
- * c = d/n (THEORY.md §5): in companion form z = −1/m̲ + c Σ_j t_j σ_j/(1 + σ_j m̲), then
+ * c = d/n (docs/theory.md §9): in companion form z = −1/m̲ + c Σ_j t_j σ_j/(1 + σ_j m̲), then
  * m(z) = −(1/z) Σ_j t_j/(1 + σ_j m̲), which is the solution of
  * m(z) = Σ_j t_j/(σ_j(1 − c − c z m) − z). The branch is Im m̲·Im z > 0 (unique there).
  * Newton with backtracking on |H|; a step that fails falls back to the contraction

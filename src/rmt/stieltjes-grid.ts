@@ -28,7 +28,7 @@ export function stieltjesWithContinuation(pop: Population, ratio: number, x: num
 
 /**
  * m(x + iη) of the limiting sample covariance spectrum (population `pop`, ratio c = d/n) on an
- * ascending grid, warm-starting each point from its left neighbour (THEORY.md §7), and the
+ * ascending grid, warm-starting each point from its left neighbour (docs/theory.md §7), and the
  * density Im m/π. η defaults to 1e-9 times the grid's span: far below any bin width, so the
  * density is the x + i0 limit to plotting accuracy; it is reported either way.
  * @throws {InvalidArgumentError} naming 'grid' (empty, non-finite or not ascending) or 'eta' (≤ 0).

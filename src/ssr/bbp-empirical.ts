@@ -1,6 +1,6 @@
 import { InvalidArgumentError } from '../errors.js';
 import { gaussianMatrix } from '../random/gaussian.js';
-import { spikeDirection } from '../random/covariance/spiked.js';
+import { spikeDirection } from '../covariance/spiked.js';
 import type { Seed } from '../random/seed.js';
 import { SSR_PARAMS } from './params.js';
 import { ssrEigen } from './spectrum.js';
@@ -31,7 +31,7 @@ export function spikeVector(d: number, seed: Seed, localized?: number): Float64A
 }
 
 /**
- * Simulates the BBP transition (THEORY.md §4): n = round(αd) samples of N(0, I + θuuᵀ) drawn
+ * Simulates the BBP transition (docs/theory.md §4): n = round(αd) samples of N(0, I + θuuᵀ) drawn
  * exactly as x = z + (√(1+θ) − 1)(uᵀz)u, the SSR matrix Â at λ, its largest eigenvalue and the
  * squared overlap of the corresponding right eigenvector (symmetric similarity, see `ssrEigen`)
  * with u. Each θ uses the same Gaussian draws z (common random numbers).

@@ -2,7 +2,7 @@ import { InvalidArgumentError } from '../errors.js';
 import { deformedLaw } from '../rmt/deformed/law.js';
 import { diagonalPencil } from '../rmt/deformed/pencil.js';
 import { solveDeformedRoot, type DeformedRoot } from '../rmt/deformed/root.js';
-import { diagonalSpectrum } from '../random/covariance/spectral.js';
+import { diagonalSpectrum } from '../rmt/spectral-form.js';
 import { solveKappa } from './kappa.js';
 import { SSR_PARAMS } from './params.js';
 import type { BbpPoint } from './bbp.js';
@@ -36,7 +36,7 @@ function nodes(theta: number, d: number, k: number, alpha: number, lambda: numbe
 }
 
 /**
- * BBP theory for a spike localised on k coordinates (THEORY.md §4: Δ ≈ cI fails there, so the
+ * BBP theory for a spike localised on k coordinates (docs/theory.md §4: Δ ≈ cI fails there, so the
  * §3 solver is used; here it is exact, see `nodes`). Per θ: the law of N (finite d), its top
  * component if it is an outlier, mapped to Â by a = 1 − (λ/κ)/ν; the squared overlap of Â's
  * eigenvector v ∝ Δ^{1/2}w with u is Δ_b ∫ Im G_uu / ∫ Im tr(ΔG) over the outlier component

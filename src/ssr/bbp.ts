@@ -1,5 +1,5 @@
 import { InvalidArgumentError } from '../errors.js';
-import { spectralForm, type SpectralForm } from '../random/covariance/spectral.js';
+import { spectralForm, type SpectralForm } from '../rmt/spectral-form.js';
 import { Matrix } from '../linalg/matrix.js';
 import { SSR_PARAMS } from './params.js';
 import { spectrumScales } from './spectrum-delta.js';
@@ -17,7 +17,7 @@ export interface BbpPoint {
 
 /** The BBP transition of Â for Σ = I + θuuᵀ at one (α, λ). */
 export interface BbpTheory {
-  /** θ_c = √c = 1/√α (THEORY.md §4). */
+  /** θ_c = √c = 1/√α (docs/theory.md §4). */
   threshold: number;
   alpha: number;
   lambda: number;
@@ -26,7 +26,7 @@ export interface BbpTheory {
 }
 
 /**
- * The spiked model Σ = I + θuuᵀ with u spread over the coordinates (THEORY.md §4), d → ∞ (or
+ * The spiked model Σ = I + θuuᵀ with u spread over the coordinates (docs/theory.md §4), d → ∞ (or
  * finite d: the spike's weight 1/d enters κ and Δ̄): Â has an outlier iff θ > √c (c = 1/α); the
  * top eigenvalue of Σ̂ is then s* = (1 + θ)(1 + c/θ) and maps through §3 (Δ ≈ Δ̄I, spread spike)
  * to a* = 1 − (λ/κ)/(Δ̄(s* + λ)); the squared overlap of its eigenvector with u is
@@ -62,5 +62,5 @@ export function bbpTheory(thetas: readonly number[], alpha: number, lambda: numb
 function spikedForm(theta: number, d: number): SpectralForm {
   const values = d === Infinity ? Float64Array.of(1) : Float64Array.of(1, 1 + theta);
   const weights = d === Infinity ? Float64Array.of(1) : Float64Array.of(1 - 1 / d, 1 / d);
-  return spectralForm({ d, values, traceWeights: weights, coordinates: { kind: 'mixing', weights: Matrix.fromRowMajor(1, values.length, weights), multiplicity: Float64Array.of(1) } }, 'theta');
+  return spectralForm({ d, values, weights, coordinates: { kind: 'mixing', weights: Matrix.fromRowMajor(1, values.length, weights), multiplicity: Float64Array.of(1) } }, 'theta');
 }

@@ -1,7 +1,7 @@
 import { InvalidArgumentError } from '../errors.js';
 import { crossing } from '../pca/boundary.js';
 import { pcaFiniteCurve, pcaPopulationError } from '../pca/theory.js';
-import type { SpectralForm } from '../random/covariance/spectral.js';
+import type { SpectralForm } from '../rmt/spectral-form.js';
 import { optimalLambda } from './optimal.js';
 import { SSR_PARAMS } from './params.js';
 import { irreducibleError, ssrTheory } from './theory.js';
@@ -12,7 +12,7 @@ export interface PcaComparison {
   alpha: number;
   /** The λ used for SSR (λ* when optimal), or null for α = ∞. */
   lambda: number | null;
-  /** SSR generalisation error per coordinate (THEORY.md §2). */
+  /** SSR generalisation error per coordinate (docs/theory.md §2). */
   ssrError: number;
   /** The smallest γ at which PCA's error reaches SSR's (PCA beats SSR above it). */
   gammaStar: number;
@@ -24,7 +24,7 @@ export interface PcaComparison {
 export const DEFAULT_GAMMAS = Array.from({ length: 20 }, (_, i) => Math.round((i + 1) * 5) / 100);
 
 /**
- * SSR versus PCA (THEORY.md §5). α = ∞: SSR's irreducible error (1/d) Σ_k 1/[Σ⁻¹]_kk against
+ * SSR versus PCA (docs/theory.md §5). α = ∞: SSR's irreducible error (1/d) Σ_k 1/[Σ⁻¹]_kk against
  * population PCA (1/d)(tr Σ − top γd eigenvalues). Finite α: SSR's deterministic-equivalent
  * error at λ (default: the optimal λ*) against the Ledoit–Péché PCA error of the top γd sample
  * eigenvectors. γ* is where the PCA curve (non-increasing in γ) crosses the SSR error; for AR(1)

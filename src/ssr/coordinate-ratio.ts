@@ -1,6 +1,7 @@
 import { matmul } from '../linalg/api.js';
 import { Matrix } from '../linalg/matrix.js';
-import type { SpectralForm } from '../random/covariance/spectral.js';
+import { populationMean } from '../rmt/population.js';
+import type { SpectralForm } from '../rmt/spectral-form.js';
 import { zeroThreshold } from './kappa.js';
 
 /** Points per batch: bounds the m×P work matrices of a long curve. */
@@ -8,7 +9,7 @@ const BLOCK = 256;
 
 /**
  * The coordinate average ρ(κ) = (1/d) Σ_k [RΣR]_kk / [R]_kk² with R = (Σ + κI)⁻¹, for many κ at
- * once (THEORY.md §2): with coordinate weights W = V∘V, diag(R) = W·(1/(σ+κ)) and
+ * once (docs/theory.md §2): with coordinate weights W = V∘V, diag(R) = W·(1/(σ+κ)) and
  * diag(RΣR) = W·(σ/(σ+κ)²), so a whole curve is two matrix products W·G (one gemm each per
  * block of 256 points) after one eigendecomposition. κ = 0 gives the limit
  * {@link irreducibleRatio}. A diagonal Σ gives ρ = (1/d) tr Σ for every κ.
@@ -16,12 +17,8 @@ const BLOCK = 256;
  */
 export function coordinateRatio(form: SpectralForm, kappas: Float64Array): Float64Array {
   const out = new Float64Array(kappas.length);
-  const { values, traceWeights, coordinates } = form;
-  if (coordinates.kind === 'identity') {
-    let mean = 0;
-    for (let j = 0; j < values.length; j++) mean += traceWeights[j] * values[j];
-    return out.fill(mean);
-  }
+  const { values, coordinates } = form;
+  if (coordinates.kind === 'identity') return out.fill(populationMean(form));
   const { weights, multiplicity } = coordinates;
   const m = values.length;
   const irreducible = kappas.some((k) => k === 0) ? irreducibleRatio(form) : NaN;
@@ -56,18 +53,14 @@ export function coordinateRatio(form: SpectralForm, kappas: Float64Array): Float
 
 /**
  * The κ → 0 limit of the coordinate ratio, (1/d) Σ_k 1/[Σ⁻¹]_kk: the n → ∞ irreducible SSR
- * error (conditional variance of x_k given the rest, THEORY.md §2). For a singular Σ a
+ * error (conditional variance of x_k given the rest, docs/theory.md §2). For a singular Σ a
  * coordinate with weight on the null space (above 1e-10) is an exact linear function of the
  * others and contributes 0.
  * @example irreducibleRatio(ar1Covariance(0.5, Infinity).spectrum()) // (1−ρ²)/(1+ρ²) = 0.6
  */
 export function irreducibleRatio(form: SpectralForm): number {
-  const { values, traceWeights, coordinates } = form;
-  if (coordinates.kind === 'identity') {
-    let mean = 0;
-    for (let j = 0; j < values.length; j++) mean += traceWeights[j] * values[j];
-    return mean;
-  }
+  const { values, coordinates } = form;
+  if (coordinates.kind === 'identity') return populationMean(form);
   const zero = zeroThreshold(form);
   const { weights, multiplicity } = coordinates;
   const m = values.length;

@@ -14,7 +14,7 @@ export interface SsrOptions {
 }
 
 /**
- * Fits masked self-supervised regression (THEORY.md §1): for every coordinate k the ridge
+ * Fits masked self-supervised regression (docs/theory.md §1): for every coordinate k the ridge
  * regression of column k on the other columns, all at once as Â = I − Q diag(Q)⁻¹ with
  * Q = (Σ̂ + λI)⁻¹, Σ̂ = X_cᵀX_c/n: one Gram (dsyrk) and one Cholesky inverse (dpotrf + dpotri).
  * The training error uses diag(QΣ̂Q) = diag(Q) − λ‖q_k‖², so it costs O(d²) more.

@@ -1,5 +1,6 @@
 import { InvalidArgumentError } from '../errors.js';
-import { meanEigenvalue, type SpectralForm } from '../random/covariance/spectral.js';
+import { populationMean } from '../rmt/population.js';
+import type { SpectralForm } from '../rmt/spectral-form.js';
 import { SSR_PARAMS } from './params.js';
 
 /** Result of an iterative solve: the caller decides whether to throw when not converged. */
@@ -12,11 +13,11 @@ export interface Solution {
 
 /**
  * Per-dimension degrees of freedom at effective ridge κ: τ₁ = df₁/d = (1/d) tr[Σ(Σ+κI)⁻¹] and
- * τ₂ = df₂/d = (1/d) tr[Σ²(Σ+κI)⁻²] (THEORY.md §2), plus the rank fraction (τ₁ at κ = 0⁺).
+ * τ₂ = df₂/d = (1/d) tr[Σ²(Σ+κI)⁻²] (docs/theory.md §2), plus the rank fraction (τ₁ at κ = 0⁺).
  * @example dfPerDimension(diagonalSpectrum(Float64Array.of(1, 1)), 1) // { tau1: 0.5, tau2: 0.25, rank: 1 }
  */
 export function dfPerDimension(form: SpectralForm, kappa: number): { tau1: number; tau2: number; rank: number } {
-  const { values, traceWeights } = form;
+  const { values, weights } = form;
   const zero = zeroThreshold(form);
   let tau1 = 0;
   let tau2 = 0;
@@ -24,7 +25,7 @@ export function dfPerDimension(form: SpectralForm, kappa: number): { tau1: numbe
   for (let j = 0; j < values.length; j++) {
     const s = values[j];
     if (s <= zero) continue;
-    const t = traceWeights[j];
+    const t = weights[j];
     const f = s / (s + kappa);
     rank += t;
     tau1 += t * f;
@@ -41,7 +42,7 @@ export function zeroThreshold(form: SpectralForm): number {
 }
 
 /**
- * The effective ridge κ(λ, α): the root of λ = κ(1 − df₁(κ)/n), df₁/n = τ₁(κ)/α (THEORY.md §2).
+ * The effective ridge κ(λ, α): the root of λ = κ(1 − df₁(κ)/n), df₁/n = τ₁(κ)/α (docs/theory.md §2).
  * The map F(κ) = κ(1 − τ₁/α) is convex with F(0) = 0, so there is one positive root for λ > 0,
  * bracketed by [λ, λ + (tr Σ/d)/α]; Newton (F′ = 1 − τ₂/α) started at the right end decreases
  * monotonically, with bisection as the safeguard. λ = 0: κ = 0 when α exceeds the rank
@@ -60,7 +61,7 @@ export function solveKappa(form: SpectralForm, alpha: number, lambda: number, op
     return { value: kappa * (1 - tau1 / alpha) - lambda, slope: 1 - tau2 / alpha };
   };
   if (lambda === 0 && dfPerDimension(form, 0).rank <= alpha) return { value: 0, converged: true, iterations: 0, residual: 0 };
-  let hi = lambda + meanEigenvalue(form) / alpha;
+  let hi = lambda + populationMean(form) / alpha;
   let lo = lambda;
   if (lambda === 0) {
     // Ridgeless α < r: find a left end where F < 0, i.e. τ₁(lo) > α.

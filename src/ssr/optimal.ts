@@ -1,5 +1,6 @@
 import { InvalidArgumentError } from '../errors.js';
-import { meanEigenvalue, type SpectralForm } from '../random/covariance/spectral.js';
+import { populationMean } from '../rmt/population.js';
+import type { SpectralForm } from '../rmt/spectral-form.js';
 import { SSR_PARAMS } from './params.js';
 import { ssrTheory, type TheoryPoint } from './theory.js';
 
@@ -17,7 +18,7 @@ export interface OptimalLambda {
 const INV_PHI = (Math.sqrt(5) - 1) / 2;
 
 /**
- * λ* = argmin_λ L_gen(λ; α) and its error (THEORY.md §2): a coarse grid of `gridPoints` values,
+ * λ* = argmin_λ L_gen(λ; α) and its error (docs/theory.md §2): a coarse grid of `gridPoints` values,
  * log-spaced over [lo, hi] (default 1e-8 … 1e4 times the mean eigenvalue) and evaluated in one
  * batch, then golden-section search on log λ between the neighbours of the best grid point,
  * down to a bracket of `tol` in log λ. A minimum on the edge of the range is reported with
@@ -31,7 +32,7 @@ export function optimalLambda(
   options: { lo?: number; hi?: number; gridPoints?: number; tol?: number } = {},
 ): OptimalLambda {
   SSR_PARAMS.alpha.check('alpha', alpha);
-  const scale = meanEigenvalue(form);
+  const scale = populationMean(form);
   const { lo = 1e-8 * scale, hi = 1e4 * scale, gridPoints = 49, tol = 1e-7 } = options;
   if (!(lo > 0) || !Number.isFinite(lo)) throw new InvalidArgumentError('lo', 'must be a finite number > 0', lo);
   if (!(hi > lo) || !Number.isFinite(hi)) throw new InvalidArgumentError('hi', `must be finite and > lo = ${lo}`, hi);

@@ -8,7 +8,7 @@ export { interval, type Interval, type Bounds } from '../constraints.js';
  * @example SSR_PARAMS.lambda.check('lambda', -1) // throws "invalid argument: lambda must be ≥ 0. Value: -1."
  */
 export const SSR_PARAMS = {
-  /** Ridge λ ≥ 0 (λ = 0 is the ridgeless limit, THEORY.md §1). */
+  /** Ridge λ ≥ 0 (λ = 0 is the ridgeless limit, docs/theory.md §1). */
   lambda: interval(0, Infinity, '[)'),
   /** Sample ratio α = n/d > 0. */
   alpha: interval(0, Infinity, '()'),

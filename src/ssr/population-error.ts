@@ -3,7 +3,7 @@ import { matmul } from '../linalg/api.js';
 import { assertFinite, assertSquare, Matrix } from '../linalg/matrix.js';
 
 /**
- * The population (generalisation) error of a fitted Â under x ~ (μ, Σ) (THEORY.md §1):
+ * The population (generalisation) error of a fitted Â under x ~ (μ, Σ) (docs/theory.md §1):
  * L_gen = (1/d) tr[(I−Â)ᵀ Σ (I−Â)] + (1/d) ‖(I−Â)ᵀ(μ − μ̂)‖² where μ̂ is the fit's centring
  * mean (the second term vanishes without centring when μ = 0). Costs one d×d product.
  * @throws {InvalidArgumentError} naming 'sigma' or 'mean' for a shape mismatch or non-finite entries.

@@ -17,7 +17,7 @@ const CONDITION_LIMIT = 1e12;
 const NULL_LIMIT = 1e-10;
 
 /**
- * The λ → 0⁺ limit of Â (THEORY.md §1). When Σ̂ is invertible (n > d, full rank) Q → Σ̂⁻¹
+ * The λ → 0⁺ limit of Â (docs/theory.md §1). When Σ̂ is invertible (n > d, full rank) Q → Σ̂⁻¹
  * (Cholesky inverse) and L_tr = (1/d) Σ_k 1/[Σ̂⁻¹]_kk. Otherwise λQ → I − P, P the projector on
  * the row space of X, found stably from the right singular vectors of X (rank: singular values
  * above max(n, d)·ε·s₁); then column k is e_k − (I−P)e_k / (I−P)_kk, whose training residual

@@ -1,5 +1,5 @@
 import { InvalidArgumentError } from '../errors.js';
-import type { SpectralForm } from '../random/covariance/spectral.js';
+import type { SpectralForm } from '../rmt/spectral-form.js';
 import { dfPerDimension, solveKappa } from './kappa.js';
 
 /** What the spectrum theory needs from (Σ, α, λ): κ, the scale λ/κ and Δ = diag((Σ + κI)⁻¹). */
@@ -18,10 +18,10 @@ export interface SpectrumScales {
 }
 
 /**
- * κ(λ, α) from the SSR theory (THEORY.md §2) and Δ = diag(R), R = (Σ + κI)⁻¹, from the spectral
+ * κ(λ, α) from the SSR theory (docs/theory.md §2) and Δ = diag(R), R = (Σ + κI)⁻¹, from the spectral
  * form's coordinate weights (Δ_k = Σ_j W_kj/(σ_j + κ)), so that D = diag(Q) ≈ (κ/λ)Δ and the
  * eigenvalues of Â are a = 1 − (λ/κ)/ν, ν over the spectrum of N = Δ^{1/2} Σ̂ Δ^{1/2} + λΔ
- * (THEORY.md §3). λ = 0 is allowed when α exceeds the rank fraction of Σ (κ = 0, Δ = diag(Σ⁻¹)).
+ * (docs/theory.md §3). λ = 0 is allowed when α exceeds the rank fraction of Σ (κ = 0, Δ = diag(Σ⁻¹)).
  * @throws {InvalidArgumentError} naming 'lambda' when λ = 0 and α ≤ rank fraction (Â is then
  *   the projector limit, whose spectrum this theory does not cover), or 'alpha'.
  * @example spectrumScales(ar1Covariance(0.5, 1000).spectrum(), 2, 0.1).spread

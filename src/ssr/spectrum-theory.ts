@@ -1,14 +1,13 @@
 import { InvalidArgumentError } from '../errors.js';
 import { Matrix } from '../linalg/matrix.js';
-import type { CovarianceModel } from '../random/covariance/model.js';
+import type { CovarianceModel } from '../covariance/model.js';
 import { deformedLaw } from '../rmt/deformed/law.js';
 import { diagonalPencil, generalPencil } from '../rmt/deformed/pencil.js';
-import { population } from '../rmt/population.js';
 import { SSR_PARAMS } from './params.js';
 import { spectrumScales } from './spectrum-delta.js';
 import { mapCurve, silversteinCurve, type SpectrumCurve } from './spectrum-map.js';
 
-/** How the deterministic equivalent of the spectrum of Â is computed (THEORY.md §3). */
+/** How the deterministic equivalent of the spectrum of Â is computed (docs/theory.md §3). */
 export type SpectrumMethod = 'auto' | 'diagonal' | 'general' | 'mp';
 
 /** The theoretical spectrum of Â at (α, λ). */
@@ -26,7 +25,7 @@ export interface SsrSpectrumTheory extends SpectrumCurve {
 }
 
 /**
- * The deterministic-equivalent spectrum of the SSR matrix Â (THEORY.md §3): κ(λ, α), Δ = diag(R),
+ * The deterministic-equivalent spectrum of the SSR matrix Â (docs/theory.md §3): κ(λ, α), Δ = diag(R),
  * the law of ν over N = Δ^{1/2} Σ̂ Δ^{1/2} + λΔ = B + T^{1/2} W T^{1/2} (B = λΔ, T = Δ^{1/2}ΣΔ^{1/2}),
  * and the change of variable a = 1 − (λ/κ)/ν (density f_a = f_ν · (λ/κ)/(1 − a)²). Methods:
  * `diagonal` (Σ diagonal: commuting, exact, O(d) per point), `general` (any Σ: one symmetric
@@ -61,7 +60,7 @@ export function ssrSpectrumTheory(
   if (method === 'mp') {
     // N ≈ Δ̄(Σ̂ + λ): a = 1 − r/(Δ̄(s + λ)) over the sample spectrum s.
     const m = scales.mean;
-    const law = silversteinCurve(population(form.values, form.traceWeights), c, model.d, gridPoints);
+    const law = silversteinCurve(form, c, model.d, gridPoints);
     curve = mapCurve(law, (s) => 1 - r / (m * (s + lambda)), (s) => r / (m * (s + lambda) ** 2), (a) => (a >= 1 ? Infinity : r / (m * (1 - a)) - lambda));
   } else {
     const delta = scales.delta;

@@ -13,7 +13,7 @@ export interface SsrEigen {
 }
 
 /**
- * The spectrum of the SSR matrix Â = I − Q D⁻¹ of data X at ridge λ (THEORY.md §3), through the
+ * The spectrum of the SSR matrix Â = I − Q D⁻¹ of data X at ridge λ (docs/theory.md §3), through the
  * similarity Â = D^{1/2} S D^{-1/2} with the symmetric S = D^{-1/2} Â D^{1/2} = I − D^{-1/2} Q D^{-1/2}
  * (a symmetric eigensolver, never a general one). S is formed from the fitted Â (one Gram, one
  * Cholesky inverse, ridgeless limits included) and symmetrised against rounding. With

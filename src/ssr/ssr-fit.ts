@@ -2,10 +2,10 @@ import { InvalidArgumentError } from '../errors.js';
 import { matmul } from '../linalg/api.js';
 import { assertFinite, Matrix } from '../linalg/matrix.js';
 
-/** How Â was obtained: ridge (λ > 0), or one of the two ridgeless limits (THEORY.md §1). */
+/** How Â was obtained: ridge (λ > 0), or one of the two ridgeless limits (docs/theory.md §1). */
 export type SsrRegime = 'ridge' | 'ridgeless-invertible' | 'ridgeless-projector';
 
-/** A fitted masked-SSR model (THEORY.md §1). Plain data plus two pure functions. */
+/** A fitted masked-SSR model (docs/theory.md §1). Plain data plus two pure functions. */
 export interface SsrFit {
   /** Â (d×d): column k predicts coordinate k from the others; diag(Â) = 0. */
   A: Matrix;

@@ -1,5 +1,5 @@
 import { InvalidArgumentError } from '../errors.js';
-import type { SpectralForm } from '../random/covariance/spectral.js';
+import type { SpectralForm } from '../rmt/spectral-form.js';
 import { coordinateRatio, irreducibleRatio } from './coordinate-ratio.js';
 import { dfPerDimension, solveKappa } from './kappa.js';
 
@@ -28,7 +28,7 @@ export interface TheoryPoint {
 }
 
 /**
- * The deterministic equivalent of masked SSR (THEORY.md §2) at each (α, λ): κ from
+ * The deterministic equivalent of masked SSR (docs/theory.md §2) at each (α, λ): κ from
  * λ = κ(1 − df₁/n), then L_gen = ρ(κ)/(1 − df₂/n) with ρ(κ) = (1/d) Σ_k [RΣR]_kk/[R]_kk² and
  * L_tr = (λ/κ)² L_gen. For κ = 0 (λ = 0, α > 1) λ/κ is its limit 1 − df₂(0)/n. All points share
  * the one spectral form (one eigendecomposition); the coordinate averages of a curve are two
@@ -67,7 +67,7 @@ export function ssrTheory(form: SpectralForm, points: ReadonlyArray<{ alpha: num
 }
 
 /**
- * The n → ∞ irreducible SSR error (1/d) Σ_k 1/[Σ⁻¹]_kk (THEORY.md §2): the error of the best
+ * The n → ∞ irreducible SSR error (1/d) Σ_k 1/[Σ⁻¹]_kk (docs/theory.md §2): the error of the best
  * linear prediction of each coordinate from the others; 0 for coordinates that are exact linear
  * combinations of the others (singular Σ).
  * @example irreducibleError(ar1Covariance(0.5, Infinity).spectrum()) // 0.6 = (1−ρ²)/(1+ρ²)

@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { decodeValues, encodeValues, paramsKey } from '../../src/experiments/keys.js';
 import { rowsToCsv } from '../../src/experiments/rows-csv.js';
-import { agreement, meanError, zScore } from '../../src/experiments/stats.js';
+import { agreement, zScore } from '../../src/experiments/stats.js';
+import { meanError } from '../../src/stats/mean-error.js';
 import { ResultStore } from '../../src/experiments/store.js';
 
 describe('experiments/store', () => {

@@ -1,14 +1,14 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { ar1GammaStar } from '../../src/pca/boundary.js';
-import { ar1Covariance, spikedCovariance } from '../../src/random/covariance/index.js';
+import { ar1Covariance, spikedCovariance } from '../../src/covariance/index.js';
 import { comparePca } from '../../src/ssr/compare-pca.js';
 import { irreducibleError } from '../../src/ssr/theory.js';
 
 describe('comparePca (SSR versus PCA)', () => {
   const ar1 = ar1Covariance(0.5, Infinity).spectrum();
 
-  it('gives the population boundary γ*(ρ) of THEORY.md §5 for AR(1) at α = ∞', () => {
+  it('gives the population boundary γ*(ρ) of docs/theory.md §5 for AR(1) at α = ∞', () => {
     const result = comparePca(ar1, Infinity);
     assert.ok(Math.abs(result.ssrError - 0.6) < 1e-12);
     // The quadrature of the symbol resolves γ to about 1e-4.

@@ -6,7 +6,8 @@ import { Matrix } from '../../src/linalg/matrix.js';
 import { ar1GammaStar, crossing } from '../../src/pca/boundary.js';
 import { fitPca } from '../../src/pca/estimator.js';
 import { ar1PcaError, pcaFiniteError, pcaPopulationError } from '../../src/pca/theory.js';
-import { ar1Covariance, eigenSpectrum } from '../../src/random/covariance/index.js';
+import { ar1Covariance } from '../../src/covariance/index.js';
+import { eigenSpectrum } from '../../src/rmt/spectral-form.js';
 import { eigh } from '../../src/linalg/api.js';
 
 describe('fitPca', () => {
@@ -55,7 +56,7 @@ describe('PCA theory', () => {
   });
 
   it('finite-α error matches the test error of sample PCA at d = 1000, α = 2, ρ = 0.6 to 0.5 %', () => {
-    // THEORY.md §5 reports 0.2 %; one training set, errors computed exactly under Σ.
+    // docs/theory.md §5 reports 0.2 %; one training set, errors computed exactly under Σ.
     const d = 1000;
     const model = ar1Covariance(0.6, d);
     const gammas = [0.1, 0.2, 0.4];

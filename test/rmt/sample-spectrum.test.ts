@@ -8,7 +8,7 @@ import { ledoitPecheOverlap, ledoitPecheTop } from '../../src/rmt/ledoit-peche.j
 import { population } from '../../src/rmt/population.js';
 import { sampleSpectrumLaw } from '../../src/rmt/sample-spectrum.js';
 import { sampleSpectrumSupport } from '../../src/rmt/silverstein-edges.js';
-import { diagonalCovariance } from '../../src/random/covariance/index.js';
+import { diagonalCovariance } from '../../src/covariance/index.js';
 
 const fixtures = JSON.parse(readFileSync(new URL('../fixtures/rmt/silverstein.json', import.meta.url), 'utf8')) as {
   cases: Array<{ values: number[]; weights: number[]; ratio: number; edges: number[] }>;

@@ -1,14 +1,14 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { InvalidArgumentError } from '../../src/errors.js';
-import { spikedCovariance } from '../../src/random/covariance/index.js';
+import { spikedCovariance } from '../../src/covariance/index.js';
 import { bbpSimulation, spikeVector } from '../../src/ssr/bbp-empirical.js';
 import { bbpLocalizedTheory } from '../../src/ssr/bbp-localized.js';
 import { bbpTheory } from '../../src/ssr/bbp.js';
 import { ssrSpectrumTheory } from '../../src/ssr/spectrum-theory.js';
 
 describe('bbpTheory (spread spike)', () => {
-  it('has threshold √c and the closed-form overlaps of THEORY.md §4 (0.25, 0.58, 0.81 at α = 2)', () => {
+  it('has threshold √c and the closed-form overlaps of docs/theory.md §4 (0.25, 0.58, 0.81 at α = 2)', () => {
     const theory = bbpTheory([0.5, 0.9, 1.5, 3], 2, 0.1, { d: 800 });
     assert.equal(theory.threshold, Math.SQRT1_2);
     assert.equal(theory.points[0].outlier, null);

@@ -1,6 +1,6 @@
 // Monte Carlo of masked SSR against the deterministic equivalent: shared by the test and the
 // validation bench so both measure the same thing.
-import type { CovarianceModel } from '../../src/random/covariance/index.js';
+import type { CovarianceModel } from '../../src/covariance/index.js';
 import { fitSsr, populationError, ssrTheory } from '../../src/ssr/index.js';
 import { meanAndError } from './helpers.js';
 

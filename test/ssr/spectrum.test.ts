@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { InvalidArgumentError } from '../../src/errors.js';
 import { matmul } from '../../src/linalg/api.js';
 import { Matrix } from '../../src/linalg/matrix.js';
-import { ar1Covariance, denseCovariance, diagonalCovariance, spikedCovariance } from '../../src/random/covariance/index.js';
+import { ar1Covariance, denseCovariance, diagonalCovariance, spikedCovariance } from '../../src/covariance/index.js';
 import { kolmogorovDistance } from '../../src/rmt/kolmogorov.js';
 import { fitSsr } from '../../src/ssr/index.js';
 import { ssrEigen } from '../../src/ssr/spectrum.js';

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { ar1Covariance, diagonalCovariance, spikedCovariance } from '../../src/random/covariance/index.js';
+import { ar1Covariance, diagonalCovariance, spikedCovariance } from '../../src/covariance/index.js';
 import { monteCarlo } from './mc.js';
 
-// d = 500, 5 seeds. Claim under test (issue 3, THEORY.md §2): the expected error is within 1 % of
+// d = 500, 5 seeds. Claim under test (issue 3, docs/theory.md §2): the expected error is within 1 % of
 // the theory. The MC mean estimates the expectation with standard error SE, so we reject only
 // when |theory − MC mean| > 1 % of the theory + 3·SE, and require 3·SE ≤ 1 % of the theory so
 // that the test can fail. The training error is checked for α ≥ 1 only: for α < 1 it carries an

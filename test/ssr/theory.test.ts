@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { eigh } from '../../src/linalg/api.js';
-import { ar1Covariance, diagonalSpectrum, eigenSpectrum, spikedCovariance, symbolSpectrum, toeplitzCovariance } from '../../src/random/covariance/index.js';
+import { ar1Covariance, spikedCovariance, symbolSpectrum, toeplitzCovariance } from '../../src/covariance/index.js';
+import { diagonalSpectrum, eigenSpectrum } from '../../src/rmt/spectral-form.js';
 import { dfPerDimension, irreducibleError, optimalLambda, solveKappa, ssrTheory } from '../../src/ssr/index.js';
 
 const EPS = Number.EPSILON;
@@ -154,7 +155,7 @@ describe('deterministic-equivalent errors', () => {
     const rho = 0.95;
     const form = symbolSpectrum((w) => (1 - rho * rho) / (1 - 2 * rho * Math.cos(w) + rho * rho));
     let mean = 0;
-    for (let j = 0; j < form.values.length; j++) mean += form.traceWeights[j] * form.values[j];
+    for (let j = 0; j < form.values.length; j++) mean += form.weights[j] * form.values[j];
     close(mean, 1, 1e-13); // γ₀ = 1
   });
 });

@@ -10,7 +10,7 @@ import type { RunningServer } from '../../src/server/explorer.js';
 import { bbpTheory } from '../../src/ssr/bbp.js';
 import { comparePca } from '../../src/ssr/compare-pca.js';
 import { ar1GammaStar } from '../../src/pca/boundary.js';
-import { ar1Covariance } from '../../src/random/covariance/index.js';
+import { ar1Covariance } from '../../src/covariance/index.js';
 import type { ErrorCurves } from '../../web/src/compute.js';
 import { GAMMAS, THETAS } from '../../web/src/extras.js';
 import { afterUpdate, cliJson, probe, useExplorer, type Probe } from './browser.js';

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { simulate, simulateSpectrum, type SimPoint } from '../../web/src/sim.js';
 import { SIM_ALPHAS } from '../../web/src/montecarlo.js';
 import { ssrPointTheory } from '../../src/experiments/defs/ssr-trial.js';
-import { ar1Covariance } from '../../src/random/covariance/index.js';
+import { ar1Covariance } from '../../src/covariance/index.js';
 
 describe('explorer Monte Carlo overlay', () => {
   it('agrees with the deterministic equivalent within 4 standard errors plus the measured finite-n allowance', () => {

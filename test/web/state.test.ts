@@ -2,7 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { covSpec, DEFAULT_STATE, parseState, serializeState } from '../../web/src/state.js';
 import { LAMBDAS, TheoryCache } from '../../web/src/compute.js';
-import { ar1Covariance } from '../../src/random/covariance/index.js';
+import { ar1Covariance } from '../../src/covariance/index.js';
 import { ssrTheory } from '../../src/ssr/theory.js';
 
 describe('explorer state in the URL', () => {

@@ -1,5 +1,7 @@
 import { InvalidArgumentError } from '../../src/errors.js';
-import { buildCovariance, parseCovarianceSpec, type CovarianceLoader, type CovarianceModel, type SpectralForm } from '../../src/random/covariance/index.js';
+import type { CovarianceModel } from '../../src/covariance/model.js';
+import type { SpectralForm } from '../../src/rmt/spectral-form.js';
+import { buildCovariance, parseCovarianceSpec, type CovarianceLoader } from '../../src/scenario/covariance-spec.js';
 import { optimalLambda } from '../../src/ssr/optimal.js';
 import { irreducibleError, ssrTheory } from '../../src/ssr/theory.js';
 import { bbpCurve, pcaCurve, phaseDiagram, spectrumView, type BbpCurve, type PcaCurve, type PhaseDiagram, type SpectrumView } from './extras.js';

@@ -1,17 +1,18 @@
-import type { CovarianceModel, SpectralForm } from '../../src/random/covariance/index.js';
+import type { CovarianceModel } from '../../src/covariance/model.js';
+import type { SpectralForm } from '../../src/rmt/spectral-form.js';
 import { ssrSpectrumTheory } from '../../src/ssr/spectrum-theory.js';
-import { ar1Covariance } from '../../src/random/covariance/ar1.js';
+import { ar1Covariance } from '../../src/covariance/ar1.js';
 import { ar1GammaStar } from '../../src/pca/boundary.js';
 import { bbpTheory } from '../../src/ssr/bbp.js';
 import { comparePca } from '../../src/ssr/compare-pca.js';
 
-/** BBP overlap and outlier vs θ for Σ = I + θuuᵀ at one (α, λ) (THEORY.md §4). */
+/** BBP overlap and outlier vs θ for Σ = I + θuuᵀ at one (α, λ) (docs/theory.md §4). */
 export interface BbpCurve {
   threshold: number;
   points: Array<{ theta: number; overlap: number; outlier: number | null }>;
 }
 
-/** SSR vs PCA at one (α, λ) (THEORY.md §5): PCA error vs γ, SSR's error and the crossing γ*. */
+/** SSR vs PCA at one (α, λ) (docs/theory.md §5): PCA error vs γ, SSR's error and the crossing γ*. */
 export interface PcaCurve {
   ssrError: number;
   gammaStar: number;
@@ -41,7 +42,7 @@ export function pcaCurve(form: SpectralForm, alpha: number, lambda: number): Pca
   return { ssrError: c.ssrError, gammaStar: c.gammaStar, points: c.pca };
 }
 
-/** The deterministic-equivalent spectral density of Â with its bulk edges and outliers (THEORY.md §3). */
+/** The deterministic-equivalent spectral density of Â with its bulk edges and outliers (docs/theory.md §3). */
 export interface SpectrumView {
   method: string;
   /** RMS of Δ_k/Δ̄ − 1: how far the `mp` map's Δ ≈ Δ̄I assumption is from exact (0 for d = ∞ symbols). */
@@ -67,7 +68,7 @@ export function spectrumView(model: CovarianceModel, alpha: number, lambda: numb
   return { method: s.method, deltaSpread: s.deltaSpread, points, edges: s.edges, outliers: s.outliers };
 }
 
-/** The γ*(ρ) phase diagram of AR(1) (THEORY.md §5): PCA beats SSR above the line. */
+/** The γ*(ρ) phase diagram of AR(1) (docs/theory.md §5): PCA beats SSR above the line. */
 export interface PhaseDiagram {
   points: Array<{ rho: number; population: number; finite: number }>;
 }

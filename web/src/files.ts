@@ -2,7 +2,7 @@ import { DataFormatError, InvalidArgumentError } from '../../src/errors.js';
 import { parseCsv } from '../../src/io/csv-parse.js';
 import { parseNpy } from '../../src/io/npy-parse.js';
 import { Matrix } from '../../src/linalg/matrix.js';
-import type { CovarianceLoader } from '../../src/random/covariance/index.js';
+import type { CovarianceLoader } from '../../src/scenario/covariance-spec.js';
 
 /**
  * Files the user dropped on the page, by name, read the way the CLI reads `--cov` files

@@ -1,4 +1,4 @@
-import { buildCovariance, parseCovarianceSpec } from '../../src/random/covariance/index.js';
+import { buildCovariance, parseCovarianceSpec } from '../../src/scenario/covariance-spec.js';
 import { randomStream } from '../../src/random/stream.js';
 import { fitSsr } from '../../src/ssr/estimator.js';
 import { populationError } from '../../src/ssr/population-error.js';

@@ -10,7 +10,7 @@ import { parseNumber } from '../inputs.js';
 const THETA = interval(0, Infinity, '[)');
 
 /**
- * `rmtkit bbp`: the BBP transition of the SSR matrix for Σ = I + θuuᵀ (THEORY.md §4): threshold,
+ * `rmtkit bbp`: the BBP transition of the SSR matrix for Σ = I + θuuᵀ (docs/theory.md §4): threshold,
  * outlier eigenvalue of Â and squared overlap of its eigenvector with u for each θ; u spread
  * (default) or localised on the first k coordinates (`--localized k`, exact §3 solver).
  * `--simulate` adds the same quantities measured on simulated data.

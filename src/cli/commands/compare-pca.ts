@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { InvalidArgumentError } from '../../errors.js';
 import { interval } from '../../constraints.js';
-import { COVARIANCE_SYNTAX } from '../../random/covariance/index.js';
+import { COVARIANCE_SYNTAX } from '../../scenario/covariance-spec.js';
 import { comparePca, DEFAULT_GAMMAS } from '../../ssr/compare-pca.js';
 import { SSR_PARAMS } from '../../ssr/params.js';
 import { parseNumber } from '../inputs.js';
@@ -11,7 +11,7 @@ const GAMMA = interval(0, 1, '[]');
 
 /**
  * `rmtkit compare-pca`: masked SSR against PCA with a fraction γ = p/d of components
- * (THEORY.md §5): SSR's error (at λ, default the optimal λ*), PCA's error for each γ, and the
+ * (docs/theory.md §5): SSR's error (at λ, default the optimal λ*), PCA's error for each γ, and the
  * crossing γ* above which PCA wins. `--alpha inf` compares the populations (n → ∞).
  * @example rmtkit compare-pca --cov ar1:0.5 --alpha inf --json // gammaStar ≈ 0.1513
  */

@@ -1,5 +1,6 @@
-import { ar1Covariance } from '../../random/covariance/index.js';
-import { fitSsr, optimalLambda, populationError, ssrTheory } from '../../ssr/index.js';
+import { buildCovariance } from '../../scenario/covariance-spec.js';
+import { sampleCount, ssrTrials } from '../../scenario/ssr-trial.js';
+import { optimalLambda, ssrTheory } from '../../ssr/index.js';
 
 export interface SsrDemoResult {
   model: string;
@@ -14,23 +15,15 @@ export interface SsrDemoResult {
 /**
  * Fits masked SSR on seeded AR(1) data at the theory's optimal λ and compares the measured
  * population and training errors (mean ± standard error over seeds) with the deterministic
- * equivalent (THEORY.md §2).
+ * equivalent (docs/theory.md §2).
  */
 export function ssrDemo(d: number, alpha: number, rho: number, seeds: number, seed: number): SsrDemoResult {
-  const model = ar1Covariance(rho, d);
-  const n = Math.max(2, Math.round(alpha * d));
+  const model = buildCovariance({ kind: 'ar1', rho }, d);
+  const n = sampleCount(alpha, d);
   const form = model.spectrum();
   const lambda = optimalLambda(form, n / d).point.lambda;
   const [theory] = ssrTheory(form, [{ alpha: n / d, lambda }]);
-  const gen: number[] = [];
-  const train: number[] = [];
-  for (let s = 0; s < seeds; s++) {
-    const fit = fitSsr(model.sample(n, seed + s), { lambda, centre: false });
-    gen.push(populationError(fit, model.matrix()));
-    train.push(fit.trainError);
-  }
-  const g = meanSe(gen);
-  const t = meanSe(train);
+  const { gen, train } = ssrTrials(model, n, lambda, seeds, (s) => seed + s);
   return {
     model: model.name,
     n,
@@ -38,12 +31,6 @@ export function ssrDemo(d: number, alpha: number, rho: number, seeds: number, se
     lambda,
     seeds,
     theory: { genError: theory!.genError, trainError: theory!.trainError },
-    simulation: { genError: g.mean, genStdErr: g.se, trainError: t.mean, trainStdErr: t.se },
+    simulation: { genError: gen.mean, genStdErr: gen.stderr, trainError: train.mean, trainStdErr: train.stderr },
   };
-}
-
-function meanSe(xs: number[]): { mean: number; se: number } {
-  const mean = xs.reduce((a, b) => a + b, 0) / xs.length;
-  const variance = xs.length > 1 ? xs.reduce((a, b) => a + (b - mean) ** 2, 0) / (xs.length - 1) : 0;
-  return { mean, se: Math.sqrt(variance / xs.length) };
 }

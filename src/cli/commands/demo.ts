@@ -5,6 +5,7 @@ import { eigvalsh, gram } from '../../linalg/api.js';
 import { gaussianMatrix } from '../../random/index.js';
 import { marchenkoPastur } from '../../rmt/laws/marchenko-pastur.js';
 import { kolmogorovDistance } from '../../rmt/kolmogorov.js';
+import { histogram } from '../../stats/histogram.js';
 import { InvalidArgumentError } from '../../errors.js';
 import { ssrDemo } from './demo-ssr.js';
 
@@ -47,24 +48,22 @@ export function registerDemo(program: Command): void {
         console.log(JSON.stringify({ backend: backend(), ssr: { ...ssr, seconds: ssrSeconds }, spectrum }));
         return;
       }
-      const pm = (m: number, se: number) => `${m.toFixed(5)} ± ${se.toFixed(5)}`;
+      const pm = (m: number, se: number) => (Number.isNaN(se) ? `${m.toFixed(5)} (one seed: no standard error)` : `${m.toFixed(5)} ± ${se.toFixed(5)}`);
       console.log(`Masked SSR on ${ssr.n}×${ssr.d} samples of AR(1) ρ = ${rho} (${seeds} seeds, λ* = ${ssr.lambda.toPrecision(4)} from the theory), ${ssrSeconds.toFixed(2)} s`);
       console.log(`  generalisation error  simulation ${pm(ssr.simulation.genError, ssr.simulation.genStdErr)}   theory ${ssr.theory.genError.toFixed(5)}`);
       console.log(`  training error        simulation ${pm(ssr.simulation.trainError, ssr.simulation.trainStdErr)}   theory ${ssr.theory.trainError.toFixed(5)}`);
       console.log(`  (errors: mean squared error per coordinate, Σ has unit variances)\n`);
       console.log(`Sample covariance of ${n}×${d} Gaussian data (c = d/n = ${(d / n).toFixed(3)}), ${backend()} backend, ${seconds.toFixed(3)} s`);
       console.log(`eigenvalue range   empirical [${values[0]!.toFixed(4)}, ${values[d - 1]!.toFixed(4)}]   Marchenko–Pastur [${law.support[0].toFixed(4)}, ${law.support[1].toFixed(4)}]`);
-      console.log(histogram(values, law.cdf, law.support));
+      console.log(textHistogram(values, law.cdf, law.support));
       console.log(`Kolmogorov distance to the Marchenko–Pastur law: ${ks.toFixed(4)} (finite-d fluctuations are O(1/d) = ${(1 / d).toFixed(4)})`);
     });
 }
 
 /** A text histogram of the eigenvalue density per bin, next to the law's average density over the bin. */
-function histogram(values: Float64Array, cdf: (x: number) => number, [lo, hi]: [number, number]): string {
+function textHistogram(values: Float64Array, cdf: (x: number) => number, [lo, hi]: [number, number]): string {
   const bins = 16;
-  const width = (hi - lo) / bins;
-  const counts = new Array<number>(bins).fill(0);
-  for (const v of values) counts[Math.min(bins - 1, Math.max(0, Math.floor((v - lo) / width)))]! += 1;
+  const { width, counts } = histogram(values, { bins, range: [lo, hi] });
   const peak = Math.max(...counts) / (values.length * width);
   const lines: string[] = [];
   for (let b = 0; b < bins; b++) {

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { performance } from 'node:perf_hooks';
 import { InvalidArgumentError } from '../../errors.js';
-import { COVARIANCE_SYNTAX } from '../../random/covariance/index.js';
+import { COVARIANCE_SYNTAX } from '../../scenario/covariance-spec.js';
 import { kolmogorovDistance } from '../../rmt/kolmogorov.js';
 import { SSR_PARAMS } from '../../ssr/params.js';
 import { ssrEigen } from '../../ssr/spectrum.js';
@@ -11,7 +11,7 @@ import { parseNumber } from '../inputs.js';
 
 /**
  * `rmtkit spectrum`: the deterministic-equivalent density of the eigenvalues of the SSR matrix Â
- * (THEORY.md §3) on a grid, its support edges and outliers; `--simulate` adds the eigenvalues of
+ * (docs/theory.md §3) on a grid, its support edges and outliers; `--simulate` adds the eigenvalues of
  * Â fitted on n = αd samples of the model (and the Kolmogorov distance in the text output).
  * @example rmtkit spectrum --cov ar1:0.5 --d 1000 --alpha 2 --lambda 0.1 --simulate --seed 1 --json
  */
@@ -23,7 +23,7 @@ export function registerSpectrum(program: Command): void {
     .option('--d <int|inf>', 'dimension (an integer ≥ 2, or inf for the d → ∞ limit); file models take it from the file')
     .requiredOption('--alpha <number>', 'sample ratio α = n/d > 0')
     .requiredOption('--lambda <number>', 'ridge λ ≥ 0 (0 needs α above the rank fraction of Σ)')
-    .option('--method <name>', 'auto, diagonal, general or mp (THEORY.md §3)', 'auto')
+    .option('--method <name>', 'auto, diagonal, general or mp (docs/theory.md §3)', 'auto')
     .option('--grid <int>', 'number of grid points', '400')
     .option('--simulate', 'also fit Â on simulated data and report its eigenvalues')
     .option('--seed <int>', 'random seed of the simulation', '1')

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { performance } from 'node:perf_hooks';
-import { COVARIANCE_SYNTAX } from '../../random/covariance/index.js';
+import { COVARIANCE_SYNTAX } from '../../scenario/covariance-spec.js';
 import { optimalLambda } from '../../ssr/optimal.js';
 import { SSR_PARAMS } from '../../ssr/params.js';
 import { irreducibleError, ssrTheory, type TheoryPoint } from '../../ssr/theory.js';

@@ -1,8 +1,8 @@
 import { InvalidArgumentError } from '../../errors.js';
 import { gram } from '../../linalg/api.js';
 import { Matrix } from '../../linalg/matrix.js';
-import { dataCovariance } from '../../random/covariance/data.js';
-import type { CovarianceModel } from '../../random/covariance/model.js';
+import { dataCovariance } from '../../covariance/data.js';
+import type { CovarianceModel } from '../../covariance/model.js';
 import { ecgDataset } from './ecg.js';
 import { fashionMnist } from './fashion-mnist.js';
 

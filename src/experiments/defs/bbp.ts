@@ -4,7 +4,8 @@ import { bbpSimulation } from '../../ssr/bbp-empirical.js';
 import { bbpTheory } from '../../ssr/bbp.js';
 import { ssrSpectrumTheory } from '../../ssr/spectrum-theory.js';
 import { paramsKey, pointLabel } from '../keys.js';
-import { experimentModel, samples } from '../models.js';
+import { experimentModel } from '../models.js';
+import { sampleCount } from '../../scenario/ssr-trial.js';
 import { check, trialStats } from '../stats.js';
 import type { Check, Experiment, Size } from '../types.js';
 
@@ -32,7 +33,7 @@ function streamSeed(stream: RandomStream): bigint {
 }
 
 /**
- * Experiment 4: the BBP transition of Â for Σ = I + θuuᵀ with u spread (THEORY.md §4): its top
+ * Experiment 4: the BBP transition of Â for Σ = I + θuuᵀ with u spread (docs/theory.md §4): its top
  * eigenvalue and the squared overlap (vᵀu)² of the top eigenvector with u against θ, threshold
  * θc = 1/√α marked. Trials share the Gaussian draws and u across θ (common random numbers).
  * The theory is sharp only outside the critical window |θ − θc| ≲ d^{-1/3} and for outliers:
@@ -53,7 +54,7 @@ export const bbpExperiment: Experiment<BbpConfig> = {
     return { top: sample.outlier, next: sample.next, overlap: sample.overlap };
   },
   analyse(c, results) {
-    const alpha = samples(c.alpha, c.d) / c.d;
+    const alpha = sampleCount(c.alpha, c.d) / c.d;
     const edge = Math.max(...ssrSpectrumTheory(experimentModel('iso', Infinity), alpha, c.lambda).edges.map((e) => e[1]));
     const curveThetas = Array.from({ length: 161 }, (_, i) => (i * Math.max(...c.thetas) * 1.05) / 160);
     const curve = bbpTheory(curveThetas, alpha, c.lambda, { d: c.d });

@@ -1,7 +1,8 @@
 import { curvesSpec, type CurveRow } from '../../plot/curves.js';
 import { ssrTheory } from '../../ssr/theory.js';
 import { pointLabel } from '../keys.js';
-import { experimentModel, logGrid, modelTitle } from '../models.js';
+import { experimentModel, modelTitle } from '../models.js';
+import { logGrid } from '../../scenario/grid.js';
 import { simulateSsrPoint, ssrPointTheory } from './ssr-trial.js';
 import { check, trialStats } from '../stats.js';
 import type { Check, Experiment, Size } from '../types.js';
@@ -23,7 +24,7 @@ const SIZES: Record<Size, ErrorVsAlphaConfig> = {
 
 /**
  * Experiment 1: generalisation and training error of masked SSR vs the sample ratio α = n/d for
- * several ridges λ, AR(1) (ρ = 0.5) and isotropic Σ (THEORY.md §1–2). Each trial draws
+ * several ridges λ, AR(1) (ρ = 0.5) and isotropic Σ (docs/theory.md §1–2). Each trial draws
  * n = round(αd) Gaussian rows (shared by all λ at the same α: common random numbers), fits Â and
  * measures L_gen = (1/d) tr[(I−Â)ᵀΣ(I−Â)] exactly and L_tr on the training rows; the theory is
  * the deterministic equivalent at the same finite d (exact eigendecomposition of Σ). Its O(1/n)

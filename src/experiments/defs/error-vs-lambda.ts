@@ -2,7 +2,9 @@ import { curvesSpec, type CurveRow } from '../../plot/curves.js';
 import { optimalLambda } from '../../ssr/optimal.js';
 import { ssrTheory } from '../../ssr/theory.js';
 import { pointLabel } from '../keys.js';
-import { experimentModel, logGrid, modelTitle, samples } from '../models.js';
+import { experimentModel, modelTitle } from '../models.js';
+import { sampleCount } from '../../scenario/ssr-trial.js';
+import { logGrid } from '../../scenario/grid.js';
 import { check, trialStats } from '../stats.js';
 import type { Check, Experiment, Size } from '../types.js';
 import { simulateSsrPoint, ssrPointTheory } from './ssr-trial.js';
@@ -26,12 +28,12 @@ const SIZES: Record<Size, ErrorVsLambdaConfig> = {
 /** λ*(model, α) at the simulated n = round(αd), to 6 significant digits (a stable store key). */
 function lambdaStar(model: string, d: number, alpha: number): number {
   const form = experimentModel(model, d).spectrum();
-  return Number(optimalLambda(form, samples(alpha, d) / d).point.lambda.toPrecision(6));
+  return Number(optimalLambda(form, sampleCount(alpha, d) / d).point.lambda.toPrecision(6));
 }
 
 /**
  * Experiment 2: generalisation error of masked SSR vs the ridge λ at fixed α, with the optimal
- * ridge λ* = argmin L_gen (THEORY.md §2, golden section on the deterministic equivalent) marked
+ * ridge λ* = argmin L_gen (docs/theory.md §2, golden section on the deterministic equivalent) marked
  * and simulated as an extra grid point. Trials share their data across λ (common random
  * numbers), so each simulated curve is one smooth function of λ.
  */
@@ -57,7 +59,7 @@ export const errorVsLambda: Experiment<ErrorVsLambdaConfig> = {
       for (const alpha of c.alphas) {
         const series = `α = ${alpha}`;
         const panel = modelTitle(model);
-        const n = samples(alpha, c.d);
+        const n = sampleCount(alpha, c.d);
         for (const p of ssrTheory(form, curve.map((lambda) => ({ alpha: n / c.d, lambda })))) rows.push({ kind: 'theory', series, model: panel, x: p.lambda, y: p.genError, lo: null, hi: null });
         const star = lambdaStar(model, c.d, alpha);
         const best = ssrPointTheory(form, c.d, alpha, star).point;

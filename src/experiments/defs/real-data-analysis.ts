@@ -4,8 +4,10 @@ import { curvesSpec, type CurveRow } from '../../plot/curves.js';
 import { ssrTheory } from '../../ssr/theory.js';
 import { realSet } from '../data/real-sets.js';
 import { pointLabel } from '../keys.js';
-import { logGrid, samples } from '../models.js';
-import { check, meanError, trialStats } from '../stats.js';
+import { sampleCount } from '../../scenario/ssr-trial.js';
+import { logGrid } from '../../scenario/grid.js';
+import { meanError } from '../../stats/mean-error.js';
+import { check, trialStats } from '../stats.js';
 import type { Check, Figure, PointResults } from '../types.js';
 import type { RealDataConfig } from './real-data.js';
 import { ssrPointTheory } from './ssr-trial.js';
@@ -32,7 +34,7 @@ export function learningCurves(c: RealDataConfig, results: PointResults[]): Part
     const ratios: number[] = [];
     for (const point of results.filter((r) => r.params.dataset === s.dataset)) {
       const alpha = point.params.alpha as number;
-      const n = samples(alpha, d);
+      const n = sampleCount(alpha, d);
       const { point: theory, finiteSize } = ssrPointTheory(form, d, alpha, s.lambda);
       const real = trialStats(point, 'ssrTest');
       const gauss = trialStats(point, 'ssrGauss');
@@ -44,7 +46,7 @@ export function learningCurves(c: RealDataConfig, results: PointResults[]): Part
       checks.push(check('test error, real data', at, theory.genError, real, { claim: false }));
       ratios.push(real.mean / theory.genError);
     }
-    notes.push(`${set.title}: ${set.pool.rows} training and ${set.test.rows} test rows, λ = ${s.lambda}; the real test error is ${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)} times the Gaussian forecast over n = ${samples(Math.min(...s.alphas), d)}–${samples(Math.max(...s.alphas), d)} (the data are not Gaussian, and the test rows need not follow the training distribution).`);
+    notes.push(`${set.title}: ${set.pool.rows} training and ${set.test.rows} test rows, λ = ${s.lambda}; the real test error is ${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)} times the Gaussian forecast over n = ${sampleCount(Math.min(...s.alphas), d)}–${sampleCount(Math.max(...s.alphas), d)} (the data are not Gaussian, and the test rows need not follow the training distribution).`);
   }
   const spec = curvesSpec(rows, { title: `Learning curves of masked SSR on real data (${c.trials} subsamples per n)`, xTitle: 'training rows n', yTitle: 'error per coordinate', seriesTitle: '', xScale: 'log', yScale: 'log', column: 'dataset', width: 300 });
   return { figure: { name: 'learning-curves', title: 'Learning curves vs the theory forecast', caption: 'Line: deterministic equivalent of the plug-in covariance of the full training set; points: SSR fitted on n subsampled training rows and scored on the test rows (real data), or fitted on n Gaussian rows with the plug-in covariance (exact population error); mean ± one standard error.', spec, rows }, checks, notes };
@@ -65,7 +67,7 @@ export function realPcaComparison(c: RealDataConfig, results: PointResults[]): P
     const set = realSet(s.dataset);
     const form = set.model.spectrum();
     const d = set.pool.cols;
-    const a = samples(s.pcaAlpha, d) / d;
+    const a = sampleCount(s.pcaAlpha, d) / d;
     const curve = pcaFiniteCurve(form, a);
     const ssr = ssrTheory(form, [{ alpha: a, lambda: s.lambda }])[0].genError;
     const real = trialStats(point, 'ssrTest');

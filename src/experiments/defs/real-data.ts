@@ -29,7 +29,7 @@ const SIZES: Record<Size, RealDataConfig> = {
 };
 
 /**
- * Experiment 6: masked SSR on real data (THEORY.md §2 as a forecast). Learning curves: SSR fitted
+ * Experiment 6: masked SSR on real data (docs/theory.md §2 as a forecast). Learning curves: SSR fitted
  * on n rows subsampled from the training data (several seeds), scored on held-out data, against
  * the deterministic equivalent of the plug-in covariance of the whole training set, next to
  * Gaussian data with that covariance (where the theory is exact up to finite size: those checks

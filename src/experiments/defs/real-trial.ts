@@ -5,7 +5,7 @@ import { fitSsr } from '../../ssr/estimator.js';
 import { populationError } from '../../ssr/population-error.js';
 import { realSet } from '../data/real-sets.js';
 import { paramsKey } from '../keys.js';
-import { samples } from '../models.js';
+import { sampleCount } from '../../scenario/ssr-trial.js';
 
 /**
  * One real-data trial: n = round(αd) rows drawn without replacement from the pool; SSR at λ
@@ -18,7 +18,7 @@ import { samples } from '../models.js';
 export function realTrial(dataset: string, alpha: number, lambda: number, steps: number, stream: RandomStream): { ssrTest: number; pcaTest: number[]; ssrGauss: number } {
   const set = realSet(dataset);
   const d = set.pool.cols;
-  const n = samples(alpha, d);
+  const n = sampleCount(alpha, d);
   const key = paramsKey({ dataset, alpha });
   const picked = stream.child('rows', key).choice(set.pool.rows, n);
   const x = Matrix.zeros(n, d);

@@ -2,8 +2,11 @@ import { histogramSpec, type HistogramRow } from '../../plot/histogram.js';
 import { ssrEigen } from '../../ssr/spectrum.js';
 import { ssrSpectrumTheory, type SsrSpectrumTheory } from '../../ssr/spectrum-theory.js';
 import { paramsKey, pointLabel } from '../keys.js';
-import { experimentModel, modelTitle, samples } from '../models.js';
-import { check, meanError } from '../stats.js';
+import { experimentModel, modelTitle } from '../models.js';
+import { sampleCount } from '../../scenario/ssr-trial.js';
+import { histogram } from '../../stats/histogram.js';
+import { meanError } from '../../stats/mean-error.js';
+import { check } from '../stats.js';
 import type { Check, Experiment, Params, Size } from '../types.js';
 
 /** Parameters of {@link spectrumExperiment}. */
@@ -33,13 +36,13 @@ function theoryOf(p: Params): SsrSpectrumTheory {
   let t = theories.get(key);
   if (!t) {
     const { model, d, alpha, lambda } = p as { model: string; d: number; alpha: number; lambda: number };
-    theories.set(key, (t = ssrSpectrumTheory(experimentModel(model, d), samples(alpha, d) / d, lambda, { gridPoints: 300 })));
+    theories.set(key, (t = ssrSpectrumTheory(experimentModel(model, d), sampleCount(alpha, d) / d, lambda, { gridPoints: 300 })));
   }
   return t;
 }
 
 /**
- * Experiment 3: the spectrum of the SSR matrix Â (THEORY.md §3). Each trial returns all d
+ * Experiment 3: the spectrum of the SSR matrix Â (docs/theory.md §3). Each trial returns all d
  * eigenvalues of Â (symmetric similarity, `ssrEigen`); the figure is their histogram pooled over
  * trials under the deterministic-equivalent density (diagonal Σ: exact commuting solver; AR(1)
  * and isotropic: Δ ≈ Δ̄I map of the generalised Marchenko–Pastur law). Checks compare each bin's
@@ -55,7 +58,7 @@ export const spectrumExperiment: Experiment<SpectrumConfig> = {
   trials: (c) => c.trials,
   simulate(params, stream) {
     const { model, d, alpha, lambda } = params as { model: string; d: number; alpha: number; lambda: number };
-    const x = experimentModel(model, d).sample(samples(alpha, d), stream.child('data', paramsKey({ model, d, alpha })));
+    const x = experimentModel(model, d).sample(sampleCount(alpha, d), stream.child('data', paramsKey({ model, d, alpha })));
     return { eig: [...ssrEigen(x, lambda).values] };
   },
   analyse(c, results) {
@@ -70,8 +73,7 @@ export const spectrumExperiment: Experiment<SpectrumConfig> = {
       const fractions = Array.from({ length: c.bins }, () => [] as number[]);
       for (const trial of point.trials) {
         const eig = trial.eig as number[];
-        const counts = new Array<number>(c.bins).fill(0);
-        for (const a of eig) counts[Math.min(c.bins - 1, Math.max(0, Math.floor((a - lo) / width)))]++;
+        const { counts } = histogram(eig, { bins: c.bins, range: [lo, hi] });
         counts.forEach((n, b) => fractions[b].push(n / eig.length));
       }
       for (let b = 0; b < c.bins; b++) {
@@ -89,7 +91,7 @@ export const spectrumExperiment: Experiment<SpectrumConfig> = {
     }
     const spec = histogramSpec(rows, { title: `Eigenvalues of Â (d = ${c.d}, ${c.trials} trials pooled)`, xTitle: 'eigenvalue a of Â', yTitle: 'density', column: 'panel', width: 260 });
     return {
-      figures: [{ name: 'spectrum', title: 'Spectrum of Â over its deterministic equivalent', caption: `Bars: histogram of the eigenvalues of Â from ${c.trials} simulated data sets (d = ${c.d}); red line: the theoretical density (THEORY.md §3).`, spec, rows }],
+      figures: [{ name: 'spectrum', title: 'Spectrum of Â over its deterministic equivalent', caption: `Bars: histogram of the eigenvalues of Â from ${c.trials} simulated data sets (d = ${c.d}); red line: the theoretical density (docs/theory.md §3).`, spec, rows }],
       checks,
       notes: results.map((p) => `${pointLabel(p.params)}: theory method ${theoryOf(p.params).method}, bulk [${theoryOf(p.params).edges.map((e) => e.map((v) => v.toFixed(4)).join(', ')).join('] ∪ [')}], κ = ${theoryOf(p.params).kappa.toPrecision(4)}.`),
     };

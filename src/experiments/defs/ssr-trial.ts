@@ -1,26 +1,21 @@
 import type { RandomStream } from '../../random/stream.js';
-import { fitSsr } from '../../ssr/estimator.js';
-import { populationError } from '../../ssr/population-error.js';
 import { ssrTheory, type TheoryPoint } from '../../ssr/theory.js';
 import { paramsKey } from '../keys.js';
 import type { Params } from '../types.js';
-import { experimentModel, samples } from '../models.js';
+import { experimentModel } from '../models.js';
+import { sampleCount, ssrTrial as scenarioSsrTrial, type SsrTrialErrors } from '../../scenario/ssr-trial.js';
 
 /**
- * One masked-SSR trial on Gaussian data: n = round(αd) rows of N(0, Σ_model) from the stream's
- * child for (model, d, α) (so every λ at the same α sees the same data), Â at λ without
- * centring (the zero-mean theory), and its exact generalisation error and training error.
+ * One masked-SSR trial of an experiment ({@link scenarioSsrTrial} on the experiment's model): the
+ * data come from the stream's child for (model, d, α), so every λ at the same α sees the same data.
  * @example ssrTrial('ar1:0.5', 100, 2, 0.1, trialStream('error-vs-alpha', 0))
  */
-export function ssrTrial(model: string, d: number, alpha: number, lambda: number, stream: RandomStream): { gen: number; train: number } {
-  const m = experimentModel(model, d);
-  const x = m.sample(samples(alpha, d), stream.child('data', paramsKey({ model, d, alpha })));
-  const fit = fitSsr(x, { lambda, centre: false });
-  return { gen: populationError(fit, m.matrix()), train: fit.trainError };
+export function ssrTrial(model: string, d: number, alpha: number, lambda: number, stream: RandomStream): SsrTrialErrors {
+  return scenarioSsrTrial(experimentModel(model, d), sampleCount(alpha, d), lambda, stream.child('data', paramsKey({ model, d, alpha })));
 }
 
 /** `simulate` of the experiments whose grid points are { model, d, alpha, lambda }: one {@link ssrTrial}. */
-export function simulateSsrPoint(params: Params, stream: RandomStream): { gen: number; train: number } {
+export function simulateSsrPoint(params: Params, stream: RandomStream): SsrTrialErrors {
   const { model, d, alpha, lambda } = params as { model: string; d: number; alpha: number; lambda: number };
   return ssrTrial(model, d, alpha, lambda, stream);
 }
@@ -40,7 +35,7 @@ export const FINITE_SIZE = { gen: 1, train: 2.5 } as const;
  * @example ssrPointTheory(form, 100, 2, 0.1).finiteSize('gen')
  */
 export function ssrPointTheory(form: Parameters<typeof ssrTheory>[0], d: number, alpha: number, lambda: number): { point: TheoryPoint; finiteSize: (quantity: 'gen' | 'train') => number } {
-  const n = samples(alpha, d);
+  const n = sampleCount(alpha, d);
   const [point] = ssrTheory(form, [{ alpha: n / d, lambda }]);
   const scale = 1 / (n * (1 - point.df2OverN) ** 2);
   return { point, finiteSize: (q) => FINITE_SIZE[q] * scale * Math.abs(q === 'gen' ? point.genError : point.trainError) };

@@ -3,8 +3,10 @@ import { pcaFiniteCurve, pcaPopulationError } from '../../pca/theory.js';
 import { curvesSpec, type CurveRow } from '../../plot/curves.js';
 import { comparePca } from '../../ssr/compare-pca.js';
 import { pointLabel } from '../keys.js';
-import { experimentModel, modelTitle, samples } from '../models.js';
-import { check, meanError, trialStats } from '../stats.js';
+import { experimentModel, modelTitle } from '../models.js';
+import { sampleCount } from '../../scenario/ssr-trial.js';
+import { meanError } from '../../stats/mean-error.js';
+import { check, trialStats } from '../stats.js';
 import type { Check, Figure, Params, PointResults } from '../types.js';
 import { ssrPointTheory } from './ssr-trial.js';
 
@@ -26,7 +28,7 @@ const PCA_FINITE_SIZE = 0.5;
 export function ssrVsPcaPanel(point: PointResults, rows: CurveRow[]): PcaPanel {
   const { model, d, alpha, lambda, steps } = point.params as { model: string; d: number; alpha: number; lambda: number; steps: number };
   const form = experimentModel(model, d).spectrum();
-  const a = samples(alpha, d) / d;
+  const a = sampleCount(alpha, d) / d;
   const panel = modelTitle(model);
   const finite = pcaFiniteCurve(form, a);
   const { point: ssr, finiteSize } = ssrPointTheory(form, d, alpha, lambda);
@@ -87,6 +89,6 @@ export function phaseDiagram(c: { rhos: number[]; alphas: number[]; d: number; a
   const spec = curvesSpec(rows, { title: 'Phase diagram: PCA beats SSR above γ*(ρ)', xTitle: 'AR(1) correlation ρ', yTitle: 'γ* (fraction of components)', seriesTitle: 'sample ratio', width: 380, height: 260 });
   return {
     figure: { name: 'phase-diagram', title: 'Phase diagram γ*(ρ)', caption: `Lines: γ*(ρ) in the population (α = ∞, closed form) and at finite α (SSR at λ* vs Ledoit–Péché PCA, d → ∞); points: the crossings of the simulated curves of the first figure (d = ${c.d}, α = ${c.alpha}). Below the line SSR wins.`, spec, rows },
-    notes: [`γ*(0.5) = ${ar1GammaStar(0.5).toFixed(4)} at α = ∞ (THEORY.md §5: ≈ 0.1513).`],
+    notes: [`γ*(0.5) = ${ar1GammaStar(0.5).toFixed(4)} at α = ∞ (docs/theory.md §5: ≈ 0.1513).`],
   };
 }

@@ -3,7 +3,8 @@ import { fitSsr } from '../../ssr/estimator.js';
 import { optimalLambda } from '../../ssr/optimal.js';
 import { populationError } from '../../ssr/population-error.js';
 import { paramsKey, pointLabel } from '../keys.js';
-import { experimentModel, samples } from '../models.js';
+import { experimentModel } from '../models.js';
+import { sampleCount } from '../../scenario/ssr-trial.js';
 import type { Experiment, Size } from '../types.js';
 import { pcaErrors } from './pca-trial.js';
 import { phaseDiagram, ssrVsPcaPanel } from './ssr-vs-pca-analysis.js';
@@ -30,12 +31,12 @@ const SIZES: Record<Size, SsrVsPcaConfig> = {
 
 /** λ* at the simulated n (6 significant digits: a stable store key). */
 export function pcaLambdaStar(model: string, d: number, alpha: number): number {
-  return Number(optimalLambda(experimentModel(model, d).spectrum(), samples(alpha, d) / d).point.lambda.toPrecision(6));
+  return Number(optimalLambda(experimentModel(model, d).spectrum(), sampleCount(alpha, d) / d).point.lambda.toPrecision(6));
 }
 
 /**
  * Experiment 5: masked SSR (at its optimal ridge λ*) against PCA keeping a fraction γ = p/d of
- * the sample eigenvectors, for AR(1) data (THEORY.md §5). Each trial fits both on the same data
+ * the sample eigenvectors, for AR(1) data (docs/theory.md §5). Each trial fits both on the same data
  * and measures their exact population errors; theory: SSR's deterministic equivalent and the
  * Ledoit–Péché PCA error at the same finite d and α. A second figure is the phase diagram γ*(ρ):
  * the fraction of components PCA needs to match SSR, in the population (closed form) and at
@@ -52,7 +53,7 @@ export const ssrVsPca: Experiment<SsrVsPcaConfig> = {
   simulate(params, stream) {
     const { model, d, alpha, lambda, steps } = params as { model: string; d: number; alpha: number; lambda: number; steps: number };
     const m = experimentModel(model, d);
-    const x = m.sample(samples(alpha, d), stream.child('data', paramsKey({ model, d, alpha })));
+    const x = m.sample(sampleCount(alpha, d), stream.child('data', paramsKey({ model, d, alpha })));
     const ssr = populationError(fitSsr(x, { lambda, centre: false }), m.matrix());
     const components = Array.from({ length: steps }, (_, k) => Math.round(((k + 1) * d) / steps));
     return { ssr, pca: pcaErrors(x, m.matrix(), components) };

@@ -11,7 +11,7 @@ export interface DeformedComponent {
   outlier: boolean;
 }
 
-/** The limiting spectrum of N = B + T^{1/2} W T^{1/2} (THEORY.md §3) on the real axis. */
+/** The limiting spectrum of N = B + T^{1/2} W T^{1/2} (docs/theory.md §3) on the real axis. */
 export interface DeformedLaw {
   kind: string;
   ratio: number;

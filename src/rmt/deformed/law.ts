@@ -6,7 +6,7 @@ import { Prober, type Probe } from './probe.js';
 export type { DeformedLaw, DeformedComponent } from './assemble.js';
 
 /**
- * Support, density and distribution function of N = B + T^{1/2} W T^{1/2} (THEORY.md §3) from a
+ * Support, density and distribution function of N = B + T^{1/2} W T^{1/2} (docs/theory.md §3) from a
  * pencil, solved on the real axis: a scan of `scanPoints` points over the pencil's range (bulk
  * or not, and the exact F), edges by bisection between neighbours that differ, components hidden
  * between outside points found from the rise of F (outliers, atoms), then `gridPoints` points

@@ -1,6 +1,6 @@
 /**
  * The scalar equation behind the spectrum of N = B + T^{1/2} W T^{1/2} (W a white Wishart with
- * ratio c = d/n; THEORY.md §3) on the real axis. With s = 1/(1 + δ) and the eigenvalues ε_j(x)
+ * ratio c = d/n; docs/theory.md §3) on the real axis. With s = 1/(1 + δ) and the eigenvalues ε_j(x)
  * of the pencil (B − x, T) (for diagonal B, T: ε_k = (b_k − x)/t_k), the equation
  * δ = (1/n) tr T(B + sT − x)⁻¹ reads
  *

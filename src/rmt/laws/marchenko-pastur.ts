@@ -8,7 +8,7 @@ import { checkSize } from './wigner.js';
 
 /**
  * Marchenko–Pastur law of the eigenvalues of XᵀX/n for an n×d matrix X with iid entries of
- * variance σ², aspect ratio c = d/n (THEORY.md §6): support σ²(1 ± √c)², density
+ * variance σ², aspect ratio c = d/n (docs/theory.md §6): support σ²(1 ± √c)², density
  * √((E₊ − x)(x − E₋)) / (2π σ² c x), and an atom of mass 1 − 1/c at 0 when c > 1.
  */
 export interface MarchenkoPastur extends SpectralLaw {
@@ -26,7 +26,7 @@ export interface MarchenkoPastur extends SpectralLaw {
 
 /**
  * The Marchenko–Pastur law for ratio c = d/n and entry variance σ². Its Stieltjes transform is the
- * root of c σ² z m² − (σ²(1 − c) − z) m + 1 = 0 with Im m·Im z > 0 (THEORY.md §6):
+ * root of c σ² z m² − (σ²(1 − c) − z) m + 1 = 0 with Im m·Im z > 0 (docs/theory.md §6):
  * m(z) = (σ²(1 − c) − z + √(z − E₋)√(z − E₊)) / (2 c σ² z). `sampleMatrix(d, seed)` returns the
  * d×d matrix XᵀX/n for Gaussian X with n = round(d/c) rows.
  * @throws {InvalidArgumentError} if c ≤ 0 or σ² ≤ 0.

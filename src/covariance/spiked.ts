@@ -1,15 +1,15 @@
-import { Matrix } from '../../linalg/matrix.js';
-import { gaussianMatrix } from '../gaussian.js';
-import { randomStream } from '../stream.js';
-import type { Seed } from '../seed.js';
-import { COVARIANCE_PARAMS } from '../../constraints.js';
+import { Matrix } from '../linalg/matrix.js';
+import { gaussianMatrix } from '../random/gaussian.js';
+import { randomStream } from '../random/stream.js';
+import type { Seed } from '../random/seed.js';
+import { COVARIANCE_PARAMS } from '../constraints.js';
 import { matrixModel, type CovarianceModel } from './model.js';
-import { spectralForm } from './spectral.js';
+import { spectralForm } from '../rmt/spectral-form.js';
 
 /**
  * The spiked covariance Σ = I + θuuᵀ with a unit vector u spread over all coordinates: u is a
  * normalised N(0, I) draw from stream `child('spike')` of the seed, so every |u_k|² ≈ 1/d
- * (THEORY.md §4). The spectrum is closed-form (1 with multiplicity d−1, 1+θ once, coordinate
+ * (docs/theory.md §4). The spectrum is closed-form (1 with multiplicity d−1, 1+θ once, coordinate
  * weights [1 − u_k², u_k²]), so the theory needs no eigendecomposition. Samples are
  * x = z + (√(1+θ) − 1)(uᵀz)u, exact and O(nd).
  * @throws {InvalidArgumentError} naming 'theta' unless θ ≥ −1, or 'd' unless d is a positive integer.
@@ -33,7 +33,7 @@ export function spikedCovariance(theta: number, d: number, seed: Seed = 0): Cova
         {
           d,
           values: Float64Array.of(1, 1 + theta),
-          traceWeights: Float64Array.of((d - 1) / d, 1 / d),
+          weights: Float64Array.of((d - 1) / d, 1 / d),
           coordinates: { kind: 'mixing', weights, multiplicity: new Float64Array(d).fill(1 / d) },
         },
         'theta',

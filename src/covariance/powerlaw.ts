@@ -1,12 +1,12 @@
-import { matmul, qr } from '../../linalg/api.js';
-import { Matrix } from '../../linalg/matrix.js';
-import { gaussianMatrix } from '../gaussian.js';
-import { randomStream } from '../stream.js';
-import type { Seed } from '../seed.js';
-import { COVARIANCE_PARAMS } from '../../constraints.js';
+import { matmul, qr } from '../linalg/api.js';
+import { Matrix } from '../linalg/matrix.js';
+import { gaussianMatrix } from '../random/gaussian.js';
+import { randomStream } from '../random/stream.js';
+import type { Seed } from '../random/seed.js';
+import { COVARIANCE_PARAMS } from '../constraints.js';
 import { diagonalCovariance } from './diagonal.js';
 import { matrixModel, type CovarianceModel } from './model.js';
-import { eigenSpectrum } from './spectral.js';
+import { eigenSpectrum } from '../rmt/spectral-form.js';
 
 /**
  * A power-law spectrum σ_j = c·j^(−a), j = 1…d, scaled so that (1/d) tr Σ = 1. Without a seed Σ

@@ -1,5 +1,4 @@
-export { interval, COVARIANCE_PARAMS, type Interval, type Bounds } from '../../constraints.js';
-export { spectralForm, diagonalSpectrum, eigenSpectrum, meanEigenvalue, type SpectralForm, type CoordinateWeights } from './spectral.js';
+export { interval, COVARIANCE_PARAMS, type Interval, type Bounds } from '../constraints.js';
 export { matrixModel, limitModel, type CovarianceModel } from './model.js';
 export { symbolSpectrum } from './symbol.js';
 export { ar1Covariance } from './ar1.js';
@@ -9,4 +8,3 @@ export { denseCovariance } from './dense.js';
 export { toeplitzCovariance } from './toeplitz.js';
 export { powerLawCovariance } from './powerlaw.js';
 export { dataCovariance } from './data.js';
-export { parseCovarianceSpec, buildCovariance, COVARIANCE_SYNTAX, type CovarianceSpec, type CovarianceLoader } from './parse.js';

@@ -1,11 +1,11 @@
-import { Matrix } from '../../linalg/matrix.js';
-import { gaussianMatrix } from '../gaussian.js';
-import { COVARIANCE_PARAMS } from '../../constraints.js';
+import { Matrix } from '../linalg/matrix.js';
+import { gaussianMatrix } from '../random/gaussian.js';
+import { COVARIANCE_PARAMS } from '../constraints.js';
 import { limitModel, matrixModel, type CovarianceModel } from './model.js';
 import { symbolSpectrum } from './symbol.js';
 
 /**
- * The AR(1) covariance Σ_ij = ρ^|i−j| (THEORY.md §5). Finite d: the exact matrix, whose theory
+ * The AR(1) covariance Σ_ij = ρ^|i−j| (docs/theory.md §5). Finite d: the exact matrix, whose theory
  * uses its eigendecomposition, sampled exactly by the recursion x₁ = z₁,
  * x_k = ρ x_{k−1} + √(1−ρ²) z_k (O(nd) instead of a d×d factor). d = ∞: the spectral symbol
  * f(ω) = (1−ρ²)/(1 − 2ρ cos ω + ρ²) on a midpoint quadrature.

@@ -3,9 +3,10 @@ import { describe, it } from 'node:test';
 import { eigh, gram, spdInverse } from '../../src/linalg/api.js';
 import { Matrix } from '../../src/linalg/matrix.js';
 import {
-  ar1Covariance, buildCovariance, dataCovariance, denseCovariance, diagonalCovariance, eigenSpectrum, interval,
-  parseCovarianceSpec, powerLawCovariance, spikedCovariance, toeplitzCovariance,
-} from '../../src/random/covariance/index.js';
+  ar1Covariance, dataCovariance, denseCovariance, diagonalCovariance, interval, powerLawCovariance, spikedCovariance, toeplitzCovariance,
+} from '../../src/covariance/index.js';
+import { eigenSpectrum } from '../../src/rmt/spectral-form.js';
+import { buildCovariance, parseCovarianceSpec } from '../../src/scenario/covariance-spec.js';
 import { gaussianMatrix } from '../../src/random/index.js';
 
 const noFiles = { vector: () => { throw new Error('no file'); }, matrix: () => { throw new Error('no file'); } };

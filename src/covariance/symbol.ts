@@ -1,11 +1,11 @@
-import { InvalidArgumentError } from '../../errors.js';
-import { Matrix } from '../../linalg/matrix.js';
-import { spectralForm, type SpectralForm } from './spectral.js';
+import { InvalidArgumentError } from '../errors.js';
+import { Matrix } from '../linalg/matrix.js';
+import { spectralForm, type SpectralForm } from '../rmt/spectral-form.js';
 
 /**
  * The d → ∞ spectral form of a Toeplitz covariance from its symbol f(ω) = Σ_k γ_k e^{ikω}
  * (even, 2π-periodic, ≥ 0): by Szegő's theorem (1/d) tr g(Σ) → (1/π)∫₀^π g(f(ω)) dω, and every
- * interior diagonal entry of g(Σ) tends to the same integral (THEORY.md §5), so the coordinates
+ * interior diagonal entry of g(Σ) tends to the same integral (docs/theory.md §5), so the coordinates
  * form one class. The integral is the midpoint rule ω_i = (i + ½)π/M, weight 1/M, which for a
  * smooth periodic integrand converges geometrically; M doubles from `minNodes` until the test
  * integrals (1/π)∫f, ∫1/(f+κ), ∫f/(f+κ)² change by less than `tol` (relative), with κ = 0 when
@@ -39,7 +39,7 @@ export function symbolSpectrum(
     {
       d: Infinity,
       values: nodes,
-      traceWeights: weights,
+      weights,
       coordinates: { kind: 'mixing', weights: Matrix.fromRowMajor(1, count, weights), multiplicity: Float64Array.of(1) },
     },
     argument,

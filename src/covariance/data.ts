@@ -1,6 +1,6 @@
-import { InvalidArgumentError } from '../../errors.js';
-import { gram } from '../../linalg/api.js';
-import { assertFinite, Matrix } from '../../linalg/matrix.js';
+import { InvalidArgumentError } from '../errors.js';
+import { gram } from '../linalg/api.js';
+import { assertFinite, Matrix } from '../linalg/matrix.js';
 import { matrixModel, type CovarianceModel } from './model.js';
 
 /**

@@ -1,11 +1,11 @@
-import { InvalidArgumentError } from '../../errors.js';
-import { eigh } from '../../linalg/api.js';
-import { assertFinite, assertSymmetric, Matrix } from '../../linalg/matrix.js';
-import { covarianceFactor } from '../covariance-factor.js';
-import { sampleWithFactor } from '../gaussian.js';
-import type { Seed } from '../seed.js';
-import type { RandomStream } from '../stream.js';
-import { eigenSpectrum, type SpectralForm } from './spectral.js';
+import { InvalidArgumentError } from '../errors.js';
+import { eigh } from '../linalg/api.js';
+import { assertFinite, assertSymmetric, Matrix } from '../linalg/matrix.js';
+import { covarianceFactor } from '../random/covariance-factor.js';
+import { sampleWithFactor } from '../random/gaussian.js';
+import type { Seed } from '../random/seed.js';
+import type { RandomStream } from '../random/stream.js';
+import { eigenSpectrum, type SpectralForm } from '../rmt/spectral-form.js';
 
 /**
  * A covariance model Σ: what the SSR theory needs (its spectral form) and what a simulation

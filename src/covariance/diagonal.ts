@@ -1,8 +1,8 @@
-import { InvalidArgumentError } from '../../errors.js';
-import { Matrix } from '../../linalg/matrix.js';
-import { gaussianMatrix } from '../gaussian.js';
+import { InvalidArgumentError } from '../errors.js';
+import { Matrix } from '../linalg/matrix.js';
+import { gaussianMatrix } from '../random/gaussian.js';
 import { matrixModel, type CovarianceModel } from './model.js';
-import { diagonalSpectrum } from './spectral.js';
+import { diagonalSpectrum } from '../rmt/spectral-form.js';
 
 /**
  * A diagonal covariance Σ = diag(values): independent coordinates with the given variances.

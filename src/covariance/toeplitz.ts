@@ -1,6 +1,6 @@
-import { InvalidArgumentError } from '../../errors.js';
-import { Matrix } from '../../linalg/matrix.js';
-import { COVARIANCE_PARAMS } from '../../constraints.js';
+import { InvalidArgumentError } from '../errors.js';
+import { Matrix } from '../linalg/matrix.js';
+import { COVARIANCE_PARAMS } from '../constraints.js';
 import { limitModel, matrixModel, type CovarianceModel } from './model.js';
 import { symbolSpectrum } from './symbol.js';
 
@@ -8,7 +8,7 @@ import { symbolSpectrum } from './symbol.js';
  * A stationary (Toeplitz) covariance Σ_ij = γ_|i−j| from an autocovariance sequence γ₀, γ₁, …
  * (entries beyond the sequence are 0). Finite d: the explicit matrix (theory via its
  * eigendecomposition). d = ∞: the spectral symbol f(ω) = γ₀ + 2 Σ_{k≥1} γ_k cos kω on a
- * midpoint quadrature (THEORY.md §5), which must be ≥ 0.
+ * midpoint quadrature (docs/theory.md §5), which must be ≥ 0.
  * @param d a positive integer or `Infinity`; default the sequence length.
  * @throws {InvalidArgumentError} naming 'gamma' (empty, non-finite, γ₀ ≤ 0, or a negative
  *   symbol / eigenvalue: not positive semidefinite) or 'd'.

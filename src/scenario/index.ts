@@ -1,0 +1,15 @@
+export {
+  parseCovarianceSpec,
+  formatCovarianceSpec,
+  covarianceTitle,
+  buildCovariance,
+  COVARIANCE_KINDS,
+  COVARIANCE_SYNTAX,
+  NO_FILES,
+  type CovarianceSpec,
+  type CovarianceKind,
+  type CovarianceKindInfo,
+  type CovarianceParam,
+  type CovarianceLoader,
+  type FileCovarianceKind,
+} from './covariance-spec.js';
