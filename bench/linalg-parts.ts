@@ -11,8 +11,8 @@ import { execFileSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { getBackend } from '../src/linalg/backend.js';
-import { tile4x4 } from '../src/linalg/backends/js/microkernel.js';
-import { simdTile } from '../src/linalg/backends/js/simd-tile.js';
+import { tile4x4 } from '../src/linalg/backends/js/products/microkernel.js';
+import { simdTile } from '../src/linalg/backends/js/simd/tile.js';
 import { assertFinite, assertSymmetric, assertSymmetricFinite, Matrix } from '../src/linalg/matrix.js';
 import { gaussianMatrix } from '../src/random/index.js';
 

@@ -1,5 +1,5 @@
-import { Worker } from 'node:worker_threads';
 import { setBlasThreads } from '../linalg/backend.js';
+import { spawnWorker, workerEntry, type Worker } from '../platform/worker.js';
 import type { TrialOutcome } from './trial.js';
 import type { Params } from './types.js';
 
@@ -14,13 +14,8 @@ export interface TrialRequest {
 /** A worker's answer: the outcome, or the error `simulate` threw. */
 export type TrialReply = { id: number; outcome: TrialOutcome } | { id: number; error: { name: string; message: string; stack: string } };
 
-// Workers run the compiled worker.js from dist/, or worker.ts when this file runs under tsx.
-// Node 20 does not apply `--import tsx` to workers, so a bootstrap registers tsx's loader first
-// (as the linear-algebra pool does).
-const fromSource = import.meta.url.endsWith('.ts');
-const ENTRY = new URL(`./worker${fromSource ? '.ts' : '.js'}`, import.meta.url).href;
-const BOOTSTRAP = `const { workerData } = require('node:worker_threads');
-(workerData.tsx ? import(workerData.tsx).then((api) => api.register()) : Promise.resolve()).then(() => import(workerData.entry));`;
+// worker.ts next to this file: the .ts source under tsx, else the compiled .js (see platform/worker.ts).
+const ENTRY = workerEntry(import.meta.url, './worker');
 
 /** Anything that runs trials by experiment name: a {@link TrialPool} or a lazy wrapper of one. */
 export interface TrialRunner {
@@ -65,17 +60,16 @@ export class TrialPool implements TrialRunner {
 
   /**
    * Starts `size` workers and waits until each has loaded the registry.
-   * @throws {Error} when a worker cannot start (the error of its first import).
+   * @throws {Error} when a worker cannot start (the error of its first import, or spawnWorker's).
    */
   static async start(size: number): Promise<TrialPool> {
-    const tsx = fromSource ? import.meta.resolve('tsx/esm/api') : undefined;
     // One OpenBLAS thread per trial, whatever the worker count: OpenBLAS sums in a different order
     // with 1 and 2 threads, so this keeps trials bit-identical across --workers, and k workers
     // never run k·cores BLAS threads on the cores (OpenBLAS's thread count is process-wide).
     const blasThreads = setBlasThreads(1);
     const starting = Promise.all(
       Array.from({ length: size }, () => new Promise<Slot>((resolve, reject) => {
-        const worker = new Worker(BOOTSTRAP, { eval: true, workerData: { entry: ENTRY, tsx } });
+        const worker = spawnWorker(ENTRY);
         worker.once('error', reject);
         worker.once('message', () => {
           worker.off('error', reject);

@@ -6,11 +6,11 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { Matrix } from '../../src/linalg/matrix.js';
-import { cholesky, choleskySolve, spdInverse } from '../../src/linalg/backends/js/cholesky.js';
-import { gemm } from '../../src/linalg/backends/js/gemm.js';
-import { gram } from '../../src/linalg/backends/js/gram.js';
-import { qr } from '../../src/linalg/backends/js/qr.js';
-import { setThreads } from '../../src/linalg/backends/js/pool.js';
+import { cholesky, choleskySolve, spdInverse } from '../../src/linalg/backends/js/cholesky/cholesky.js';
+import { gemm } from '../../src/linalg/backends/js/products/gemm.js';
+import { gram } from '../../src/linalg/backends/js/products/gram.js';
+import { qr } from '../../src/linalg/backends/js/qr/qr.js';
+import { setThreads } from '../../src/linalg/backends/js/pool/pool.js';
 import { EPS, frobenius, naiveProduct } from './helpers.js';
 import { abs, absProduct, assertWithin, lcgDominant, lcgMatrix, lcgSpd, scaled } from './js-dense-helpers.js';
 

@@ -6,10 +6,10 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { NotPositiveDefiniteError } from '../../src/errors.js';
-import { cholesky, choleskySolve, spdInverse } from '../../src/linalg/backends/js/cholesky.js';
-import { gemm } from '../../src/linalg/backends/js/gemm.js';
-import { gram } from '../../src/linalg/backends/js/gram.js';
-import { qr } from '../../src/linalg/backends/js/qr.js';
+import { cholesky, choleskySolve, spdInverse } from '../../src/linalg/backends/js/cholesky/cholesky.js';
+import { gemm } from '../../src/linalg/backends/js/products/gemm.js';
+import { gram } from '../../src/linalg/backends/js/products/gram.js';
+import { qr } from '../../src/linalg/backends/js/qr/qr.js';
 import { EPS, fromJson, loadFixture, type MatrixJson } from './helpers.js';
 import { absProduct, assertWithin, maxAbs, scaled } from './js-dense-helpers.js';
 

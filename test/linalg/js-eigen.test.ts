@@ -1,4 +1,4 @@
-// The pure-TypeScript symmetric eigensolver (src/linalg/backends/js/eigen.ts), called directly so
+// The pure-TypeScript symmetric eigensolver (src/linalg/backends/js/eigen/eigen.ts), called directly so
 // it is tested whatever backend is active. References: numpy fixtures from
 // test/fixtures/js_eigen_fixtures.py. Bounds are backward-error bounds C·d·ε·‖A‖ (eigenvalues of a
 // symmetric matrix are perfectly conditioned in the absolute sense, Weyl's theorem).
@@ -7,10 +7,10 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { ConvergenceError } from '../../src/errors.js';
 import { Matrix } from '../../src/linalg/matrix.js';
-import { eigh, eigvalsh } from '../../src/linalg/backends/js/eigen.js';
-import { eigvalsTridiagonal } from '../../src/linalg/backends/js/tridiag-sterf.js';
-import { eigTridiagonal } from '../../src/linalg/backends/js/tridiag-steqr.js';
-import { setThreads } from '../../src/linalg/backends/js/pool.js';
+import { eigh, eigvalsh } from '../../src/linalg/backends/js/eigen/eigen.js';
+import { eigvalsTridiagonal } from '../../src/linalg/backends/js/tridiagonal/sterf.js';
+import { eigTridiagonal } from '../../src/linalg/backends/js/tridiagonal/steqr.js';
+import { setThreads } from '../../src/linalg/backends/js/pool/pool.js';
 import { isAscending, lcgSymmetric, spectralNorm } from './js-eigen-helpers.js';
 import { EPS, fromJson, frobenius, loadFixture, type MatrixJson, maxAbsDiff, naiveProduct, orthogonalityError, scaleColumnsProduct } from './helpers.js';
 

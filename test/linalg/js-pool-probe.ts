@@ -1,7 +1,7 @@
 // Parallel tasks for test/linalg/js-pool.test.ts. They live in their own module because pool
 // workers import a task's module by URL (importing a test file would run its tests there).
 import { threadId } from 'node:worker_threads';
-import { defineTask } from '../../src/linalg/backends/js/pool.js';
+import { defineTask } from '../../src/linalg/backends/js/pool/pool.js';
 
 /**
  * Writes the thread id into out[chunk]; the chunk then waits (up to 20 s) until some other chunk

@@ -1,10 +1,10 @@
-// The worker pool of the JS backend (src/linalg/backends/js/pool.ts): chunks really run on more
+// The worker pool of the JS backend (src/linalg/backends/js/pool/pool.ts): chunks really run on more
 // than one thread, the serial fallbacks, and error handling (a chunk that fails only in a worker
 // is redone on the calling thread; a chunk that always fails throws there).
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { threadId } from 'node:worker_threads';
-import { allocate, isShared, parallelFor, setThreads, threads } from '../../src/linalg/backends/js/pool.js';
+import { allocate, isShared, parallelFor, setThreads, threads } from '../../src/linalg/backends/js/pool/pool.js';
 import { failInWorkers, failOnChunk, recordThread, recordThreadInContext } from './js-pool-probe.js';
 
 function withThreads<T>(count: number, body: () => T): T {

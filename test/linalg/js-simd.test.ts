@@ -1,15 +1,15 @@
-// The WebAssembly SIMD micro-kernel (src/linalg/backends/js/simd-*.ts) in Gram, GEMM and the
+// The WebAssembly SIMD micro-kernel (src/linalg/backends/js/simd/) in Gram, GEMM and the
 // eigensolver's trailing updates: it must run here (Node 20 has WebAssembly SIMD, so a silent
 // fallback would hide a regression) and give the scalar TypeScript kernel's results bit for bit,
 // on shapes that cross every tile, block and inner-step boundary. Accuracy against numpy is the conformance suite's job.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { gemm } from '../../src/linalg/backends/js/gemm.js';
-import { eigh, eigvalsh } from '../../src/linalg/backends/js/eigen.js';
-import { gram } from '../../src/linalg/backends/js/gram.js';
-import { reductionWorkspace } from '../../src/linalg/backends/js/tridiag-reduce.js';
-import { simdGemm, simdGram } from '../../src/linalg/backends/js/simd-product.js';
-import { setSimdEnabled, simdAvailable } from '../../src/linalg/backends/js/simd-tile.js';
+import { gemm } from '../../src/linalg/backends/js/products/gemm.js';
+import { eigh, eigvalsh } from '../../src/linalg/backends/js/eigen/eigen.js';
+import { gram } from '../../src/linalg/backends/js/products/gram.js';
+import { reductionWorkspace } from '../../src/linalg/backends/js/tridiagonal/reduce.js';
+import { simdGemm, simdGram } from '../../src/linalg/backends/js/simd/product.js';
+import { setSimdEnabled, simdAvailable } from '../../src/linalg/backends/js/simd/tile.js';
 import { Matrix } from '../../src/linalg/matrix.js';
 import { lcgMatrix } from './helpers.js';
 

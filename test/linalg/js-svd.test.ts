@@ -1,4 +1,4 @@
-// The pure-TypeScript SVD (src/linalg/backends/js/svd.ts), called directly so it is tested whatever
+// The pure-TypeScript SVD (src/linalg/backends/js/svd/svd.ts), called directly so it is tested whatever
 // backend is active. References: numpy fixtures from test/fixtures/js_eigen_fixtures.py. Bounds are
 // backward-error bounds C·max(m, n)·ε·σ₁ (singular values are perfectly conditioned in the absolute
 // sense); U and V must have orthonormal columns even for rank-deficient input.
@@ -6,7 +6,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { Matrix } from '../../src/linalg/matrix.js';
-import { svd } from '../../src/linalg/backends/js/svd.js';
+import { svd } from '../../src/linalg/backends/js/svd/svd.js';
 import { isAscending, spectralNorm } from './js-eigen-helpers.js';
 import { EPS, fromJson, lcgMatrix, loadFixture, type MatrixJson, maxAbsDiff, naiveProduct, orthogonalityError, scaleColumnsProduct } from './helpers.js';
 

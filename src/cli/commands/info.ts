@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { availableBackends, backendDetails, nativeUnavailableReason } from '../../linalg/backend.js';
-import { simdAvailable } from '../../linalg/backends/js/simd-tile.js';
+import { simdAvailable } from '../../linalg/backends/js/simd/tile.js';
 
 /** `rmtkit info`: which linear-algebra backend runs, and why native is missing if it is. */
 export function registerInfo(program: Command): void {

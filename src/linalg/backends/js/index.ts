@@ -1,15 +1,15 @@
 import type { Backend } from '../../kernels.js';
-import { gemm } from './gemm.js';
-import { gram } from './gram.js';
-import { cholesky, choleskySolve, spdInverse } from './cholesky.js';
-import { qr } from './qr.js';
-import { eigvalsh, eigh } from './eigen.js';
-import { svd } from './svd.js';
+import { gemm } from './products/gemm.js';
+import { gram } from './products/gram.js';
+import { cholesky, choleskySolve, spdInverse } from './cholesky/cholesky.js';
+import { qr } from './qr/qr.js';
+import { eigvalsh, eigh } from './eigen/eigen.js';
+import { svd } from './svd/svd.js';
 
 /**
  * TypeScript kernels: always available (Node and browser), no compiler needed. Gram, GEMM and
  * the eigensolver's trailing updates run on a WebAssembly SIMD micro-kernel that the TypeScript
- * emits (simd-tile.ts) where the runtime has it, with bit-identical results to the scalar path.
+ * emits (simd/tile.ts) where the runtime has it, with bit-identical results to the scalar path.
  */
 export const jsBackend: Backend = {
   name: 'js',
