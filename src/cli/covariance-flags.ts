@@ -1,16 +1,15 @@
 import { InvalidArgumentError } from '../errors.js';
 import type { CovarianceModel } from '../covariance/model.js';
 import { buildCovariance, parseCovarianceSpec } from '../scenario/covariance-spec.js';
+import { parseDimension } from '../scenario/dimension.js';
 import { SSR_PARAMS } from '../ssr/params.js';
 import { loadMatrix, loadVector } from './inputs.js';
 
 /* The --d and --cov flags shared by theory, spectrum and compare-pca. */
 
-/** `inf` or an integer d ≥ 2. @throws {InvalidArgumentError} naming '--d'. */
-export function parseDimension(text: string): number {
-  if (/^(inf|infinity|∞)$/i.test(text.trim())) return Infinity;
-  const d = text.trim() === '' ? NaN : Number(text);
-  return SSR_PARAMS.d.check('--d', d);
+/** `inf` or an integer d ≥ 2 (see {@link parseDimension}). @throws {InvalidArgumentError} naming '--d'. */
+export function parseDimensionFlag(text: string): number {
+  return parseDimension(text, '--d');
 }
 
 /**

@@ -13,3 +13,7 @@ export {
   type CovarianceLoader,
   type FileCovarianceKind,
 } from './covariance-spec.js';
+export { parseDimension } from './dimension.js';
+export { sampleCount, ssrTrial, ssrTrials, type SsrTrialErrors } from './ssr-trial.js';
+export { logGrid } from './grid.js';
+export { byteLoader } from './byte-loader.js';

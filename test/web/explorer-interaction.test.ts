@@ -64,7 +64,7 @@ describe('the explorer in headless Chromium: export, hover, Monte Carlo, latency
     assert.equal(rows.length, 16);
     // The page's simulation is the library's: the same seeded trials run here agree to rounding.
     const expected: SimPoint[] = [];
-    simulate({ cov: 'ar1:0.5', d: 40, lambda: 0.1, alphas: SIM_ALPHAS, trials: 3, seed: 1 }, () => {}, (q) => expected.push(q));
+    simulate({ spec: { kind: 'ar1', rho: 0.5 }, d: 40, lambda: 0.1, alphas: SIM_ALPHAS, trials: 3, seed: 1 }, () => {}, (q) => expected.push(q));
     const generalisation = rows.filter((row) => row.includes('"generalisation')).map((row) => row.split(',').slice(-4).map(Number));
     assert.equal(generalisation.length, expected.length);
     generalisation.forEach(([x, y, lo, hi], i) => {

@@ -1,6 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { covSpec, DEFAULT_STATE, parseState, serializeState } from '../../web/src/state.js';
+import { covSpec, DEFAULT_STATE, parseState, parseStateReport, serializeState } from '../../web/src/state.js';
+import { formatCovarianceSpec, parseCovarianceSpec } from '../../src/scenario/covariance-spec.js';
 import { LAMBDAS, TheoryCache } from '../../web/src/compute.js';
 import { ar1Covariance } from '../../src/covariance/index.js';
 import { ssrTheory } from '../../src/ssr/theory.js';
@@ -29,10 +30,30 @@ describe('explorer state in the URL', () => {
     assert.equal(parseState(new URLSearchParams('d=1.5')).d, DEFAULT_STATE.d);
   });
 
-  it('names the same model as the CLI --cov syntax (isotropic is AR(1) with ρ = 0)', () => {
-    assert.equal(covSpec({ ...DEFAULT_STATE, model: 'isotropic' }), 'ar1:0');
-    assert.equal(covSpec({ ...DEFAULT_STATE, model: 'powerlaw', exponent: 2 }), 'powerlaw:2');
-    assert.equal(covSpec({ ...DEFAULT_STATE, model: 'file', fileKind: 'data', file: 'x.npy' }), 'data:x.npy');
+  it('names the same model as the CLI --cov syntax, which reads it back', () => {
+    const cov = (s: Parameters<typeof covSpec>[0]) => formatCovarianceSpec(covSpec(s));
+    assert.equal(cov({ ...DEFAULT_STATE, model: 'isotropic' }), 'iso');
+    assert.equal(cov({ ...DEFAULT_STATE, model: 'powerlaw', exponent: 2 }), 'powerlaw:2');
+    assert.equal(cov({ ...DEFAULT_STATE, model: 'file', fileKind: 'data', file: 'x.npy' }), 'data:x.npy');
+    for (const model of ['ar1', 'isotropic', 'spiked', 'powerlaw'] as const) {
+      const spec = covSpec({ ...DEFAULT_STATE, model });
+      assert.deepEqual(parseCovarianceSpec(formatCovarianceSpec(spec)), spec);
+    }
+  });
+
+  it('accepts exactly what the library accepts (θ ≥ −1, λ = 0, d written inf or ∞) and reports the rest in its words', () => {
+    const ok = parseStateReport(new URLSearchParams('model=spiked&theta=-0.5&d=300&lambda=0'));
+    assert.deepEqual(ok.problems, []);
+    assert.equal(ok.state.theta, -0.5);
+    assert.equal(ok.state.lambda, 0);
+    assert.equal(parseStateReport(new URLSearchParams('d=∞')).state.d, Infinity);
+    assert.equal(parseStateReport(new URLSearchParams('d=Infinity')).state.d, Infinity);
+    const bad = parseStateReport(new URLSearchParams('model=spiked&theta=-2&lambda=-1&d=1.5'));
+    assert.deepEqual(bad.problems, [
+      'invalid argument: theta must be ≥ -1. Value: -2.',
+      'invalid argument: d must be an integer ≥ 2. Value: 1.5.',
+      'invalid argument: lambda must be ≥ 0. Value: -1.',
+    ]);
   });
 });
 

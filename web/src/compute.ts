@@ -1,7 +1,7 @@
-import { InvalidArgumentError } from '../../src/errors.js';
 import type { CovarianceModel } from '../../src/covariance/model.js';
 import type { SpectralForm } from '../../src/rmt/spectral-form.js';
-import { buildCovariance, parseCovarianceSpec, type CovarianceLoader } from '../../src/scenario/covariance-spec.js';
+import { buildCovariance, formatCovarianceSpec, NO_FILES, type CovarianceLoader, type CovarianceSpec } from '../../src/scenario/covariance-spec.js';
+import { logGrid } from '../../src/scenario/grid.js';
 import { optimalLambda } from '../../src/ssr/optimal.js';
 import { irreducibleError, ssrTheory } from '../../src/ssr/theory.js';
 import { bbpCurve, pcaCurve, phaseDiagram, spectrumView, type BbpCurve, type PcaCurve, type PhaseDiagram, type SpectrumView } from './extras.js';
@@ -17,7 +17,8 @@ export interface CurvePoint {
 
 /** The theory behind the error views for one state. */
 export interface ErrorCurves {
-  /** The CLI `--cov` string and d ('inf' for ∞) that reproduce these numbers with `rmtkit theory`. */
+  /** The covariance, and its CLI `--cov` string and d ('inf' for ∞) that reproduce these numbers with `rmtkit theory`. */
+  spec: CovarianceSpec;
   cov: string;
   d: number | 'inf';
   description: string;
@@ -44,9 +45,9 @@ export interface ExtraCurves {
 }
 
 /** α grid of the error-vs-α view: 64 log-spaced ratios from 0.1 to 20. */
-export const ALPHAS = logGrid(0.1, 20, 64);
+export const ALPHAS = logGrid(0.1, 20, 64, 6);
 /** λ grid of the error-vs-λ view: 64 log-spaced ridges from 1e−4 to 1e2 (Σ has unit mean variance). */
-export const LAMBDAS = logGrid(1e-4, 1e2, 64);
+export const LAMBDAS = logGrid(1e-4, 1e2, 64, 6);
 
 /**
  * Computes error curves, caching the spectral form (one eigendecomposition per model and d) and
@@ -64,18 +65,19 @@ export class TheoryCache {
 
   /** The model for a state, built once per (model, d); file models take d from the file. */
   private model(state: ExplorerState) {
-    const cov = covSpec(state);
+    const spec = covSpec(state);
+    const cov = formatCovarianceSpec(spec);
     const d = state.model === 'file' ? undefined : state.d;
     const key = `${cov}|${d ?? 'file'}`;
     let entry = this.models.get(key);
     if (!entry) {
-      const model = buildCovariance(parseCovarianceSpec(cov), d, this.files);
+      const model = buildCovariance(spec, d, this.files);
       const form = model.spectrum();
       entry = { model, form, irreducible: irreducibleError(form) };
       if (this.models.size >= 4) this.clear();
       this.models.set(key, entry);
     }
-    return { cov, key, ...entry };
+    return { spec, cov, key, ...entry };
   }
 
   /**
@@ -84,7 +86,7 @@ export class TheoryCache {
    * @example new TheoryCache().errors(DEFAULT_STATE).vsLambda.length // 64
    */
   errors(state: ExplorerState): ErrorCurves {
-    const { cov, key, model, form, irreducible } = this.model(state);
+    const { spec, cov, key, model, form, irreducible } = this.model(state);
     const wantOptimal = state.lambda === 'opt' || form.d === Infinity;
     const optimal = wantOptimal ? this.memo(this.optima, `${key}|${state.alpha}`, () => {
       const p = optimalLambda(form, state.alpha).point;
@@ -95,7 +97,7 @@ export class TheoryCache {
     const vsAlpha = this.memo(this.curves, `${key}|a|${lambda}`, () => curve(ALPHAS.map((alpha) => ({ alpha, lambda }))));
     const vsLambda = this.memo(this.curves, `${key}|l|${state.alpha}`, () => curve(LAMBDAS.map((l) => ({ alpha: state.alpha, lambda: l }))));
     const current = toPoint(ssrTheory(form, [{ alpha: state.alpha, lambda }])[0]!);
-    return { cov, d: model.d === Infinity ? 'inf' : model.d, description: model.description, irreducible, lambda, optimal, current, vsAlpha, vsLambda };
+    return { spec, cov, d: model.d === Infinity ? 'inf' : model.d, description: model.description, irreducible, lambda, optimal, current, vsAlpha, vsLambda };
   }
 
   /**
@@ -133,21 +135,7 @@ export class TheoryCache {
   }
 }
 
-const NO_FILES = {
-  vector(file: string): never {
-    throw new InvalidArgumentError('cov', 'cannot read files in the explorer', file);
-  },
-  matrix(file: string): never {
-    throw new InvalidArgumentError('cov', 'cannot read files in the explorer', file);
-  },
-};
-
 function toPoint(p: { alpha: number; lambda: number; genError: number; trainError: number }): CurvePoint {
   const finite = (v: number) => (Number.isFinite(v) ? v : null);
   return { alpha: p.alpha, lambda: p.lambda, genError: finite(p.genError), trainError: finite(p.trainError) };
-}
-
-/** `count` log-spaced values from `lo` to `hi`, rounded to 6 significant digits so URLs and CLI lists stay short. */
-export function logGrid(lo: number, hi: number, count: number): number[] {
-  return Array.from({ length: count }, (_, i) => Number((lo * (hi / lo) ** (i / (count - 1))).toPrecision(6)));
 }

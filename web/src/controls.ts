@@ -1,4 +1,6 @@
-import { allowsInfinite, type ExplorerState, type FileKind, type ModelKind } from './state.js';
+import { parseDimension } from '../../src/scenario/dimension.js';
+import { SSR_PARAMS } from '../../src/ssr/params.js';
+import { allowsInfinite, MAX_D, type ExplorerState, type FileKind, type ModelKind } from './state.js';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const input = (id: string) => $<HTMLInputElement>(id);
@@ -26,7 +28,11 @@ export function writeControls(s: ExplorerState): void {
   input('alpha').value = String(Math.log10(s.alpha));
   input('lambda-opt').checked = s.lambda === 'opt';
   input('lambda').disabled = s.lambda === 'opt';
-  if (s.lambda !== 'opt') input('lambda').value = String(Math.log10(s.lambda));
+  input('lambda-value').disabled = s.lambda === 'opt';
+  if (s.lambda !== 'opt') {
+    input('lambda').value = String(Math.log10(s.lambda)); // λ = 0 puts the log slider at its left end
+    input('lambda-value').value = String(s.lambda);
+  }
   for (const label of document.querySelectorAll<HTMLElement>('[data-for]')) label.hidden = label.dataset.for !== s.model;
   labels(s, null);
 }
@@ -44,22 +50,41 @@ export function labels(s: ExplorerState, usedLambda: number | null): void {
 }
 
 /**
- * Reads the state the form shows. A d outside [2, 2000] is clamped; d = ∞ only stays for models
- * that have a limit. α and λ keep their values in `previous` while their sliders have not left
- * that value's step, so a value from a shared link is not snapped by an unrelated change.
- * @example readControls(DEFAULT_STATE).alpha
+ * Reads the state the form shows after the control `changed` moved (`null`: none, e.g. a file
+ * drop). Typed values are checked with the library's constraints: a rejected d or λ keeps its
+ * value in `previous`, and the library's error text goes into `problems`. α and λ keep their
+ * values in `previous` unless their own control moved, so a value from a shared link (or λ = 0,
+ * which the log slider cannot show) is not snapped by an unrelated change.
+ * @example readControls(DEFAULT_STATE, 'alpha').state.alpha
  */
-export function readControls(previous: ExplorerState): ExplorerState {
-  const logSlider = (id: string, old: number | 'opt') => {
-    const el = input(id);
-    const unmoved = old !== 'opt' && Math.abs(Math.log10(old) - Number(el.value)) <= Number(el.step) / 2;
-    return unmoved ? (old as number) : fromLog(el.value);
+export function readControls(previous: ExplorerState, changed: string | null): { state: ExplorerState; problems: string[] } {
+  const problems: string[] = [];
+  const checked = (read: () => number, fallback: number) => {
+    try {
+      return read();
+    } catch (error) {
+      problems.push(error instanceof Error ? error.message : String(error));
+      return fallback;
+    }
   };
   const model = $<HTMLSelectElement>('model').value as ModelKind;
-  const typed = Math.round(Number(input('d').value));
-  const finiteD = Number.isFinite(typed) ? Math.min(2000, Math.max(2, typed)) : 400;
+  let finiteD = previous.d === Infinity ? 400 : previous.d;
+  if (changed === 'd') {
+    finiteD = checked(() => {
+      const d = parseDimension(input('d').value, 'd');
+      if (d > MAX_D) throw new RangeError(`invalid argument: d must be ≤ ${MAX_D} in the explorer (use the CLI for larger d). Value: ${d}.`);
+      return d;
+    }, finiteD);
+  }
   const d = input('d-inf').checked && allowsInfinite(model) ? Infinity : finiteD;
-  return {
+  let lambda = previous.lambda;
+  if (input('lambda-opt').checked) lambda = 'opt';
+  else if (changed === 'lambda') lambda = fromLog(input('lambda').value);
+  else if (changed === 'lambda-value') {
+    const fallback = previous.lambda === 'opt' ? 0.1 : previous.lambda;
+    lambda = checked(() => SSR_PARAMS.lambda.check('lambda', Number(input('lambda-value').value.trim() || NaN)), fallback);
+  } else if (lambda === 'opt') lambda = fromLog(input('lambda').value);
+  const state: ExplorerState = {
     model,
     rho: Number(input('rho').value),
     theta: Number(input('theta').value),
@@ -67,7 +92,8 @@ export function readControls(previous: ExplorerState): ExplorerState {
     fileKind: $<HTMLSelectElement>('file-kind').value as FileKind,
     file: $('file-name').textContent === 'none' ? '' : $('file-name').textContent ?? '',
     d,
-    alpha: logSlider('alpha', previous.alpha),
-    lambda: input('lambda-opt').checked ? 'opt' : logSlider('lambda', previous.lambda),
+    alpha: changed === 'alpha' ? fromLog(input('alpha').value) : previous.alpha,
+    lambda,
   };
+  return { state, problems };
 }

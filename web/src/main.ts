@@ -8,13 +8,14 @@ import type { ErrorCurves, ExtraCurves } from './compute.js';
 import { labels, readControls, writeControls } from './controls.js';
 import { setupMonteCarlo } from './montecarlo.js';
 import type { CurveRow } from '../../src/plot/curves.js';
-import { parseState, serializeState, type ExplorerState } from './state.js';
+import { parseStateReport, serializeState, type ExplorerState } from './state.js';
 import { bbpView, diagramView, errorVsAlpha, errorVsLambda, pcaView, spectrumViewDef, type ViewDef } from './views.js';
 
 interface Reply { id: number; result?: ErrorCurves; extras?: ExtraCurves; error?: string; ms?: number }
 interface Probe { state: ExplorerState; result: ErrorCurves | null; updates: number; extrasUpdates: number; extras: ExtraCurves | null; latencies: Array<{ compute: number; total: number }>; error: string | null; charts: Record<string, Chart>; simPoints: number; simBins: number }
 
-const probe: Probe = { state: parseState(new URLSearchParams(location.search)), result: null, updates: 0, extrasUpdates: 0, extras: null, latencies: [], error: null, charts: {}, simPoints: 0, simBins: 0 };
+const initial = parseStateReport(new URLSearchParams(location.search));
+const probe: Probe = { state: initial.state, result: null, updates: 0, extrasUpdates: 0, extras: null, latencies: [], error: null, charts: {}, simPoints: 0, simBins: 0 };
 (window as unknown as { __explorer: Probe }).__explorer = probe;
 
 const tooltip = document.getElementById('tooltip')!;
@@ -45,10 +46,7 @@ worker.onmessage = async (event: MessageEvent<Reply>) => {
     probe.extrasUpdates++;
     return;
   }
-  const box = document.getElementById('error')!;
-  box.hidden = error === undefined;
-  box.textContent = error ?? '';
-  probe.error = error ?? null;
+  showErrors(error);
   if (!result) return;
   await Promise.all([
     probe.charts[errorVsAlpha.id]!.update([...errorVsAlpha.rows(result), ...simulated(result)]),
@@ -63,6 +61,19 @@ worker.onmessage = async (event: MessageEvent<Reply>) => {
     `${result.description}. Irreducible error ${result.irreducible.toPrecision(4)}; at α = ${result.current.alpha}, λ = ${result.lambda.toPrecision(4)}: ` +
     `L_gen = ${result.current.genError?.toPrecision(5) ?? '∞'}, L_tr = ${result.current.trainError?.toPrecision(5) ?? '∞'}. Updated in ${total.toFixed(0)} ms (theory ${(ms ?? NaN).toFixed(0)} ms).`;
 };
+
+// What the library rejected in the link or the form (its own error texts), shown above the
+// worker's error until the input changes.
+let inputProblems = initial.problems;
+
+/** Shows the input problems and the worker's error (if any) in the alert box. */
+function showErrors(workerError?: string): void {
+  const lines = [...inputProblems, ...(workerError === undefined ? [] : [workerError])];
+  const box = document.getElementById('error')!;
+  box.hidden = lines.length === 0;
+  box.textContent = lines.join('\n');
+  probe.error = lines.length === 0 ? null : lines.join('\n');
+}
 
 /** Sends the form's state to the worker and records it in the URL. */
 function request(state: ExplorerState): void {
@@ -82,7 +93,7 @@ const sim: Record<'vs-alpha' | 'spectrum', { rows: CurveRow[]; key: string }> = 
 const simulated = (r: ErrorCurves) => (sim['vs-alpha'].key === `${r.cov}|${r.lambda}` ? sim['vs-alpha'].rows : []);
 const simulatedSpectrum = (r: ErrorCurves) => (sim.spectrum.key === `${r.cov}|${r.lambda}|${r.current.alpha}` ? sim.spectrum.rows : []);
 setupMonteCarlo(
-  () => (probe.result ? { cov: probe.result.cov, lambda: probe.result.lambda, alpha: probe.result.current.alpha } : null),
+  () => (probe.result ? { spec: probe.result.spec, cov: probe.result.cov, lambda: probe.result.lambda, alpha: probe.result.current.alpha } : null),
   (view, rows, key) => {
     sim[view] = { rows, key };
     if (view === 'vs-alpha') probe.simPoints = rows.length;
@@ -99,7 +110,7 @@ async function loadFile(file: File): Promise<void> {
   const bytes = new Uint8Array(await file.arrayBuffer());
   worker.postMessage({ file: { name: file.name, bytes } }, [bytes.buffer]);
   document.getElementById('file-name')!.textContent = file.name;
-  const state = { ...readControls(probe.state), model: 'file' as const, file: file.name };
+  const state = { ...readControls(probe.state, null).state, model: 'file' as const, file: file.name };
   writeControls(state);
   request(state);
 }
@@ -123,7 +134,12 @@ form.addEventListener('input', (event) => {
     if (target.files?.[0]) void loadFile(target.files[0]);
     return;
   }
-  const state = readControls(probe.state);
+  const { state, problems } = readControls(probe.state, target.id);
+  inputProblems = problems;
+  if (problems.length > 0) {
+    showErrors(); // the rejected value stays in its field; the views keep the last valid state
+    return;
+  }
   writeControls(state); // model changes show other sliders and enable/disable d = ∞
   request(state);
 });
@@ -148,4 +164,5 @@ function download(name: string, href: string): void {
 }
 
 writeControls(probe.state);
+showErrors();
 request(probe.state);

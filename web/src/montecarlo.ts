@@ -1,9 +1,12 @@
 import type { CurveRow } from '../../src/plot/curves.js';
-import { logGrid } from './compute.js';
+import type { CovarianceSpec } from '../../src/scenario/covariance-spec.js';
+import { logGrid } from '../../src/scenario/grid.js';
 import { MAX_SIM_D, type SimHistogram, type SimPoint } from './sim.js';
 
 /** What a Monte Carlo run simulates: the current model, λ and α (for the spectrum) at a finite d. */
 export interface SimTarget {
+  spec: CovarianceSpec;
+  /** The spec as a string: the key that ties simulated rows to the state they belong to. */
   cov: string;
   lambda: number;
   alpha: number;
@@ -13,7 +16,7 @@ export interface SimTarget {
 export type SimRows = (view: 'vs-alpha' | 'spectrum', rows: CurveRow[], key: string) => void;
 
 /** α values of the overlay: 8 log-spaced ratios from 0.25 to 8. */
-export const SIM_ALPHAS = logGrid(0.25, 8, 8);
+export const SIM_ALPHAS = logGrid(0.25, 8, 8, 6);
 
 /**
  * Wires the Monte Carlo panel (#mc-*): Run starts a fresh Web Worker, the progress bar follows
@@ -21,7 +24,7 @@ export const SIM_ALPHAS = logGrid(0.25, 8, 8);
  * error rows (mean ± one standard error), and the pooled eigenvalues of Â at the current α give
  * a histogram; `onRows` receives them with the state they belong to, so the page shows them only
  * while that state is on screen.
- * @example setupMonteCarlo(() => ({ cov: 'ar1:0.5', lambda: 0.1, alpha: 2 }), (view, rows) => console.log(view, rows.length))
+ * @example setupMonteCarlo(() => ({ spec: { kind: 'ar1', rho: 0.5 }, cov: 'ar1:0.5', lambda: 0.1, alpha: 2 }), (view, rows) => console.log(view, rows.length))
  */
 export function setupMonteCarlo(target: () => SimTarget | null, onRows: SimRows): void {
   const el = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -80,7 +83,7 @@ export function setupMonteCarlo(target: () => SimTarget | null, onRows: SimRows)
       if (done) stop(`done: ${(SIM_ALPHAS.length + 1) * trials} trials in ${((performance.now() - started) / 1000).toFixed(1)} s`);
       if (error) stop(`failed: ${error}`);
     };
-    worker.postMessage({ cov: t.cov, d, lambda: t.lambda, alpha: t.alpha, alphas: SIM_ALPHAS, trials, seed: 1 });
+    worker.postMessage({ spec: t.spec, d, lambda: t.lambda, alpha: t.alpha, alphas: SIM_ALPHAS, trials, seed: 1 });
   });
   cancel.addEventListener('click', () => stop(`cancelled at ${bar.value} / ${bar.max} trials`));
 }

@@ -1,4 +1,6 @@
-import { COVARIANCE_PARAMS } from '../../src/constraints.js';
+import { COVARIANCE_PARAMS, type Interval } from '../../src/constraints.js';
+import { COVARIANCE_KINDS, type CovarianceSpec } from '../../src/scenario/covariance-spec.js';
+import { parseDimension } from '../../src/scenario/dimension.js';
 import { SSR_PARAMS } from '../../src/ssr/params.js';
 
 /** Covariance families the explorer offers (each maps to a CLI `--cov` string). */
@@ -12,7 +14,7 @@ export interface ExplorerState {
   model: ModelKind;
   /** AR(1) correlation ρ ∈ (−1, 1). */
   rho: number;
-  /** Spike strength θ ≥ 0 (Σ = I + θuuᵀ). */
+  /** Spike strength θ ≥ −1 (Σ = I + θuuᵀ). */
   theta: number;
   /** Power-law exponent a of σ_j ∝ j^(−a). */
   exponent: number;
@@ -23,7 +25,7 @@ export interface ExplorerState {
   d: number;
   /** Sample ratio α = n/d. */
   alpha: number;
-  /** Ridge λ, or 'opt' for the optimal λ*(α). */
+  /** Ridge λ ≥ 0, or 'opt' for the optimal λ*(α). */
   lambda: number | 'opt';
 }
 
@@ -31,55 +33,83 @@ export interface ExplorerState {
 export const DEFAULT_STATE: ExplorerState = { model: 'ar1', rho: 0.5, theta: 2, exponent: 1, fileKind: 'dense', file: '', d: Infinity, alpha: 2, lambda: 0.1 };
 
 /**
- * Whether the d → ∞ limit is defined for a model (a spectral symbol exists).
+ * Whether the d → ∞ limit is defined for a model (a spectral symbol exists), as the library says.
  * @example allowsInfinite('spiked') // false
  */
 export function allowsInfinite(model: ModelKind): boolean {
-  return model === 'ar1' || model === 'isotropic';
+  return model !== 'file' && COVARIANCE_KINDS[covSpec({ ...DEFAULT_STATE, model }).kind].infinite;
 }
 
 /**
- * The CLI's `--cov` string for a state, so that the explorer and `rmtkit theory` build the same
- * model through the same parser. Isotropic Σ = I is AR(1) with ρ = 0.
- * @example covSpec({ ...DEFAULT_STATE, model: 'spiked', theta: 3 }) // 'spiked:3'
+ * The covariance spec of a state, which the worker builds with the library's `buildCovariance`
+ * (the CLI's `--cov` string is `formatCovarianceSpec` of it).
+ * @example covSpec({ ...DEFAULT_STATE, model: 'spiked', theta: 3 }) // { kind: 'spiked', theta: 3, seed: 0 }
  */
-export function covSpec(state: ExplorerState): string {
+export function covSpec(state: ExplorerState): CovarianceSpec {
   switch (state.model) {
     case 'ar1':
-      return `ar1:${state.rho}`;
+      return { kind: 'ar1', rho: state.rho };
     case 'isotropic':
-      return 'ar1:0';
+      return { kind: 'iso' };
     case 'spiked':
-      return `spiked:${state.theta}`;
+      return { kind: 'spiked', theta: state.theta, seed: 0 };
     case 'powerlaw':
-      return `powerlaw:${state.exponent}`;
+      return { kind: 'powerlaw', exponent: state.exponent };
     case 'file':
-      return `${state.fileKind}:${state.file}`;
+      return { kind: state.fileKind, file: state.file };
   }
 }
 
 /**
- * Reads a state from URL search parameters; missing or invalid values fall back to the defaults
- * (a shared link with a typo still opens), and d = ∞ is replaced by 400 for models without a limit.
- * @example parseState(new URLSearchParams('model=spiked&theta=3&d=400&alpha=1.5&lambda=opt'))
+ * Reads a state from URL search parameters with the library's constraints; a missing value takes
+ * the default, and an invalid one (a shared link with a typo still opens) takes the default too
+ * while the library's error text is collected in `problems`, for the page to show. d = ∞ is
+ * replaced by 400 for models without a limit.
+ * @example parseStateReport(new URLSearchParams('model=spiked&theta=-2')).problems // ['invalid argument: theta must be ≥ -1. Value: -2.']
  */
-export function parseState(params: URLSearchParams): ExplorerState {
+export function parseStateReport(params: URLSearchParams): { state: ExplorerState; problems: string[] } {
   const s: ExplorerState = { ...DEFAULT_STATE };
+  const problems: string[] = [];
+  const attempt = <T>(read: () => T, fallback: T): T => {
+    try {
+      return read();
+    } catch (error) {
+      problems.push(error instanceof Error ? error.message : String(error));
+      return fallback;
+    }
+  };
+  const number = (key: string, constraint: Interval, fallback: number) => {
+    const text = params.get(key);
+    if (text === null || text.trim() === '') return fallback;
+    return attempt(() => constraint.check(key, Number(text)), fallback);
+  };
   const model = params.get('model');
   if (model === 'ar1' || model === 'spiked' || model === 'isotropic' || model === 'powerlaw' || model === 'file') s.model = model;
+  else if (model !== null) problems.push(`invalid argument: model must be ar1, spiked, isotropic, powerlaw or file. Value: "${model}".`);
   const kind = params.get('kind');
   if (kind === 'diag' || kind === 'dense' || kind === 'toeplitz' || kind === 'data') s.fileKind = kind;
   s.file = params.get('file') ?? '';
-  s.rho = read(params, 'rho', (v) => COVARIANCE_PARAMS.rho.contains(v), s.rho);
-  s.theta = read(params, 'theta', (v) => v >= 0 && Number.isFinite(v), s.theta);
-  s.exponent = read(params, 'exponent', (v) => COVARIANCE_PARAMS.exponent.contains(v) && Number.isFinite(v), s.exponent);
+  s.rho = number('rho', COVARIANCE_PARAMS.rho, s.rho);
+  s.theta = number('theta', COVARIANCE_PARAMS.theta, s.theta);
+  s.exponent = number('exponent', COVARIANCE_PARAMS.exponent, s.exponent);
   const d = params.get('d');
-  if (d !== null && /^(inf|infinity)$/i.test(d)) s.d = Infinity;
-  else s.d = read(params, 'd', (v) => SSR_PARAMS.d.contains(v) && v <= MAX_D, s.d);
+  if (d !== null && d.trim() !== '') s.d = attempt(() => parseDimension(d, 'd'), s.d);
+  if (s.d !== Infinity && s.d > MAX_D) {
+    problems.push(`invalid argument: d must be ≤ ${MAX_D} in the explorer (a JS eigendecomposition of a larger Σ takes seconds). Value: ${s.d}.`);
+    s.d = DEFAULT_STATE.d;
+  }
   if (s.d === Infinity && !allowsInfinite(s.model)) s.d = 400;
-  s.alpha = read(params, 'alpha', (v) => SSR_PARAMS.alpha.contains(v) && Number.isFinite(v), s.alpha);
-  s.lambda = params.get('lambda') === 'opt' ? 'opt' : read(params, 'lambda', (v) => v > 0 && Number.isFinite(v), DEFAULT_STATE.lambda as number);
-  return s;
+  s.alpha = number('alpha', SSR_PARAMS.alpha, s.alpha);
+  s.lambda = params.get('lambda') === 'opt' ? 'opt' : number('lambda', SSR_PARAMS.lambda, DEFAULT_STATE.lambda as number);
+  return { state: s, problems };
+}
+
+/**
+ * {@link parseStateReport} without the problems.
+ * @example parseState(new URLSearchParams('model=spiked&theta=3&d=400&alpha=1.5&lambda=opt'))
+ */
+export function parseState(params: URLSearchParams): ExplorerState {
+  return parseStateReport(params).state;
 }
 
 /** Largest d the explorer accepts (a JS eigendecomposition of d = 2000 takes seconds). */
@@ -102,11 +132,4 @@ export function serializeState(s: ExplorerState): string {
   params.set('alpha', String(s.alpha));
   params.set('lambda', String(s.lambda));
   return params.toString();
-}
-
-function read(params: URLSearchParams, key: string, valid: (v: number) => boolean, fallback: number): number {
-  const text = params.get(key);
-  if (text === null || text.trim() === '') return fallback;
-  const v = Number(text);
-  return valid(v) ? v : fallback;
 }

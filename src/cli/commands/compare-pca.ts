@@ -5,7 +5,7 @@ import { COVARIANCE_SYNTAX } from '../../scenario/covariance-spec.js';
 import { comparePca, DEFAULT_GAMMAS } from '../../ssr/compare-pca.js';
 import { SSR_PARAMS } from '../../ssr/params.js';
 import { parseNumber } from '../inputs.js';
-import { buildModel, parseDimension } from '../covariance-flags.js';
+import { buildModel, parseDimensionFlag } from '../covariance-flags.js';
 
 const GAMMA = interval(0, 1, '[]');
 
@@ -30,7 +30,7 @@ export function registerComparePca(program: Command): void {
       const lambda = options.lambda.trim() === 'opt' ? 'opt' : parseNumber('--lambda', options.lambda, SSR_PARAMS.lambda);
       if (alpha === Infinity && lambda !== 'opt') throw new InvalidArgumentError('--lambda', 'has no effect with --alpha inf (the n → ∞ SSR error does not depend on λ); leave it out', options.lambda);
       const gammas = options.gamma === undefined ? DEFAULT_GAMMAS : options.gamma.split(',').map((s) => parseNumber('--gamma', s, GAMMA));
-      const model = buildModel(options.cov, parseDimension(options.d));
+      const model = buildModel(options.cov, parseDimensionFlag(options.d));
       const result = comparePca(model.spectrum(), alpha, { lambda, gammas });
       if (options.json) {
         console.log(JSON.stringify({ ssrError: result.ssrError, gammaStar: result.gammaStar, pca: result.pca }));

@@ -6,7 +6,7 @@ import { kolmogorovDistance } from '../../rmt/kolmogorov.js';
 import { SSR_PARAMS } from '../../ssr/params.js';
 import { ssrEigen } from '../../ssr/spectrum.js';
 import { ssrSpectrumTheory, type SpectrumMethod } from '../../ssr/spectrum-theory.js';
-import { buildModel, parseDimension } from '../covariance-flags.js';
+import { buildModel, parseDimensionFlag } from '../covariance-flags.js';
 import { parseNumber } from '../inputs.js';
 
 /**
@@ -36,7 +36,7 @@ export function registerSpectrum(program: Command): void {
       if (!['auto', 'diagonal', 'general', 'mp'].includes(options.method)) throw new InvalidArgumentError('--method', 'must be auto, diagonal, general or mp', options.method);
       const seed = Number(options.seed);
       if (!Number.isSafeInteger(seed) || seed < 0) throw new InvalidArgumentError('--seed', 'must be an integer ≥ 0', options.seed);
-      const model = buildModel(options.cov, options.d === undefined ? undefined : parseDimension(options.d));
+      const model = buildModel(options.cov, options.d === undefined ? undefined : parseDimensionFlag(options.d));
       const start = performance.now();
       const theory = ssrSpectrumTheory(model, alpha, lambda, { method: options.method as SpectrumMethod, gridPoints });
       const theorySeconds = (performance.now() - start) / 1000;

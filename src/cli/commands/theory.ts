@@ -4,7 +4,7 @@ import { COVARIANCE_SYNTAX } from '../../scenario/covariance-spec.js';
 import { optimalLambda } from '../../ssr/optimal.js';
 import { SSR_PARAMS } from '../../ssr/params.js';
 import { irreducibleError, ssrTheory, type TheoryPoint } from '../../ssr/theory.js';
-import { buildModel, parseDimension } from '../covariance-flags.js';
+import { buildModel, parseDimensionFlag } from '../covariance-flags.js';
 import { parseNumber } from '../inputs.js';
 
 /**
@@ -23,7 +23,7 @@ export function registerTheory(program: Command): void {
     .requiredOption('--lambda <list>', 'ridges λ ≥ 0, comma-separated; "opt" adds the optimal λ for each α')
     .option('--json', 'machine-readable output')
     .action((options: { cov: string; d?: string; alpha: string; lambda: string; json?: boolean }) => {
-      const d = options.d === undefined ? undefined : parseDimension(options.d);
+      const d = options.d === undefined ? undefined : parseDimensionFlag(options.d);
       const alphas = options.alpha.split(',').map((s) => parseNumber('--alpha', s, SSR_PARAMS.alpha));
       const lambdaItems = options.lambda.split(',').map((s) => s.trim());
       const wantOptimal = lambdaItems.includes('opt');
