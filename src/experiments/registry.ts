@@ -5,17 +5,22 @@ import { spectrumExperiment } from './defs/spectrum.js';
 import { bbpExperiment } from './defs/bbp.js';
 import { ssrVsPca } from './defs/ssr-vs-pca.js';
 import { realData } from './defs/real-data.js';
-import type { Experiment } from './types.js';
-
-/** Every experiment of `rmtkit reproduce`, in report order. */
-export const EXPERIMENTS: readonly Experiment<any>[] = [errorVsAlpha, errorVsLambda, spectrumExperiment, bbpExperiment, ssrVsPca, realData]; // eslint-disable-line @typescript-eslint/no-explicit-any
+import type { Experiment, Params, Values } from './types.js';
 
 /**
- * The experiment called `name`.
+ * Every experiment of `rmtkit reproduce`, in report order. Each has its own config, point and
+ * value types; the list holds them side by side (the one place they are erased to `any`).
+ */
+export const EXPERIMENTS: readonly Experiment<any, any, any>[] = [errorVsAlpha, errorVsLambda, spectrumExperiment, bbpExperiment, ssrVsPca, realData]; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+/**
+ * The experiment called `name`, typed as an experiment of unknown config taking any {@link Params}
+ * and returning any {@link Values}: callers (the runner, the worker) pass it only the points its
+ * own `points` produced.
  * @throws {InvalidArgumentError} naming 'experiment' and listing the known names.
  * @example findExperiment('error-vs-alpha').title
  */
-export function findExperiment(name: string): Experiment {
+export function findExperiment(name: string): Experiment<unknown, Params, Values> {
   const found = EXPERIMENTS.find((e) => e.name === name);
   if (!found) throw new InvalidArgumentError('experiment', `must be one of ${EXPERIMENTS.map((e) => e.name).join(', ')}`, name);
   return found;

@@ -2,7 +2,7 @@ import { paramsKey } from './keys.js';
 import type { TrialRunner } from './pool.js';
 import { agreement, type Agreement } from './stats.js';
 import type { ResultStore } from './store.js';
-import type { Analysis, Experiment, Params, PointResults, Size } from './types.js';
+import type { Analysis, Experiment, Params, PointResults, Size, Values } from './types.js';
 
 /** Options of {@link runExperiment}. */
 export interface RunOptions {
@@ -47,7 +47,7 @@ export interface ExperimentRun {
  * @throws the first error of a trial (the sweep stops; finished trials stay stored).
  * @example await runExperiment(errorVsAlpha, { size: 'quick', store, pool })
  */
-export async function runExperiment<C>(experiment: Experiment<C>, options: RunOptions): Promise<ExperimentRun> {
+export async function runExperiment<C, P extends Params, V extends Values>(experiment: Experiment<C, P, V>, options: RunOptions): Promise<ExperimentRun> {
   const { size, store, pool, onProgress } = options;
   const config = experiment.config(size);
   experiment.prepare?.(config);
@@ -55,7 +55,7 @@ export async function runExperiment<C>(experiment: Experiment<C>, options: RunOp
   const trialsPerPoint = experiment.trials(config);
   const key = storeKey(experiment);
   const stored = store.storedSeeds(key);
-  const todo: Array<{ params: Params; seed: number }> = [];
+  const todo: Array<{ params: P; seed: number }> = [];
   for (const params of points) {
     const have = stored.get(paramsKey(params));
     for (let seed = 0; seed < trialsPerPoint; seed++) if (!have?.has(seed)) todo.push({ params, seed });
@@ -69,7 +69,7 @@ export async function runExperiment<C>(experiment: Experiment<C>, options: RunOp
     onProgress?.(++done, todo.length);
   }));
   const sweep = (performance.now() - sweepStart) / 1000;
-  const results: PointResults[] = [];
+  const results: PointResults<P, V>[] = [];
   const backends = new Set<string>();
   let trialsCpu = 0;
   for (const params of points) {
@@ -78,7 +78,10 @@ export async function runExperiment<C>(experiment: Experiment<C>, options: RunOp
       backends.add(t.backend);
       trialsCpu += t.seconds;
     }
-    results.push({ params, trials: trials.map((t) => t.values) });
+    // The one place where stored JSON becomes the experiment's value type: the store holds, under
+    // this experiment's key and this point's paramsKey, exactly what its `simulate` returned (the
+    // params themselves are the P objects of `points` above, not read back from the store).
+    results.push({ params, trials: trials.map((t) => t.values as V) });
   }
   const analysisStart = performance.now();
   const analysis = await experiment.analyse(config, results);

@@ -1,5 +1,5 @@
 import { meanError, type MeanError } from '../stats/mean-error.js';
-import type { Check, PointResults } from './types.js';
+import type { Check, Params, PointResults, Values } from './types.js';
 
 /** Standard errors allowed between theory and simulation (beyond the finite-size term). */
 export const Z_LIMIT = 4;
@@ -9,7 +9,7 @@ export const Z_LIMIT = 4;
  * @throws {Error} when a trial lacks `key` or holds a list there (a definition bug).
  * @example trialStats(results[0], 'gen')
  */
-export function trialStats(point: PointResults, key: string): MeanError {
+export function trialStats<V extends Values>(point: PointResults<Params, V>, key: keyof V & string): MeanError {
   return meanError(point.trials.map((t) => {
     const v = t[key];
     if (typeof v !== 'number') throw new Error(`trial value '${key}' is missing or not a number`);

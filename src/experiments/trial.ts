@@ -24,7 +24,7 @@ export interface TrialOutcome {
  * @throws whatever the experiment's `simulate` throws.
  * @example runTrial(errorVsAlpha, { model: 'iso', d: 50, alpha: 2, lambda: 0.1 }, 0)
  */
-export function runTrial(experiment: Experiment, params: Params, seed: number): TrialOutcome {
+export function runTrial<C, P extends Params, V extends Values>(experiment: Experiment<C, P, V>, params: P, seed: number): TrialOutcome {
   const start = performance.now();
   const values = experiment.simulate(params, trialStream(experiment.name, seed));
   return { values, seconds: (performance.now() - start) / 1000, backend: backend() };

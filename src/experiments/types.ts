@@ -13,10 +13,13 @@ export type Values = Record<string, number | number[]>;
 /** Run sizes: `full` reproduces the paper's figures, `quick` all of them in minutes, `tiny` is for tests. */
 export type Size = 'tiny' | 'quick' | 'full';
 
-/** The finished trials of one grid point, in seed order 0, 1, …. */
-export interface PointResults {
-  params: Params;
-  trials: Values[];
+/**
+ * The finished trials of one grid point, in seed order 0, 1, …: the point as the experiment's
+ * `points` made it (P) and what its `simulate` returned for each seed (V).
+ */
+export interface PointResults<P extends Params = Params, V extends Values = Values> {
+  params: P;
+  trials: V[];
 }
 
 /** One row of the data behind a figure (one CSV line). */
@@ -71,8 +74,13 @@ export interface Analysis {
  * `simulate` splits it by the parameters that define its data, so points differing only in,
  * say, λ share their data (common random numbers). `analyse` runs the theory on the main thread,
  * compares it with the trials and builds the figures.
+ *
+ * C is the config type, P the type of a grid point and V that of one trial's values; P and V
+ * must be type aliases of object types (not interfaces), so that they satisfy the index
+ * signatures of {@link Params} and {@link Values}. The defaults describe an experiment whose
+ * types are not known statically (e.g. one looked up by name).
  */
-export interface Experiment<C = unknown> {
+export interface Experiment<C = unknown, P extends Params = Params, V extends Values = Values> {
   name: string;
   /**
    * Version of `simulate`: stored trials are keyed by `name@version`, so bumping it after a change
@@ -83,13 +91,13 @@ export interface Experiment<C = unknown> {
   /** What the experiment reproduces (one paragraph for the report and `--list`). */
   description: string;
   config(size: Size): C;
-  points(config: C): Params[];
+  points(config: C): P[];
   trials(config: C): number;
   /**
    * Optional check on the main thread before any trial, e.g. that a data set is installed;
    * throws a one-line error (naming the package to install) instead of failing in a worker.
    */
   prepare?(config: C): void;
-  simulate(params: Params, stream: RandomStream): Values;
-  analyse(config: C, results: PointResults[]): Analysis | Promise<Analysis>;
+  simulate(params: P, stream: RandomStream): V;
+  analyse(config: C, results: PointResults<P, V>[]): Analysis | Promise<Analysis>;
 }

@@ -13,6 +13,8 @@ if (port) {
   port.on('message', (request: TrialRequest) => {
     let reply: TrialReply;
     try {
+      // request.params is one of the points this experiment's `points` produced (sent by the
+      // runner as JSON); findExperiment's type takes any Params, so it goes to `simulate` as is.
       const outcome = runTrial(findExperiment(request.experiment), request.params, request.seed);
       reply = { id: request.id, outcome };
     } catch (error) {

@@ -18,6 +18,12 @@ export interface BbpConfig {
   trials: number;
 }
 
+/** A grid point of {@link bbpExperiment}: the spike strength θ at fixed (d, α, λ). */
+export type BbpPoint = { d: number; alpha: number; lambda: number; theta: number };
+
+/** One BBP trial: Â's top eigenvalue, the next one, and the squared overlap (vᵀu)² of its top eigenvector with u. */
+export type BbpValues = { top: number; next: number; overlap: number };
+
 const THETAS = [0.2, 0.4, 0.6, 0.8, 1, 1.25, 1.5, 2, 2.5, 3, 4];
 const SIZES: Record<Size, BbpConfig> = {
   tiny: { d: 100, alpha: 2, lambda: 0.1, thetas: [0.3, 1.5, 3], trials: 4 },
@@ -40,7 +46,7 @@ function streamSeed(stream: RandomStream): bigint {
  * below θc the top eigenvalue sits at the bulk edge with Tracy–Widom fluctuations of order
  * d^{-2/3}. Those points are reported, not claimed.
  */
-export const bbpExperiment: Experiment<BbpConfig> = {
+export const bbpExperiment: Experiment<BbpConfig, BbpPoint, BbpValues> = {
   name: 'bbp',
   version: 1,
   title: 'BBP transition: outlier and eigenvector overlap vs θ',
@@ -49,7 +55,7 @@ export const bbpExperiment: Experiment<BbpConfig> = {
   points: (c) => [...c.thetas].sort((a, b) => a - b).map((theta) => ({ d: c.d, alpha: c.alpha, lambda: c.lambda, theta })),
   trials: (c) => c.trials,
   simulate(params, stream) {
-    const { d, alpha, lambda, theta } = params as { d: number; alpha: number; lambda: number; theta: number };
+    const { d, alpha, lambda, theta } = params;
     const [sample] = bbpSimulation([theta], d, alpha, lambda, streamSeed(stream.child('data', paramsKey({ d, alpha }))));
     return { top: sample.outlier, next: sample.next, overlap: sample.overlap };
   },
@@ -69,7 +75,7 @@ export const bbpExperiment: Experiment<BbpConfig> = {
     const checks: Check[] = [];
     const window = 2 * curve.threshold * c.d ** (-1 / 3);
     for (const point of results) {
-      const theta = point.params.theta as number;
+      const { theta } = point.params;
       const theory = bbpTheory([theta], alpha, c.lambda, { d: c.d }).points[0];
       const outside = theta - curve.threshold > window;
       for (const [key, quantity, value] of [['top', top, theory.outlier ?? edge], ['overlap', ov, theory.overlap]] as const) {

@@ -3,8 +3,9 @@ import { ssrTheory } from '../../ssr/theory.js';
 import { pointLabel } from '../keys.js';
 import { experimentModel, modelTitle } from '../models.js';
 import { logGrid } from '../../scenario/grid.js';
-import { simulateSsrPoint, ssrPointTheory } from './ssr-trial.js';
+import { simulateSsrPoint, ssrPointTheory, type SsrPoint } from './ssr-trial.js';
 import { check, trialStats } from '../stats.js';
+import type { SsrTrialErrors } from '../../scenario/ssr-trial.js';
 import type { Check, Experiment, Size } from '../types.js';
 
 /** Parameters of {@link errorVsAlpha}. */
@@ -31,7 +32,7 @@ const SIZES: Record<Size, ErrorVsAlphaConfig> = {
  * finite-size term does not average out over trials: agreement allows it (see `ssrPointTheory`)
  * on top of 4 standard errors.
  */
-export const errorVsAlpha: Experiment<ErrorVsAlphaConfig> = {
+export const errorVsAlpha: Experiment<ErrorVsAlphaConfig, SsrPoint, SsrTrialErrors> = {
   name: 'error-vs-alpha',
   version: 1,
   title: 'Generalisation and training error vs α',
@@ -54,7 +55,7 @@ export const errorVsAlpha: Experiment<ErrorVsAlphaConfig> = {
         }
       }
       for (const point of results.filter((r) => r.params.model === name)) {
-        const { alpha, lambda, d } = point.params as { alpha: number; lambda: number; d: number };
+        const { alpha, lambda, d } = point.params;
         const { point: theory, finiteSize } = ssrPointTheory(form, d, alpha, lambda);
         for (const [key, quantity, value] of [['gen', 'generalisation error L_gen', theory.genError], ['train', 'training error L_tr', theory.trainError]] as const) {
           const stats = trialStats(point, key);

@@ -3,11 +3,11 @@ import { optimalLambda } from '../../ssr/optimal.js';
 import { ssrTheory } from '../../ssr/theory.js';
 import { pointLabel } from '../keys.js';
 import { experimentModel, modelTitle } from '../models.js';
-import { sampleCount } from '../../scenario/ssr-trial.js';
+import { sampleCount, type SsrTrialErrors } from '../../scenario/ssr-trial.js';
 import { logGrid } from '../../scenario/grid.js';
 import { check, trialStats } from '../stats.js';
 import type { Check, Experiment, Size } from '../types.js';
-import { simulateSsrPoint, ssrPointTheory } from './ssr-trial.js';
+import { simulateSsrPoint, ssrPointTheory, type SsrPoint } from './ssr-trial.js';
 
 /** Parameters of {@link errorVsLambda}. */
 export interface ErrorVsLambdaConfig {
@@ -37,7 +37,7 @@ function lambdaStar(model: string, d: number, alpha: number): number {
  * and simulated as an extra grid point. Trials share their data across λ (common random
  * numbers), so each simulated curve is one smooth function of λ.
  */
-export const errorVsLambda: Experiment<ErrorVsLambdaConfig> = {
+export const errorVsLambda: Experiment<ErrorVsLambdaConfig, SsrPoint, SsrTrialErrors> = {
   name: 'error-vs-lambda',
   version: 1,
   title: 'Error vs λ and the optimal ridge λ*',
@@ -66,7 +66,7 @@ export const errorVsLambda: Experiment<ErrorVsLambdaConfig> = {
         rows.push({ kind: 'marker', series, model: panel, x: star, y: null, lo: null, hi: null });
         let simulatedBest = { lambda: NaN, mean: Infinity };
         for (const point of results.filter((r) => r.params.model === model && r.params.alpha === alpha)) {
-          const lambda = point.params.lambda as number;
+          const { lambda } = point.params;
           const { point: theory, finiteSize } = ssrPointTheory(form, c.d, alpha, lambda);
           const stats = trialStats(point, 'gen');
           if (stats.mean < simulatedBest.mean) simulatedBest = { lambda, mean: stats.mean };

@@ -9,7 +9,8 @@ import { logGrid } from '../../scenario/grid.js';
 import { meanError } from '../../stats/mean-error.js';
 import { check, trialStats } from '../stats.js';
 import type { Check, Figure, PointResults } from '../types.js';
-import type { RealDataConfig } from './real-data.js';
+import type { RealDataConfig, RealPoint } from './real-data.js';
+import type { RealValues } from './real-trial.js';
 import { ssrPointTheory } from './ssr-trial.js';
 
 type Part = { figure: Figure; checks: Check[]; notes: string[] };
@@ -19,7 +20,7 @@ type Part = { figure: Figure; checks: Check[]; notes: string[] };
  * errors against n, one panel per data set. Gaussian checks are claimed, real-data ones reported.
  * @example learningCurves(config, results).figure
  */
-export function learningCurves(c: RealDataConfig, results: PointResults[]): Part {
+export function learningCurves(c: RealDataConfig, results: PointResults<RealPoint, RealValues>[]): Part {
   const rows: CurveRow[] = [];
   const checks: Check[] = [];
   const notes: string[] = [];
@@ -33,7 +34,7 @@ export function learningCurves(c: RealDataConfig, results: PointResults[]): Part
     }
     const ratios: number[] = [];
     for (const point of results.filter((r) => r.params.dataset === s.dataset)) {
-      const alpha = point.params.alpha as number;
+      const { alpha } = point.params;
       const n = sampleCount(alpha, d);
       const { point: theory, finiteSize } = ssrPointTheory(form, d, alpha, s.lambda);
       const real = trialStats(point, 'ssrTest');
@@ -57,7 +58,7 @@ export function learningCurves(c: RealDataConfig, results: PointResults[]): Part
  * Ledoit–Péché forecast, and SSR's test error with its forecast. All reported, none claimed.
  * @example realPcaComparison(config, results).figure
  */
-export function realPcaComparison(c: RealDataConfig, results: PointResults[]): Part {
+export function realPcaComparison(c: RealDataConfig, results: PointResults<RealPoint, RealValues>[]): Part {
   const rows: CurveRow[] = [];
   const checks: Check[] = [];
   const notes: string[] = [];
@@ -78,12 +79,12 @@ export function realPcaComparison(c: RealDataConfig, results: PointResults[]): P
     }
     for (let k = 0; k < s.steps - 1; k++) {
       const gamma = Math.round(((k + 1) * d) / s.steps) / d;
-      const stats = meanError(point.trials.map((t) => (t.pcaTest as number[])[k]));
+      const stats = meanError(point.trials.map((t) => t.pcaTest[k]));
       rows.push({ kind: 'simulation', series: 'PCA, real test error', dataset: set.title, x: gamma, y: stats.mean, lo: stats.mean - stats.stderr, hi: stats.mean + stats.stderr, theory: curve(gamma), stderr: stats.stderr, trials: stats.n });
       rows.push({ kind: 'simulation', series: 'SSR, real test error', dataset: set.title, x: gamma, y: real.mean, lo: real.mean - real.stderr, hi: real.mean + real.stderr, theory: ssr, stderr: real.stderr, trials: real.n });
       checks.push(check('PCA test error, real data', `${pointLabel(point.params, ['steps', 'd'])} γ=${gamma.toFixed(4)}`, curve(gamma), stats, { claim: false }));
     }
-    const realCurve = point.trials[0] ? (g: number) => meanError(point.trials.map((t) => (t.pcaTest as number[])[Math.min(s.steps - 1, Math.max(0, Math.ceil(g * s.steps) - 1))])).mean : curve;
+    const realCurve = point.trials[0] ? (g: number) => meanError(point.trials.map((t) => t.pcaTest[Math.min(s.steps - 1, Math.max(0, Math.ceil(g * s.steps) - 1))])).mean : curve;
     notes.push(`${set.title}, α = ${s.pcaAlpha}: PCA needs γ* = ${crossing(curve, ssr, 1e-6).toFixed(3)} of the components to match SSR in the forecast; on the real test data the first γ on the grid where PCA beats SSR is ${gridCrossing(realCurve, real.mean, s.steps)}.`);
   }
   const spec = curvesSpec(rows, { title: 'SSR vs PCA on real data', xTitle: 'fraction of components γ = p/d', yTitle: 'test error per coordinate', seriesTitle: '', yScale: 'log', column: 'dataset', width: 300 });

@@ -2,13 +2,16 @@ import { InvalidArgumentError } from '../../errors.js';
 import { realSet } from '../data/real-sets.js';
 import type { Experiment, Size } from '../types.js';
 import { learningCurves, realPcaComparison } from './real-data-analysis.js';
-import { realTrial } from './real-trial.js';
+import { realTrial, type RealValues } from './real-trial.js';
 
 /** Parameters of {@link realData}: per data set its α grid and ridge λ. */
 export interface RealDataConfig {
   sets: Array<{ dataset: string; d: number; alphas: number[]; lambda: number; steps: number; pcaAlpha: number }>;
   trials: number;
 }
+
+/** A grid point of {@link realData}: one data set (of d columns) at α = n/d, SSR at λ, PCA at p = k·d/steps. */
+export type RealPoint = { dataset: string; d: number; alpha: number; lambda: number; steps: number };
 
 const SIZES: Record<Size, RealDataConfig> = {
   tiny: { sets: [{ dataset: 'ecg', d: 32, alphas: [2, 8], lambda: 1e-4, steps: 8, pcaAlpha: 8 }, { dataset: 'fashion', d: 196, alphas: [1, 4], lambda: 1e-3, steps: 7, pcaAlpha: 4 }], trials: 3 },
@@ -35,7 +38,7 @@ const SIZES: Record<Size, RealDataConfig> = {
  * Gaussian data with that covariance (where the theory is exact up to finite size: those checks
  * are claimed; the real-data ones are reported only). Then SSR vs PCA on the same data.
  */
-export const realData: Experiment<RealDataConfig> = {
+export const realData: Experiment<RealDataConfig, RealPoint, RealValues> = {
   name: 'real-data',
   version: 1,
   title: 'Real data: learning curves and SSR vs PCA (ECG, Fashion-MNIST)',
@@ -50,7 +53,7 @@ export const realData: Experiment<RealDataConfig> = {
   points: (c) => c.sets.flatMap((s) => s.alphas.map((alpha) => ({ dataset: s.dataset, d: s.d, alpha, lambda: s.lambda, steps: s.steps }))),
   trials: (c) => c.trials,
   simulate(params, stream) {
-    const { dataset, alpha, lambda, steps } = params as { dataset: string; alpha: number; lambda: number; steps: number };
+    const { dataset, alpha, lambda, steps } = params;
     return realTrial(dataset, alpha, lambda, steps, stream);
   },
   analyse(c, results) {

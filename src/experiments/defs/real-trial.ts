@@ -7,6 +7,9 @@ import { realSet } from '../data/real-sets.js';
 import { paramsKey } from '../keys.js';
 import { sampleCount } from '../../scenario/ssr-trial.js';
 
+/** One real-data trial: SSR's test error, PCA's at each of the `steps` component counts, and SSR's population error on the Gaussian surrogate. */
+export type RealValues = { ssrTest: number; pcaTest: number[]; ssrGauss: number };
+
 /**
  * One real-data trial: n = round(αd) rows drawn without replacement from the pool; SSR at λ
  * (no centring: the set is centred by the pool mean) scored on the test rows; PCA with
@@ -15,7 +18,7 @@ import { sampleCount } from '../../scenario/ssr-trial.js';
  * exact population error.
  * @example realTrial('ecg', 4, 1e-4, 8, trialStream('real-data', 0))
  */
-export function realTrial(dataset: string, alpha: number, lambda: number, steps: number, stream: RandomStream): { ssrTest: number; pcaTest: number[]; ssrGauss: number } {
+export function realTrial(dataset: string, alpha: number, lambda: number, steps: number, stream: RandomStream): RealValues {
   const set = realSet(dataset);
   const d = set.pool.cols;
   const n = sampleCount(alpha, d);

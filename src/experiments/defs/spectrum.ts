@@ -7,7 +7,7 @@ import { sampleCount } from '../../scenario/ssr-trial.js';
 import { histogram } from '../../stats/histogram.js';
 import { meanError } from '../../stats/mean-error.js';
 import { check } from '../stats.js';
-import type { Check, Experiment, Params, Size } from '../types.js';
+import type { Check, Experiment, Size } from '../types.js';
 
 /** Parameters of {@link spectrumExperiment}. */
 export interface SpectrumConfig {
@@ -17,6 +17,12 @@ export interface SpectrumConfig {
   bins: number;
   trials: number;
 }
+
+/** A grid point of {@link spectrumExperiment}: one panel (model, α, λ) at dimension d. */
+export type SpectrumPoint = { model: string; alpha: number; lambda: number; d: number };
+
+/** One spectrum trial: all d eigenvalues of Â. */
+export type SpectrumValues = { eig: number[] };
 
 const PANELS = [{ model: 'iso', alpha: 2, lambda: 0.1 }, { model: 'ar1:0.5', alpha: 2, lambda: 0.1 }, { model: 'two-level:6', alpha: 3, lambda: 0.05 }];
 const SIZES: Record<Size, SpectrumConfig> = {
@@ -31,11 +37,11 @@ const EDGE_EIGENVALUES = 1.5;
 const theories = new Map<string, SsrSpectrumTheory>();
 
 /** The deterministic-equivalent law of Â's eigenvalues for a panel (cached: it is the slow part). */
-function theoryOf(p: Params): SsrSpectrumTheory {
+function theoryOf(p: SpectrumPoint): SsrSpectrumTheory {
   const key = paramsKey(p);
   let t = theories.get(key);
   if (!t) {
-    const { model, d, alpha, lambda } = p as { model: string; d: number; alpha: number; lambda: number };
+    const { model, d, alpha, lambda } = p;
     theories.set(key, (t = ssrSpectrumTheory(experimentModel(model, d), sampleCount(alpha, d) / d, lambda, { gridPoints: 300 })));
   }
   return t;
@@ -48,7 +54,7 @@ function theoryOf(p: Params): SsrSpectrumTheory {
  * and isotropic: Δ ≈ Δ̄I map of the generalised Marchenko–Pastur law). Checks compare each bin's
  * fraction of eigenvalues (mean over trials ± standard error) with the theory's mass F(hi) − F(lo).
  */
-export const spectrumExperiment: Experiment<SpectrumConfig> = {
+export const spectrumExperiment: Experiment<SpectrumConfig, SpectrumPoint, SpectrumValues> = {
   name: 'spectrum',
   version: 1,
   title: 'Spectrum of Â',
@@ -57,7 +63,7 @@ export const spectrumExperiment: Experiment<SpectrumConfig> = {
   points: (c) => c.panels.map((p) => ({ ...p, d: c.d })),
   trials: (c) => c.trials,
   simulate(params, stream) {
-    const { model, d, alpha, lambda } = params as { model: string; d: number; alpha: number; lambda: number };
+    const { model, d, alpha, lambda } = params;
     const x = experimentModel(model, d).sample(sampleCount(alpha, d), stream.child('data', paramsKey({ model, d, alpha })));
     return { eig: [...ssrEigen(x, lambda).values] };
   },
@@ -66,13 +72,13 @@ export const spectrumExperiment: Experiment<SpectrumConfig> = {
     const checks: Check[] = [];
     for (const point of results) {
       const theory = theoryOf(point.params);
-      const panel = `${modelTitle(point.params.model as string)}, α = ${point.params.alpha}, λ = ${point.params.lambda}`;
+      const panel = `${modelTitle(point.params.model)}, α = ${point.params.alpha}, λ = ${point.params.lambda}`;
       const lo = Math.min(...theory.edges.map((e) => e[0]));
       const hi = Math.max(...theory.edges.map((e) => e[1]));
       const width = (hi - lo) / c.bins;
-      const fractions = Array.from({ length: c.bins }, () => [] as number[]);
+      const fractions = Array.from({ length: c.bins }, (): number[] => []);
       for (const trial of point.trials) {
-        const eig = trial.eig as number[];
+        const { eig } = trial;
         const { counts } = histogram(eig, { bins: c.bins, range: [lo, hi] });
         counts.forEach((n, b) => fractions[b].push(n / eig.length));
       }

@@ -1,7 +1,6 @@
 import type { RandomStream } from '../../random/stream.js';
 import { ssrTheory, type TheoryPoint } from '../../ssr/theory.js';
 import { paramsKey } from '../keys.js';
-import type { Params } from '../types.js';
 import { experimentModel } from '../models.js';
 import { sampleCount, ssrTrial as scenarioSsrTrial, type SsrTrialErrors } from '../../scenario/ssr-trial.js';
 
@@ -14,9 +13,12 @@ export function ssrTrial(model: string, d: number, alpha: number, lambda: number
   return scenarioSsrTrial(experimentModel(model, d), sampleCount(alpha, d), lambda, stream.child('data', paramsKey({ model, d, alpha })));
 }
 
-/** `simulate` of the experiments whose grid points are { model, d, alpha, lambda }: one {@link ssrTrial}. */
-export function simulateSsrPoint(params: Params, stream: RandomStream): SsrTrialErrors {
-  const { model, d, alpha, lambda } = params as { model: string; d: number; alpha: number; lambda: number };
+/** A grid point of the masked-SSR error experiments: covariance model, dimension, α = n/d and ridge λ. */
+export type SsrPoint = { model: string; d: number; alpha: number; lambda: number };
+
+/** `simulate` of the experiments whose grid points are {@link SsrPoint}s: one {@link ssrTrial}. */
+export function simulateSsrPoint(params: SsrPoint, stream: RandomStream): SsrTrialErrors {
+  const { model, d, alpha, lambda } = params;
   return ssrTrial(model, d, alpha, lambda, stream);
 }
 

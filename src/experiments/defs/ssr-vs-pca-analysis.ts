@@ -5,14 +5,16 @@ import { comparePca } from '../../ssr/compare-pca.js';
 import { pointLabel } from '../keys.js';
 import { experimentModel, modelTitle } from '../models.js';
 import { sampleCount } from '../../scenario/ssr-trial.js';
+import { parseCovarianceSpec } from '../../scenario/covariance-spec.js';
 import { meanError } from '../../stats/mean-error.js';
 import { check, trialStats } from '../stats.js';
-import type { Check, Figure, Params, PointResults } from '../types.js';
+import type { Check, Figure, PointResults } from '../types.js';
+import type { SsrVsPcaPoint, SsrVsPcaValues } from './ssr-vs-pca.js';
 import { ssrPointTheory } from './ssr-trial.js';
 
 /** One model's comparison: its checks, theory γ* and the crossing of the simulated means. */
 export interface PcaPanel {
-  params: Params;
+  params: SsrVsPcaPoint;
   checks: Check[];
   gammaStar: number;
   simulatedGammaStar: number | null;
@@ -25,8 +27,8 @@ const PCA_FINITE_SIZE = 0.5;
  * Theory and simulation rows of one model's SSR-vs-PCA panel (appended to `rows`) and its checks.
  * @example ssrVsPcaPanel(results[0], rows).gammaStar
  */
-export function ssrVsPcaPanel(point: PointResults, rows: CurveRow[]): PcaPanel {
-  const { model, d, alpha, lambda, steps } = point.params as { model: string; d: number; alpha: number; lambda: number; steps: number };
+export function ssrVsPcaPanel(point: PointResults<SsrVsPcaPoint, SsrVsPcaValues>, rows: CurveRow[]): PcaPanel {
+  const { model, d, alpha, lambda, steps } = point.params;
   const form = experimentModel(model, d).spectrum();
   const a = sampleCount(alpha, d) / d;
   const panel = modelTitle(model);
@@ -44,7 +46,7 @@ export function ssrVsPcaPanel(point: PointResults, rows: CurveRow[]): PcaPanel {
   for (let k = 0; k < steps; k++) {
     const p = Math.round(((k + 1) * d) / steps);
     const gamma = p / d;
-    const stats = meanError(point.trials.map((t) => (t.pca as number[])[k]));
+    const stats = meanError(point.trials.map((t) => t.pca[k]));
     simulatedPca.push(stats.mean);
     const theory = finite(gamma);
     rows.push({ kind: 'simulation', series: `PCA, α = ${alpha}`, model: panel, x: gamma, y: stats.mean, lo: stats.mean - stats.stderr, hi: stats.mean + stats.stderr, theory, stderr: stats.stderr, trials: stats.n });
@@ -83,7 +85,8 @@ export function phaseDiagram(c: { rhos: number[]; alphas: number[]; d: number; a
   }
   for (const p of panels) {
     if (p.simulatedGammaStar === null) continue;
-    const rho = Number(String(p.params.model).slice(4));
+    const spec = parseCovarianceSpec(p.params.model, 'model');
+    const rho = spec.kind === 'ar1' ? spec.rho : 0; // the phase diagram's panels are AR(1) (iso is ρ = 0)
     rows.push({ kind: 'simulation', series: `α = ${c.alpha}`, x: rho, y: p.simulatedGammaStar, lo: null, hi: null, theoryAtD: p.gammaStar });
   }
   const spec = curvesSpec(rows, { title: 'Phase diagram: PCA beats SSR above γ*(ρ)', xTitle: 'AR(1) correlation ρ', yTitle: 'γ* (fraction of components)', seriesTitle: 'sample ratio', width: 380, height: 260 });

@@ -22,6 +22,12 @@ export interface SsrVsPcaConfig {
   alphas: number[];
 }
 
+/** A grid point of {@link ssrVsPca}: one model at (d, α), SSR at its λ*, PCA at p = k·d/steps. */
+export type SsrVsPcaPoint = { model: string; d: number; alpha: number; lambda: number; steps: number };
+
+/** One SSR-vs-PCA trial: SSR's population error and PCA's at each of the `steps` component counts. */
+export type SsrVsPcaValues = { ssr: number; pca: number[] };
+
 const RHOS = Array.from({ length: 19 }, (_, i) => Number(((i + 1) * 0.05).toFixed(2)));
 const SIZES: Record<Size, SsrVsPcaConfig> = {
   tiny: { d: 80, models: ['ar1:0.5'], alpha: 2, steps: 8, trials: 4, rhos: [0.3, 0.5, 0.7], alphas: [2] },
@@ -42,7 +48,7 @@ export function pcaLambdaStar(model: string, d: number, alpha: number): number {
  * the fraction of components PCA needs to match SSR, in the population (closed form) and at
  * finite α (a new boundary), with the crossings of the simulated curves.
  */
-export const ssrVsPca: Experiment<SsrVsPcaConfig> = {
+export const ssrVsPca: Experiment<SsrVsPcaConfig, SsrVsPcaPoint, SsrVsPcaValues> = {
   name: 'ssr-vs-pca',
   version: 1,
   title: 'SSR vs PCA and the phase diagram γ*(ρ)',
@@ -51,7 +57,7 @@ export const ssrVsPca: Experiment<SsrVsPcaConfig> = {
   points: (c) => c.models.map((model) => ({ model, d: c.d, alpha: c.alpha, lambda: pcaLambdaStar(model, c.d, c.alpha), steps: c.steps })),
   trials: (c) => c.trials,
   simulate(params, stream) {
-    const { model, d, alpha, lambda, steps } = params as { model: string; d: number; alpha: number; lambda: number; steps: number };
+    const { model, d, alpha, lambda, steps } = params;
     const m = experimentModel(model, d);
     const x = m.sample(sampleCount(alpha, d), stream.child('data', paramsKey({ model, d, alpha })));
     const ssr = populationError(fitSsr(x, { lambda, centre: false }), m.matrix());
