@@ -117,6 +117,29 @@ describe('the explorer in headless Chromium: views against the CLI and the libra
     await other.close();
   });
 
+  it('accepts what the library accepts (θ = −0.5, λ = 0 typed) and shows the library\'s error text for what it rejects', async () => {
+    const other = await page.context().newPage();
+    await other.goto(`${server.url}?model=spiked&theta=-2&d=300&alpha=2&lambda=0.1`);
+    await other.waitForSelector('#error:not([hidden])', { timeout: 30_000 });
+    assert.match((await other.textContent('#error'))!, /invalid argument: theta must be ≥ -1\. Value: -2\./);
+    await other.goto(`${server.url}?model=spiked&theta=-0.5&d=300&alpha=2&lambda=0.1`);
+    await other.waitForFunction(() => (window as any).__explorer.updates > 0, undefined, { timeout: 30_000 });
+    assert.equal(await other.evaluate(() => (window as any).__explorer.error), null);
+    assert.equal(await other.evaluate(() => (window as any).__explorer.state.theta), -0.5);
+    const before: number = await other.evaluate(() => (window as any).__explorer.updates);
+    await other.fill('#lambda-value', '0');
+    await other.waitForFunction((n) => (window as any).__explorer.updates > n, before, { timeout: 30_000 });
+    const result = await other.evaluate(() => (window as any).__explorer.result);
+    assert.equal(result.lambda, 0);
+    const cli = await cliJson(['theory', '--cov', 'spiked:-0.5', '--d', '300', '--alpha', '2', '--lambda', '0', '--json']);
+    assert.ok(Math.abs(result.current.genError - cli.points[0].genError) <= 1e-10 * cli.points[0].genError);
+    await other.fill('#lambda-value', '-1');
+    await other.waitForSelector('#error:not([hidden])', { timeout: 30_000 });
+    assert.match((await other.textContent('#error'))!, /invalid argument: lambda must be ≥ 0\. Value: -1\./);
+    assert.equal(await other.evaluate(() => (window as any).__explorer.state.lambda), 0);
+    await other.close();
+  });
+
   it('builds the model from a loaded .npy covariance file like `rmtkit theory --cov dense:<file>`', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'rmtkit-explorer-'));
     const path = join(dir, 'sigma.npy');
