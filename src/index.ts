@@ -1,13 +1,29 @@
 /**
  * rmtkit: random-matrix theory of machine learning.
- * `import { Matrix, linalg } from 'rmtkit'`.
+ * `import { Matrix, linalg, ssr, covariance } from 'rmtkit'`.
+ *
+ * This file and the namespaces' index.ts files define the public API; `api/rmtkit.api.md` is its
+ * checked-in report (`npm run api` updates it, `npm run api:check` compares). `Matrix`, the error
+ * classes and the constraint helper `interval` are exported here, once; everything else lives in
+ * one namespace.
  */
 export { Matrix } from './linalg/matrix.js';
+export { interval, type Interval, type Bounds } from './constraints.js';
+export {
+  InvalidArgumentError,
+  NonFiniteError,
+  NotPositiveDefiniteError,
+  ConvergenceError,
+  DataFormatError,
+  KernelMissingError,
+} from './errors.js';
 export * as linalg from './linalg/index.js';
 export * as random from './random/index.js';
+export * as covariance from './covariance/index.js';
 export * as io from './io/index.js';
 export * as ssr from './ssr/index.js';
 export * as pca from './pca/index.js';
 export * as rmt from './rmt/index.js';
 export * as diagnostics from './diagnostics/index.js';
-export * from './errors.js';
+export * as stats from './stats/index.js';
+export * as scenario from './scenario/index.js';

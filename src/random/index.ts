@@ -1,7 +1,7 @@
-export { philox4x32 } from './philox.js';
-export { seedToId, hashString, childId, type Seed, type StreamId } from './seed.js';
+// Public surface of `random`: seeded streams and Gaussian samplers. The Philox generator, the
+// seed hashing and the shuffles behind `RandomStream` are imported by file path; the covariance
+// models live in `covariance`.
+export type { Seed, StreamId } from './seed.js';
 export { RandomStream, randomStream } from './stream.js';
-export { choiceWithoutReplacement, permutation } from './shuffle.js';
 export { gaussianMatrix, sampleWithFactor, sampleWithCovariance } from './gaussian.js';
 export { covarianceFactor } from './covariance-factor.js';
-export * from '../covariance/index.js';

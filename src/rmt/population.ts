@@ -35,7 +35,7 @@ export function population(values: ArrayLike<number>, weights?: ArrayLike<number
   }
   for (let j = 0; j < v.length; j++) {
     if (v[j] < -NEGATIVE_NODE_TOLERANCE * max) {
-      throw new InvalidArgumentError(argument, `must be ≥ 0 (a covariance spectrum is positive semidefinite); entry ${j} is negative`, v[j]);
+      throw new InvalidArgumentError(argument, `must be positive semidefinite; entry ${j} is negative`, v[j]);
     }
     v[j] = Math.max(v[j], 0);
   }

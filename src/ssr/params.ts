@@ -1,7 +1,5 @@
 import { interval } from '../constraints.js';
 
-export { interval, type Interval, type Bounds } from '../constraints.js';
-
 /**
  * Constraints of the SSR parameters as data: the estimator, the theory, the CLI and the
  * invalid-input tests all check against these objects (and print `describe()`).

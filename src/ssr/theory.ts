@@ -1,4 +1,3 @@
-import { InvalidArgumentError } from '../errors.js';
 import type { SpectralForm } from '../rmt/spectral-form.js';
 import { coordinateRatio, irreducibleRatio } from './coordinate-ratio.js';
 import { dfPerDimension, solveKappa } from './kappa.js';
@@ -74,15 +73,4 @@ export function ssrTheory(form: SpectralForm, points: ReadonlyArray<{ alpha: num
  */
 export function irreducibleError(form: SpectralForm): number {
   return irreducibleRatio(form);
-}
-
-/**
- * The full grid α × λ in row order (all λ for the first α, then the next α).
- * @throws {InvalidArgumentError} naming 'alpha' or 'lambda' when a list is empty.
- * @example grid([1, 2], [0.1]) // [{ alpha: 1, lambda: 0.1 }, { alpha: 2, lambda: 0.1 }]
- */
-export function grid(alphas: readonly number[], lambdas: readonly number[]): Array<{ alpha: number; lambda: number }> {
-  if (alphas.length === 0) throw new InvalidArgumentError('alpha', 'must list at least one value');
-  if (lambdas.length === 0) throw new InvalidArgumentError('lambda', 'must list at least one value');
-  return alphas.flatMap((alpha) => lambdas.map((lambda) => ({ alpha, lambda })));
 }

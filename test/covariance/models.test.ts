@@ -3,10 +3,11 @@ import { describe, it } from 'node:test';
 import { eigh, gram, spdInverse } from '../../src/linalg/api.js';
 import { Matrix } from '../../src/linalg/matrix.js';
 import {
-  ar1Covariance, dataCovariance, denseCovariance, diagonalCovariance, interval, powerLawCovariance, spikedCovariance, toeplitzCovariance,
+  ar1Covariance, dataCovariance, denseCovariance, diagonalCovariance, powerLawCovariance, spikedCovariance, toeplitzCovariance,
 } from '../../src/covariance/index.js';
+import { interval } from '../../src/constraints.js';
 import { eigenSpectrum } from '../../src/rmt/spectral-form.js';
-import { buildCovariance, parseCovarianceSpec } from '../../src/scenario/covariance-spec.js';
+import { buildCovariance, COVARIANCE_KINDS, COVARIANCE_SYNTAX, formatCovarianceSpec, parseCovarianceSpec } from '../../src/scenario/covariance-spec.js';
 import { gaussianMatrix } from '../../src/random/index.js';
 
 const noFiles = { vector: () => { throw new Error('no file'); }, matrix: () => { throw new Error('no file'); } };
@@ -104,12 +105,35 @@ describe('model strings', () => {
   });
 
   it('rejects malformed strings with one line naming the argument and echoing the value', () => {
-    assert.throws(() => parseCovarianceSpec('ar2:0.5'), /invalid argument: cov must be written ar1:<rho>.*Value: "ar2:0.5"\./);
+    assert.throws(() => parseCovarianceSpec('ar2:0.5'), /invalid argument: cov must be written iso, ar1:<rho>, two-level:<ratio>.*Value: "ar2:0.5"\./);
     assert.throws(() => parseCovarianceSpec('ar1:x'), /cov \(ar1 rho\) must be a number in \(-1, 1\)\. Value: NaN\./);
     assert.throws(() => parseCovarianceSpec('ar1:'), /cov \(ar1 rho\)|cov must be written/);
     assert.throws(() => parseCovarianceSpec('spiked:1:2:3'), /cov must be written/);
     assert.throws(() => parseCovarianceSpec('spiked:1:-2'), /cov \(spiked seed\) must be an integer in \[0, /);
     assert.throws(() => parseCovarianceSpec('data:'), /cov data needs a file/);
+  });
+
+  it('formats every spec as a string that parses back to the same spec (the one grammar)', () => {
+    const specs = ['iso', 'ar1:0.5', 'ar1:-0.3', 'two-level:6', 'spiked:3', 'spiked:-0.5:7', 'powerlaw:1.2', 'powerlaw:0:4', 'diag:v.txt', 'dense:dir/a:b.npy', 'toeplitz:g.csv', 'data:x.npy'];
+    for (const text of specs) {
+      const spec = parseCovarianceSpec(text);
+      assert.equal(formatCovarianceSpec(spec), text);
+      assert.deepEqual(parseCovarianceSpec(formatCovarianceSpec(spec)), spec);
+    }
+    assert.equal(formatCovarianceSpec({ kind: 'spiked', theta: 2, seed: 0 }), 'spiked:2');
+    for (const kind of Object.keys(COVARIANCE_KINDS)) assert.ok(COVARIANCE_SYNTAX.includes(COVARIANCE_KINDS[kind as keyof typeof COVARIANCE_KINDS].syntax));
+  });
+
+  it('builds iso and two-level exactly as the direct constructors (same matrix, same seeded samples)', () => {
+    const iso = buildCovariance(parseCovarianceSpec('iso'), 30);
+    assert.deepEqual(iso.matrix().data, ar1Covariance(0, 30).matrix().data);
+    assert.deepEqual(iso.sample(5, 3).data, ar1Covariance(0, 30).sample(5, 3).data);
+    const two = buildCovariance(parseCovarianceSpec('two-level:6'), 5);
+    assert.deepEqual([...two.matrix().data.filter((_, t) => t % 6 === 0)], [1, 6, 1, 6, 1]);
+    assert.deepEqual(two.sample(4, 9).data, diagonalCovariance(Float64Array.of(1, 6, 1, 6, 1)).sample(4, 9).data);
+    assert.throws(() => buildCovariance(parseCovarianceSpec('two-level:6'), Infinity), /d must be finite for two-level models/);
+    assert.throws(() => parseCovarianceSpec('two-level:-1'), /cov \(two-level ratio\) must be ≥ 0\. Value: -1\./);
+    assert.throws(() => parseCovarianceSpec('iso:1'), /cov must be written/);
   });
 
   it('builds models with the right dimension rules', () => {

@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { DataFormatError } from '../../src/errors.js';
-import { crc32, parseNpz, readNpz, readZip, toVectorOrMatrix } from '../../src/io/index.js';
+import { crc32 } from '../../src/io/crc32.js';
+import { parseNpz, readNpz, toVectorOrMatrix } from '../../src/io/index.js';
+import { readZip } from '../../src/io/zip.js';
 import { Matrix } from '../../src/linalg/matrix.js';
 import { expected, fixturePath } from './helpers.js';
 

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { DataFormatError } from '../../src/errors.js';
-import { findWeightFiles, halfToFloat, parseOnnx, parseSafetensors, readOnnx, readTfjs, readWeightFile, type WeightFile } from '../../src/io/weights/index.js';
+import { halfToFloat } from '../../src/io/weights/tensor.js';
+import { findWeightFiles, parseOnnx, parseSafetensors, readOnnx, readTfjs, readWeightFile, type WeightFile } from '../../src/io/weights/index.js';
 
 const DIR = new URL('../fixtures/diagnostics/', import.meta.url).pathname;
 const WEIGHTS = join(DIR, 'weights');

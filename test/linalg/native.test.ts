@@ -131,7 +131,8 @@ describe('without the native addon', () => {
       writeFileSync(
         script,
         `import * as linalg from './src/linalg/index.ts';
-const a = linalg.Matrix.fromRows([[2, 1], [1, 2]]);
+import { Matrix } from './src/linalg/matrix.ts';
+const a = Matrix.fromRows([[2, 1], [1, 2]]);
 console.log(JSON.stringify({ backend: linalg.backend(), available: linalg.availableBackends(),
   reason: linalg.nativeUnavailableReason(), values: Array.from(linalg.eigvalsh(a)),
   chol: Array.from(linalg.cholesky(a).data) }));`,

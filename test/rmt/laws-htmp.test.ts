@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { eigvalsh } from '../../src/linalg/api.js';
-import { expSinh, htmp, marchenkoPastur, tanhSinh, tricomiU } from '../../src/rmt/laws/index.js';
+import { htmp, marchenkoPastur } from '../../src/rmt/laws/index.js';
+import { expSinh, tanhSinh } from '../../src/rmt/laws/quadrature.js';
+import { tricomiU } from '../../src/rmt/laws/tricomi-u.js';
 import { kolmogorovDistance } from '../../src/rmt/kolmogorov.js';
 
 const fixtures = JSON.parse(readFileSync(new URL('../fixtures/diagnostics/laws.json', import.meta.url), 'utf8')) as {

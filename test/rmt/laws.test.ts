@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import * as laws from '../../src/rmt/laws/index.js';
 import { edgePoint, type SpectralLaw } from '../../src/rmt/laws/law.js';
+import { tanhSinh } from '../../src/rmt/laws/quadrature.js';
 import { LAW_CASES } from './laws-helpers.js';
 
 const build = (name: string, args: readonly number[]): SpectralLaw => (laws as unknown as Record<string, (...a: number[]) => SpectralLaw>)[name]!(...args);
@@ -16,7 +17,7 @@ function integrate(law: SpectralLaw, g: (x: number) => number, upTo = Infinity):
   const c = (lo + hi) / 2;
   const r = (hi - lo) / 2;
   const top = Math.acos(Math.max(-1, Math.min(1, (c - Math.min(upTo, hi)) / r)));
-  const continuous = laws.tanhSinh((t) => {
+  const continuous = tanhSinh((t) => {
     const x = edgePoint(lo, hi, t);
     return law.density(x) * g(x) * r * Math.sin(t);
   }, 0, top, { tol: 1e-14, scale: 1e-2 });

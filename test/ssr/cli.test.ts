@@ -82,7 +82,7 @@ describe('CLI errors: one line naming the argument, exit code 2', () => {
     [['theory', '--cov', 'ar1:1.5', '--d', '10', '--alpha', '1', '--lambda', '1'], /--cov \(ar1 rho\) must be a number in \(-1, 1\)/],
     [['theory', '--cov', 'ar1:0.5', '--alpha', '1', '--lambda', '1'], /--d is required for ar1 models/],
     [['theory', '--cov', `dense:${path('notpsd.npy')}`, '--alpha', '1', '--lambda', '1'], /--cov dense:.*sigma must be positive semidefinite/],
-    [['theory', '--cov', 'nonsense', '--alpha', '1', '--lambda', '1'], /--cov must be written ar1:<rho>/],
+    [['theory', '--cov', 'nonsense', '--alpha', '1', '--lambda', '1'], /--cov must be written iso, ar1:<rho>, two-level:<ratio>/],
   ];
   for (const [args, message] of cases) {
     it(`rejects ${args.map((a) => a.replace(`${dir}/`, '')).join(' ')}`, async () => {

@@ -3,7 +3,8 @@ import { describe, it } from 'node:test';
 import { eigh } from '../../src/linalg/api.js';
 import { ar1Covariance, spikedCovariance, symbolSpectrum, toeplitzCovariance } from '../../src/covariance/index.js';
 import { diagonalSpectrum, eigenSpectrum } from '../../src/rmt/spectral-form.js';
-import { dfPerDimension, irreducibleError, optimalLambda, solveKappa, ssrTheory } from '../../src/ssr/index.js';
+import { irreducibleError, optimalLambda, solveKappa, ssrTheory } from '../../src/ssr/index.js';
+import { dfPerDimension } from '../../src/ssr/kappa.js';
 
 const EPS = Number.EPSILON;
 const close = (actual: number, expected: number, rel: number, what = '') =>

@@ -54,17 +54,6 @@ export function csqrt(z: Complex): Complex {
   return { re: Math.abs(z.im) / (2 * t), im: z.im < 0 || Object.is(z.im, -0) ? -t : t };
 }
 
-/** Principal logarithm ln|z| + i arg z. @example clog({ re: -1, im: 0 }).im // π */
-export function clog(z: Complex): Complex {
-  return { re: Math.log(Math.hypot(z.re, z.im)), im: Math.atan2(z.im, z.re) };
-}
-
-/** e^z. @example cexp({ re: 0, im: Math.PI }).re // −1 */
-export function cexp(z: Complex): Complex {
-  const m = Math.exp(z.re);
-  return { re: m * Math.cos(z.im), im: m * Math.sin(z.im) };
-}
-
 /**
  * √(z − lo)·√(z − hi) with principal roots: analytic off the segment [lo, hi], equal to z − (lo+hi)/2
  * + O(1/z) at infinity, ±i√((hi − x)(x − lo)) just above/below the cut. Every law with square-root

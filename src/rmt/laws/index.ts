@@ -1,3 +1,5 @@
+// The limiting spectral laws and the types they use. Special functions, quadrature rules and
+// samplers behind them are imported by file path.
 export type { Atom, SpectralLaw } from './law.js';
 export type { Complex } from './complex.js';
 export { wigner } from './wigner.js';
@@ -6,7 +8,3 @@ export { kestenMcKay } from './kesten-mckay.js';
 export { wachter } from './wachter.js';
 export { meixner } from './meixner.js';
 export { htmp } from './htmp.js';
-export { tricomiU, tricomiULog, type LogComplex } from './tricomi-u.js';
-export { logGamma, gammaVariate, chiVariate } from './special.js';
-export { tanhSinh, expSinh, type QuadratureOptions } from './quadrature.js';
-export { rotateSpectrum } from './sampling.js';
