@@ -1,8 +1,9 @@
 // Diagnostics benchmark (issue 7): every layer of the full-precision models the tests use (Silero
-// VAD v5, the largest file, and legacy, the most layers; ONNX float32), end to end, and a few large synthetic layers, against
-// bench/diagnose_numpy.py (numpy SVD + the same fits) in the same run. Options on both sides:
-// MP fit, randomisation (one permuted copy per layer), fingers. numpy reads the layers from .npy
-// files written here (it has no ONNX reader): its time excludes parsing, ours includes it.
+// VAD v5, the largest file, and legacy, the most layers; ONNX float32), end to end, and a few large
+// synthetic layers, against bench/diagnose_numpy.py (numpy SVD + the same fits) in the same run.
+// Options on both sides: MP fit, randomisation (one permuted copy per layer), fingers. numpy reads
+// the layers from .npy files written here (it has no ONNX reader): its time excludes parsing, ours
+// includes it.
 // Usage: node --import tsx bench/diagnose.ts [--sizes 1024x512,2048x1024] [--repeat 3]
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -12,15 +13,21 @@ import { performance } from 'node:perf_hooks';
 import { weightEsdAsync } from '../src/diagnostics/esd.js';
 import { diagnoseModel, type ModelOptions } from '../src/diagnostics/model.js';
 import { randomizeMatrix } from '../src/diagnostics/traps.js';
+import { writeNpy } from '../src/io/npy.js';
 import { readWeightFile } from '../src/io/weights/read.js';
 import type { WeightFile } from '../src/io/weights/tensor.js';
-import { writeNpy } from '../src/io/npy.js';
 import { backend } from '../src/linalg/backend.js';
 import { Matrix } from '../src/linalg/matrix.js';
 import { gaussianMatrix } from '../src/random/gaussian.js';
 
-const args = Object.fromEntries(process.argv.slice(2).flatMap((a, i, all) => (a.startsWith('--') ? [[a.slice(2), all[i + 1]]] : [])));
-const sizes = (args.sizes ?? '1024x512,2048x1024').split(',').map((s: string) => s.split('x').map(Number) as [number, number]);
+const args = Object.fromEntries(
+  process.argv
+    .slice(2)
+    .flatMap((a, i, all) => (a.startsWith('--') ? [[a.slice(2), all[i + 1]]] : [])),
+);
+const sizes = (args.sizes ?? '1024x512,2048x1024')
+  .split(',')
+  .map((s: string) => s.split('x').map(Number) as [number, number]);
 const repeat = Number(args.repeat ?? 3);
 const options: ModelOptions = { mpFit: true, randomize: true, fixFingers: true, seed: 0 };
 const DIST = new URL('../node_modules/@ricky0123/vad-web/dist/', import.meta.url).pathname;
@@ -36,17 +43,43 @@ async function best(f: () => Promise<unknown>): Promise<number> {
   return t;
 }
 
-function numpy(dir: string): { numpy: string; seconds: number; svdSeconds: number; layers: number; alpha: number[] } {
+function numpy(dir: string): {
+  numpy: string;
+  seconds: number;
+  svdSeconds: number;
+  layers: number;
+  alpha: number[];
+} {
   const script = new URL('./diagnose_numpy.py', import.meta.url).pathname;
-  const runs = Array.from({ length: repeat }, () => JSON.parse(execFileSync('python3', [script, JSON.stringify({ dir, mpFit: true, randomize: true, fingers: true })], { encoding: 'utf8' })));
-  return { ...runs[0], seconds: Math.min(...runs.map((r) => r.seconds)), svdSeconds: Math.min(...runs.map((r) => r.svdSeconds)) };
+  const runs = Array.from({ length: repeat }, () =>
+    JSON.parse(
+      execFileSync(
+        'python3',
+        [script, JSON.stringify({ dir, mpFit: true, randomize: true, fingers: true })],
+        { encoding: 'utf8' },
+      ),
+    ),
+  );
+  return {
+    ...runs[0],
+    seconds: Math.min(...runs.map((r) => r.seconds)),
+    svdSeconds: Math.min(...runs.map((r) => r.svdSeconds)),
+  };
 }
 
-console.log(`rmtkit ${backend()} backend; MP fit, randomised copy and fingers on every layer; best of ${repeat}`);
-console.log('model                                         layers   rmtkit s    numpy s   ×numpy   max |Δα|');
-console.log('(numpy: np.linalg.svd values only, then bench/diagnose_numpy.py: vectorised KS per candidate xmin, scipy for the MP median)');
+console.log(
+  `rmtkit ${backend()} backend; MP fit, randomised copy and fingers on every layer; best of ${repeat}`,
+);
+console.log(
+  'model                                         layers   rmtkit s    numpy s   ×numpy   max |Δα|',
+);
+console.log(
+  '(numpy: np.linalg.svd values only, then bench/diagnose_numpy.py: vectorised KS per candidate xmin, scipy for the MP median)',
+);
 const row = (what: string, layers: number, t: number, ref: number, dAlpha: number) =>
-  console.log(`${what.padEnd(46)}${String(layers).padStart(6)}${t.toFixed(3).padStart(11)}${ref.toFixed(3).padStart(11)}${(t / ref).toFixed(2).padStart(9)}${(Number.isNaN(dAlpha) ? '—' : dAlpha.toExponential(1)).padStart(11)}`);
+  console.log(
+    `${what.padEnd(46)}${String(layers).padStart(6)}${t.toFixed(3).padStart(11)}${ref.toFixed(3).padStart(11)}${(t / ref).toFixed(2).padStart(9)}${(Number.isNaN(dAlpha) ? '—' : dAlpha.toExponential(1)).padStart(11)}`,
+  );
 
 async function compare(what: string, files: () => WeightFile[]): Promise<void> {
   const result = await diagnoseModel(files(), options);
@@ -69,16 +102,36 @@ async function compare(what: string, files: () => WeightFile[]): Promise<void> {
   rmSync(dir, { recursive: true });
   const dAlpha = Math.max(...result.layers.map((l, k) => Math.abs(l.alpha - ref.alpha[k]!)));
   row(what, result.layers.length, t, ref.seconds, dAlpha);
-  row('  eigenvalues only (W and its permuted copy)', result.layers.length, tEig, ref.svdSeconds, NaN);
+  row(
+    '  eigenvalues only (W and its permuted copy)',
+    result.layers.length,
+    tEig,
+    ref.svdSeconds,
+    NaN,
+  );
 }
 
 for (const model of ['silero_vad_v5.onnx', 'silero_vad_legacy.onnx']) {
-  if (existsSync(join(DIST, model))) await compare(`${model} (read + diagnose)`, () => [readWeightFile(join(DIST, model))]);
+  if (existsSync(join(DIST, model)))
+    await compare(`${model} (read + diagnose)`, () => [readWeightFile(join(DIST, model))]);
 }
 for (const [rows, cols] of sizes) {
   const w = gaussianMatrix(rows, cols, 1);
   // A heavier tail than noise: scale a few columns up, as trained layers often have.
   for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j += 17) w.data[i * cols + j] *= 3;
-  const file: WeightFile = { file: 'synthetic', format: 'npy', skipped: [], tensors: [{ name: `W${rows}x${cols}`, shape: [rows, cols], data: w.data, dtype: 'float64', floating: true }] };
+  const file: WeightFile = {
+    file: 'synthetic',
+    format: 'npy',
+    skipped: [],
+    tensors: [
+      {
+        name: `W${rows}x${cols}`,
+        shape: [rows, cols],
+        data: w.data,
+        dtype: 'float64',
+        floating: true,
+      },
+    ],
+  };
   await compare(`synthetic ${rows}×${cols}`, () => [file]);
 }

@@ -10,49 +10,82 @@
 // Debian's older OpenBLAS is not safe there, so the native backend keeps the environment's).
 import { execFileSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
-import { Matrix } from '../src/linalg/matrix.js';
 import { availableBackends, getBackend } from '../src/linalg/backend.js';
 import type { Backend, KernelName } from '../src/linalg/kernels.js';
+import type { Matrix } from '../src/linalg/matrix.js';
 import { gaussianMatrix } from '../src/random/index.js';
 import { mlMatrixTimes } from './ml-matrix.js';
 
 const args = parseArgs(process.argv.slice(2));
 const sizes = (args.sizes ?? '500,1000,2000,4000').split(',').map(Number);
-const kernels = (args.kernels ?? 'gram,spdInverse,eigvalsh,eigh,gemm,cholesky,svd,qr').split(',').map((k) => (k === 'matmul' ? 'gemm' : k)) as KernelName[];
+const kernels = (args.kernels ?? 'gram,spdInverse,eigvalsh,eigh,gemm,cholesky,svd,qr')
+  .split(',')
+  .map((k) => (k === 'matmul' ? 'gemm' : k)) as KernelName[];
 const jsMax = Number(args['js-max'] ?? 2000);
-const repeatsFor = (d: number): number => (args.repeats !== undefined ? Number(args.repeats) : d <= 1000 ? 10 : d <= 2000 ? 3 : 1);
+const repeatsFor = (d: number): number =>
+  args.repeats !== undefined ? Number(args.repeats) : d <= 1000 ? 10 : d <= 2000 ? 3 : 1;
 
 const fastEnv = { ...process.env };
 delete fastEnv.OPENBLAS_CORETYPE;
 delete fastEnv.OPENBLAS_L2_SIZE;
 // numpy is timed cell by cell, before and after rmtkit (best of both), so that load from other
 // processes on this shared machine hits both sides alike.
-const numpyCell = (env: NodeJS.ProcessEnv, k: KernelName, d: number): number => runNumpy(env, k, d).times[`${numpyName(k)}:${d}`]!;
+const numpyCell = (env: NodeJS.ProcessEnv, k: KernelName, d: number): number =>
+  runNumpy(env, k, d).times[`${numpyName(k)}:${d}`]!;
 
-console.log(`numpy ${runNumpy(process.env, 'gemm', 2).numpy}, OpenBLAS core ${process.env.OPENBLAS_CORETYPE ?? 'auto'} (same env) and auto (fastest); backends: ${availableBackends().join(', ')}`);
-console.log('ratios are time / numpy time in the same environment; the last column is numpy with its fastest kernels');
-console.log('kernel       d   ' + availableBackends().map((b) => `${b.padStart(9)} s  ×numpy`).join('  ') + '      numpy s  fastest s' + (args['ml-matrix'] ? '   ml-matrix s  ml/js' : ''));
+console.log(
+  `numpy ${runNumpy(process.env, 'gemm', 2).numpy}, OpenBLAS core ${process.env.OPENBLAS_CORETYPE ?? 'auto'} (same env) and auto (fastest); backends: ${availableBackends().join(', ')}`,
+);
+console.log(
+  'ratios are time / numpy time in the same environment; the last column is numpy with its fastest kernels',
+);
+console.log(
+  'kernel       d   ' +
+    availableBackends()
+      .map((b) => `${b.padStart(9)} s  ×numpy`)
+      .join('  ') +
+    '      numpy s  fastest s' +
+    (args['ml-matrix'] ? '   ml-matrix s  ml/js' : ''),
+);
 for (const d of sizes) {
   const x = gaussianMatrix(2 * d, d, 1);
   const square = gaussianMatrix(d, d, 2);
   const spd = getBackend(availableBackends()[0]!).kernels.gram!(x, 1 / (2 * d));
   for (const k of kernels) {
     const before = numpyCell(process.env, k, d);
-    const times = availableBackends().map((name) => (name === 'js' && d > jsMax ? undefined : time(getBackend(name), k, x, square, spd, repeatsFor(d))));
+    const times = availableBackends().map((name) =>
+      name === 'js' && d > jsMax
+        ? undefined
+        : time(getBackend(name), k, x, square, spd, repeatsFor(d)),
+    );
     const ref = Math.min(before, numpyCell(process.env, k, d));
-    const cells = times.map((t) => (t === undefined ? '        —        —' : `${t.toFixed(4).padStart(11)} ${(t / ref).toFixed(2).padStart(7)}×`));
+    const cells = times.map((t) =>
+      t === undefined
+        ? '        —        —'
+        : `${t.toFixed(4).padStart(11)} ${(t / ref).toFixed(2).padStart(7)}×`,
+    );
     const jsTime = times[availableBackends().indexOf('js')] ?? NaN;
     let tail = '';
     if (args['ml-matrix'] && Number.isFinite(jsTime)) {
       const ml = mlMatrixTimes(k, x, square, spd);
-      if (ml !== undefined) tail = `  ${ml.toFixed(4).padStart(11)}  ${(ml / jsTime).toFixed(1).padStart(5)}`;
+      if (ml !== undefined)
+        tail = `  ${ml.toFixed(4).padStart(11)}  ${(ml / jsTime).toFixed(1).padStart(5)}`;
     }
     const fast = numpyCell(fastEnv, k, d);
-    console.log(`${k.padEnd(11)} ${String(d).padStart(4)} ${cells.join('  ')}  ${ref.toFixed(4).padStart(11)} ${fast.toFixed(4).padStart(10)}${tail}`);
+    console.log(
+      `${k.padEnd(11)} ${String(d).padStart(4)} ${cells.join('  ')}  ${ref.toFixed(4).padStart(11)} ${fast.toFixed(4).padStart(10)}${tail}`,
+    );
   }
 }
 
-function time(backend: Backend, k: KernelName, x: Matrix, square: Matrix, spd: Matrix, reps: number): number {
+function time(
+  backend: Backend,
+  k: KernelName,
+  x: Matrix,
+  square: Matrix,
+  spd: Matrix,
+  reps: number,
+): number {
   const run = call(backend, k, x, square, spd);
   run();
   let best = Infinity;
@@ -64,25 +97,46 @@ function time(backend: Backend, k: KernelName, x: Matrix, square: Matrix, spd: M
   return best;
 }
 
-function call(backend: Backend, k: KernelName, x: Matrix, square: Matrix, spd: Matrix): () => unknown {
+function call(
+  backend: Backend,
+  k: KernelName,
+  x: Matrix,
+  square: Matrix,
+  spd: Matrix,
+): () => unknown {
   const K = backend.kernels;
   switch (k) {
-    case 'gemm': return () => K.gemm!(square, square, false, false, 1);
-    case 'gram': return () => K.gram!(x, 1 / x.rows);
-    case 'cholesky': return () => K.cholesky!(spd);
-    case 'choleskySolve': return () => K.choleskySolve!(K.cholesky!(spd), square);
-    case 'spdInverse': return () => K.spdInverse!(spd);
-    case 'eigvalsh': return () => K.eigvalsh!(spd);
-    case 'eigh': return () => K.eigh!(spd);
-    case 'svd': return () => K.svd!(square);
-    case 'qr': return () => K.qr!(square);
+    case 'gemm':
+      return () => K.gemm!(square, square, false, false, 1);
+    case 'gram':
+      return () => K.gram!(x, 1 / x.rows);
+    case 'cholesky':
+      return () => K.cholesky!(spd);
+    case 'choleskySolve':
+      return () => K.choleskySolve!(K.cholesky!(spd), square);
+    case 'spdInverse':
+      return () => K.spdInverse!(spd);
+    case 'eigvalsh':
+      return () => K.eigvalsh!(spd);
+    case 'eigh':
+      return () => K.eigh!(spd);
+    case 'svd':
+      return () => K.svd!(square);
+    case 'qr':
+      return () => K.qr!(square);
   }
 }
 
-function runNumpy(env: NodeJS.ProcessEnv, k: KernelName, d: number): { numpy: string; times: Record<string, number> } {
+function runNumpy(
+  env: NodeJS.ProcessEnv,
+  k: KernelName,
+  d: number,
+): { numpy: string; times: Record<string, number> } {
   const script = new URL('./linalg_numpy.py', import.meta.url).pathname;
   const config = JSON.stringify({ sizes: [d], kernels: [numpyName(k)], repeats: repeatsFor(d) });
-  return JSON.parse(execFileSync('python3', [script, config], { env, encoding: 'utf8', maxBuffer: 1 << 24 }));
+  return JSON.parse(
+    execFileSync('python3', [script, config], { env, encoding: 'utf8', maxBuffer: 1 << 24 }),
+  );
 }
 
 function numpyName(k: string): string {

@@ -7,18 +7,26 @@
 //  2. Forecast vs reality: fits SSR on n = α·d training windows drawn at random (5 seeded draws)
 //     and scores them on all training windows (the distribution the forecast is about) and on
 //     the test windows, next to the theory from the plug-in covariance of all training windows.
-// Usage: node --import tsx bench/ssr-ecg.ts [--file /path/to/ecg.dat] [--out dir] [--d 32] [--stride 4] [--lambda 1e-4]
+// Usage: node --import tsx bench/ssr-ecg.ts [--file /path/to/ecg.dat] [--out dir] [--d 32]
+// [--stride 4] [--lambda 1e-4]
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { reportError } from '../src/cli/main.js';
+import { dataCovariance } from '../src/covariance/index.js';
 import { ecgDataset } from '../src/experiments/data/ecg.js';
 import { writeNpy } from '../src/io/index.js';
 import { Matrix } from '../src/linalg/matrix.js';
-import { dataCovariance } from '../src/covariance/index.js';
 import { randomStream } from '../src/random/index.js';
 import { fitSsr, irreducibleError, optimalLambda, ssrTheory } from '../src/ssr/index.js';
 
-const args = Object.fromEntries(process.argv.slice(2).join(' ').split('--').filter(Boolean).map((s) => s.trim().split(/\s+/) as [string, string]));
+const args = Object.fromEntries(
+  process.argv
+    .slice(2)
+    .join(' ')
+    .split('--')
+    .filter(Boolean)
+    .map((s) => s.trim().split(/\s+/) as [string, string]),
+);
 const d = Number(args.d ?? 32);
 const stride = Number(args.stride ?? 4);
 const out = args.out ?? '.';
@@ -32,14 +40,22 @@ const { file, train, test } = dataset;
 mkdirSync(out, { recursive: true });
 writeNpy(join(out, 'ecg_train.npy'), train);
 writeNpy(join(out, 'ecg_test.npy'), test);
-console.log(`${file}: ${train.rows} training and ${test.rows} test windows of d = ${d} (stride ${stride}) written to ${out}`);
+console.log(
+  `${file}: ${train.rows} training and ${test.rows} test windows of d = ${d} (stride ${stride}) written to ${out}`,
+);
 
 const form = dataCovariance(train).spectrum();
-console.log(`irreducible error (n → ∞) of the training windows ${irreducibleError(form).toPrecision(4)}, of the test windows ${irreducibleError(dataCovariance(test).spectrum()).toPrecision(4)} mV²`);
+console.log(
+  `irreducible error (n → ∞) of the training windows ${irreducibleError(form).toPrecision(4)}, of the test windows ${irreducibleError(dataCovariance(test).spectrum()).toPrecision(4)} mV²`,
+);
 const lambda = Number(args.lambda ?? 1e-4);
 const draws = 5;
-console.log(`forecast from the plug-in covariance vs SSR fitted on n = α·d random training windows (λ = ${lambda}; errors in mV², mean of ${draws} draws)`);
-console.log('    α      n   theory L_gen   measured on train windows   on test windows   theory λ*   L_gen(λ*)');
+console.log(
+  `forecast from the plug-in covariance vs SSR fitted on n = α·d random training windows (λ = ${lambda}; errors in mV², mean of ${draws} draws)`,
+);
+console.log(
+  '    α      n   theory L_gen   measured on train windows   on test windows   theory λ*   L_gen(λ*)',
+);
 for (const alpha of [1, 2, 4, 8, 32]) {
   const n = Math.round(alpha * d);
   let onTrain = 0;
@@ -54,5 +70,7 @@ for (const alpha of [1, 2, 4, 8, 32]) {
   }
   const [theory] = ssrTheory(form, [{ alpha, lambda }]);
   const opt = optimalLambda(form, alpha).point;
-  console.log(`${String(alpha).padStart(5)} ${String(n).padStart(6)}   ${theory.genError.toPrecision(4).padStart(12)}   ${onTrain.toPrecision(4).padStart(25)}   ${onTest.toPrecision(4).padStart(15)}   ${opt.lambda.toPrecision(3).padStart(9)}   ${opt.genError.toPrecision(4).padStart(9)}`);
+  console.log(
+    `${String(alpha).padStart(5)} ${String(n).padStart(6)}   ${theory.genError.toPrecision(4).padStart(12)}   ${onTrain.toPrecision(4).padStart(25)}   ${onTest.toPrecision(4).padStart(15)}   ${opt.lambda.toPrecision(3).padStart(9)}   ${opt.genError.toPrecision(4).padStart(9)}`,
+  );
 }

@@ -5,20 +5,33 @@
 // Usage: node --import tsx bench/ssr-validate.ts [--d 500] [--seeds 5]
 import { performance } from 'node:perf_hooks';
 import { ar1Covariance, diagonalCovariance, spikedCovariance } from '../src/covariance/index.js';
-import { monteCarlo, type McComparison } from '../test/ssr/mc.js';
+import { type McComparison, monteCarlo } from '../test/ssr/mc.js';
 
-const args = Object.fromEntries(process.argv.slice(2).join(' ').split('--').filter(Boolean).map((s) => s.trim().split(/\s+/) as [string, string]));
+const args = Object.fromEntries(
+  process.argv
+    .slice(2)
+    .join(' ')
+    .split('--')
+    .filter(Boolean)
+    .map((s) => s.trim().split(/\s+/) as [string, string]),
+);
 const d = Number(args.d ?? 500);
 const seeds = Number(args.seeds ?? 5);
 const alphas = [0.3, 0.6, 1.5, 3, 5];
 const lambdas = [1e-3, 0.1, 10];
-const models = [ar1Covariance(0.6, d), spikedCovariance(3, d, 1), diagonalCovariance(Float64Array.from({ length: d }, (_, k) => 0.25 + (2 * k) / d))];
+const models = [
+  ar1Covariance(0.6, d),
+  spikedCovariance(3, d, 1),
+  diagonalCovariance(Float64Array.from({ length: d }, (_, k) => 0.25 + (2 * k) / d)),
+];
 
 const start = performance.now();
 const rows: McComparison[] = [];
 const pct = (v: number) => `${(100 * v).toFixed(2).padStart(6)} %`;
 console.log(`d = ${d}, ${seeds} seeds per point; gap = MC mean / theory − 1 (± standard error)`);
-console.log('model          α       λ      L_gen theory   gap ± SE              L_tr theory    gap ± SE');
+console.log(
+  'model          α       λ      L_gen theory   gap ± SE              L_tr theory    gap ± SE',
+);
 for (const model of models) {
   for (const alpha of alphas) {
     for (const lambda of lambdas) {
@@ -31,6 +44,10 @@ for (const model of models) {
   }
 }
 const worst = (key: 'Gen' | 'Train', filter: (r: McComparison) => boolean) =>
-  rows.filter(filter).reduce((m, r) => Math.max(m, Math.abs(r[`mc${key}`] / r[`theory${key}`] - 1)), 0);
-console.log(`worst |gap| L_gen: ${pct(worst('Gen', () => true))}; L_tr for α ≥ 1: ${pct(worst('Train', (r) => r.alpha >= 1))}, for α < 1: ${pct(worst('Train', (r) => r.alpha < 1))}`);
+  rows
+    .filter(filter)
+    .reduce((m, r) => Math.max(m, Math.abs(r[`mc${key}`] / r[`theory${key}`] - 1)), 0);
+console.log(
+  `worst |gap| L_gen: ${pct(worst('Gen', () => true))}; L_tr for α ≥ 1: ${pct(worst('Train', (r) => r.alpha >= 1))}, for α < 1: ${pct(worst('Train', (r) => r.alpha < 1))}`,
+);
 console.log(`${rows.length} points in ${((performance.now() - start) / 1000).toFixed(1)} s`);

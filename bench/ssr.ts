@@ -11,13 +11,20 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { ar1Covariance } from '../src/covariance/index.js';
 import { writeNpy } from '../src/io/index.js';
 import { backend } from '../src/linalg/backend.js';
-import { ar1Covariance } from '../src/covariance/index.js';
 import { gaussianMatrix } from '../src/random/index.js';
 import { fitSsr, optimalLambda, ssrTheory } from '../src/ssr/index.js';
 
-const args = Object.fromEntries(process.argv.slice(2).join(' ').split('--').filter(Boolean).map((s) => s.trim().split(/\s+/) as [string, string]));
+const args = Object.fromEntries(
+  process.argv
+    .slice(2)
+    .join(' ')
+    .split('--')
+    .filter(Boolean)
+    .map((s) => s.trim().split(/\s+/) as [string, string]),
+);
 const n = Number(args.n ?? 4000);
 const d = Number(args.d ?? 2000);
 const repeats = Number(args.repeats ?? 3);
@@ -36,7 +43,16 @@ const ourTimes: number[] = [];
 let numpyTrain = NaN;
 let ourTrain = NaN;
 for (let batch = 0; batch < 2; batch++) {
-  const r = JSON.parse(execFileSync('python3', [new URL('./ssr_numpy.py', import.meta.url).pathname, JSON.stringify({ file, lambda, repeats })], { env, encoding: 'utf8' }));
+  const r = JSON.parse(
+    execFileSync(
+      'python3',
+      [
+        new URL('./ssr_numpy.py', import.meta.url).pathname,
+        JSON.stringify({ file, lambda, repeats }),
+      ],
+      { env, encoding: 'utf8' },
+    ),
+  );
   numpyTimes.push(...r.times);
   numpyTrain = r.trainError;
   for (let k = 0; k < repeats; k++) {
@@ -49,11 +65,20 @@ rmSync(dir, { recursive: true, force: true });
 const best = (t: number[]) => Math.min(...t);
 const median = (t: number[]) => [...t].sort((a, b) => a - b)[Math.floor(t.length / 2)];
 console.log(`fitSsr n = ${n}, d = ${d}, λ = ${lambda}, backend ${backend()}`);
-console.log(`  rmtkit best ${best(ourTimes).toFixed(3)} s (median ${median(ourTimes).toFixed(3)})   numpy best ${best(numpyTimes).toFixed(3)} s (median ${median(numpyTimes).toFixed(3)})`);
-console.log(`  ratio rmtkit/numpy: best ${(best(ourTimes) / best(numpyTimes)).toFixed(2)}×, median ${(median(ourTimes) / median(numpyTimes)).toFixed(2)}×   (target ≤ 1.2×)`);
-console.log(`  training errors agree: rmtkit ${ourTrain} numpy ${numpyTrain} (rel diff ${Math.abs(ourTrain / numpyTrain - 1).toExponential(1)})`);
+console.log(
+  `  rmtkit best ${best(ourTimes).toFixed(3)} s (median ${median(ourTimes).toFixed(3)})   numpy best ${best(numpyTimes).toFixed(3)} s (median ${median(numpyTimes).toFixed(3)})`,
+);
+console.log(
+  `  ratio rmtkit/numpy: best ${(best(ourTimes) / best(numpyTimes)).toFixed(2)}×, median ${(median(ourTimes) / median(numpyTimes)).toFixed(2)}×   (target ≤ 1.2×)`,
+);
+console.log(
+  `  training errors agree: rmtkit ${ourTrain} numpy ${numpyTrain} (rel diff ${Math.abs(ourTrain / numpyTrain - 1).toExponential(1)})`,
+);
 
-const lambdas = Array.from({ length: 200 }, (_, i) => ({ alpha: 2, lambda: 10 ** (-4 + (6 * i) / 199) }));
+const lambdas = Array.from({ length: 200 }, (_, i) => ({
+  alpha: 2,
+  lambda: 10 ** (-4 + (6 * i) / 199),
+}));
 let start = performance.now();
 const dense = ar1Covariance(0.5, 2000);
 const form = dense.spectrum();
@@ -64,7 +89,9 @@ const curveSeconds = (performance.now() - start) / 1000;
 start = performance.now();
 const opt = optimalLambda(form, 2);
 const optSeconds = (performance.now() - start) / 1000;
-console.log(`dense Σ (AR(1) ρ = 0.5, d = 2000): eigendecomposition ${eighSeconds.toFixed(3)} s, then 200-point λ-curve ${curveSeconds.toFixed(3)} s (target < 3 s), optimal λ ${optSeconds.toFixed(3)} s (λ* = ${opt.point.lambda.toPrecision(4)}, L_gen ${opt.point.genError.toPrecision(5)})`);
+console.log(
+  `dense Σ (AR(1) ρ = 0.5, d = 2000): eigendecomposition ${eighSeconds.toFixed(3)} s, then 200-point λ-curve ${curveSeconds.toFixed(3)} s (target < 3 s), optimal λ ${optSeconds.toFixed(3)} s (λ* = ${opt.point.lambda.toPrecision(4)}, L_gen ${opt.point.genError.toPrecision(5)})`,
+);
 
 start = performance.now();
 const limit = ar1Covariance(0.5, Infinity).spectrum();
@@ -78,4 +105,6 @@ for (let k = 0; k < 5; k++) {
   times.push(performance.now() - start);
 }
 const gap = Math.max(...curve.map((p, i) => Math.abs(p.genError / limitCurve[i].genError - 1)));
-console.log(`AR(1) d = ∞: symbol quadrature ${(symbolSeconds * 1000).toFixed(2)} ms (${limit.values.length} nodes), 200-point curve best ${best(times).toFixed(2)} ms (median ${median(times).toFixed(2)} ms); max relative gap to d = 2000: ${gap.toExponential(2)}`);
+console.log(
+  `AR(1) d = ∞: symbol quadrature ${(symbolSeconds * 1000).toFixed(2)} ms (${limit.values.length} nodes), 200-point curve best ${best(times).toFixed(2)} ms (median ${median(times).toFixed(2)} ms); max relative gap to d = 2000: ${gap.toExponential(2)}`,
+);

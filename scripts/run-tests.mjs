@@ -9,7 +9,8 @@ const passThrough = process.argv.slice(2).filter((a) => a.startsWith('-'));
 const files = [];
 function walk(path) {
   if (statSync(path).isDirectory()) {
-    for (const entry of readdirSync(path).sort()) if (entry !== 'node_modules') walk(join(path, entry));
+    for (const entry of readdirSync(path).sort())
+      if (entry !== 'node_modules') walk(join(path, entry));
   } else if (path.endsWith('.test.ts')) files.push(path);
 }
 for (const root of roots.length ? roots : ['test']) walk(root);
@@ -17,5 +18,9 @@ if (files.length === 0) {
   console.error(`no *.test.ts files under ${roots.join(', ') || 'test'}`);
   process.exit(1);
 }
-const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...passThrough, ...files], { stdio: 'inherit' });
+const result = spawnSync(
+  process.execPath,
+  ['--import', 'tsx', '--test', '--test-reporter=spec', ...passThrough, ...files],
+  { stdio: 'inherit' },
+);
 process.exit(result.status ?? 1);

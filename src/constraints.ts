@@ -24,17 +24,31 @@ export interface Interval {
  * An interval constraint lo … hi with the given ends (default closed-open `[)`).
  * @example interval(0, Infinity, '[)').check('lambda', -1) // throws "lambda must be ≥ 0. Value: -1."
  */
-export function interval(lo: number, hi: number, bounds: Bounds = '[)', options: { integer?: boolean } = {}): Interval {
+export function interval(
+  lo: number,
+  hi: number,
+  bounds: Bounds = '[)',
+  options: { integer?: boolean } = {},
+): Interval {
   const integer = options.integer ?? false;
   const loOk = (v: number) => (bounds[0] === '[' ? v >= lo : v > lo);
   const hiOk = (v: number) => (bounds[1] === ']' ? v <= hi : v < hi);
   const describe = (): string => {
     const kind = integer ? 'an integer' : 'a number';
-    if (hi === Infinity && !(bounds[1] === ']')) return integer ? `must be an integer ${bounds[0] === '[' ? '≥' : '>'} ${lo}` : `must be ${bounds[0] === '[' ? '≥' : '>'} ${lo}`;
-    if (lo === -Infinity && bounds[0] === '(') return `must be ${kind} ${bounds[1] === ']' ? '≤' : '<'} ${hi}`;
+    if (hi === Infinity && !(bounds[1] === ']'))
+      return integer
+        ? `must be an integer ${bounds[0] === '[' ? '≥' : '>'} ${lo}`
+        : `must be ${bounds[0] === '[' ? '≥' : '>'} ${lo}`;
+    if (lo === -Infinity && bounds[0] === '(')
+      return `must be ${kind} ${bounds[1] === ']' ? '≤' : '<'} ${hi}`;
     return `must be ${kind} in ${bounds[0]}${lo}, ${hi === Infinity ? '∞' : hi}${bounds[1]}`;
   };
-  const contains = (v: number) => typeof v === 'number' && !Number.isNaN(v) && loOk(v) && hiOk(v) && (!integer || Number.isInteger(v));
+  const contains = (v: number) =>
+    typeof v === 'number' &&
+    !Number.isNaN(v) &&
+    loOk(v) &&
+    hiOk(v) &&
+    (!integer || Number.isInteger(v));
   return {
     lo,
     hi,
@@ -45,13 +59,16 @@ export function interval(lo: number, hi: number, bounds: Bounds = '[)', options:
     check(argument, value) {
       if (contains(value)) return value;
       // ±∞ just past an open infinite end reads better as "must be finite" than as the bound.
-      if (Math.abs(value) === Infinity && Math.abs(value > 0 ? hi : lo) === Infinity) throw new InvalidArgumentError(argument, 'must be finite', value);
+      if (Math.abs(value) === Infinity && Math.abs(value > 0 ? hi : lo) === Infinity)
+        throw new InvalidArgumentError(argument, 'must be finite', value);
       throw new InvalidArgumentError(argument, describe(), value);
     },
   };
 }
 
-/** Constraints of the covariance-model parameters (used by the models and the model-string parser). */
+/**
+ * Constraints of the covariance-model parameters (used by the models and the model-string parser).
+ */
 export const COVARIANCE_PARAMS = {
   /** AR(1) correlation ρ: Σ_ij = ρ^|i−j| is positive definite for |ρ| < 1. */
   rho: interval(-1, 1, '()'),

@@ -11,14 +11,21 @@ export class InvalidArgumentError extends Error {
     readonly requirement: string,
     readonly value?: unknown,
   ) {
-    super(`invalid argument: ${argument} ${requirement}.${value === undefined ? '' : ` Value: ${formatValue(value)}.`}`);
+    super(
+      `invalid argument: ${argument} ${requirement}.${value === undefined ? '' : ` Value: ${formatValue(value)}.`}`,
+    );
   }
 }
 
 /** A matrix or vector argument contains NaN or ±Infinity. */
 export class NonFiniteError extends InvalidArgumentError {
   override name = 'NonFiniteError';
-  constructor(argument: string, readonly row: number, readonly col: number, value: number) {
+  constructor(
+    argument: string,
+    readonly row: number,
+    readonly col: number,
+    value: number,
+  ) {
     super(argument, `must be finite; entry (${row}, ${col}) is not`, value);
   }
 }
@@ -26,15 +33,24 @@ export class NonFiniteError extends InvalidArgumentError {
 /** Cholesky failed: the leading minor of the given order is not positive. */
 export class NotPositiveDefiniteError extends InvalidArgumentError {
   override name = 'NotPositiveDefiniteError';
-  constructor(argument: string, readonly minor: number) {
-    super(argument, `must be symmetric positive definite; the leading minor of order ${minor} is not positive`);
+  constructor(
+    argument: string,
+    readonly minor: number,
+  ) {
+    super(
+      argument,
+      `must be symmetric positive definite; the leading minor of order ${minor} is not positive`,
+    );
   }
 }
 
 /** An iterative kernel (eigensolver, SVD) did not converge. */
 export class ConvergenceError extends Error {
   override name = 'ConvergenceError';
-  constructor(readonly kernel: string, detail: string) {
+  constructor(
+    readonly kernel: string,
+    detail: string,
+  ) {
     super(`${kernel} did not converge: ${detail}`);
   }
 }
@@ -42,7 +58,11 @@ export class ConvergenceError extends Error {
 /** A data file does not parse; names the file and the place. */
 export class DataFormatError extends Error {
   override name = 'DataFormatError';
-  constructor(readonly file: string, readonly place: string, detail: string) {
+  constructor(
+    readonly file: string,
+    readonly place: string,
+    detail: string,
+  ) {
     super(`${file}${place ? ` ${place}` : ''}: ${detail}`);
   }
 }
@@ -50,13 +70,17 @@ export class DataFormatError extends Error {
 /** A backend does not implement a kernel. */
 export class KernelMissingError extends Error {
   override name = 'KernelMissingError';
-  constructor(readonly kernel: string, readonly backend: string) {
+  constructor(
+    readonly kernel: string,
+    readonly backend: string,
+  ) {
     super(`kernel '${kernel}' is not implemented by the '${backend}' backend`);
   }
 }
 
 function formatValue(value: unknown): string {
-  if (typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean') return String(value);
+  if (typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean')
+    return String(value);
   if (typeof value === 'string') return JSON.stringify(value);
   if (Array.isArray(value)) return `[${value.map(formatValue).join(', ')}]`;
   try {

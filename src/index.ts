@@ -7,23 +7,24 @@
  * classes and the constraint helper `interval` are exported here, once; everything else lives in
  * one namespace.
  */
-export { Matrix } from './linalg/matrix.js';
-export { interval, type Interval, type Bounds } from './constraints.js';
+
+export { type Bounds, type Interval, interval } from './constraints.js';
+export * as covariance from './covariance/index.js';
+export * as diagnostics from './diagnostics/index.js';
 export {
-  InvalidArgumentError,
-  NonFiniteError,
-  NotPositiveDefiniteError,
   ConvergenceError,
   DataFormatError,
+  InvalidArgumentError,
   KernelMissingError,
+  NonFiniteError,
+  NotPositiveDefiniteError,
 } from './errors.js';
-export * as linalg from './linalg/index.js';
-export * as random from './random/index.js';
-export * as covariance from './covariance/index.js';
 export * as io from './io/index.js';
-export * as ssr from './ssr/index.js';
+export * as linalg from './linalg/index.js';
+export { Matrix } from './linalg/matrix.js';
 export * as pca from './pca/index.js';
+export * as random from './random/index.js';
 export * as rmt from './rmt/index.js';
-export * as diagnostics from './diagnostics/index.js';
-export * as stats from './stats/index.js';
 export * as scenario from './scenario/index.js';
+export * as ssr from './ssr/index.js';
+export * as stats from './stats/index.js';

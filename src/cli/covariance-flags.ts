@@ -1,5 +1,5 @@
-import { InvalidArgumentError } from '../errors.js';
 import type { CovarianceModel } from '../covariance/model.js';
+import { InvalidArgumentError } from '../errors.js';
 import { buildCovariance, parseCovarianceSpec } from '../scenario/covariance-spec.js';
 import { parseDimension } from '../scenario/dimension.js';
 import { SSR_PARAMS } from '../ssr/params.js';
@@ -7,7 +7,10 @@ import { loadMatrix, loadVector } from './inputs.js';
 
 /* The --d and --cov flags shared by theory, spectrum and compare-pca. */
 
-/** `inf` or an integer d ≥ 2 (see {@link parseDimension}). @throws {InvalidArgumentError} naming '--d'. */
+/**
+ * `inf` or an integer d ≥ 2 (see {@link parseDimension}). @throws {InvalidArgumentError} naming
+ * '--d'.
+ */
 export function parseDimensionFlag(text: string): number {
   return parseDimension(text, '--d');
 }
@@ -24,8 +27,14 @@ export function buildModel(text: string, d: number | undefined): CovarianceModel
     model.spectrum();
     return model;
   } catch (error) {
-    if (error instanceof InvalidArgumentError && error.argument === 'd') throw new InvalidArgumentError('--d', error.requirement, error.value);
-    if (error instanceof InvalidArgumentError && !error.argument.startsWith('--')) throw new InvalidArgumentError(`--cov ${text}: ${error.argument}`, error.requirement, error.value);
+    if (error instanceof InvalidArgumentError && error.argument === 'd')
+      throw new InvalidArgumentError('--d', error.requirement, error.value);
+    if (error instanceof InvalidArgumentError && !error.argument.startsWith('--'))
+      throw new InvalidArgumentError(
+        `--cov ${text}: ${error.argument}`,
+        error.requirement,
+        error.value,
+      );
     throw error;
   }
 }

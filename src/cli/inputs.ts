@@ -1,8 +1,8 @@
-import { DataFormatError, InvalidArgumentError } from '../errors.js';
 import { readFileSync } from 'node:fs';
+import type { Interval } from '../constraints.js';
+import { DataFormatError, InvalidArgumentError } from '../errors.js';
 import { parseMatrixFile, vectorOf } from '../io/matrix-file.js';
 import type { Matrix } from '../linalg/matrix.js';
-import type { Interval } from '../constraints.js';
 
 /* Reading flags and data files for every command: one place for the one-line error texts. */
 
@@ -13,7 +13,12 @@ import type { Interval } from '../constraints.js';
  */
 export function parseNumber(flag: string, text: string, constraint: Interval): number {
   const value = text.trim() === '' ? NaN : Number(text);
-  if (Number.isNaN(value)) throw new InvalidArgumentError(flag, `must be a number (${constraint.describe().replace('must be ', '')})`, text);
+  if (Number.isNaN(value))
+    throw new InvalidArgumentError(
+      flag,
+      `must be a number (${constraint.describe().replace('must be ', '')})`,
+      text,
+    );
   if (!Number.isFinite(value)) throw new InvalidArgumentError(flag, 'must be finite', text);
   return constraint.check(flag, value);
 }

@@ -1,5 +1,5 @@
 import { Command, CommanderError } from 'commander';
-import { InvalidArgumentError, DataFormatError } from '../errors.js';
+import { DataFormatError, InvalidArgumentError } from '../errors.js';
 import { commands } from './commands/index.js';
 
 /**
@@ -28,7 +28,7 @@ export function reportError(error: unknown): number {
     console.error(`rmtkit: ${error.message}`);
     return 2;
   }
-  console.error(error instanceof Error ? error.stack ?? error.message : String(error));
+  console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
   return 1;
 }
 

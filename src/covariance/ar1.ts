@@ -1,7 +1,7 @@
+import { COVARIANCE_PARAMS } from '../constraints.js';
 import { Matrix } from '../linalg/matrix.js';
 import { gaussianMatrix } from '../random/gaussian.js';
-import { COVARIANCE_PARAMS } from '../constraints.js';
-import { limitModel, matrixModel, type CovarianceModel } from './model.js';
+import { type CovarianceModel, limitModel, matrixModel } from './model.js';
 import { symbolSpectrum } from './symbol.js';
 
 /**
@@ -19,11 +19,16 @@ export function ar1Covariance(rho: number, d: number): CovarianceModel {
   const name = `ar1:${rho}`;
   if (d === Infinity) {
     const symbol = (w: number) => (1 - rho * rho) / (1 - 2 * rho * Math.cos(w) + rho * rho);
-    return limitModel(name, `AR(1) covariance Σ_ij = ${rho}^|i−j| in the d → ∞ limit (spectral symbol)`, symbolSpectrum(symbol, { argument: 'rho' }));
+    return limitModel(
+      name,
+      `AR(1) covariance Σ_ij = ${rho}^|i−j| in the d → ∞ limit (spectral symbol)`,
+      symbolSpectrum(symbol, { argument: 'rho' }),
+    );
   }
   COVARIANCE_PARAMS.d.check('d', d);
   const sigma = Matrix.zeros(d, d);
-  for (let i = 0; i < d; i++) for (let j = 0; j < d; j++) sigma.data[i * d + j] = rho ** Math.abs(i - j);
+  for (let i = 0; i < d; i++)
+    for (let j = 0; j < d; j++) sigma.data[i * d + j] = rho ** Math.abs(i - j);
   const innovation = Math.sqrt(1 - rho * rho);
   return matrixModel(name, `AR(1) covariance Σ_ij = ${rho}^|i−j|, d = ${d}`, sigma, {
     sample(n, seed) {

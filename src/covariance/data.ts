@@ -1,7 +1,7 @@
 import { InvalidArgumentError } from '../errors.js';
 import { gram } from '../linalg/api.js';
-import { assertFinite, Matrix } from '../linalg/matrix.js';
-import { matrixModel, type CovarianceModel } from './model.js';
+import { assertFinite, type Matrix } from '../linalg/matrix.js';
+import { type CovarianceModel, matrixModel } from './model.js';
 
 /**
  * The plug-in covariance of a data set (rows = samples): Σ̂ = X_cᵀX_c/(n−1) with the columns
@@ -10,14 +10,25 @@ import { matrixModel, type CovarianceModel } from './model.js';
  * @throws {InvalidArgumentError} naming 'data' (fewer than 2 rows, no columns, non-finite entry).
  * @example dataCovariance(X).spectrum() // eigendecomposition of the sample covariance
  */
-export function dataCovariance(data: Matrix, options: { centre?: boolean; name?: string } = {}): CovarianceModel {
+export function dataCovariance(
+  data: Matrix,
+  options: { centre?: boolean; name?: string } = {},
+): CovarianceModel {
   const { centre = true, name = 'data' } = options;
   const { rows: n, cols: d } = data;
-  if (n < 2 || d < 1) throw new InvalidArgumentError('data', `must have at least 2 rows and 1 column; shape is ${n}×${d}`);
+  if (n < 2 || d < 1)
+    throw new InvalidArgumentError(
+      'data',
+      `must have at least 2 rows and 1 column; shape is ${n}×${d}`,
+    );
   assertFinite('data', data);
   const x = centre ? centred(data) : data;
   const sigma = gram(x, 1 / (centre ? n - 1 : n));
-  return matrixModel(name, `plug-in ${centre ? 'centred ' : ''}covariance of ${n} samples, d = ${d}`, sigma);
+  return matrixModel(
+    name,
+    `plug-in ${centre ? 'centred ' : ''}covariance of ${n} samples, d = ${d}`,
+    sigma,
+  );
 }
 
 function centred(data: Matrix): Matrix {

@@ -1,5 +1,5 @@
-import { matrixModel, type CovarianceModel } from './model.js';
 import type { Matrix } from '../linalg/matrix.js';
+import { type CovarianceModel, matrixModel } from './model.js';
 
 /**
  * A covariance given as an explicit symmetric positive semidefinite matrix. Its theory uses one

@@ -1,8 +1,8 @@
 import { InvalidArgumentError } from '../errors.js';
 import { Matrix } from '../linalg/matrix.js';
 import { gaussianMatrix } from '../random/gaussian.js';
-import { matrixModel, type CovarianceModel } from './model.js';
 import { diagonalSpectrum } from '../rmt/spectral-form.js';
+import { type CovarianceModel, matrixModel } from './model.js';
 
 /**
  * A diagonal covariance Σ = diag(values): independent coordinates with the given variances.
@@ -11,10 +11,17 @@ import { diagonalSpectrum } from '../rmt/spectral-form.js';
  * @example diagonalCovariance(Float64Array.of(1, 2, 3)).spectrum().values // [1, 2, 3]
  */
 export function diagonalCovariance(values: Float64Array, name = 'diag'): CovarianceModel {
-  if (values.length === 0) throw new InvalidArgumentError('sigma', 'must have at least one variance');
+  if (values.length === 0)
+    throw new InvalidArgumentError('sigma', 'must have at least one variance');
   values.forEach((v, k) => {
-    if (!Number.isFinite(v)) throw new InvalidArgumentError('sigma', `must be finite; variance ${k} is not`, v);
-    if (v < 0) throw new InvalidArgumentError('sigma', `must be positive semidefinite; variance ${k} is negative`, v);
+    if (!Number.isFinite(v))
+      throw new InvalidArgumentError('sigma', `must be finite; variance ${k} is not`, v);
+    if (v < 0)
+      throw new InvalidArgumentError(
+        'sigma',
+        `must be positive semidefinite; variance ${k} is negative`,
+        v,
+      );
   });
   const d = values.length;
   const form = diagonalSpectrum(values);

@@ -1,6 +1,6 @@
 import { InvalidArgumentError } from '../errors.js';
 import { eigh } from '../linalg/api.js';
-import { assertFinite, assertSymmetric, Matrix } from '../linalg/matrix.js';
+import { assertFinite, assertSymmetric, type Matrix } from '../linalg/matrix.js';
 import { covarianceFactor } from '../random/covariance-factor.js';
 import { sampleWithFactor } from '../random/gaussian.js';
 import type { Seed } from '../random/seed.js';
@@ -23,7 +23,9 @@ export interface CovarianceModel {
   spectrum(): SpectralForm;
   /** The explicit d×d matrix. @throws {InvalidArgumentError} naming 'd' when d = ∞. */
   matrix(): Matrix;
-  /** n samples of N(0, Σ) as the rows of an n×d matrix. @throws {InvalidArgumentError} when d = ∞. */
+  /**
+   * n samples of N(0, Σ) as the rows of an n×d matrix. @throws {InvalidArgumentError} when d = ∞.
+   */
   sample(n: number, seed: Seed | RandomStream): Matrix;
 }
 
@@ -38,7 +40,10 @@ export function matrixModel(
   name: string,
   description: string,
   sigma: Matrix,
-  overrides: { spectrum?: () => SpectralForm; sample?: (n: number, seed: Seed | RandomStream) => Matrix } = {},
+  overrides: {
+    spectrum?: () => SpectralForm;
+    sample?: (n: number, seed: Seed | RandomStream) => Matrix;
+  } = {},
 ): CovarianceModel {
   assertFinite('sigma', sigma);
   assertSymmetric('sigma', sigma, 1e-12);

@@ -1,12 +1,12 @@
-import { matmul, qr } from '../linalg/api.js';
-import { Matrix } from '../linalg/matrix.js';
-import { gaussianMatrix } from '../random/gaussian.js';
-import { randomStream } from '../random/stream.js';
-import type { Seed } from '../random/seed.js';
 import { COVARIANCE_PARAMS } from '../constraints.js';
-import { diagonalCovariance } from './diagonal.js';
-import { matrixModel, type CovarianceModel } from './model.js';
+import { matmul, qr } from '../linalg/api.js';
+import type { Matrix } from '../linalg/matrix.js';
+import { gaussianMatrix } from '../random/gaussian.js';
+import type { Seed } from '../random/seed.js';
+import { randomStream } from '../random/stream.js';
 import { eigenSpectrum } from '../rmt/spectral-form.js';
+import { diagonalCovariance } from './diagonal.js';
+import { type CovarianceModel, matrixModel } from './model.js';
 
 /**
  * A power-law spectrum σ_j = c·j^(−a), j = 1…d, scaled so that (1/d) tr Σ = 1. Without a seed Σ
@@ -28,12 +28,18 @@ export function powerLawCovariance(exponent: number, d: number, seed?: Seed): Co
   if (seed === undefined) return diagonalCovariance(values, `powerlaw:${exponent}`);
   const rotation = haarOrthogonal(d, seed);
   const scaled = rotation.clone();
-  for (let i = 0; i < d; i++) for (let j = 0; j < d; j++) scaled.data[i * d + j] *= Math.sqrt(values[j]);
+  for (let i = 0; i < d; i++)
+    for (let j = 0; j < d; j++) scaled.data[i * d + j] *= Math.sqrt(values[j]);
   const sigma = symmetrise(matmul(scaled, scaled, { transB: true }));
-  return matrixModel(`powerlaw:${exponent}:${seed}`, `power-law spectrum j^−${exponent} (mean 1) in a random basis (seed ${seed}), d = ${d}`, sigma, {
-    spectrum: () => eigenSpectrum(values, rotation),
-    sample: (n, sampleSeed) => matmul(gaussianMatrix(n, d, sampleSeed), scaled, { transB: true }),
-  });
+  return matrixModel(
+    `powerlaw:${exponent}:${seed}`,
+    `power-law spectrum j^−${exponent} (mean 1) in a random basis (seed ${seed}), d = ${d}`,
+    sigma,
+    {
+      spectrum: () => eigenSpectrum(values, rotation),
+      sample: (n, sampleSeed) => matmul(gaussianMatrix(n, d, sampleSeed), scaled, { transB: true }),
+    },
+  );
 }
 
 function haarOrthogonal(d: number, seed: Seed): Matrix {

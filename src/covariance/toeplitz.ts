@@ -1,7 +1,7 @@
+import { COVARIANCE_PARAMS } from '../constraints.js';
 import { InvalidArgumentError } from '../errors.js';
 import { Matrix } from '../linalg/matrix.js';
-import { COVARIANCE_PARAMS } from '../constraints.js';
-import { limitModel, matrixModel, type CovarianceModel } from './model.js';
+import { type CovarianceModel, limitModel, matrixModel } from './model.js';
 import { symbolSpectrum } from './symbol.js';
 
 /**
@@ -14,19 +14,29 @@ import { symbolSpectrum } from './symbol.js';
  *   symbol / eigenvalue: not positive semidefinite) or 'd'.
  * @example toeplitzCovariance(Float64Array.of(1, 0.5, 0.25), Infinity)
  */
-export function toeplitzCovariance(gamma: Float64Array, d: number = gamma.length, name = 'toeplitz'): CovarianceModel {
+export function toeplitzCovariance(
+  gamma: Float64Array,
+  d: number = gamma.length,
+  name = 'toeplitz',
+): CovarianceModel {
   if (gamma.length === 0) throw new InvalidArgumentError('gamma', 'must hold at least γ₀');
   gamma.forEach((g, k) => {
-    if (!Number.isFinite(g)) throw new InvalidArgumentError('gamma', `must be finite; entry ${k} is not`, g);
+    if (!Number.isFinite(g))
+      throw new InvalidArgumentError('gamma', `must be finite; entry ${k} is not`, g);
   });
-  if (!(gamma[0] > 0)) throw new InvalidArgumentError('gamma', 'must start with a variance γ₀ > 0', gamma[0]);
+  if (!(gamma[0] > 0))
+    throw new InvalidArgumentError('gamma', 'must start with a variance γ₀ > 0', gamma[0]);
   if (d === Infinity) {
     const symbol = (w: number) => {
       let f = gamma[0];
       for (let k = 1; k < gamma.length; k++) f += 2 * gamma[k] * Math.cos(k * w);
       return f;
     };
-    return limitModel(name, `Toeplitz covariance from ${gamma.length} autocovariances, d → ∞ (spectral symbol)`, symbolSpectrum(symbol, { argument: 'gamma' }));
+    return limitModel(
+      name,
+      `Toeplitz covariance from ${gamma.length} autocovariances, d → ∞ (spectral symbol)`,
+      symbolSpectrum(symbol, { argument: 'gamma' }),
+    );
   }
   COVARIANCE_PARAMS.d.check('d', d);
   const sigma = Matrix.zeros(d, d);
@@ -36,7 +46,11 @@ export function toeplitzCovariance(gamma: Float64Array, d: number = gamma.length
       sigma.data[i * d + j] = lag < gamma.length ? gamma[lag] : 0;
     }
   }
-  const model = matrixModel(name, `Toeplitz covariance from ${gamma.length} autocovariances, d = ${d}`, sigma);
+  const model = matrixModel(
+    name,
+    `Toeplitz covariance from ${gamma.length} autocovariances, d = ${d}`,
+    sigma,
+  );
   // A Toeplitz matrix from an arbitrary sequence need not be PSD: decide now, not at first use.
   model.spectrum();
   return model;

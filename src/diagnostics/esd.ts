@@ -1,13 +1,18 @@
 import { eigvalsh, eigvalshAsync, gram, gramAsync } from '../linalg/api.js';
-import { Matrix } from '../linalg/matrix.js';
+import type { Matrix } from '../linalg/matrix.js';
 
-/** The empirical spectral density of a weight matrix: eigenvalues of WᵀW with W oriented N×M, N ≥ M. */
+/**
+ * The empirical spectral density of a weight matrix: eigenvalues of WᵀW with W oriented N×M, N ≥ M.
+ */
 export interface Esd {
   /** The larger dimension. */
   N: number;
   /** The smaller dimension = number of eigenvalues. */
   M: number;
-  /** λ_i = s_i², the squared singular values of W (no 1/N normalisation, as WeightWatcher since 0.6.5), ascending. */
+  /**
+   * λ_i = s_i², the squared singular values of W (no 1/N normalisation, as WeightWatcher since
+   * 0.6.5), ascending.
+   */
   evals: Float64Array;
 }
 
@@ -34,7 +39,9 @@ export async function weightEsdAsync(w: Matrix): Promise<Esd> {
 }
 
 function orient(w: Matrix): { x: Matrix; N: number; M: number } {
-  return w.rows >= w.cols ? { x: w, N: w.rows, M: w.cols } : { x: w.transpose(), N: w.cols, M: w.rows };
+  return w.rows >= w.cols
+    ? { x: w, N: w.rows, M: w.cols }
+    : { x: w.transpose(), N: w.cols, M: w.rows };
 }
 
 function finish(values: Float64Array, N: number, M: number): Esd {

@@ -23,12 +23,15 @@ export interface FingersOptions extends PowerLawOptions {
  * WeightWatcher's fix_fingers = 'clip_xmax': fingers are a few top eigenvalues above a truncated
  * power law that make the plain fit choose a large xmin and a too large α. Fit all eigenvalues,
  * then with the top k = 1, 2, … removed: the first k whose α falls more than fingerThreshold below
- * the unclipped α is taken (k fingers); the search stops at maxFingers or once α ≤ minAlpha, keeping
- * the unclipped fit. (WeightWatcher starts at k = 2 and reports k − 1; here k counts the removed
- * eigenvalues.)
+ * the unclipped α is taken (k fingers); the search stops at maxFingers or once α ≤ minAlpha,
+ * keeping the unclipped fit. (WeightWatcher starts at k = 2 and reports k − 1; here k counts the
+ * removed eigenvalues.)
  * @example fitWithoutFingers(evals).num_fingers
  */
-export function fitWithoutFingers(evals: ArrayLike<number>, options: FingersOptions = {}): FingersFit {
+export function fitWithoutFingers(
+  evals: ArrayLike<number>,
+  options: FingersOptions = {},
+): FingersFit {
   const maxFingers = options.maxFingers ?? 10;
   const threshold = options.fingerThreshold ?? 1;
   const minAlpha = options.minAlpha ?? 2;

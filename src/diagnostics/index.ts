@@ -1,13 +1,26 @@
 // Public surface of `diagnostics`: WeightWatcher-style diagnostics of one matrix or a whole model,
-// the individual metrics and fits, and plot specs. The CLI's report formatting is imported by file path.
-export { weightEsd, weightEsdAsync, type Esd } from './esd.js';
-export { normMetrics, type NormMetrics } from './norms.js';
-export { fitPowerLaw, type PowerLawFit, type PowerLawOptions } from './powerlaw.js';
-export { fitWithoutFingers, type FingersFit, type FingersOptions } from './fingers.js';
-export { fitTruncatedPowerLaw, type TruncatedPowerLawFit } from './tpl.js';
-export { mpFit, type MpFit, type MpFitOptions } from './mp-fit.js';
-export { correlationTraps, randomizeMatrix, type TrapMetrics } from './traps.js';
-export { diagnoseMatrix, diagnoseMatrixAsync, analyzeSpectrum, type DiagnoseOptions, type LayerDiagnostics } from './layer.js';
-export { diagnoseModel, type LayerRow, type SkippedLayer, type ModelOptions, type ModelDiagnostics } from './model.js';
-export { summarize, SUMMARY_METRICS, type Summary } from './summary.js';
+// the individual metrics and fits, and plot specs. The CLI's report formatting is imported by file
+// path.
+export { type Esd, weightEsd, weightEsdAsync } from './esd.js';
+export { type FingersFit, type FingersOptions, fitWithoutFingers } from './fingers.js';
+export {
+  analyzeSpectrum,
+  type DiagnoseOptions,
+  diagnoseMatrix,
+  diagnoseMatrixAsync,
+  type LayerDiagnostics,
+} from './layer.js';
+export {
+  diagnoseModel,
+  type LayerRow,
+  type ModelDiagnostics,
+  type ModelOptions,
+  type SkippedLayer,
+} from './model.js';
+export { type MpFit, type MpFitOptions, mpFit } from './mp-fit.js';
+export { type NormMetrics, normMetrics } from './norms.js';
 export { esdPlotSpec, mpPlotSpec } from './plots.js';
+export { fitPowerLaw, type PowerLawFit, type PowerLawOptions } from './powerlaw.js';
+export { SUMMARY_METRICS, type Summary, summarize } from './summary.js';
+export { fitTruncatedPowerLaw, type TruncatedPowerLawFit } from './tpl.js';
+export { correlationTraps, randomizeMatrix, type TrapMetrics } from './traps.js';

@@ -1,10 +1,10 @@
 import type { Matrix } from '../linalg/matrix.js';
-import { randomStream, type RandomStream } from '../random/stream.js';
 import type { Seed } from '../random/seed.js';
-import { weightEsd, weightEsdAsync, type Esd } from './esd.js';
+import { type RandomStream, randomStream } from '../random/stream.js';
+import { type Esd, weightEsd, weightEsdAsync } from './esd.js';
 import { fitWithoutFingers } from './fingers.js';
 import { mpFit } from './mp-fit.js';
-import { normMetrics, type NormMetrics } from './norms.js';
+import { type NormMetrics, normMetrics } from './norms.js';
 import { fitPowerLaw, type PowerLawFit } from './powerlaw.js';
 import { fitTruncatedPowerLaw } from './tpl.js';
 import { correlationTraps, randomizeMatrix, type TrapMetrics } from './traps.js';
@@ -19,7 +19,10 @@ export interface DiagnoseOptions {
   fingerThreshold?: number;
   /** Add the Marchenko–Pastur bulk fit (sigma_mp, bulk_min, bulk_max, num_spikes, mp_softrank). */
   mpFit?: boolean;
-  /** Add the correlation-trap metrics of W with its entries permuted (seeded, or a given permutation). */
+  /**
+   * Add the correlation-trap metrics of W with its entries permuted (seeded, or a given
+   * permutation).
+   */
   randomize?: boolean;
   seed?: Seed | RandomStream | Int32Array;
   /** Eigenvalues ≤ threshold are left out of the power-law fit (default 1e-5). */
@@ -70,7 +73,9 @@ export interface LayerDiagnostics extends NormMetrics, Partial<Omit<TrapMetrics,
  */
 export function diagnoseMatrix(w: Matrix, options: DiagnoseOptions = {}): LayerDiagnostics {
   const esd = weightEsd(w);
-  const rand = options.randomize ? weightEsd(randomizeMatrix(w, randomSource(options.seed))) : undefined;
+  const rand = options.randomize
+    ? weightEsd(randomizeMatrix(w, randomSource(options.seed)))
+    : undefined;
   return analyzeSpectrum(esd, rand, options);
 }
 
@@ -78,9 +83,14 @@ export function diagnoseMatrix(w: Matrix, options: DiagnoseOptions = {}): LayerD
  * Asynchronous {@link diagnoseMatrix}: the Gram product and eigensolver run off the main thread.
  * @example await diagnoseMatrixAsync(W, { mpFit: true })
  */
-export async function diagnoseMatrixAsync(w: Matrix, options: DiagnoseOptions = {}): Promise<LayerDiagnostics> {
+export async function diagnoseMatrixAsync(
+  w: Matrix,
+  options: DiagnoseOptions = {},
+): Promise<LayerDiagnostics> {
   const esd = await weightEsdAsync(w);
-  const rand = options.randomize ? await weightEsdAsync(randomizeMatrix(w, randomSource(options.seed))) : undefined;
+  const rand = options.randomize
+    ? await weightEsdAsync(randomizeMatrix(w, randomSource(options.seed)))
+    : undefined;
   return analyzeSpectrum(esd, rand, options);
 }
 
@@ -89,14 +99,22 @@ export async function diagnoseMatrixAsync(w: Matrix, options: DiagnoseOptions = 
  * eigenvalues, for callers that have them already.
  * @example analyzeSpectrum({ N: 500, M: 200, evals }, undefined, { mpFit: true })
  */
-export function analyzeSpectrum(esd: Esd, rand: Esd | undefined, options: DiagnoseOptions = {}): LayerDiagnostics {
+export function analyzeSpectrum(
+  esd: Esd,
+  rand: Esd | undefined,
+  options: DiagnoseOptions = {},
+): LayerDiagnostics {
   const { N, M, evals } = esd;
   const norms = normMetrics(evals, N, M);
   const plOptions = { threshold: options.threshold };
   let fit: PowerLawFit;
   const extra: Partial<LayerDiagnostics> = {};
   if (options.fixFingers) {
-    const fixed = fitWithoutFingers(evals, { ...plOptions, maxFingers: options.maxFingers, fingerThreshold: options.fingerThreshold });
+    const fixed = fitWithoutFingers(evals, {
+      ...plOptions,
+      maxFingers: options.maxFingers,
+      fingerThreshold: options.fingerThreshold,
+    });
     fit = fixed.fit;
     extra.num_fingers = fixed.num_fingers;
     extra.raw_alpha = fixed.raw_alpha;
@@ -115,10 +133,20 @@ export function analyzeSpectrum(esd: Esd, rand: Esd | undefined, options: Diagno
   for (const v of evals) if (v >= fit.xmin) numPlSpikes++;
   if (options.mpFit) {
     const mp = mpFit(evals, N, M, { twQuantile: options.twQuantile });
-    Object.assign(extra, { sigma_mp: mp.sigma_mp, bulk_min: mp.bulk_min, bulk_max: mp.bulk_max, num_spikes: mp.num_spikes, mp_softrank: mp.mp_softrank, spike_threshold: mp.spike_threshold });
+    Object.assign(extra, {
+      sigma_mp: mp.sigma_mp,
+      bulk_min: mp.bulk_min,
+      bulk_max: mp.bulk_max,
+      num_spikes: mp.num_spikes,
+      mp_softrank: mp.mp_softrank,
+      spike_threshold: mp.spike_threshold,
+    });
   }
   if (rand) {
-    Object.assign(extra, correlationTraps(evals, rand.evals, N, M, { twQuantile: options.twQuantile }));
+    Object.assign(
+      extra,
+      correlationTraps(evals, rand.evals, N, M, { twQuantile: options.twQuantile }),
+    );
     extra.rand_evals = rand.evals;
   }
   return {

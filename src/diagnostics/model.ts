@@ -1,9 +1,9 @@
-import { Matrix } from '../linalg/matrix.js';
 import type { WeightFile, WeightTensor } from '../io/weights/tensor.js';
-import { randomStream } from '../random/stream.js';
+import { Matrix } from '../linalg/matrix.js';
 import type { Seed } from '../random/seed.js';
-import { diagnoseMatrixAsync, type DiagnoseOptions, type LayerDiagnostics } from './layer.js';
-import { summarize, type Summary } from './summary.js';
+import { randomStream } from '../random/stream.js';
+import { type DiagnoseOptions, diagnoseMatrixAsync, type LayerDiagnostics } from './layer.js';
+import { type Summary, summarize } from './summary.js';
 
 /** A diagnosed layer: where it came from, and its metrics. */
 export interface LayerRow extends LayerDiagnostics {
@@ -23,7 +23,9 @@ export interface SkippedLayer {
 
 /** Options of {@link diagnoseModel}: the layer options plus size limits. */
 export interface ModelOptions extends Omit<DiagnoseOptions, 'seed'> {
-  /** Layers with fewer eigenvalues (min(N, M)) are skipped (WeightWatcher's min_evals, default 10). */
+  /**
+   * Layers with fewer eigenvalues (min(N, M)) are skipped (WeightWatcher's min_evals, default 10).
+   */
   minEvals?: number;
   /** Layers with more eigenvalues are skipped (max_evals, default 15000). */
   maxEvals?: number;
@@ -48,25 +50,35 @@ export interface ModelDiagnostics {
  * as are the tensors the readers could not convert.
  * @example await diagnoseModel([readWeightFile('model.onnx')], { mpFit: true })
  */
-export async function diagnoseModel(files: readonly WeightFile[], options: ModelOptions = {}): Promise<ModelDiagnostics> {
+export async function diagnoseModel(
+  files: readonly WeightFile[],
+  options: ModelOptions = {},
+): Promise<ModelDiagnostics> {
   const minEvals = options.minEvals ?? 10;
   const maxEvals = options.maxEvals ?? 15000;
   const skipped: SkippedLayer[] = [];
   const todo: Array<{ file: string; tensor: WeightTensor; matrix: Matrix }> = [];
   for (const file of files) {
-    for (const s of file.skipped) skipped.push({ file: file.file, name: s.name, shape: [], reason: s.reason });
+    for (const s of file.skipped)
+      skipped.push({ file: file.file, name: s.name, shape: [], reason: s.reason });
     for (const tensor of file.tensors) {
       const reason = skipReason(tensor, minEvals, maxEvals);
       if (reason) skipped.push({ file: file.file, name: tensor.name, shape: tensor.shape, reason });
       else {
         const [rows, cols] = tensor.shape.filter((d) => d !== 1);
-        todo.push({ file: file.file, tensor, matrix: Matrix.fromRowMajor(rows!, cols!, tensor.data) });
+        todo.push({
+          file: file.file,
+          tensor,
+          matrix: Matrix.fromRowMajor(rows!, cols!, tensor.data),
+        });
       }
     }
   }
   const layers: LayerRow[] = [];
   for (const { file, tensor, matrix } of todo) {
-    const seed = options.randomize ? randomStream(options.seed ?? 0).child(file, tensor.name) : undefined;
+    const seed = options.randomize
+      ? randomStream(options.seed ?? 0).child(file, tensor.name)
+      : undefined;
     const d = await diagnoseMatrixAsync(matrix, { ...options, seed });
     layers.push({ file, name: tensor.name, shape: tensor.shape, ...d });
     options.onLayer?.(layers.length, todo.length);

@@ -54,9 +54,16 @@ export interface MpFitOptions {
  * @throws {InvalidArgumentError} unless N ≥ M ≥ 1 and there are M eigenvalues.
  * @example mpFit(weightEsd(W).evals, N, M).num_spikes
  */
-export function mpFit(evals: ArrayLike<number>, N: number, M: number, options: MpFitOptions = {}): MpFit {
-  if (!(Number.isInteger(M) && M >= 1 && Number.isInteger(N) && N >= M)) throw new InvalidArgumentError('N, M', 'must be integers with N ≥ M ≥ 1', [N, M]);
-  if (evals.length !== M) throw new InvalidArgumentError('evals', `must hold M = ${M} eigenvalues`, evals.length);
+export function mpFit(
+  evals: ArrayLike<number>,
+  N: number,
+  M: number,
+  options: MpFitOptions = {},
+): MpFit {
+  if (!(Number.isInteger(M) && M >= 1 && Number.isInteger(N) && N >= M))
+    throw new InvalidArgumentError('N, M', 'must be integers with N ≥ M ≥ 1', [N, M]);
+  if (evals.length !== M)
+    throw new InvalidArgumentError('evals', `must hold M = ${M} eigenvalues`, evals.length);
   const q = options.twQuantile ?? 2.0234;
   const maxIterations = options.maxIterations ?? 100;
   const sorted = Float64Array.from(evals).sort();

@@ -1,6 +1,8 @@
 import { InvalidArgumentError } from '../errors.js';
 
-/** A continuous power-law fit p(x) ∝ x^{−α} of the tail x ≥ xmin (Clauset, Shalizi & Newman 2009). */
+/**
+ * A continuous power-law fit p(x) ∝ x^{−α} of the tail x ≥ xmin (Clauset, Shalizi & Newman 2009).
+ */
 export interface PowerLawFit {
   alpha: number;
   xmin: number;
@@ -25,23 +27,35 @@ export interface PowerLawOptions {
 }
 
 /**
- * Fits a power-law tail to positive data (eigenvalues) as WeightWatcher's WW_powerlaw does: for every
- * candidate xmin = x_i (all but the largest point, data sorted ascending, n_i = n − i tail points)
- * the continuous MLE α_i = 1 + n_i / Σ_{j≥i} ln(x_j/x_i) and the distance
- * D_i = max_k |1 − (x_{i+k}/x_i)^{1−α_i} − k/n_i| between the fitted CDF and the empirical one (taken
- * at the left of each jump); xmin minimises D (first minimum; candidates with α_i ≤ 1 get D = 1).
- * σ = (α − 1)/√n. Costs O(n²) exponentials (n = 4096: ~0.1 s).
+ * Fits a power-law tail to positive data (eigenvalues) as WeightWatcher's WW_powerlaw does: for
+ * every candidate xmin = x_i (all but the largest point, data sorted ascending, n_i = n − i tail
+ * points) the continuous MLE α_i = 1 + n_i / Σ_{j≥i} ln(x_j/x_i) and the distance
+ * D_i = max_k |1 − (x_{i+k}/x_i)^{1−α_i} − k/n_i| between the fitted CDF and the empirical one
+ * (taken at the left of each jump); xmin minimises D (first minimum; candidates with α_i ≤ 1 get D
+ * = 1). σ = (α − 1)/√n. Costs O(n²) exponentials (n = 4096: ~0.1 s).
  * @throws {InvalidArgumentError} for a negative threshold.
  * @example fitPowerLaw(evals).alpha
  */
 export function fitPowerLaw(data: ArrayLike<number>, options: PowerLawOptions = {}): PowerLawFit {
   const threshold = options.threshold ?? 1e-5;
   if (!(threshold >= 0)) throw new InvalidArgumentError('threshold', 'must be ≥ 0', threshold);
-  const x = Float64Array.from(data).filter((v) => v > threshold).sort();
+  const x = Float64Array.from(data)
+    .filter((v) => v > threshold)
+    .sort();
   const n = x.length;
   const logs = x.map(Math.log);
   const empty = { xmin: new Float64Array(0), alpha: new Float64Array(0), D: new Float64Array(0) };
-  if (n < 2) return { alpha: NaN, xmin: NaN, xmax: n ? x[n - 1]! : NaN, D: NaN, sigma: NaN, n, status: 'failed', candidates: empty };
+  if (n < 2)
+    return {
+      alpha: NaN,
+      xmin: NaN,
+      xmax: n ? x[n - 1]! : NaN,
+      D: NaN,
+      sigma: NaN,
+      n,
+      status: 'failed',
+      candidates: empty,
+    };
   // suffix[i] = Σ_{j≥i} ln x_j
   const suffix = new Float64Array(n + 1);
   for (let i = n - 1; i >= 0; i--) suffix[i] = suffix[i + 1]! + logs[i]!;
@@ -53,7 +67,11 @@ export function fitPowerLaw(data: ArrayLike<number>, options: PowerLawOptions = 
     last = first;
   }
   const count = last - first + 1;
-  const candidates = { xmin: new Float64Array(count), alpha: new Float64Array(count), D: new Float64Array(count).fill(1) };
+  const candidates = {
+    xmin: new Float64Array(count),
+    alpha: new Float64Array(count),
+    D: new Float64Array(count).fill(1),
+  };
   let best = -1;
   for (let i = first; i <= last; i++) {
     const m = n - i;
@@ -90,6 +108,7 @@ export function fitPowerLaw(data: ArrayLike<number>, options: PowerLawOptions = 
 /** Index of the sorted value nearest to v. */
 function nearest(sorted: Float64Array, v: number): number {
   let best = 0;
-  for (let i = 1; i < sorted.length; i++) if (Math.abs(sorted[i]! - v) < Math.abs(sorted[best]! - v)) best = i;
+  for (let i = 1; i < sorted.length; i++)
+    if (Math.abs(sorted[i]! - v) < Math.abs(sorted[best]! - v)) best = i;
   return best;
 }

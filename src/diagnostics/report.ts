@@ -4,14 +4,43 @@ import type { LayerRow, ModelDiagnostics, SkippedLayer } from './model.js';
  * Columns of the per-layer report, in order, for the computed options.
  * @example reportColumns({ mpFit: true }).includes('mp_softrank') // true
  */
-export function reportColumns(options: { mpFit?: boolean; randomize?: boolean; fixFingers?: boolean; tpl?: boolean }): string[] {
+export function reportColumns(options: {
+  mpFit?: boolean;
+  randomize?: boolean;
+  fixFingers?: boolean;
+  tpl?: boolean;
+}): string[] {
   return [
-    'N', 'M', 'norm', 'log_norm', 'spectral_norm', 'log_spectral_norm', 'stable_rank', 'matrix_rank', 'entropy',
-    'alpha', 'alpha_weighted', 'log_alpha_norm', 'xmin', 'xmax', 'D', 'sigma', 'num_pl_spikes',
+    'N',
+    'M',
+    'norm',
+    'log_norm',
+    'spectral_norm',
+    'log_spectral_norm',
+    'stable_rank',
+    'matrix_rank',
+    'entropy',
+    'alpha',
+    'alpha_weighted',
+    'log_alpha_norm',
+    'xmin',
+    'xmax',
+    'D',
+    'sigma',
+    'num_pl_spikes',
     ...(options.tpl ? ['Lambda'] : []),
     ...(options.fixFingers ? ['num_fingers', 'raw_alpha'] : []),
     ...(options.mpFit ? ['sigma_mp', 'bulk_min', 'bulk_max', 'num_spikes', 'mp_softrank'] : []),
-    ...(options.randomize ? ['rand_distance', 'max_rand_eval', 'ww_softrank', 'ww_maxdist', 'rand_sigma_mp', 'rand_num_spikes'] : []),
+    ...(options.randomize
+      ? [
+          'rand_distance',
+          'max_rand_eval',
+          'ww_softrank',
+          'ww_maxdist',
+          'rand_sigma_mp',
+          'rand_num_spikes',
+        ]
+      : []),
     'warning',
   ];
 }
@@ -38,7 +67,12 @@ export function jsonReport(result: ModelDiagnostics, columns: readonly string[])
  */
 export function csvReport(result: ModelDiagnostics, columns: readonly string[]): string {
   const lines = [['file', 'name', 'shape', ...columns].map(csvField).join(',')];
-  for (const l of result.layers) lines.push([l.file, l.name, l.shape.join('x'), ...columns.map((c) => l[c as keyof LayerRow])].map(csvField).join(','));
+  for (const l of result.layers)
+    lines.push(
+      [l.file, l.name, l.shape.join('x'), ...columns.map((c) => l[c as keyof LayerRow])]
+        .map(csvField)
+        .join(','),
+    );
   const s = result.summary as Record<string, number | undefined>;
   lines.push(['', 'summary', '', ...columns.map((c) => s[c])].map(csvField).join(','));
   return `${lines.join('\n')}\n`;
@@ -51,12 +85,24 @@ export function csvReport(result: ModelDiagnostics, columns: readonly string[]):
  */
 export function textTable(result: ModelDiagnostics, columns: readonly string[]): string {
   const shown = columns.filter((c) => c !== 'N' && c !== 'M');
-  const rows = result.layers.map((l) => [l.name.length > 48 ? `…${l.name.slice(-47)}` : l.name, `${l.N}×${l.M}`, ...shown.map((c) => format(l[c as keyof LayerRow]))]);
+  const rows = result.layers.map((l) => [
+    l.name.length > 48 ? `…${l.name.slice(-47)}` : l.name,
+    `${l.N}×${l.M}`,
+    ...shown.map((c) => format(l[c as keyof LayerRow])),
+  ]);
   const s = result.summary as Record<string, number | undefined>;
-  rows.push([`summary (mean of ${result.summary.num_layers})`, '', ...shown.map((c) => format(s[c]))]);
+  rows.push([
+    `summary (mean of ${result.summary.num_layers})`,
+    '',
+    ...shown.map((c) => format(s[c])),
+  ]);
   const header = ['layer', 'N×M', ...shown];
   const widths = header.map((h, k) => Math.max(h.length, ...rows.map((r) => r[k]!.length)));
-  const line = (r: string[]) => r.map((v, k) => (k === 0 ? v.padEnd(widths[k]!) : v.padStart(widths[k]!))).join('  ').trimEnd();
+  const line = (r: string[]) =>
+    r
+      .map((v, k) => (k === 0 ? v.padEnd(widths[k]!) : v.padStart(widths[k]!)))
+      .join('  ')
+      .trimEnd();
   return [line(header), ...rows.map(line)].join('\n');
 }
 
@@ -75,7 +121,9 @@ export function skippedSummary(skipped: readonly SkippedLayer[], examples = 3): 
   const out: string[] = [];
   for (const [kind, list] of groups) {
     const shown = list.slice(0, examples).map((s) => `${s.name} (${s.reason})`);
-    out.push(`skipped ${list.length} tensor${list.length === 1 ? '' : 's'}: ${kind} — ${shown.join('; ')}${list.length > examples ? `; … ${list.length - examples} more` : ''}`);
+    out.push(
+      `skipped ${list.length} tensor${list.length === 1 ? '' : 's'}: ${kind} — ${shown.join('; ')}${list.length > examples ? `; … ${list.length - examples} more` : ''}`,
+    );
   }
   return out;
 }
@@ -86,7 +134,12 @@ function clean(v: unknown): unknown {
 
 function format(v: unknown): string {
   if (v === undefined || v === null) return '';
-  if (typeof v === 'number') return Number.isInteger(v) && Math.abs(v) < 1e7 ? String(v) : Number.isFinite(v) ? v.toPrecision(4) : 'NaN';
+  if (typeof v === 'number')
+    return Number.isInteger(v) && Math.abs(v) < 1e7
+      ? String(v)
+      : Number.isFinite(v)
+        ? v.toPrecision(4)
+        : 'NaN';
   return String(v);
 }
 

@@ -1,12 +1,23 @@
 import type { LayerDiagnostics } from './layer.js';
 
 /** Averages of the layer metrics over a model (WeightWatcher's get_summary). */
-export type Summary = Partial<Record<(typeof SUMMARY_METRICS)[number], number>> & { num_layers: number };
+export type Summary = Partial<Record<(typeof SUMMARY_METRICS)[number], number>> & {
+  num_layers: number;
+};
 
 /** The averaged metrics, in WeightWatcher's summary order, plus the optional fits'. */
 export const SUMMARY_METRICS = [
-  'log_norm', 'alpha', 'alpha_weighted', 'log_alpha_norm', 'log_spectral_norm', 'stable_rank', 'entropy',
-  'mp_softrank', 'num_spikes', 'rand_distance', 'rand_num_spikes',
+  'log_norm',
+  'alpha',
+  'alpha_weighted',
+  'log_alpha_norm',
+  'log_spectral_norm',
+  'stable_rank',
+  'entropy',
+  'mp_softrank',
+  'num_spikes',
+  'rand_distance',
+  'rand_num_spikes',
 ] as const;
 
 /**

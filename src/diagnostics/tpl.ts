@@ -4,7 +4,10 @@ import { expSinh, tanhSinh } from '../rmt/laws/quadrature.js';
 export interface TruncatedPowerLawFit {
   alpha: number;
   Lambda: number;
-  /** Standard errors of α and Λ from the inverse Fisher information Cov(ln y, y)⁻¹/n (0 on the Λ = 0 boundary). */
+  /**
+   * Standard errors of α and Λ from the inverse Fisher information Cov(ln y, y)⁻¹/n (0 on the Λ = 0
+   * boundary).
+   */
   alphaSigma: number;
   LambdaSigma: number;
   xmin: number;
@@ -26,8 +29,15 @@ export interface TruncatedPowerLawFit {
  * quadrature. If the optimum lies on Λ = 0 the fit is the plain power law.
  * @example fitTruncatedPowerLaw(evals, fit.xmin, fit.alpha).Lambda
  */
-export function fitTruncatedPowerLaw(data: ArrayLike<number>, xmin: number, startAlpha: number): TruncatedPowerLawFit {
-  const y = Float64Array.from(data).filter((v) => v >= xmin).sort().map((v) => v / xmin);
+export function fitTruncatedPowerLaw(
+  data: ArrayLike<number>,
+  xmin: number,
+  startAlpha: number,
+): TruncatedPowerLawFit {
+  const y = Float64Array.from(data)
+    .filter((v) => v >= xmin)
+    .sort()
+    .map((v) => v / xmin);
   const n = y.length;
   let meanLog = 0;
   let mean = 0;
@@ -70,7 +80,9 @@ export function fitTruncatedPowerLaw(data: ArrayLike<number>, xmin: number, star
     alpha += dAlpha;
     lambda += dLambda;
     current = next;
-    converged = Math.abs(dAlpha) <= 1e-13 * (1 + Math.abs(alpha)) && Math.abs(dLambda) <= 1e-13 * (lambda + 1 / y[n - 1]!);
+    converged =
+      Math.abs(dAlpha) <= 1e-13 * (1 + Math.abs(alpha)) &&
+      Math.abs(dLambda) <= 1e-13 * (lambda + 1 / y[n - 1]!);
     if (lambda < 1e-13 / y[n - 1]!) {
       // The optimum is on Λ = 0: the power law, whose MLE at this xmin is closed-form.
       lambda = 0;
@@ -87,7 +99,18 @@ export function fitTruncatedPowerLaw(data: ArrayLike<number>, xmin: number, star
     alphaSigma = Math.sqrt(m.var / det / n);
     lambdaSigma = Math.sqrt(m.varLog / det / n) / xmin;
   }
-  return { alpha, Lambda: lambda / xmin, alphaSigma, LambdaSigma: lambdaSigma, xmin, D: ksDistance(y, alpha, lambda), n, loglik: current, iterations, converged };
+  return {
+    alpha,
+    Lambda: lambda / xmin,
+    alphaSigma,
+    LambdaSigma: lambdaSigma,
+    xmin,
+    D: ksDistance(y, alpha, lambda),
+    n,
+    loglik: current,
+    iterations,
+    converged,
+  };
 }
 
 interface Moments {
@@ -105,13 +128,21 @@ function moments(alpha: number, lambda: number): Moments {
   const ratio = (k: number, j: number): number => Math.exp(logIntegral(alpha, lambda, k, j) - z);
   const e1 = ratio(0, 1);
   const e2 = ratio(1, 0);
-  return { logZ: z, logMean: e1, mean: e2, varLog: ratio(0, 2) - e1 * e1, var: ratio(2, 0) - e2 * e2, cov: ratio(1, 1) - e1 * e2 };
+  return {
+    logZ: z,
+    logMean: e1,
+    mean: e2,
+    varLog: ratio(0, 2) - e1 * e1,
+    var: ratio(2, 0) - e2 * e2,
+    cov: ratio(1, 1) - e1 * e2,
+  };
 }
 
 /**
  * ln ∫₀^∞ t^j e^{(1−α+k)t − λe^t} dt (the moments of y = e^t and t). The integrand peaks near
- * t* = ln((1−α+k)/λ) when the rate is positive: integrate up to and beyond it separately (tanh–sinh,
- * exp–sinh), relative to the exponent at t*, so a peak far from 0 is resolved and nothing overflows.
+ * t* = ln((1−α+k)/λ) when the rate is positive: integrate up to and beyond it separately
+ * (tanh–sinh, exp–sinh), relative to the exponent at t*, so a peak far from 0 is resolved and
+ * nothing overflows.
  */
 function logIntegral(alpha: number, lambda: number, k: number, j: number): number {
   const rate = 1 - alpha + k;
@@ -122,13 +153,15 @@ function logIntegral(alpha: number, lambda: number, k: number, j: number): numbe
     const e = exponent(t) - shift;
     return e < -745 ? 0 : t ** j * Math.exp(e);
   };
-  const total = (peak > 0 ? tanhSinh(f, 0, peak, { tol: 1e-13 }) : 0) + expSinh(f, peak, { tol: 1e-13 });
+  const total =
+    (peak > 0 ? tanhSinh(f, 0, peak, { tol: 1e-13 }) : 0) + expSinh(f, peak, { tol: 1e-13 });
   return Math.log(total) + shift;
 }
 
 /** max_k |F(y_k) − k/n| with F(y) = ∫₁^y u^{−α}e^{−λu}du / Z, integrated gap by gap in ln u. */
 function ksDistance(y: Float64Array, alpha: number, lambda: number): number {
-  const w = (t: number): number => Math.exp((1 - alpha) * t - (lambda > 0 ? lambda * (Math.exp(t) - 1) : 0));
+  const w = (t: number): number =>
+    Math.exp((1 - alpha) * t - (lambda > 0 ? lambda * (Math.exp(t) - 1) : 0));
   const z = expSinh(w, 0, { tol: 1e-13 });
   const n = y.length;
   let cumulative = 0;

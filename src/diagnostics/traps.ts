@@ -1,8 +1,8 @@
 import { InvalidArgumentError } from '../errors.js';
 import { Matrix } from '../linalg/matrix.js';
-import { randomStream, type RandomStream } from '../random/stream.js';
 import type { Seed } from '../random/seed.js';
-import { mpFit, type MpFitOptions } from './mp-fit.js';
+import { type RandomStream, randomStream } from '../random/stream.js';
+import { type MpFitOptions, mpFit } from './mp-fit.js';
 
 /** Correlation-trap metrics: W against its randomised form (entries permuted). */
 export interface TrapMetrics {
@@ -29,12 +29,14 @@ export interface TrapMetrics {
 export function randomizeMatrix(w: Matrix, by: Seed | RandomStream | Int32Array): Matrix {
   const n = w.data.length;
   const p = by instanceof Int32Array ? by : randomStream(by).permutation(n);
-  if (p.length !== n) throw new InvalidArgumentError('permutation', `must have ${n} entries`, p.length);
+  if (p.length !== n)
+    throw new InvalidArgumentError('permutation', `must have ${n} entries`, p.length);
   const seen = new Uint8Array(n);
   const out = Matrix.zeros(w.rows, w.cols);
   for (let k = 0; k < n; k++) {
     const from = p[k]!;
-    if (!(from >= 0 && from < n) || seen[from]) throw new InvalidArgumentError('permutation', 'must be a permutation of 0…n−1', from);
+    if (!(from >= 0 && from < n) || seen[from])
+      throw new InvalidArgumentError('permutation', 'must be a permutation of 0…n−1', from);
     seen[from] = 1;
     out.data[k] = w.data[from]!;
   }
@@ -51,8 +53,19 @@ export function randomizeMatrix(w: Matrix, by: Seed | RandomStream | Int32Array)
  * @throws {InvalidArgumentError} if the spectra differ in length.
  * @example correlationTraps(esd.evals, randomEsd.evals, N, M).rand_num_spikes
  */
-export function correlationTraps(evals: ArrayLike<number>, randEvals: ArrayLike<number>, N: number, M: number, options: MpFitOptions = {}): TrapMetrics {
-  if (evals.length !== randEvals.length) throw new InvalidArgumentError('randEvals', `must have ${evals.length} values`, randEvals.length);
+export function correlationTraps(
+  evals: ArrayLike<number>,
+  randEvals: ArrayLike<number>,
+  N: number,
+  M: number,
+  options: MpFitOptions = {},
+): TrapMetrics {
+  if (evals.length !== randEvals.length)
+    throw new InvalidArgumentError(
+      'randEvals',
+      `must have ${evals.length} values`,
+      randEvals.length,
+    );
   const p = Float64Array.from(evals).sort();
   const q = Float64Array.from(randEvals).sort();
   const fit = mpFit(q, N, M, options);

@@ -1,8 +1,8 @@
-import Database from 'better-sqlite3';
 import { existsSync, readFileSync } from 'node:fs';
-import { cpus, availableParallelism } from 'node:os';
+import { availableParallelism, cpus } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
 import { backendDetails } from '../linalg/backend.js';
 
 /** Software and machine facts for the report: versions, backend, cores. */
@@ -20,7 +20,14 @@ export interface Environment {
   sqlite: string;
 }
 
-const PACKAGES = ['vega', 'vega-lite', '@resvg/resvg-js', 'better-sqlite3', 'cli-progress', 'commander'];
+const PACKAGES = [
+  'vega',
+  'vega-lite',
+  '@resvg/resvg-js',
+  'better-sqlite3',
+  'cli-progress',
+  'commander',
+];
 
 /**
  * Collects the facts the report shows next to its timings.

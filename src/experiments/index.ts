@@ -1,14 +1,25 @@
-export type { Experiment, Params, Values, Size, PointResults, Row, Figure, Check, Analysis, Scalar } from './types.js';
+export { ECG_FILES, ecgDataset, ecgWindows, loadEcg } from './data/ecg.js';
+export { FASHION_MNIST_DIR, fashionMnist } from './data/fashion-mnist.js';
+export { type IdxArray, parseIdx } from './data/idx.js';
+export { type Environment, environment } from './environment.js';
+export { experimentSummary, type RenderedFigure, writeExperimentOutputs } from './outputs.js';
+export { lazyPool, TrialPool, type TrialRunner } from './pool.js';
 export { EXPERIMENTS, findExperiment } from './registry.js';
-export { reproduce, type ReproduceOptions, type ReproduceResult } from './reproduce.js';
-export { runExperiment, storeKey, type RunOptions, type ExperimentRun } from './runner.js';
-export { TrialPool, lazyPool, type TrialRunner } from './pool.js';
+export { type ReportSection, reportHtml } from './report.js';
+export { type ReproduceOptions, type ReproduceResult, reproduce } from './reproduce.js';
+export { type ExperimentRun, type RunOptions, runExperiment, storeKey } from './runner.js';
+export { type Agreement, agreement, Z_LIMIT, zScore } from './stats.js';
 export { ResultStore, type StoredTrial } from './store.js';
-export { runTrial, trialStream, type TrialOutcome } from './trial.js';
-export { agreement, zScore, Z_LIMIT, type Agreement } from './stats.js';
-export { experimentSummary, writeExperimentOutputs, type RenderedFigure } from './outputs.js';
-export { reportHtml, type ReportSection } from './report.js';
-export { environment, type Environment } from './environment.js';
-export { loadEcg, ecgWindows, ecgDataset, ECG_FILES } from './data/ecg.js';
-export { fashionMnist, FASHION_MNIST_DIR } from './data/fashion-mnist.js';
-export { parseIdx, type IdxArray } from './data/idx.js';
+export { runTrial, type TrialOutcome, trialStream } from './trial.js';
+export type {
+  Analysis,
+  Check,
+  Experiment,
+  Figure,
+  Params,
+  PointResults,
+  Row,
+  Scalar,
+  Size,
+  Values,
+} from './types.js';

@@ -17,7 +17,13 @@ export function paramsKey(params: Params): string {
  * @example decodeValues(encodeValues({ x: Infinity })).x // Infinity
  */
 export function encodeValues(values: Values): string {
-  return JSON.stringify(values, (_key, v: unknown) => (typeof v === 'number' && (!Number.isFinite(v) || Object.is(v, -0)) ? (Object.is(v, -0) ? '-0' : String(v)) : v));
+  return JSON.stringify(values, (_key, v: unknown) =>
+    typeof v === 'number' && (!Number.isFinite(v) || Object.is(v, -0))
+      ? Object.is(v, -0)
+        ? '-0'
+        : String(v)
+      : v,
+  );
 }
 
 /**
@@ -25,7 +31,9 @@ export function encodeValues(values: Values): string {
  * @example decodeValues('{"x":"NaN","y":[1,2]}') // { x: NaN, y: [1, 2] }
  */
 export function decodeValues(text: string): Values {
-  return JSON.parse(text, (_key, v: unknown) => (v === 'NaN' || v === 'Infinity' || v === '-Infinity' || v === '-0' ? Number(v) : v)) as Values;
+  return JSON.parse(text, (_key, v: unknown) =>
+    v === 'NaN' || v === 'Infinity' || v === '-Infinity' || v === '-0' ? Number(v) : v,
+  ) as Values;
 }
 
 /**

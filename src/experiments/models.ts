@@ -1,5 +1,9 @@
 import type { CovarianceModel } from '../covariance/model.js';
-import { buildCovariance, covarianceTitle, parseCovarianceSpec } from '../scenario/covariance-spec.js';
+import {
+  buildCovariance,
+  covarianceTitle,
+  parseCovarianceSpec,
+} from '../scenario/covariance-spec.js';
 
 const cache = new Map<string, CovarianceModel>();
 
@@ -7,7 +11,8 @@ const cache = new Map<string, CovarianceModel>();
  * The covariance model of an experiment's `model` parameter (a covariance string such as `iso`,
  * `ar1:0.5` or `two-level:6`, see {@link parseCovarianceSpec}) at dimension d, cached per thread:
  * a worker builds Σ and its factor once, not once per trial.
- * @throws {InvalidArgumentError} naming 'model' for a string the grammar rejects, or from the family.
+ * @throws {InvalidArgumentError} naming 'model' for a string the grammar rejects, or from the
+ * family.
  * @example experimentModel('ar1:0.5', 100).matrix()
  */
 export function experimentModel(name: string, d: number): CovarianceModel {

@@ -32,7 +32,12 @@ export function experimentSummary(run: ExperimentRun, figures: readonly Rendered
     backends: run.backends,
     agreement: run.agreement,
     notes: run.analysis.notes,
-    figures: figures.map((f) => ({ name: f.name, title: f.title, caption: f.caption, files: f.files })),
+    figures: figures.map((f) => ({
+      name: f.name,
+      title: f.title,
+      caption: f.caption,
+      files: f.files,
+    })),
     checks: run.analysis.checks.map((c) => ({ ...c, z: zScore(c) })),
   };
 }
@@ -44,17 +49,34 @@ export function experimentSummary(run: ExperimentRun, figures: readonly Rendered
  * @throws {Error} from the renderer for an invalid spec, or from the file system.
  * @example await writeExperimentOutputs(run, 'out/error-vs-alpha')
  */
-export async function writeExperimentOutputs(run: ExperimentRun, dir: string): Promise<RenderedFigure[]> {
+export async function writeExperimentOutputs(
+  run: ExperimentRun,
+  dir: string,
+): Promise<RenderedFigure[]> {
   mkdirSync(dir, { recursive: true });
   const figures: RenderedFigure[] = [];
   for (const figure of run.analysis.figures) {
     const { svg, png } = await renderFigure(figure.spec);
-    const files = { svg: `${run.name}/${figure.name}.svg`, png: `${run.name}/${figure.name}.png`, csv: `${run.name}/${figure.name}.csv` };
+    const files = {
+      svg: `${run.name}/${figure.name}.svg`,
+      png: `${run.name}/${figure.name}.png`,
+      csv: `${run.name}/${figure.name}.csv`,
+    };
     writeFileSync(join(dir, `${figure.name}.svg`), svg);
     writeFileSync(join(dir, `${figure.name}.png`), png);
     writeFileSync(join(dir, `${figure.name}.csv`), rowsToCsv(figure.rows));
-    figures.push({ name: figure.name, title: figure.title, caption: figure.caption, svg, png, files });
+    figures.push({
+      name: figure.name,
+      title: figure.title,
+      caption: figure.caption,
+      svg,
+      png,
+      files,
+    });
   }
-  writeFileSync(join(dir, 'summary.json'), JSON.stringify(experimentSummary(run, figures), null, 2) + '\n');
+  writeFileSync(
+    join(dir, 'summary.json'),
+    JSON.stringify(experimentSummary(run, figures), null, 2) + '\n',
+  );
   return figures;
 }

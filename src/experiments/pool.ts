@@ -1,5 +1,5 @@
 import { setBlasThreads } from '../linalg/backend.js';
-import { spawnWorker, workerEntry, type Worker } from '../platform/worker.js';
+import { spawnWorker, type Worker, workerEntry } from '../platform/worker.js';
 import type { TrialOutcome } from './trial.js';
 import type { Params } from './types.js';
 
@@ -12,9 +12,12 @@ export interface TrialRequest {
 }
 
 /** A worker's answer: the outcome, or the error `simulate` threw. */
-export type TrialReply = { id: number; outcome: TrialOutcome } | { id: number; error: { name: string; message: string; stack: string } };
+export type TrialReply =
+  | { id: number; outcome: TrialOutcome }
+  | { id: number; error: { name: string; message: string; stack: string } };
 
-// worker.ts next to this file: the .ts source under tsx, else the compiled .js (see platform/worker.ts).
+// worker.ts next to this file: the .ts source under tsx, else the compiled .js (see
+// platform/worker.ts).
 const ENTRY = workerEntry(import.meta.url, './worker');
 
 /** Anything that runs trials by experiment name: a {@link TrialPool} or a lazy wrapper of one. */
@@ -30,7 +33,8 @@ export interface TrialRunner {
 export function lazyPool(size: number): TrialRunner & { close(): Promise<void> } {
   let pool: Promise<TrialPool> | undefined;
   return {
-    run: (experiment, params, seed) => (pool ??= TrialPool.start(size)).then((p) => p.run(experiment, params, seed)),
+    run: (experiment, params, seed) =>
+      (pool ??= TrialPool.start(size)).then((p) => p.run(experiment, params, seed)),
     close: async () => {
       if (pool) await (await pool).close();
     },
@@ -68,14 +72,18 @@ export class TrialPool implements TrialRunner {
     // never run k·cores BLAS threads on the cores (OpenBLAS's thread count is process-wide).
     const blasThreads = setBlasThreads(1);
     const starting = Promise.all(
-      Array.from({ length: size }, () => new Promise<Slot>((resolve, reject) => {
-        const worker = spawnWorker(ENTRY);
-        worker.once('error', reject);
-        worker.once('message', () => {
-          worker.off('error', reject);
-          resolve({ worker });
-        });
-      })),
+      Array.from(
+        { length: size },
+        () =>
+          new Promise<Slot>((resolve, reject) => {
+            const worker = spawnWorker(ENTRY);
+            worker.once('error', reject);
+            worker.once('message', () => {
+              worker.off('error', reject);
+              resolve({ worker });
+            });
+          }),
+      ),
     );
     const slots = await starting.catch((error: unknown) => {
       if (blasThreads !== undefined) setBlasThreads(blasThreads);
@@ -95,7 +103,11 @@ export class TrialPool implements TrialRunner {
   run(experiment: string, params: Params, seed: number): Promise<TrialOutcome> {
     return new Promise((resolve, reject) => {
       if (this.failure) return reject(this.failure);
-      this.queue.push({ request: { id: this.nextId++, experiment, params, seed }, resolve, reject });
+      this.queue.push({
+        request: { id: this.nextId++, experiment, params, seed },
+        resolve,
+        reject,
+      });
       this.dispatch();
     });
   }
@@ -113,7 +125,13 @@ export class TrialPool implements TrialRunner {
       slot.busy = undefined;
       if (!job) return;
       if ('outcome' in reply) job.resolve(reply.outcome);
-      else job.reject(Object.assign(new Error(reply.error.message), { name: reply.error.name, stack: reply.error.stack }));
+      else
+        job.reject(
+          Object.assign(new Error(reply.error.message), {
+            name: reply.error.name,
+            stack: reply.error.stack,
+          }),
+        );
       this.dispatch();
     });
     const died = (error: Error) => {

@@ -1,17 +1,24 @@
 import { InvalidArgumentError } from '../errors.js';
+import { bbpExperiment } from './defs/bbp.js';
 import { errorVsAlpha } from './defs/error-vs-alpha.js';
 import { errorVsLambda } from './defs/error-vs-lambda.js';
-import { spectrumExperiment } from './defs/spectrum.js';
-import { bbpExperiment } from './defs/bbp.js';
-import { ssrVsPca } from './defs/ssr-vs-pca.js';
 import { realData } from './defs/real-data.js';
+import { spectrumExperiment } from './defs/spectrum.js';
+import { ssrVsPca } from './defs/ssr-vs-pca.js';
 import type { Experiment, Params, Values } from './types.js';
 
 /**
  * Every experiment of `rmtkit reproduce`, in report order. Each has its own config, point and
  * value types; the list holds them side by side (the one place they are erased to `any`).
  */
-export const EXPERIMENTS: readonly Experiment<any, any, any>[] = [errorVsAlpha, errorVsLambda, spectrumExperiment, bbpExperiment, ssrVsPca, realData]; // eslint-disable-line @typescript-eslint/no-explicit-any
+export const EXPERIMENTS: readonly Experiment<any, any, any>[] = [
+  errorVsAlpha,
+  errorVsLambda,
+  spectrumExperiment,
+  bbpExperiment,
+  ssrVsPca,
+  realData,
+]; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 /**
  * The experiment called `name`, typed as an experiment of unknown config taking any {@link Params}
@@ -22,6 +29,11 @@ export const EXPERIMENTS: readonly Experiment<any, any, any>[] = [errorVsAlpha, 
  */
 export function findExperiment(name: string): Experiment<unknown, Params, Values> {
   const found = EXPERIMENTS.find((e) => e.name === name);
-  if (!found) throw new InvalidArgumentError('experiment', `must be one of ${EXPERIMENTS.map((e) => e.name).join(', ')}`, name);
+  if (!found)
+    throw new InvalidArgumentError(
+      'experiment',
+      `must be one of ${EXPERIMENTS.map((e) => e.name).join(', ')}`,
+      name,
+    );
   return found;
 }

@@ -16,7 +16,11 @@ export interface ReportSection {
  * timings. No external file, script or font is referenced.
  * @example writeFileSync('out/report.html', reportHtml(sections, environment(2), { command: 'rmtkit reproduce --quick', seconds: 95 }))
  */
-export function reportHtml(sections: readonly ReportSection[], env: Environment, meta: { command: string; seconds: number; finished?: string }): string {
+export function reportHtml(
+  sections: readonly ReportSection[],
+  env: Environment,
+  meta: { command: string; seconds: number; finished?: string },
+): string {
   const finished = meta.finished ?? new Date().toISOString();
   const body = [
     `<h1>rmtkit reproduce</h1>`,
@@ -26,11 +30,19 @@ export function reportHtml(sections: readonly ReportSection[], env: Environment,
     agreementTable(sections),
     ...sections.map(section),
     `<h2 id="environment">Software and machine</h2>`,
-    table(['', ''], [
-      ['rmtkit', env.rmtkit], ['Node.js', env.node], ['platform', env.platform], ['CPU', `${env.cpu} (${env.cores} cores)`], ['worker threads', String(env.workers)],
-      ...Object.entries(env.backend).map(([k, v]) => [k, String(v)]),
-      ...Object.entries(env.packages).map(([k, v]) => [k, v]), ['SQLite', env.sqlite],
-    ]),
+    table(
+      ['', ''],
+      [
+        ['rmtkit', env.rmtkit],
+        ['Node.js', env.node],
+        ['platform', env.platform],
+        ['CPU', `${env.cpu} (${env.cores} cores)`],
+        ['worker threads', String(env.workers)],
+        ...Object.entries(env.backend).map(([k, v]) => [k, String(v)]),
+        ...Object.entries(env.packages).map(([k, v]) => [k, v]),
+        ['SQLite', env.sqlite],
+      ],
+    ),
   ].join('\n');
   return `<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
@@ -46,17 +58,61 @@ function agreementTable(sections: readonly ReportSection[]): string {
   const rows = sections.map(({ run }) => {
     const a = run.agreement;
     const worst = a.worst ? `${a.worst.quantity} at ${a.worst.at}` : '—';
-    const forecast = a.unclaimedMaxZ === null ? '—' : `${a.unclaimed} checks, max z ${fmt(a.unclaimedMaxZ)}, max rel. ${pct(a.unclaimedMaxRelative!)}`;
+    const forecast =
+      a.unclaimedMaxZ === null
+        ? '—'
+        : `${a.unclaimed} checks, max z ${fmt(a.unclaimedMaxZ)}, max rel. ${pct(a.unclaimedMaxRelative!)}`;
     const verdict = a.agrees ? 'yes' : '<b>no</b>';
-    return [`<a href="#${run.name}">${esc(run.name)}</a>`, String(a.claimed), fmt(a.maxZ), esc(worst), fmt(a.maxZBeyondFiniteSize), pct(a.maxRelative), verdict, forecast, `${run.trials.total} (${run.trials.computed} new)`, `${run.seconds.sweep.toFixed(1)} + ${run.seconds.analysis.toFixed(1)}`];
+    return [
+      `<a href="#${run.name}">${esc(run.name)}</a>`,
+      String(a.claimed),
+      fmt(a.maxZ),
+      esc(worst),
+      fmt(a.maxZBeyondFiniteSize),
+      pct(a.maxRelative),
+      verdict,
+      forecast,
+      `${run.trials.total} (${run.trials.computed} new)`,
+      `${run.seconds.sweep.toFixed(1)} + ${run.seconds.analysis.toFixed(1)}`,
+    ];
   });
-  return table(['experiment', 'checks', 'max z', 'worst point', 'max z beyond finite-size term', 'max rel.', `agrees (≤ ${Z_LIMIT} s.e.)`, 'reported, not claimed', 'trials', 'sweep + analysis s'], rows, true);
+  return table(
+    [
+      'experiment',
+      'checks',
+      'max z',
+      'worst point',
+      'max z beyond finite-size term',
+      'max rel.',
+      `agrees (≤ ${Z_LIMIT} s.e.)`,
+      'reported, not claimed',
+      'trials',
+      'sweep + analysis s',
+    ],
+    rows,
+    true,
+  );
 }
 
 function section({ run, figures }: ReportSection): string {
-  const figs = figures.map((f) => `<figure><img alt="${esc(f.title)}" src="data:image/svg+xml;base64,${Buffer.from(f.svg).toString('base64')}">
-<figcaption><b>${esc(f.title)}.</b> ${esc(f.caption)} <a download="${esc(f.name)}.png" href="data:image/png;base64,${Buffer.from(f.png).toString('base64')}">PNG</a> · files <code>${esc(f.files.svg)}</code>, <code>${esc(f.files.csv)}</code></figcaption></figure>`);
-  const checks = run.analysis.checks.map((c) => [esc(c.quantity), esc(c.at), fmt(c.theory), fmt(c.simulation), fmt(c.stderr), String(c.trials), fmt(zScore(c)), fmt(c.finiteSize), fmt(zScore(c, true)), c.claim ? '' : 'not claimed']);
+  const figs = figures.map(
+    (
+      f,
+    ) => `<figure><img alt="${esc(f.title)}" src="data:image/svg+xml;base64,${Buffer.from(f.svg).toString('base64')}">
+<figcaption><b>${esc(f.title)}.</b> ${esc(f.caption)} <a download="${esc(f.name)}.png" href="data:image/png;base64,${Buffer.from(f.png).toString('base64')}">PNG</a> · files <code>${esc(f.files.svg)}</code>, <code>${esc(f.files.csv)}</code></figcaption></figure>`,
+  );
+  const checks = run.analysis.checks.map((c) => [
+    esc(c.quantity),
+    esc(c.at),
+    fmt(c.theory),
+    fmt(c.simulation),
+    fmt(c.stderr),
+    String(c.trials),
+    fmt(zScore(c)),
+    fmt(c.finiteSize),
+    fmt(zScore(c, true)),
+    c.claim ? '' : 'not claimed',
+  ]);
   const perTrial = run.trials.total ? run.seconds.trialsCpu / run.trials.total : 0;
   return `<h2 id="${esc(run.name)}">${esc(run.title)} <small>${esc(run.name)}, ${esc(run.size)}</small></h2>
 <p>${esc(run.description)}</p>
@@ -81,7 +137,10 @@ function pct(v: number): string {
 }
 
 function esc(text: string): string {
-  return text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
+  return text.replace(
+    /[&<>"]/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!,
+  );
 }
 
 const STYLE = `body{font-family:system-ui,'DejaVu Sans',sans-serif;max-width:1100px;margin:2em auto;padding:0 1em;color:#222;line-height:1.45}

@@ -1,11 +1,11 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { environment, type Environment } from './environment.js';
-import { writeExperimentOutputs, experimentSummary } from './outputs.js';
+import { type Environment, environment } from './environment.js';
+import { experimentSummary, writeExperimentOutputs } from './outputs.js';
 import { lazyPool } from './pool.js';
 import { EXPERIMENTS, findExperiment } from './registry.js';
-import { reportHtml, type ReportSection } from './report.js';
+import { type ReportSection, reportHtml } from './report.js';
 import { runExperiment } from './runner.js';
 import { ResultStore } from './store.js';
 import type { Size } from './types.js';
@@ -39,12 +39,15 @@ export interface ReproduceResult {
  * Runs experiments into one output folder: trials go to `<out>/results.sqlite` (resumable),
  * figures, CSV and `summary.json` to `<out>/<experiment>/`, the self-contained page to
  * `<out>/report.html`. Rerunning the same command on the same folder computes no trial again.
- * @throws {InvalidArgumentError} naming 'experiment' for an unknown name; a trial's error stops the run.
+ * @throws {InvalidArgumentError} naming 'experiment' for an unknown name; a trial's error stops the
+ * run.
  * @example await reproduce({ names: ['error-vs-alpha'], size: 'quick', out: 'rmtkit-out' })
  */
 export async function reproduce(options: ReproduceOptions): Promise<ReproduceResult> {
   const started = performance.now();
-  const experiments = (options.names?.length ? options.names : EXPERIMENTS.map((e) => e.name)).map(findExperiment);
+  const experiments = (options.names?.length ? options.names : EXPERIMENTS.map((e) => e.name)).map(
+    findExperiment,
+  );
   // Missing data sets fail here, before any sweep, with the package to install.
   for (const experiment of experiments) experiment.prepare?.(experiment.config(options.size));
   const workers = options.workers ?? availableParallelism();
@@ -55,7 +58,12 @@ export async function reproduce(options: ReproduceOptions): Promise<ReproduceRes
   const sections: ReportSection[] = [];
   try {
     for (const experiment of experiments) {
-      const run = await runExperiment(experiment, { size: options.size, store, pool, onProgress: (done, total) => options.onProgress?.(experiment.name, done, total) });
+      const run = await runExperiment(experiment, {
+        size: options.size,
+        store,
+        pool,
+        onProgress: (done, total) => options.onProgress?.(experiment.name, done, total),
+      });
       const figures = await writeExperimentOutputs(run, join(options.out, experiment.name));
       sections.push({ run, figures });
     }
@@ -66,6 +74,19 @@ export async function reproduce(options: ReproduceOptions): Promise<ReproduceRes
   const env = environment(workers);
   const seconds = (performance.now() - started) / 1000;
   const report = join(options.out, 'report.html');
-  writeFileSync(report, reportHtml(sections, env, { command: options.command ?? `rmtkit reproduce ${experiments.map((e) => e.name).join(' ')}`, seconds }));
-  return { out: options.out, report, store: storeFile, seconds, environment: env, experiments: sections.map((s) => experimentSummary(s.run, s.figures)) };
+  writeFileSync(
+    report,
+    reportHtml(sections, env, {
+      command: options.command ?? `rmtkit reproduce ${experiments.map((e) => e.name).join(' ')}`,
+      seconds,
+    }),
+  );
+  return {
+    out: options.out,
+    report,
+    store: storeFile,
+    seconds,
+    environment: env,
+    experiments: sections.map((s) => experimentSummary(s.run, s.figures)),
+  };
 }

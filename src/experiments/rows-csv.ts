@@ -9,7 +9,8 @@ import type { Row } from './types.js';
 export function rowsToCsv(rows: readonly Row[]): string {
   const fields: string[] = [];
   const seen = new Set<string>();
-  for (const row of rows) for (const key of Object.keys(row)) if (!seen.has(key)) seen.add(key), fields.push(key);
+  for (const row of rows)
+    for (const key of Object.keys(row)) if (!seen.has(key)) seen.add(key), fields.push(key);
   const lines = [fields.map(quote).join(',')];
   for (const row of rows) lines.push(fields.map((f) => cell(row[f])).join(','));
   return lines.join('\n') + '\n';

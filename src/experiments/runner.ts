@@ -1,6 +1,6 @@
 import { paramsKey } from './keys.js';
 import type { TrialRunner } from './pool.js';
-import { agreement, type Agreement } from './stats.js';
+import { type Agreement, agreement } from './stats.js';
 import type { ResultStore } from './store.js';
 import type { Analysis, Experiment, Params, PointResults, Size, Values } from './types.js';
 
@@ -47,7 +47,10 @@ export interface ExperimentRun {
  * @throws the first error of a trial (the sweep stops; finished trials stay stored).
  * @example await runExperiment(errorVsAlpha, { size: 'quick', store, pool })
  */
-export async function runExperiment<C, P extends Params, V extends Values>(experiment: Experiment<C, P, V>, options: RunOptions): Promise<ExperimentRun> {
+export async function runExperiment<C, P extends Params, V extends Values>(
+  experiment: Experiment<C, P, V>,
+  options: RunOptions,
+): Promise<ExperimentRun> {
   const { size, store, pool, onProgress } = options;
   const config = experiment.config(size);
   experiment.prepare?.(config);
@@ -58,16 +61,19 @@ export async function runExperiment<C, P extends Params, V extends Values>(exper
   const todo: Array<{ params: P; seed: number }> = [];
   for (const params of points) {
     const have = stored.get(paramsKey(params));
-    for (let seed = 0; seed < trialsPerPoint; seed++) if (!have?.has(seed)) todo.push({ params, seed });
+    for (let seed = 0; seed < trialsPerPoint; seed++)
+      if (!have?.has(seed)) todo.push({ params, seed });
   }
   const sweepStart = performance.now();
   let done = 0;
   onProgress?.(0, todo.length);
-  await Promise.all(todo.map(async ({ params, seed }) => {
-    const outcome = await pool.run(experiment.name, params, seed);
-    store.put(key, params, { seed, ...outcome });
-    onProgress?.(++done, todo.length);
-  }));
+  await Promise.all(
+    todo.map(async ({ params, seed }) => {
+      const outcome = await pool.run(experiment.name, params, seed);
+      store.put(key, params, { seed, ...outcome });
+      onProgress?.(++done, todo.length);
+    }),
+  );
   const sweep = (performance.now() - sweepStart) / 1000;
   const results: PointResults<P, V>[] = [];
   const backends = new Set<string>();
@@ -92,7 +98,11 @@ export async function runExperiment<C, P extends Params, V extends Values>(exper
     size,
     config,
     points: points.length,
-    trials: { total: points.length * trialsPerPoint, reused: points.length * trialsPerPoint - todo.length, computed: todo.length },
+    trials: {
+      total: points.length * trialsPerPoint,
+      reused: points.length * trialsPerPoint - todo.length,
+      computed: todo.length,
+    },
     seconds: { sweep, analysis: (performance.now() - analysisStart) / 1000, trialsCpu },
     backends: [...backends].sort(),
     analysis,

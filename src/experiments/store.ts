@@ -1,6 +1,6 @@
-import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
 import { decodeValues, encodeValues, paramsKey } from './keys.js';
 import type { Params, Values } from './types.js';
 
@@ -31,7 +31,8 @@ export class ResultStore {
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
     this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');
-    // NORMAL: a commit survives the process being killed (only an OS crash could lose the last ones).
+    // NORMAL: a commit survives the process being killed (only an OS crash could lose the last
+    // ones).
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('busy_timeout = 10000');
     this.db.exec(`CREATE TABLE IF NOT EXISTS trials (
@@ -39,24 +40,48 @@ export class ResultStore {
       vals TEXT NOT NULL, seconds REAL NOT NULL, backend TEXT NOT NULL, finished TEXT NOT NULL,
       PRIMARY KEY (experiment, params, seed))`);
     this.insert = this.db.prepare('INSERT OR IGNORE INTO trials VALUES (?, ?, ?, ?, ?, ?, ?)');
-    this.selectPoint = this.db.prepare('SELECT seed, vals, seconds, backend FROM trials WHERE experiment = ? AND params = ? ORDER BY seed');
+    this.selectPoint = this.db.prepare(
+      'SELECT seed, vals, seconds, backend FROM trials WHERE experiment = ? AND params = ? ORDER BY seed',
+    );
   }
 
   /** Stores one finished trial in its own transaction; returns false when it was already stored. */
   put(experiment: string, params: Params, trial: StoredTrial): boolean {
-    const run = this.db.transaction(() => this.insert.run(experiment, paramsKey(params), trial.seed, encodeValues(trial.values), trial.seconds, trial.backend, new Date().toISOString()));
+    const run = this.db.transaction(() =>
+      this.insert.run(
+        experiment,
+        paramsKey(params),
+        trial.seed,
+        encodeValues(trial.values),
+        trial.seconds,
+        trial.backend,
+        new Date().toISOString(),
+      ),
+    );
     return run().changes === 1;
   }
 
   /** The stored trials of one grid point, by seed. */
   point(experiment: string, params: Params): StoredTrial[] {
-    const rows = this.selectPoint.all(experiment, paramsKey(params)) as Array<{ seed: number; vals: string; seconds: number; backend: string }>;
-    return rows.map((r) => ({ seed: r.seed, values: decodeValues(r.vals), seconds: r.seconds, backend: r.backend }));
+    const rows = this.selectPoint.all(experiment, paramsKey(params)) as Array<{
+      seed: number;
+      vals: string;
+      seconds: number;
+      backend: string;
+    }>;
+    return rows.map((r) => ({
+      seed: r.seed,
+      values: decodeValues(r.vals),
+      seconds: r.seconds,
+      backend: r.backend,
+    }));
   }
 
   /** The stored seeds of every grid point of an experiment, by canonical parameter text. */
   storedSeeds(experiment: string): Map<string, Set<number>> {
-    const rows = this.db.prepare('SELECT params, seed FROM trials WHERE experiment = ?').all(experiment) as Array<{ params: string; seed: number }>;
+    const rows = this.db
+      .prepare('SELECT params, seed FROM trials WHERE experiment = ?')
+      .all(experiment) as Array<{ params: string; seed: number }>;
     const out = new Map<string, Set<number>>();
     for (const r of rows) {
       let set = out.get(r.params);
@@ -68,15 +93,24 @@ export class ResultStore {
 
   /** How many trials are stored (for one experiment, or in all). */
   count(experiment?: string): number {
-    const row = (experiment === undefined
-      ? this.db.prepare('SELECT COUNT(*) AS n FROM trials').get()
-      : this.db.prepare('SELECT COUNT(*) AS n FROM trials WHERE experiment = ?').get(experiment)) as { n: number };
+    const row = (
+      experiment === undefined
+        ? this.db.prepare('SELECT COUNT(*) AS n FROM trials').get()
+        : this.db.prepare('SELECT COUNT(*) AS n FROM trials WHERE experiment = ?').get(experiment)
+    ) as { n: number };
     return row.n;
   }
 
-  /** Every stored trial of an experiment as (params text, seed, values text): for exports and comparisons. */
+  /**
+   * Every stored trial of an experiment as (params text, seed, values text): for exports and
+   * comparisons.
+   */
   dump(experiment: string): Array<{ params: string; seed: number; values: string }> {
-    return this.db.prepare('SELECT params, seed, vals AS "values" FROM trials WHERE experiment = ? ORDER BY params, seed').all(experiment) as Array<{ params: string; seed: number; values: string }>;
+    return this.db
+      .prepare(
+        'SELECT params, seed, vals AS "values" FROM trials WHERE experiment = ? ORDER BY params, seed',
+      )
+      .all(experiment) as Array<{ params: string; seed: number; values: string }>;
   }
 
   /** Closes the database (checkpointing the log into the main file). */

@@ -1,5 +1,5 @@
 import { backend } from '../linalg/backend.js';
-import { randomStream, type RandomStream } from '../random/stream.js';
+import { type RandomStream, randomStream } from '../random/stream.js';
 import type { Experiment, Params, Values } from './types.js';
 
 /**
@@ -20,11 +20,16 @@ export interface TrialOutcome {
 }
 
 /**
- * Runs one trial of `experiment` at `params` with `seed` (on whatever thread calls it) and times it.
+ * Runs one trial of `experiment` at `params` with `seed` (on whatever thread calls it) and times
+ * it.
  * @throws whatever the experiment's `simulate` throws.
  * @example runTrial(errorVsAlpha, { model: 'iso', d: 50, alpha: 2, lambda: 0.1 }, 0)
  */
-export function runTrial<C, P extends Params, V extends Values>(experiment: Experiment<C, P, V>, params: P, seed: number): TrialOutcome {
+export function runTrial<C, P extends Params, V extends Values>(
+  experiment: Experiment<C, P, V>,
+  params: P,
+  seed: number,
+): TrialOutcome {
   const start = performance.now();
   const values = experiment.simulate(params, trialStream(experiment.name, seed));
   return { values, seconds: (performance.now() - start) / 1000, backend: backend() };

@@ -10,7 +10,10 @@ export type Params = Readonly<Record<string, Scalar>>;
 /** What one trial measures: named numbers, or lists of numbers (e.g. the eigenvalues of Â). */
 export type Values = Record<string, number | number[]>;
 
-/** Run sizes: `full` reproduces the paper's figures, `quick` all of them in minutes, `tiny` is for tests. */
+/**
+ * Run sizes: `full` reproduces the paper's figures, `quick` all of them in minutes, `tiny` is for
+ * tests.
+ */
 export type Size = 'tiny' | 'quick' | 'full';
 
 /**

@@ -4,9 +4,9 @@
  * name; the worker finds its definition in the registry, so nothing but JSON crosses threads.
  */
 import { parentPort } from 'node:worker_threads';
+import type { TrialReply, TrialRequest } from './pool.js';
 import { findExperiment } from './registry.js';
 import { runTrial } from './trial.js';
-import type { TrialRequest, TrialReply } from './pool.js';
 
 const port = parentPort;
 if (port) {

@@ -6,7 +6,12 @@ import { DataFormatError } from '../errors.js';
  * @throws {DataFormatError} at `line L column C` for an unterminated quote or text after one.
  * @example splitFields('1,"x, y",3', ',', 'a.csv', 1) // ['1', 'x, y', '3']
  */
-export function splitFields(line: string, delimiter: string, file: string, lineNumber: number): string[] {
+export function splitFields(
+  line: string,
+  delimiter: string,
+  file: string,
+  lineNumber: number,
+): string[] {
   if (delimiter === 'whitespace') return line.trim().split(/\s+/);
   if (!line.includes('"')) return line.split(delimiter);
   const fields: string[] = [];
@@ -28,7 +33,9 @@ export function splitFields(line: string, delimiter: string, file: string, lineN
       }
       while (k < line.length && line[k] === ' ') k++;
       if (!closed || (k < line.length && !line.startsWith(delimiter, k))) {
-        const detail = closed ? 'unexpected text after a closing quote' : 'unterminated quoted field';
+        const detail = closed
+          ? 'unexpected text after a closing quote'
+          : 'unterminated quoted field';
         throw new DataFormatError(file, `line ${lineNumber} column ${fields.length + 1}`, detail);
       }
     } else {
@@ -66,8 +73,17 @@ export function parseNumber(field: string, file: string, line: number, column: n
   if (NUMBER.test(t)) {
     const value = Number(t);
     if (Number.isFinite(value)) return value;
-    throw new DataFormatError(file, `line ${line} column ${column}`, `"${t}" is outside the float64 range`);
+    throw new DataFormatError(
+      file,
+      `line ${line} column ${column}`,
+      `"${t}" is outside the float64 range`,
+    );
   }
-  const detail = t === '' ? 'empty field, expected a number' : NON_FINITE.test(t) ? `"${t}" is not a finite number (NaN and infinities are rejected)` : `"${t}" is not a number`;
+  const detail =
+    t === ''
+      ? 'empty field, expected a number'
+      : NON_FINITE.test(t)
+        ? `"${t}" is not a finite number (NaN and infinities are rejected)`
+        : `"${t}" is not a number`;
   throw new DataFormatError(file, `line ${line} column ${column}`, detail);
 }

@@ -4,11 +4,20 @@ import { looksNumeric, parseNumber, splitFields } from './csv-fields.js';
 
 /** Options of {@link parseCsv} and `readCsv`. */
 export interface CsvReadOptions {
-  /** Field separator; default: ',' if the first row has a comma, else tab, else ';', else runs of blanks ('whitespace'). */
+  /**
+   * Field separator; default: ',' if the first row has a comma, else tab, else ';', else runs of
+   * blanks ('whitespace').
+   */
   delimiter?: string;
-  /** Whether the first row names the columns; 'auto' (default): when it has a non-empty, non-numeric field. */
+  /**
+   * Whether the first row names the columns; 'auto' (default): when it has a non-empty, non-numeric
+   * field.
+   */
   header?: 'auto' | boolean;
-  /** Lines starting with this prefix are skipped (default '#', as numpy.savetxt writes); null keeps them. */
+  /**
+   * Lines starting with this prefix are skipped (default '#', as numpy.savetxt writes); null keeps
+   * them.
+   */
   comments?: string | null;
 }
 
@@ -30,19 +39,32 @@ export interface CsvTable {
  */
 export function parseCsv(text: string, file: string, options: CsvReadOptions = {}): CsvTable {
   const { header = 'auto', comments = '#' } = options;
-  if (header !== 'auto' && header !== true && header !== false) throw new InvalidArgumentError('header', "must be 'auto', true or false", header);
-  if (options.delimiter !== undefined && (options.delimiter === '' || /["\r\n]/.test(options.delimiter))) {
-    throw new InvalidArgumentError('delimiter', 'must be a non-empty string without quotes or line breaks', options.delimiter);
+  if (header !== 'auto' && header !== true && header !== false)
+    throw new InvalidArgumentError('header', "must be 'auto', true or false", header);
+  if (
+    options.delimiter !== undefined &&
+    (options.delimiter === '' || /["\r\n]/.test(options.delimiter))
+  ) {
+    throw new InvalidArgumentError(
+      'delimiter',
+      'must be a non-empty string without quotes or line breaks',
+      options.delimiter,
+    );
   }
   const lines = (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).split(/\r?\n/);
-  const isData = (line: string) => line.trim() !== '' && (comments === null || comments === '' || !line.trimStart().startsWith(comments));
+  const isData = (line: string) =>
+    line.trim() !== '' &&
+    (comments === null || comments === '' || !line.trimStart().startsWith(comments));
   const first = lines.findIndex(isData);
   if (first < 0) return { matrix: Matrix.zeros(0, 0) };
   const delimiter = options.delimiter ?? detectDelimiter(lines[first]!);
   let names: string[] | undefined;
   let start = first;
   const firstFields = splitFields(lines[first]!, delimiter, file, first + 1);
-  if (header === true || (header === 'auto' && firstFields.some((f) => f.trim() !== '' && !looksNumeric(f)))) {
+  if (
+    header === true ||
+    (header === 'auto' && firstFields.some((f) => f.trim() !== '' && !looksNumeric(f)))
+  ) {
     names = firstFields.map((f) => f.trim());
     start = first + 1;
   }
@@ -56,7 +78,11 @@ export function parseCsv(text: string, file: string, options: CsvReadOptions = {
     if (cols < 0) cols = fields.length;
     if (fields.length !== cols) {
       const basis = names ? ' (one per header column)' : '';
-      throw new DataFormatError(file, `line ${l + 1}`, `expected ${cols} values${basis}, found ${fields.length}`);
+      throw new DataFormatError(
+        file,
+        `line ${l + 1}`,
+        `expected ${cols} values${basis}, found ${fields.length}`,
+      );
     }
     for (let c = 0; c < cols; c++) values.push(parseNumber(fields[c]!, file, l + 1, c + 1));
     rows++;

@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { Matrix } from '../linalg/matrix.js';
-import { formatCsv, type CsvWriteOptions } from './csv-format.js';
-import { parseCsv, type CsvReadOptions, type CsvTable } from './csv-parse.js';
+import { type CsvWriteOptions, formatCsv } from './csv-format.js';
+import { type CsvReadOptions, type CsvTable, parseCsv } from './csv-parse.js';
 
 /**
  * Reads a delimited numeric text file (CSV, TSV, numpy.savetxt output) as a Matrix plus the
@@ -16,9 +16,14 @@ export function readCsv(path: string, options: CsvReadOptions = {}): CsvTable {
 
 /**
  * Writes a Matrix (or a Float64Array as one column) as delimited text; see {@link formatCsv}.
- * @throws {NonFiniteError} for NaN/±Infinity entries; {@link InvalidArgumentError} for a bad header.
+ * @throws {NonFiniteError} for NaN/±Infinity entries; {@link InvalidArgumentError} for a bad
+ * header.
  * @example writeCsv('out.csv', X, { header: ['x1', 'x2'] })
  */
-export function writeCsv(path: string, array: Matrix | Float64Array, options: CsvWriteOptions = {}): void {
+export function writeCsv(
+  path: string,
+  array: Matrix | Float64Array,
+  options: CsvWriteOptions = {},
+): void {
   writeFileSync(path, formatCsv(array, options));
 }

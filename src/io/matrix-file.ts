@@ -12,10 +12,17 @@ import { parseNpy } from './npy-parse.js';
  * @example parseMatrixFile(readFileSync('X.npy'), 'X.npy').rows
  */
 export function parseMatrixFile(bytes: Uint8Array, name: string): Matrix {
-  const value = name.toLowerCase().endsWith('.npy') ? parseNpy(bytes, name, { share: true }) : parseCsv(new TextDecoder().decode(bytes), name).matrix;
+  const value = name.toLowerCase().endsWith('.npy')
+    ? parseNpy(bytes, name, { share: true })
+    : parseCsv(new TextDecoder().decode(bytes), name).matrix;
   const m = value instanceof Matrix ? value : Matrix.fromRowMajor(value.length, 1, value);
   for (let t = 0; t < m.data.length; t++) {
-    if (!Number.isFinite(m.data[t])) throw new DataFormatError(name, `row ${Math.floor(t / m.cols) + 1} column ${(t % m.cols) + 1}`, `${m.data[t]} is not a finite number`);
+    if (!Number.isFinite(m.data[t]))
+      throw new DataFormatError(
+        name,
+        `row ${Math.floor(t / m.cols) + 1} column ${(t % m.cols) + 1}`,
+        `${m.data[t]} is not a finite number`,
+      );
   }
   return m;
 }
@@ -26,6 +33,11 @@ export function parseMatrixFile(bytes: Uint8Array, name: string): Matrix {
  * @example vectorOf(parseMatrixFile(bytes, 'autocov.txt'), 'autocov.txt')
  */
 export function vectorOf(m: Matrix, name: string): Float64Array {
-  if (m.rows !== 1 && m.cols !== 1) throw new DataFormatError(name, '', `must hold one row or one column of numbers; shape is ${m.rows}×${m.cols}`);
+  if (m.rows !== 1 && m.cols !== 1)
+    throw new DataFormatError(
+      name,
+      '',
+      `must hold one row or one column of numbers; shape is ${m.rows}×${m.cols}`,
+    );
   return m.data;
 }

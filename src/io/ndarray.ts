@@ -17,5 +17,9 @@ export function toVectorOrMatrix(array: NdArray, name: string): Float64Array | M
   const { shape, data } = array;
   if (shape.length <= 1) return data;
   if (shape.length === 2) return Matrix.fromRowMajor(shape[0]!, shape[1]!, data);
-  throw new DataFormatError(name, '', `only 1-D and 2-D arrays convert to vectors and matrices; shape is (${shape.join(', ')})`);
+  throw new DataFormatError(
+    name,
+    '',
+    `only 1-D and 2-D arrays convert to vectors and matrices; shape is (${shape.join(', ')})`,
+  );
 }

@@ -7,7 +7,8 @@ export interface NpyDtype {
   littleEndian: boolean;
 }
 
-const SUPPORTED = "float ('<f4', '<f8'), signed and unsigned integers of 1–8 bytes ('<i4', '|u1', …) and bool ('|b1'), either byte order";
+const SUPPORTED =
+  "float ('<f4', '<f8'), signed and unsigned integers of 1–8 bytes ('<i4', '|u1', …) and bool ('|b1'), either byte order";
 const HOST_LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
 /**
@@ -19,9 +20,20 @@ export function parseDtype(descr: string, name: string): NpyDtype {
   const match = /^([<>|=])([fiub])(\d+)$/.exec(descr);
   const size = match ? Number(match[3]) : 0;
   const kind = match?.[2] as NpyDtype['kind'] | undefined;
-  const ok = kind === 'f' ? size === 4 || size === 8 : kind === 'b' ? size === 1 : [1, 2, 4, 8].includes(size);
-  if (!match || !kind || !ok) throw new DataFormatError(name, 'header', `unsupported dtype '${descr}' (supported: ${SUPPORTED})`);
-  // '|' (no byte order) only occurs for 1-byte types; '=' is native, and numpy files are written on little-endian hosts in practice.
+  const ok =
+    kind === 'f'
+      ? size === 4 || size === 8
+      : kind === 'b'
+        ? size === 1
+        : [1, 2, 4, 8].includes(size);
+  if (!match || !kind || !ok)
+    throw new DataFormatError(
+      name,
+      'header',
+      `unsupported dtype '${descr}' (supported: ${SUPPORTED})`,
+    );
+  // '|' (no byte order) only occurs for 1-byte types; '=' is native, and numpy files are written on
+  // little-endian hosts in practice.
   return { kind, size, littleEndian: match[1] !== '>' };
 }
 
@@ -32,7 +44,13 @@ export function parseDtype(descr: string, name: string): NpyDtype {
  * result then shares memory with `bytes`: for buffers nobody else holds, like a file just read).
  * @example decodeToFloat64(bytes, 128, { kind: 'f', size: 4, littleEndian: true }, 12)
  */
-export function decodeToFloat64(bytes: Uint8Array, offset: number, dtype: NpyDtype, count: number, share = false): Float64Array {
+export function decodeToFloat64(
+  bytes: Uint8Array,
+  offset: number,
+  dtype: NpyDtype,
+  count: number,
+  share = false,
+): Float64Array {
   const start = bytes.byteOffset + offset;
   if (dtype.kind === 'f' && dtype.size === 8 && dtype.littleEndian === HOST_LITTLE_ENDIAN) {
     if (share && start % 8 === 0) return new Float64Array(bytes.buffer, start, count);
@@ -47,7 +65,8 @@ export function decodeToFloat64(bytes: Uint8Array, offset: number, dtype: NpyDty
 }
 
 function reader(view: DataView, { kind, size }: NpyDtype): (at: number, le: boolean) => number {
-  if (kind === 'f') return size === 8 ? (at, le) => view.getFloat64(at, le) : (at, le) => view.getFloat32(at, le);
+  if (kind === 'f')
+    return size === 8 ? (at, le) => view.getFloat64(at, le) : (at, le) => view.getFloat32(at, le);
   if (kind === 'b') return (at) => (view.getUint8(at) === 0 ? 0 : 1);
   if (kind === 'i') {
     if (size === 1) return (at) => view.getInt8(at);

@@ -31,34 +31,66 @@ export function parseNpyHeader(bytes: Uint8Array, name: string): NpyHeader {
   const major = bytes[6]!;
   const minor = bytes[7]!;
   if (major < 1 || major > 3 || minor !== 0) {
-    throw new DataFormatError(name, 'header', `unsupported .npy format version ${major}.${minor} (supported: 1.0, 2.0, 3.0)`);
+    throw new DataFormatError(
+      name,
+      'header',
+      `unsupported .npy format version ${major}.${minor} (supported: 1.0, 2.0, 3.0)`,
+    );
   }
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const lengthBytes = major === 1 ? 2 : 4;
-  if (bytes.length < 8 + lengthBytes) throw new DataFormatError(name, 'header', 'truncated before the header length');
+  if (bytes.length < 8 + lengthBytes)
+    throw new DataFormatError(name, 'header', 'truncated before the header length');
   const headerLength = major === 1 ? view.getUint16(8, true) : view.getUint32(8, true);
   const start = 8 + lengthBytes;
   const dataOffset = start + headerLength;
   if (dataOffset > bytes.length) {
-    throw new DataFormatError(name, 'header', `truncated: the header needs ${headerLength} bytes, found ${bytes.length - start}`);
+    throw new DataFormatError(
+      name,
+      'header',
+      `truncated: the header needs ${headerLength} bytes, found ${bytes.length - start}`,
+    );
   }
   // Version 1.0 and 2.0 headers are latin1; 3.0 allows UTF-8 (structured field names).
-  const text = new TextDecoder(major === 3 ? 'utf-8' : 'latin1').decode(bytes.subarray(start, dataOffset));
+  const text = new TextDecoder(major === 3 ? 'utf-8' : 'latin1').decode(
+    bytes.subarray(start, dataOffset),
+  );
   const descr = /'descr'\s*:\s*'([^']*)'/.exec(text)?.[1];
   const order = /'fortran_order'\s*:\s*(True|False)/.exec(text)?.[1];
   const shapeText = /'shape'\s*:\s*\(([^)]*)\)/.exec(text)?.[1];
   if (descr === undefined) {
     const structured = /'descr'\s*:\s*\[/.test(text);
-    throw new DataFormatError(name, 'header', structured ? 'unsupported dtype: structured arrays are not numeric matrices' : `no 'descr' in header ${JSON.stringify(text.trim())}`);
+    throw new DataFormatError(
+      name,
+      'header',
+      structured
+        ? 'unsupported dtype: structured arrays are not numeric matrices'
+        : `no 'descr' in header ${JSON.stringify(text.trim())}`,
+    );
   }
-  if (order === undefined) throw new DataFormatError(name, 'header', `no 'fortran_order' in header ${JSON.stringify(text.trim())}`);
-  if (shapeText === undefined) throw new DataFormatError(name, 'header', `no 'shape' in header ${JSON.stringify(text.trim())}`);
+  if (order === undefined)
+    throw new DataFormatError(
+      name,
+      'header',
+      `no 'fortran_order' in header ${JSON.stringify(text.trim())}`,
+    );
+  if (shapeText === undefined)
+    throw new DataFormatError(
+      name,
+      'header',
+      `no 'shape' in header ${JSON.stringify(text.trim())}`,
+    );
   const shape = shapeText
     .split(',')
     .map((s) => s.trim())
     .filter((s) => s !== '')
     .map((s) => {
-      if (!/^\d+$/.test(s)) throw new DataFormatError(name, 'header', `shape entry '${s}' is not a non-negative integer`);
+      if (!/^\d+$/.test(s))
+        throw new DataFormatError(
+          name,
+          'header',
+          `shape entry '${s}' is not a non-negative integer`,
+        );
       return Number(s);
     });
   return { descr, fortranOrder: order === 'True', shape, dataOffset };

@@ -1,6 +1,6 @@
 import { DataFormatError } from '../errors.js';
 import type { Matrix } from '../linalg/matrix.js';
-import { toVectorOrMatrix, type NdArray } from './ndarray.js';
+import { type NdArray, toVectorOrMatrix } from './ndarray.js';
 import { decodeToFloat64, parseDtype } from './npy-dtype.js';
 import { parseNpyHeader } from './npy-header.js';
 
@@ -16,7 +16,11 @@ import { parseNpyHeader } from './npy-header.js';
  *   '<f8', found 40").
  * @example parseNpyArray(readFileSync('w.npy'), 'w.npy').shape // [64, 3, 3, 3]
  */
-export function parseNpyArray(bytes: Uint8Array, name: string, options: { share?: boolean } = {}): NdArray {
+export function parseNpyArray(
+  bytes: Uint8Array,
+  name: string,
+  options: { share?: boolean } = {},
+): NdArray {
   const header = parseNpyHeader(bytes, name);
   const dtype = parseDtype(header.descr, name);
   const count = header.shape.reduce((a, b) => a * b, 1);
@@ -24,7 +28,11 @@ export function parseNpyArray(bytes: Uint8Array, name: string, options: { share?
   const found = bytes.length - header.dataOffset;
   if (!Number.isSafeInteger(expected) || expected !== found) {
     const what = found < expected ? 'truncated data' : 'trailing bytes after the data';
-    throw new DataFormatError(name, 'data', `${what}: expected ${expected} bytes for shape (${header.shape.join(', ')}) of '${header.descr}', found ${found}`);
+    throw new DataFormatError(
+      name,
+      'data',
+      `${what}: expected ${expected} bytes for shape (${header.shape.join(', ')}) of '${header.descr}', found ${found}`,
+    );
   }
   const raw = decodeToFloat64(bytes, header.dataOffset, dtype, count, options.share === true);
   const shape = header.shape;
@@ -37,7 +45,11 @@ export function parseNpyArray(bytes: Uint8Array, name: string, options: { share?
  * @throws {DataFormatError} as {@link parseNpyArray}, and for three or more dimensions.
  * @example parseNpy(bytes, 'X.npy') // Matrix for a 2-D array
  */
-export function parseNpy(bytes: Uint8Array, name: string, options: { share?: boolean } = {}): Float64Array | Matrix {
+export function parseNpy(
+  bytes: Uint8Array,
+  name: string,
+  options: { share?: boolean } = {},
+): Float64Array | Matrix {
   return toVectorOrMatrix(parseNpyArray(bytes, name, options), name);
 }
 

@@ -31,7 +31,11 @@ function asNdArray(array: Matrix | Float64Array | NdArray): NdArray {
   if (array instanceof Float64Array) return { shape: [array.length], data: array };
   const count = array.shape.reduce((a, b) => a * b, 1);
   if (!array.shape.every((s) => Number.isInteger(s) && s >= 0) || count !== array.data.length) {
-    throw new InvalidArgumentError('array', `must have data.length equal to the product of its shape (${array.shape.join(', ')})`, array.data.length);
+    throw new InvalidArgumentError(
+      'array',
+      `must have data.length equal to the product of its shape (${array.shape.join(', ')})`,
+      array.data.length,
+    );
   }
   return array;
 }

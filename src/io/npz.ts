@@ -12,7 +12,11 @@ import { readZip } from './zip.js';
  * @throws {DataFormatError} for a malformed archive or member (see readZip and parseNpyArray).
  * @example parseNpz(bytes, 'weights.npz').get('fc1')?.shape // [256, 784]
  */
-export function parseNpz(bytes: Uint8Array, name: string, options: { share?: boolean } = {}): Map<string, NdArray> {
+export function parseNpz(
+  bytes: Uint8Array,
+  name: string,
+  options: { share?: boolean } = {},
+): Map<string, NdArray> {
   const arrays = new Map<string, NdArray>();
   for (const [member, data] of readZip(bytes, name)) {
     if (!member.endsWith('.npy')) continue;

@@ -37,15 +37,21 @@ export function readZip(bytes: Uint8Array, name: string): Map<string, Uint8Array
   if (eocd < 0) fail('', 'not a zip archive (no end-of-central-directory record)');
   let entries = view.getUint16(eocd + 10, true);
   let offset = view.getUint32(eocd + 16, true);
-  if ((entries === 0xffff || offset === 0xffffffff) && eocd >= 20 && view.getUint32(eocd - 20, true) === ZIP64_LOCATOR) {
+  if (
+    (entries === 0xffff || offset === 0xffffffff) &&
+    eocd >= 20 &&
+    view.getUint32(eocd - 20, true) === ZIP64_LOCATOR
+  ) {
     const at = u64(eocd - 12);
-    if (at + 56 > bytes.length || view.getUint32(at, true) !== ZIP64_EOCD) fail('', 'bad zip64 end-of-central-directory record');
+    if (at + 56 > bytes.length || view.getUint32(at, true) !== ZIP64_EOCD)
+      fail('', 'bad zip64 end-of-central-directory record');
     entries = u64(at + 32);
     offset = u64(at + 48);
   }
   const members = new Map<string, Uint8Array>();
   for (let e = 0; e < entries; e++) {
-    if (offset + 46 > bytes.length || view.getUint32(offset, true) !== CENTRAL) fail('', `central directory entry ${e} is damaged`);
+    if (offset + 46 > bytes.length || view.getUint32(offset, true) !== CENTRAL)
+      fail('', `central directory entry ${e} is damaged`);
     const flags = view.getUint16(offset + 8, true);
     const method = view.getUint16(offset + 10, true);
     const crc = view.getUint32(offset + 16, true);
@@ -56,7 +62,8 @@ export function readZip(bytes: Uint8Array, name: string): Map<string, Uint8Array
     const commentLength = view.getUint16(offset + 32, true);
     let local = view.getUint32(offset + 42, true);
     const member = new TextDecoder().decode(bytes.subarray(offset + 46, offset + 46 + nameLength));
-    // zip64 extended information (tag 0x0001) holds, in order, only the fields saturated at 0xffffffff.
+    // zip64 extended information (tag 0x0001) holds, in order, only the fields saturated at
+    // 0xffffffff.
     for (let x = offset + 46 + nameLength; x + 4 <= offset + 46 + nameLength + extraLength; ) {
       const tag = view.getUint16(x, true);
       const length = view.getUint16(x + 2, true);
@@ -78,9 +85,11 @@ export function readZip(bytes: Uint8Array, name: string): Map<string, Uint8Array
     if (member.endsWith('/')) continue;
     const place = `member '${member}'`;
     if (flags & 1) fail(place, 'is encrypted');
-    if (local + 30 > bytes.length || view.getUint32(local, true) !== LOCAL) fail(place, 'local header is damaged');
+    if (local + 30 > bytes.length || view.getUint32(local, true) !== LOCAL)
+      fail(place, 'local header is damaged');
     const start = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
-    if (start + compressed > bytes.length) fail(place, `truncated: expected ${compressed} bytes, found ${bytes.length - start}`);
+    if (start + compressed > bytes.length)
+      fail(place, `truncated: expected ${compressed} bytes, found ${bytes.length - start}`);
     const raw = bytes.subarray(start, start + compressed);
     let data: Uint8Array;
     if (method === 0) data = raw;
@@ -90,8 +99,13 @@ export function readZip(bytes: Uint8Array, name: string): Map<string, Uint8Array
       } catch (error) {
         return fail(place, `deflate stream is corrupt (${(error as Error).message})`);
       }
-    } else return fail(place, `unsupported compression method ${method} (supported: 0 stored, 8 deflate)`);
-    if (data.length !== size) fail(place, `expected ${size} bytes after decompression, found ${data.length}`);
+    } else
+      return fail(
+        place,
+        `unsupported compression method ${method} (supported: 0 stored, 8 deflate)`,
+      );
+    if (data.length !== size)
+      fail(place, `expected ${size} bytes after decompression, found ${data.length}`);
     if (crc32(data) !== crc) fail(place, 'CRC-32 mismatch (corrupt data)');
     members.set(member, data);
   }

@@ -1,7 +1,7 @@
 import { InvalidArgumentError } from '../errors.js';
 import { asyncKernel, kernel } from './backend.js';
 import type { Eigh, Qr, Svd } from './kernels.js';
-import { assertFinite, assertSquare, assertSymmetricFinite, Matrix } from './matrix.js';
+import { assertFinite, assertSquare, assertSymmetricFinite, type Matrix } from './matrix.js';
 
 /**
  * Validated entry points to the kernels. Each checks shapes, finiteness and symmetry at the
@@ -13,21 +13,30 @@ import { assertFinite, assertSquare, assertSymmetricFinite, Matrix } from './mat
  * @throws {InvalidArgumentError} on inner-dimension mismatch or non-finite entries.
  * @example matmul(A, B, { transA: true }) // AᵀB
  */
-export function matmul(a: Matrix, b: Matrix, options: { transA?: boolean; transB?: boolean; alpha?: number } = {}): Matrix {
+export function matmul(
+  a: Matrix,
+  b: Matrix,
+  options: { transA?: boolean; transB?: boolean; alpha?: number } = {},
+): Matrix {
   const { transA = false, transB = false, alpha = 1 } = options;
   checkProduct(a, b, transA, transB);
   return kernel('gemm')(a, b, transA, transB, alpha);
 }
 
 /** Asynchronous {@link matmul}. */
-export function matmulAsync(a: Matrix, b: Matrix, options: { transA?: boolean; transB?: boolean; alpha?: number } = {}): Promise<Matrix> {
+export function matmulAsync(
+  a: Matrix,
+  b: Matrix,
+  options: { transA?: boolean; transB?: boolean; alpha?: number } = {},
+): Promise<Matrix> {
   const { transA = false, transB = false, alpha = 1 } = options;
   checkProduct(a, b, transA, transB);
   return asyncKernel('gemm')(a, b, transA, transB, alpha);
 }
 
 /**
- * The normalised Gram matrix XᵀX/n of an n×d data matrix (BLAS dsyrk); pass `scale` to override 1/n.
+ * The normalised Gram matrix XᵀX/n of an n×d data matrix (BLAS dsyrk); pass `scale` to override
+ * 1/n.
  * @example gram(X) // the sample second-moment matrix Σ̂
  */
 export function gram(x: Matrix, scale?: number): Matrix {
@@ -53,7 +62,8 @@ export function choleskySolve(l: Matrix, b: Matrix): Matrix {
   assertSquare('l', l);
   assertFinite('l', l);
   assertFinite('b', b);
-  if (b.rows !== l.rows) throw new InvalidArgumentError('b', `must have ${l.rows} rows to match l`, b.rows);
+  if (b.rows !== l.rows)
+    throw new InvalidArgumentError('b', `must have ${l.rows} rows to match l`, b.rows);
   return kernel('choleskySolve')(l, b);
 }
 
@@ -92,7 +102,9 @@ export function eigvalshAsync(a: Matrix): Promise<Float64Array> {
   return asyncKernel('eigvalsh')(a);
 }
 
-/** Eigenvalues (ascending) and eigenvectors (columns of `vectors`) of a symmetric matrix (dsyevd). */
+/**
+ * Eigenvalues (ascending) and eigenvectors (columns of `vectors`) of a symmetric matrix (dsyevd).
+ */
 export function eigh(a: Matrix): Eigh {
   assertSymmetricFinite('a', a);
   return kernel('eigh')(a);
@@ -128,7 +140,8 @@ function checkNonEmpty(name: string, a: Matrix): void {
 }
 
 function assertNonEmpty(name: string, a: Matrix): void {
-  if (a.rows === 0 || a.cols === 0) throw new InvalidArgumentError(name, `must not be empty; shape is ${a.rows}×${a.cols}`);
+  if (a.rows === 0 || a.cols === 0)
+    throw new InvalidArgumentError(name, `must not be empty; shape is ${a.rows}×${a.cols}`);
 }
 
 /**
@@ -143,7 +156,11 @@ function checkGram(x: Matrix, g: Matrix): Matrix {
   for (let j = 0; j < d; j++) poison += g.data[j * d + j]! * 0;
   if (poison === 0) return g;
   assertFinite('x', x);
-  throw new InvalidArgumentError('x', 'has entries whose squares overflow float64 in XᵀX; rescale the data', maxAbs(x));
+  throw new InvalidArgumentError(
+    'x',
+    'has entries whose squares overflow float64 in XᵀX; rescale the data',
+    maxAbs(x),
+  );
 }
 
 function maxAbs(m: Matrix): number {
@@ -158,7 +175,11 @@ function checkProduct(a: Matrix, b: Matrix, transA: boolean, transB: boolean): v
   const inner = transA ? a.rows : a.cols;
   const innerB = transB ? b.cols : b.rows;
   if (inner !== innerB) {
-    throw new InvalidArgumentError('b', `must have ${inner} ${transB ? 'columns' : 'rows'} to match the inner dimension of op(a)`, innerB);
+    throw new InvalidArgumentError(
+      'b',
+      `must have ${inner} ${transB ? 'columns' : 'rows'} to match the inner dimension of op(a)`,
+      innerB,
+    );
   }
 }
 

@@ -1,7 +1,7 @@
 import { InvalidArgumentError, KernelMissingError } from '../errors.js';
-import type { AsyncKernels, Backend, BackendName, KernelName, Kernels } from './kernels.js';
 import { jsBackend } from './backends/js/index.js';
 import { loadNativeBackend } from './backends/native/load.js';
+import type { AsyncKernels, Backend, BackendName, KernelName, Kernels } from './kernels.js';
 
 /**
  * Backend selection: the native (OpenBLAS/LAPACKE) backend when its addon loads, else pure JS.
@@ -15,15 +15,21 @@ let active: Backend = pickInitial();
 
 function pickInitial(): Backend {
   const forced = typeof process !== 'undefined' ? process.env?.RMTKIT_BACKEND : undefined;
-  if (forced === undefined || forced === '') return [...backends].sort((a, b) => b.priority - a.priority)[0]!;
+  if (forced === undefined || forced === '')
+    return [...backends].sort((a, b) => b.priority - a.priority)[0]!;
   return findBackend(forced, 'RMTKIT_BACKEND');
 }
 
 function findBackend(name: string, argument: string): Backend {
-  if (name !== 'js' && name !== 'native') throw new InvalidArgumentError(argument, "must be 'js' or 'native'", name);
+  if (name !== 'js' && name !== 'native')
+    throw new InvalidArgumentError(argument, "must be 'js' or 'native'", name);
   const found = backends.find((b) => b.name === name);
   if (!found) {
-    throw new InvalidArgumentError(argument, `asks for the native backend, which is unavailable (${native.reason}); install libopenblas-dev and liblapacke-dev, then run npm rebuild`, name);
+    throw new InvalidArgumentError(
+      argument,
+      `asks for the native backend, which is unavailable (${native.reason}); install libopenblas-dev and liblapacke-dev, then run npm rebuild`,
+      name,
+    );
   }
   return found;
 }
@@ -67,15 +73,16 @@ export function asyncKernel<K extends KernelName>(name: K, on: Backend = active)
   const k = on.asyncKernels?.[name];
   if (k) return k as AsyncKernels[K];
   const sync = kernel(name, on) as (...args: unknown[]) => unknown;
-  return ((...args: unknown[]) => new Promise((resolve, reject) => {
-    setImmediate(() => {
-      try {
-        resolve(sync(...args));
-      } catch (error) {
-        reject(error);
-      }
-    });
-  })) as unknown as AsyncKernels[K];
+  return ((...args: unknown[]) =>
+    new Promise((resolve, reject) => {
+      setImmediate(() => {
+        try {
+          resolve(sync(...args));
+        } catch (error) {
+          reject(error);
+        }
+      });
+    })) as unknown as AsyncKernels[K];
 }
 
 /** A description of the active backend for `rmtkit info` and reports. */
@@ -90,6 +97,7 @@ export function backendDetails(): Record<string, string | number | boolean> {
  * @example const previous = setBlasThreads(1); try { … } finally { if (previous) setBlasThreads(previous); }
  */
 export function setBlasThreads(threads: number): number | undefined {
-  if (!Number.isInteger(threads) || threads < 1) throw new InvalidArgumentError('threads', 'must be an integer ≥ 1', threads);
+  if (!Number.isInteger(threads) || threads < 1)
+    throw new InvalidArgumentError('threads', 'must be an integer ≥ 1', threads);
   return native.backend?.setThreads?.(threads);
 }

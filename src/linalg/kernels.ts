@@ -1,6 +1,8 @@
 import type { Matrix } from './matrix.js';
 
-/** Symmetric eigendecomposition A = V diag(values) Vᵀ; `vectors` holds the eigenvectors as columns. */
+/**
+ * Symmetric eigendecomposition A = V diag(values) Vᵀ; `vectors` holds the eigenvectors as columns.
+ */
 export interface Eigh {
   values: Float64Array;
   vectors: Matrix;
@@ -13,7 +15,9 @@ export interface Svd {
   vt: Matrix;
 }
 
-/** Thin QR A = Q R with k = min(m, n): Q is m×k with orthonormal columns, R is k×n upper triangular. */
+/**
+ * Thin QR A = Q R with k = min(m, n): Q is m×k with orthonormal columns, R is k×n upper triangular.
+ */
 export interface Qr {
   q: Matrix;
   r: Matrix;
@@ -28,7 +32,10 @@ export interface Kernels {
   gemm(a: Matrix, b: Matrix, transA: boolean, transB: boolean, alpha: number): Matrix;
   /** scale · XᵀX, returned as a full symmetric d×d matrix. */
   gram(x: Matrix, scale: number): Matrix;
-  /** Lower Cholesky factor L (zeros above the diagonal); throws NotPositiveDefiniteError('a', order). */
+  /**
+   * Lower Cholesky factor L (zeros above the diagonal); throws NotPositiveDefiniteError('a',
+   * order).
+   */
   cholesky(a: Matrix): Matrix;
   /** X solving L Lᵀ X = B for a lower Cholesky factor L. */
   choleskySolve(l: Matrix, b: Matrix): Matrix;
@@ -47,9 +54,13 @@ export interface Kernels {
 export type KernelName = keyof Kernels;
 
 /** Promise-returning variants that run off the JS thread (N-API AsyncWorker on the libuv pool). */
-export type AsyncKernels = { [K in KernelName]: (...args: Parameters<Kernels[K]>) => Promise<ReturnType<Kernels[K]>> };
+export type AsyncKernels = {
+  [K in KernelName]: (...args: Parameters<Kernels[K]>) => Promise<ReturnType<Kernels[K]>>;
+};
 
-/** The kernel table: name, inputs, outputs. Used for error messages, docs and the conformance suite. */
+/**
+ * The kernel table: name, inputs, outputs. Used for error messages, docs and the conformance suite.
+ */
 export const KERNELS: Readonly<Record<KernelName, { inputs: string; outputs: string }>> = {
   gemm: { inputs: 'A (m×k), B (k×n), transA, transB, alpha', outputs: 'alpha·op(A)·op(B) (m×n)' },
   gram: { inputs: 'X (n×d), scale', outputs: 'scale·XᵀX (d×d, symmetric)' },

@@ -14,7 +14,8 @@ export class Matrix {
 
   /**
    * Wraps row-major data without copying.
-   * @throws {InvalidArgumentError} if the length is not rows·cols or a dimension is not a non-negative integer.
+   * @throws {InvalidArgumentError} if the length is not rows·cols or a dimension is not a
+   * non-negative integer.
    * @example Matrix.fromRowMajor(2, 2, [1, 2, 3, 4]).get(1, 0) // 3
    */
   static fromRowMajor(rows: number, cols: number, data: Float64Array | ArrayLike<number>): Matrix {
@@ -22,7 +23,11 @@ export class Matrix {
     checkDimension('cols', cols);
     const array = data instanceof Float64Array ? data : Float64Array.from(data);
     if (array.length !== rows * cols) {
-      throw new InvalidArgumentError('data', `must have rows·cols = ${rows * cols} entries`, array.length);
+      throw new InvalidArgumentError(
+        'data',
+        `must have rows·cols = ${rows * cols} entries`,
+        array.length,
+      );
     }
     return new Matrix(rows, cols, array);
   }
@@ -34,7 +39,12 @@ export class Matrix {
     const data = new Float64Array(r * c);
     for (let i = 0; i < r; i++) {
       const row = rows[i]!;
-      if (row.length !== c) throw new InvalidArgumentError(`rows[${i}]`, `must have ${c} entries like rows[0]`, row.length);
+      if (row.length !== c)
+        throw new InvalidArgumentError(
+          `rows[${i}]`,
+          `must have ${c} entries like rows[0]`,
+          row.length,
+        );
       for (let j = 0; j < c; j++) data[i * c + j] = row[j]!;
     }
     return new Matrix(r, c, data);
@@ -80,7 +90,8 @@ export class Matrix {
       for (let jb = 0; jb < cols; jb += block) {
         const iEnd = Math.min(ib + block, rows);
         const jEnd = Math.min(jb + block, cols);
-        for (let i = ib; i < iEnd; i++) for (let j = jb; j < jEnd; j++) out[j * rows + i] = data[i * cols + j]!;
+        for (let i = ib; i < iEnd; i++)
+          for (let j = jb; j < jEnd; j++) out[j * rows + i] = data[i * cols + j]!;
       }
     }
     return new Matrix(cols, rows, out);
@@ -109,13 +120,15 @@ export class Matrix {
   /** Rows as plain arrays (for printing and JSON). */
   toArray(): number[][] {
     const out: number[][] = [];
-    for (let i = 0; i < this.rows; i++) out.push(Array.from(this.data.subarray(i * this.cols, (i + 1) * this.cols)));
+    for (let i = 0; i < this.rows; i++)
+      out.push(Array.from(this.data.subarray(i * this.cols, (i + 1) * this.cols)));
     return out;
   }
 }
 
 function checkDimension(name: string, value: number): void {
-  if (!Number.isInteger(value) || value < 0) throw new InvalidArgumentError(name, 'must be a non-negative integer', value);
+  if (!Number.isInteger(value) || value < 0)
+    throw new InvalidArgumentError(name, 'must be a non-negative integer', value);
 }
 
 /**
@@ -125,13 +138,15 @@ function checkDimension(name: string, value: number): void {
 export function assertFinite(name: string, m: Matrix): void {
   const { data, cols } = m;
   for (let k = 0; k < data.length; k++) {
-    if (!Number.isFinite(data[k]!)) throw new NonFiniteError(name, Math.floor(k / cols), k % cols, data[k]!);
+    if (!Number.isFinite(data[k]!))
+      throw new NonFiniteError(name, Math.floor(k / cols), k % cols, data[k]!);
   }
 }
 
 /** @throws {InvalidArgumentError} unless the matrix is square (and optionally non-empty). */
 export function assertSquare(name: string, m: Matrix): void {
-  if (m.rows !== m.cols) throw new InvalidArgumentError(name, `must be square; shape is ${m.rows}×${m.cols}`);
+  if (m.rows !== m.cols)
+    throw new InvalidArgumentError(name, `must be square; shape is ${m.rows}×${m.cols}`);
   if (m.rows === 0) throw new InvalidArgumentError(name, 'must not be empty; shape is 0×0');
 }
 
@@ -159,7 +174,9 @@ export function assertSymmetricFinite(name: string, m: Matrix, relTol = 1e-10): 
 
 const SCAN_BLOCK = 32;
 
-/** One pass over the pairs (i, j), (j, i) in SCAN_BLOCK² tiles: finiteness, max |a|, max asymmetry. */
+/**
+ * One pass over the pairs (i, j), (j, i) in SCAN_BLOCK² tiles: finiteness, max |a|, max asymmetry.
+ */
 function scanSymmetric(m: Matrix, relTol: number): { finite: boolean; symmetric: boolean } {
   const n = m.rows;
   const d = m.data;
@@ -195,7 +212,11 @@ function throwAsymmetric(name: string, m: Matrix, relTol: number): never {
   for (let i = 0; i < n; i++) {
     for (let j = i + 1; j < n; j++) {
       if (Math.abs(d[i * n + j]! - d[j * n + i]!) > tol) {
-        throw new InvalidArgumentError(name, `must be symmetric; entries (${i}, ${j}) and (${j}, ${i}) differ`, [d[i * n + j]!, d[j * n + i]!]);
+        throw new InvalidArgumentError(
+          name,
+          `must be symmetric; entries (${i}, ${j}) and (${j}, ${i}) differ`,
+          [d[i * n + j]!, d[j * n + i]!],
+        );
       }
     }
   }

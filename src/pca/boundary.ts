@@ -21,7 +21,8 @@ export function ar1GammaStar(rho: number): number {
  * @example crossing((g) => ar1PcaError(0.5, g), 0.6) // ≈ ar1GammaStar(0.5)
  */
 export function crossing(error: (gamma: number) => number, target: number, tol = 1e-10): number {
-  if (!Number.isFinite(target)) throw new InvalidArgumentError('target', 'must be a finite error', target);
+  if (!Number.isFinite(target))
+    throw new InvalidArgumentError('target', 'must be a finite error', target);
   if (error(0) <= target) return 0;
   if (error(1) > target) return 1;
   let lo = 0;

@@ -30,8 +30,10 @@ export interface PcaFit {
  */
 export function fitPca(data: Matrix, p: number): PcaFit {
   const { rows: n, cols: d } = data;
-  if (n < 1 || d < 1) throw new InvalidArgumentError('data', `must not be empty; shape is ${n}×${d}`);
-  if (!Number.isInteger(p) || p < 0 || p > d) throw new InvalidArgumentError('p', `must be an integer in [0, ${d}]`, p);
+  if (n < 1 || d < 1)
+    throw new InvalidArgumentError('data', `must not be empty; shape is ${n}×${d}`);
+  if (!Number.isInteger(p) || p < 0 || p > d)
+    throw new InvalidArgumentError('p', `must be an integer in [0, ${d}]`, p);
   assertFinite('data', data);
   const { values, vectors } = eigh(gram(data));
   const components = Matrix.zeros(d, p);
@@ -42,7 +44,8 @@ export function fitPca(data: Matrix, p: number): PcaFit {
     for (let i = 0; i < d; i++) components.data[i * p + j] = vectors.data[i * d + col];
   }
   const check = (x: Matrix) => {
-    if (x.cols !== d) throw new InvalidArgumentError('x', `must have ${d} columns like the training data`, x.cols);
+    if (x.cols !== d)
+      throw new InvalidArgumentError('x', `must have ${d} columns like the training data`, x.cols);
     assertFinite('x', x);
   };
   const reconstruct = (x: Matrix): Matrix => {
@@ -64,7 +67,8 @@ export function fitPca(data: Matrix, p: number): PcaFit {
       return sum / (x.rows * d);
     },
     populationError(sigma) {
-      if (sigma.rows !== d || sigma.cols !== d) throw new InvalidArgumentError('sigma', `must be ${d}×${d}`, `${sigma.rows}×${sigma.cols}`);
+      if (sigma.rows !== d || sigma.cols !== d)
+        throw new InvalidArgumentError('sigma', `must be ${d}×${d}`, `${sigma.rows}×${sigma.cols}`);
       let trace = 0;
       for (let k = 0; k < d; k++) trace += sigma.data[k * d + k];
       if (p === 0) return trace / d;

@@ -1,8 +1,8 @@
 import { InvalidArgumentError } from '../errors.js';
-import type { SpectralForm } from '../rmt/spectral-form.js';
 import { ledoitPecheTop } from '../rmt/ledoit-peche.js';
 import { populationMean } from '../rmt/population.js';
 import { sampleSpectrumLaw } from '../rmt/sample-spectrum.js';
+import type { SpectralForm } from '../rmt/spectral-form.js';
 
 /**
  * Population PCA error keeping the top fraction γ of components (n → ∞, docs/theory.md §5):
@@ -39,8 +39,8 @@ export function ar1PcaError(rho: number, gamma: number): number {
 }
 
 /**
- * Finite-α PCA test error (docs/theory.md §5) as a function of γ: p = γd sample eigenvectors v̂_i of
- * Σ̂ (n = αd samples) capture (1/d) Σ_{i≤p} v̂_iᵀΣv̂_i → ∫_{top γ} s/|1 − c − c s m(s)|² dF(s)
+ * Finite-α PCA test error (docs/theory.md §5) as a function of γ: p = γd sample eigenvectors v̂_i
+ * of Σ̂ (n = αd samples) capture (1/d) Σ_{i≤p} v̂_iᵀΣv̂_i → ∫_{top γ} s/|1 − c − c s m(s)|² dF(s)
  * (Ledoit–Péché, c = 1/α, F and m from the generalised Marchenko–Pastur law of the population);
  * the error is (1/d) tr Σ minus that. When γ exceeds the continuous part (α < 1: an atom 1 − α
  * at 0), the null-space eigenvectors share the remaining Σ-energy equally (their basis is
@@ -49,7 +49,12 @@ export function ar1PcaError(rho: number, gamma: number): number {
  * @example pcaFiniteCurve(ar1Covariance(0.6, 1000).spectrum(), 2)(0.1)
  */
 export function pcaFiniteCurve(form: SpectralForm, alpha: number): (gamma: number) => number {
-  if (!(alpha > 0) || !Number.isFinite(alpha)) throw new InvalidArgumentError('alpha', 'must be a finite number > 0 (use pcaPopulationError for α = ∞)', alpha);
+  if (!(alpha > 0) || !Number.isFinite(alpha))
+    throw new InvalidArgumentError(
+      'alpha',
+      'must be a finite number > 0 (use pcaPopulationError for α = ∞)',
+      alpha,
+    );
   const pop = form;
   const mean = populationMean(pop);
   const law = sampleSpectrumLaw(pop, 1 / alpha);
@@ -70,14 +75,19 @@ export function pcaFiniteCurve(form: SpectralForm, alpha: number): (gamma: numbe
  * @throws {InvalidArgumentError} naming 'alpha' or 'gamma'.
  * @example pcaFiniteError(ar1Covariance(0.6, 1000).spectrum(), 2, [0.1, 0.2])
  */
-export function pcaFiniteError(form: SpectralForm, alpha: number, gammas: readonly number[]): Float64Array {
+export function pcaFiniteError(
+  form: SpectralForm,
+  alpha: number,
+  gammas: readonly number[],
+): Float64Array {
   gammas.forEach(checkGamma);
   const curve = pcaFiniteCurve(form, alpha);
   return Float64Array.from(gammas, curve);
 }
 
 function checkGamma(gamma: number): void {
-  if (!(gamma >= 0 && gamma <= 1)) throw new InvalidArgumentError('gamma', 'must be a fraction of components in [0, 1]', gamma);
+  if (!(gamma >= 0 && gamma <= 1))
+    throw new InvalidArgumentError('gamma', 'must be a fraction of components in [0, 1]', gamma);
 }
 
 function checkRho(rho: number): void {

@@ -60,10 +60,19 @@ export function workerEntry(moduleUrl: string, name: string): string {
  * const worker = spawnWorker(workerEntry(import.meta.url, './worker'));
  * worker.once('message', (ready) => worker.terminate());
  */
-export function spawnWorker(entry: string, workerData: Record<string, unknown> = {}, options: SpawnOptions = {}): Worker {
-  if (workerThreads === undefined) throw new Error('worker threads are unavailable in this runtime');
+export function spawnWorker(
+  entry: string,
+  workerData: Record<string, unknown> = {},
+  options: SpawnOptions = {},
+): Worker {
+  if (workerThreads === undefined)
+    throw new Error('worker threads are unavailable in this runtime');
   const tsx = entry.endsWith('.ts') ? import.meta.resolve('tsx/esm/api') : undefined;
-  return new workerThreads.Worker(BOOTSTRAP, { ...options, eval: true, workerData: { ...workerData, entry, tsx } });
+  return new workerThreads.Worker(BOOTSTRAP, {
+    ...options,
+    eval: true,
+    workerData: { ...workerData, entry, tsx },
+  });
 }
 
 function builtin<T>(id: string): T | undefined {

@@ -3,7 +3,9 @@ import type { VegaLiteSpec } from './render.js';
 /** One row of a theory-vs-simulation figure (long format: one table for all layers). */
 export interface CurveRow {
   [field: string]: string | number | boolean | null;
-  /** `theory` (a line), `simulation` (a point with an error bar) or `marker` (a vertical rule at x). */
+  /**
+   * `theory` (a line), `simulation` (a point with an error bar) or `marker` (a vertical rule at x).
+   */
   kind: 'theory' | 'simulation' | 'marker';
   /** The legend entry (colour), e.g. `λ = 0.1`. */
   series: string;
@@ -42,25 +44,76 @@ export interface CurvesOptions {
  */
 export function curvesSpec(rows: readonly CurveRow[], options: CurvesOptions): VegaLiteSpec {
   const { xScale = 'linear', yScale = 'linear', width = 260, height = 200 } = options;
-  const x = { field: 'x', type: 'quantitative' as const, title: options.xTitle, scale: xScale === 'log' ? { type: xScale, nice: false } : { type: xScale, zero: false } };
-  const y = { field: 'y', type: 'quantitative' as const, title: options.yTitle, scale: yScale === 'log' ? { type: yScale, nice: false } : { type: yScale, zero: false } };
-  const color = { field: 'series', type: 'nominal' as const, title: options.seriesTitle, sort: null };
+  const x = {
+    field: 'x',
+    type: 'quantitative' as const,
+    title: options.xTitle,
+    scale: xScale === 'log' ? { type: xScale, nice: false } : { type: xScale, zero: false },
+  };
+  const y = {
+    field: 'y',
+    type: 'quantitative' as const,
+    title: options.yTitle,
+    scale: yScale === 'log' ? { type: yScale, nice: false } : { type: yScale, zero: false },
+  };
+  const color = {
+    field: 'series',
+    type: 'nominal' as const,
+    title: options.seriesTitle,
+    sort: null,
+  };
   const only = (kind: string) => [{ filter: `datum.kind === '${kind}'` }];
   const layer = [
-    { transform: only('theory'), mark: { type: 'line' as const, strokeWidth: 1.6, clip: true }, encoding: { x, y, color, order: { field: 'x', type: 'quantitative' as const } } },
-    { transform: only('simulation'), mark: { type: 'rule' as const, clip: true }, encoding: { x, y: { ...y, field: 'lo' }, y2: { field: 'hi' }, color } },
-    { transform: only('simulation'), mark: { type: 'point' as const, filled: true, size: 28, clip: true }, encoding: { x, y, color, tooltip: [{ field: 'x', type: 'quantitative' as const }, { field: 'y', type: 'quantitative' as const, format: '.4g' }, { field: 'series', type: 'nominal' as const }] } },
-    { transform: only('marker'), mark: { type: 'rule' as const, strokeDash: [4, 3] }, encoding: { x, color } },
+    {
+      transform: only('theory'),
+      mark: { type: 'line' as const, strokeWidth: 1.6, clip: true },
+      encoding: { x, y, color, order: { field: 'x', type: 'quantitative' as const } },
+    },
+    {
+      transform: only('simulation'),
+      mark: { type: 'rule' as const, clip: true },
+      encoding: { x, y: { ...y, field: 'lo' }, y2: { field: 'hi' }, color },
+    },
+    {
+      transform: only('simulation'),
+      mark: { type: 'point' as const, filled: true, size: 28, clip: true },
+      encoding: {
+        x,
+        y,
+        color,
+        tooltip: [
+          { field: 'x', type: 'quantitative' as const },
+          { field: 'y', type: 'quantitative' as const, format: '.4g' },
+          { field: 'series', type: 'nominal' as const },
+        ],
+      },
+    },
+    {
+      transform: only('marker'),
+      mark: { type: 'rule' as const, strokeDash: [4, 3] },
+      encoding: { x, color },
+    },
   ];
   const faceted = options.column !== undefined || options.row !== undefined;
   const inner = { width, height, layer };
-  const base = { $schema: 'https://vega.github.io/schema/vega-lite/v6.json', title: options.title, data: { values: rows as CurveRow[] }, config: CONFIG };
+  const base = {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    title: options.title,
+    data: { values: rows as CurveRow[] },
+    config: CONFIG,
+  };
   if (!faceted) return { ...base, ...inner } as VegaLiteSpec;
   const facet: Record<string, unknown> = {};
-  if (options.column) facet.column = { field: options.column, type: 'nominal', title: null, sort: null };
+  if (options.column)
+    facet.column = { field: options.column, type: 'nominal', title: null, sort: null };
   if (options.row) facet.row = { field: options.row, type: 'nominal', title: null, sort: null };
   const independent = options.independentY ?? true;
-  return { ...base, facet, spec: inner, resolve: { scale: { y: independent ? 'independent' : 'shared' }, axis: { x: 'independent' } } } as VegaLiteSpec;
+  return {
+    ...base,
+    facet,
+    spec: inner,
+    resolve: { scale: { y: independent ? 'independent' : 'shared' }, axis: { x: 'independent' } },
+  } as VegaLiteSpec;
 }
 
 /** Shared look: readable fonts, light grid, no chart border. */

@@ -1,3 +1,3 @@
-export { renderSvg, svgToPng, renderFigure, type VegaLiteSpec, type PngOptions } from './render.js';
-export { curvesSpec, CONFIG, type CurveRow, type CurvesOptions } from './curves.js';
-export { histogramSpec, type HistogramRow } from './histogram.js';
+export { CONFIG, type CurveRow, type CurvesOptions, curvesSpec } from './curves.js';
+export { type HistogramRow, histogramSpec } from './histogram.js';
+export { type PngOptions, renderFigure, renderSvg, svgToPng, type VegaLiteSpec } from './render.js';

@@ -16,7 +16,11 @@ export interface PngOptions {
 // Vega's SVG asks for the generic `sans-serif`; resvg maps generic families to concrete fonts
 // itself, so name one that Debian's fonts-dejavu-core provides. Without it text is dropped from
 // the PNG (the SVG is unaffected: browsers pick their own sans-serif).
-const FONT = { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans', sansSerifFamily: 'DejaVu Sans' };
+const FONT = {
+  loadSystemFonts: true,
+  defaultFontFamily: 'DejaVu Sans',
+  sansSerifFamily: 'DejaVu Sans',
+};
 
 /**
  * Renders a Vega-Lite spec to a standalone SVG document in Node: vega-lite compiles it to a
@@ -54,7 +58,10 @@ export function svgToPng(svg: string, options: PngOptions = {}): Uint8Array {
  * @throws {Error} from vega-lite, vega or resvg for an invalid spec.
  * @example const { svg, png } = await renderFigure(spec);
  */
-export async function renderFigure(spec: VegaLiteSpec, options: PngOptions = {}): Promise<{ svg: string; png: Uint8Array }> {
+export async function renderFigure(
+  spec: VegaLiteSpec,
+  options: PngOptions = {},
+): Promise<{ svg: string; png: Uint8Array }> {
   const svg = await renderSvg(spec);
   return { svg, png: svgToPng(svg, options) };
 }

@@ -1,6 +1,6 @@
 import { InvalidArgumentError, NotPositiveDefiniteError } from '../errors.js';
 import { cholesky, eigh } from '../linalg/api.js';
-import { assertFinite, assertSquare, assertSymmetric, Matrix } from '../linalg/matrix.js';
+import { assertFinite, assertSquare, assertSymmetric, type Matrix } from '../linalg/matrix.js';
 
 /**
  * A factor F with Σ = F Fᵀ: the lower Cholesky factor when Σ is positive definite, otherwise the
@@ -15,7 +15,8 @@ export function covarianceFactor(sigma: Matrix, tol = 1e-10): Matrix {
   assertSquare('sigma', sigma);
   assertFinite('sigma', sigma);
   assertSymmetric('sigma', sigma);
-  if (!(tol >= 0) || !Number.isFinite(tol)) throw new InvalidArgumentError('tol', 'must be a finite number ≥ 0', tol);
+  if (!(tol >= 0) || !Number.isFinite(tol))
+    throw new InvalidArgumentError('tol', 'must be a finite number ≥ 0', tol);
   try {
     return cholesky(sigma);
   } catch (error) {
@@ -25,7 +26,11 @@ export function covarianceFactor(sigma: Matrix, tol = 1e-10): Matrix {
   const d = values.length;
   const norm = Math.max(Math.abs(values[0]!), Math.abs(values[d - 1]!));
   if (values[0]! < -tol * norm) {
-    throw new InvalidArgumentError('sigma', `must be positive semidefinite; its smallest eigenvalue is below −tol·‖Σ‖₂ = ${-tol * norm}`, values[0]!);
+    throw new InvalidArgumentError(
+      'sigma',
+      `must be positive semidefinite; its smallest eigenvalue is below −tol·‖Σ‖₂ = ${-tol * norm}`,
+      values[0]!,
+    );
   }
   const factor = vectors.clone();
   for (let j = 0; j < d; j++) {

@@ -3,7 +3,7 @@ import { matmul } from '../linalg/api.js';
 import { assertFinite, Matrix } from '../linalg/matrix.js';
 import { covarianceFactor } from './covariance-factor.js';
 import type { Seed } from './seed.js';
-import { randomStream, type RandomStream } from './stream.js';
+import { type RandomStream, randomStream } from './stream.js';
 
 /**
  * A rows×cols matrix of iid N(0, 1) entries. Row i is drawn from child stream `split(i)` of the
@@ -18,7 +18,8 @@ export function gaussianMatrix(rows: number, cols: number, seed: Seed | RandomSt
   checkCount('cols', cols);
   const stream = randomStream(seed);
   const out = Matrix.zeros(rows, cols);
-  for (let i = 0; i < rows; i++) stream.split(i).fill(out.data.subarray(i * cols, (i + 1) * cols), 'normal');
+  for (let i = 0; i < rows; i++)
+    stream.split(i).fill(out.data.subarray(i * cols, (i + 1) * cols), 'normal');
   return out;
 }
 
@@ -43,11 +44,17 @@ export function sampleWithFactor(n: number, factor: Matrix, seed: Seed | RandomS
  * @throws {InvalidArgumentError} naming 'sigma' (not square, symmetric, finite or PSD) or 'n'.
  * @example sampleWithCovariance(1000, Matrix.fromRows([[1, 0.5], [0.5, 1]]), 3)
  */
-export function sampleWithCovariance(n: number, sigma: Matrix, seed: Seed | RandomStream, options: { tol?: number } = {}): Matrix {
+export function sampleWithCovariance(
+  n: number,
+  sigma: Matrix,
+  seed: Seed | RandomStream,
+  options: { tol?: number } = {},
+): Matrix {
   checkCount('n', n);
   return sampleWithFactor(n, covarianceFactor(sigma, options.tol), seed);
 }
 
 function checkCount(name: string, value: number): void {
-  if (!Number.isSafeInteger(value) || value < 0) throw new InvalidArgumentError(name, 'must be a non-negative integer', value);
+  if (!Number.isSafeInteger(value) || value < 0)
+    throw new InvalidArgumentError(name, 'must be a non-negative integer', value);
 }

@@ -32,12 +32,17 @@ export function seedToId(seed: Seed): StreamId {
   if (typeof seed === 'string') return hashString(seed);
   if (typeof seed === 'number') {
     if (!Number.isSafeInteger(seed) || seed < 0) {
-      throw new InvalidArgumentError('seed', 'must be a non-negative safe integer, a bigint in [0, 2¹²⁸) or a string', seed);
+      throw new InvalidArgumentError(
+        'seed',
+        'must be a non-negative safe integer, a bigint in [0, 2¹²⁸) or a string',
+        seed,
+      );
     }
     return [seed % TWO32, Math.floor(seed / TWO32), 0, 0];
   }
   if (typeof seed === 'bigint') {
-    if (seed < 0n || seed > MAX_SEED) throw new InvalidArgumentError('seed', 'must be a bigint in [0, 2¹²⁸)', seed);
+    if (seed < 0n || seed > MAX_SEED)
+      throw new InvalidArgumentError('seed', 'must be a bigint in [0, 2¹²⁸)', seed);
     const word = (shift: bigint) => Number((seed >> shift) & 0xffffffffn);
     return [word(0n), word(32n), word(64n), word(96n)];
   }
@@ -61,7 +66,15 @@ export function hashString(text: string): StreamId {
   const h = Uint32Array.from(IV);
   const next = new Uint32Array(4);
   for (let offset = 0; offset < padded.length; offset += 8) {
-    philox4x32(h[0]!, h[1]!, h[2]!, h[3]!, view.getUint32(offset, true), view.getUint32(offset + 4, true), next);
+    philox4x32(
+      h[0]!,
+      h[1]!,
+      h[2]!,
+      h[3]!,
+      view.getUint32(offset, true),
+      view.getUint32(offset + 4, true),
+      next,
+    );
     for (let w = 0; w < 4; w++) h[w] = (h[w]! ^ next[w]!) >>> 0;
   }
   return [h[0]!, h[1]!, h[2]!, h[3]!];
@@ -82,7 +95,11 @@ export function childId(parent: StreamId, element: number | string): StreamId {
     c1 = 0x40000000 | (h[1] & 0x3fffffff);
   } else {
     if (!Number.isSafeInteger(element) || element < 0) {
-      throw new InvalidArgumentError('path', 'elements must be non-negative safe integers or strings', element);
+      throw new InvalidArgumentError(
+        'path',
+        'elements must be non-negative safe integers or strings',
+        element,
+      );
     }
     c0 = element % TWO32;
     c1 = 0x80000000 | Math.floor(element / TWO32);

@@ -16,8 +16,10 @@ const MAX_N = 2 ** 31 - 1;
  * @example choiceWithoutReplacement(randomStream(1), 10, 3) // e.g. Int32Array [7, 2, 9]
  */
 export function choiceWithoutReplacement(source: IntSource, n: number, k: number): Int32Array {
-  if (!Number.isInteger(n) || n < 0 || n > MAX_N) throw new InvalidArgumentError('n', 'must be an integer in [0, 2³¹)', n);
-  if (!Number.isInteger(k) || k < 0 || k > n) throw new InvalidArgumentError('k', `must be an integer in [0, n = ${n}]`, k);
+  if (!Number.isInteger(n) || n < 0 || n > MAX_N)
+    throw new InvalidArgumentError('n', 'must be an integer in [0, 2³¹)', n);
+  if (!Number.isInteger(k) || k < 0 || k > n)
+    throw new InvalidArgumentError('k', `must be an integer in [0, n = ${n}]`, k);
   const out = new Int32Array(k);
   if (4 * k >= n) {
     const slots = new Int32Array(n);

@@ -1,6 +1,6 @@
 import { InvalidArgumentError } from '../errors.js';
 import { philox4x32 } from './philox.js';
-import { childId, seedToId, type Seed, type StreamId } from './seed.js';
+import { childId, type Seed, type StreamId, seedToId } from './seed.js';
 import { choiceWithoutReplacement, permutation } from './shuffle.js';
 
 const TWO32 = 2 ** 32;
@@ -67,8 +67,10 @@ export class RandomStream {
    */
   fill(out: Float64Array, distribution: 'uniform' | 'normal' = 'uniform'): Float64Array {
     if (distribution === 'normal') for (let k = 0; k < out.length; k++) out[k] = this.normal();
-    else if (distribution === 'uniform') for (let k = 0; k < out.length; k++) out[k] = this.uniform();
-    else throw new InvalidArgumentError('distribution', "must be 'uniform' or 'normal'", distribution);
+    else if (distribution === 'uniform')
+      for (let k = 0; k < out.length; k++) out[k] = this.uniform();
+    else
+      throw new InvalidArgumentError('distribution', "must be 'uniform' or 'normal'", distribution);
     return out;
   }
 
@@ -79,7 +81,8 @@ export class RandomStream {
    * @example randomStream(2).int(6) // a die roll minus one
    */
   int(n: number): number {
-    if (!Number.isInteger(n) || n < 1 || n > TWO53) throw new InvalidArgumentError('n', 'must be an integer in [1, 2⁵³]', n);
+    if (!Number.isInteger(n) || n < 1 || n > TWO53)
+      throw new InvalidArgumentError('n', 'must be an integer in [1, 2⁵³]', n);
     if (n <= TWO32) {
       const limit = TWO32 - (TWO32 % n);
       let x = this.uint32();
@@ -113,7 +116,8 @@ export class RandomStream {
   /**
    * Child stream i, independent of this one and of its siblings; the same for the same seed
    * and i whatever has been drawn from this stream.
-   * @throws {InvalidArgumentError} naming 'path' unless i is a non-negative safe integer or a string.
+   * @throws {InvalidArgumentError} naming 'path' unless i is a non-negative safe integer or a
+   * string.
    * @example randomStream(7).split(3).uniform() === randomStream(7).split(3).uniform() // true
    */
   split(i: number | string): RandomStream {
@@ -133,9 +137,18 @@ export class RandomStream {
   }
 
   private refill(): void {
-    if (this.block >= MAX_BLOCKS) throw new InvalidArgumentError('stream', 'is exhausted after 2⁵³ blocks; use split()');
+    if (this.block >= MAX_BLOCKS)
+      throw new InvalidArgumentError('stream', 'is exhausted after 2⁵³ blocks; use split()');
     const b = this.block++;
-    philox4x32(b % TWO32, Math.floor(b / TWO32), this.id[2], this.id[3], this.id[0], this.id[1], this.words);
+    philox4x32(
+      b % TWO32,
+      Math.floor(b / TWO32),
+      this.id[2],
+      this.id[3],
+      this.id[0],
+      this.id[1],
+      this.words,
+    );
     this.used = 0;
   }
 }

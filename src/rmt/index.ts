@@ -1,15 +1,26 @@
 // Public surface of `rmt`: population spectra, the Silverstein (generalised Marchenko–Pastur)
 // toolkit, Ledoit–Péché overlaps, the deformed law of B + T^{1/2} W T^{1/2}, the limiting laws
 // and the Kolmogorov distance. Solver internals are imported by file path.
-export { population, type Population } from './population.js';
-export { diagonalSpectrum, eigenSpectrum, type SpectralForm, type CoordinateWeights } from './spectral-form.js';
-export { sampleStieltjes, type StieltjesValue } from './silverstein.js';
-export { sampleStieltjesOnGrid, type StieltjesGrid } from './stieltjes-grid.js';
-export { sampleSpectrumSupport, type SampleSupport } from './silverstein-edges.js';
-export { sampleSpectrumLaw, type SampleSpectrumLaw, type SpectrumComponent, type SpectrumNodes } from './sample-spectrum.js';
-export { ledoitPecheOverlap, ledoitPecheTop } from './ledoit-peche.js';
-export { deformedLaw, type DeformedLaw, type DeformedComponent } from './deformed/law.js';
+
+export { type DeformedComponent, type DeformedLaw, deformedLaw } from './deformed/law.js';
 export { diagonalPencil, generalPencil, type Pencil } from './deformed/pencil.js';
 export type { PencilPoint } from './deformed/root.js';
-export * from './laws/index.js';
 export { kolmogorovDistance } from './kolmogorov.js';
+export * from './laws/index.js';
+export { ledoitPecheOverlap, ledoitPecheTop } from './ledoit-peche.js';
+export { type Population, population } from './population.js';
+export {
+  type SampleSpectrumLaw,
+  type SpectrumComponent,
+  type SpectrumNodes,
+  sampleSpectrumLaw,
+} from './sample-spectrum.js';
+export { type StieltjesValue, sampleStieltjes } from './silverstein.js';
+export { type SampleSupport, sampleSpectrumSupport } from './silverstein-edges.js';
+export {
+  type CoordinateWeights,
+  diagonalSpectrum,
+  eigenSpectrum,
+  type SpectralForm,
+} from './spectral-form.js';
+export { type StieltjesGrid, sampleStieltjesOnGrid } from './stieltjes-grid.js';

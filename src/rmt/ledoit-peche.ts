@@ -5,14 +5,15 @@ import { stieltjesWithContinuation } from './stieltjes-grid.js';
 
 /**
  * The Ledoit–Péché overlap: for a sample eigenvector v̂ of Σ̂ with eigenvalue s in the bulk,
- * v̂ᵀΣv̂ → s/|1 − c − c s m(s + i0)|² (docs/theory.md §5), m the Stieltjes transform of the limiting
- * sample spectrum (population `pop`, ratio c = d/n). Evaluated at s + iη with η = 1e-10·s.
+ * v̂ᵀΣv̂ → s/|1 − c − c s m(s + i0)|² (docs/theory.md §5), m the Stieltjes transform of the
+ * limiting sample spectrum (population `pop`, ratio c = d/n). Evaluated at s + iη with η = 1e-10·s.
  * For Σ = I it is 1 (every unit vector has vᵀv = 1).
  * @throws {InvalidArgumentError} naming 's' unless s > 0, or 'ratio'.
  * @example ledoitPecheOverlap(population([1]), 0.5, 1) // 1
  */
 export function ledoitPecheOverlap(pop: Population, ratio: number, s: number): number {
-  if (!(s > 0) || !Number.isFinite(s)) throw new InvalidArgumentError('s', 'must be a finite sample eigenvalue > 0', s);
+  if (!(s > 0) || !Number.isFinite(s))
+    throw new InvalidArgumentError('s', 'must be a finite sample eigenvalue > 0', s);
   const m = stieltjesWithContinuation(pop, ratio, s, 1e-10 * s);
   return overlapFromStieltjes(ratio, s, m.re, m.im);
 }
@@ -36,7 +37,11 @@ export function overlapFromStieltjes(ratio: number, s: number, mRe: number, mIm:
  * `fraction` when the continuous part is smaller, e.g. next to an atom at 0).
  * @example ledoitPecheTop(law.nodes, law.ratio, 0.1).energy
  */
-export function ledoitPecheTop(nodes: SpectrumNodes, ratio: number, fraction: number): { energy: number; mass: number } {
+export function ledoitPecheTop(
+  nodes: SpectrumNodes,
+  ratio: number,
+  fraction: number,
+): { energy: number; mass: number } {
   const order = Array.from(nodes.x.keys()).sort((a, b) => nodes.x[b] - nodes.x[a]);
   let energy = 0;
   let mass = 0;

@@ -12,7 +12,10 @@ export interface Population {
   readonly weights: Float64Array;
 }
 
-/** How far below zero a node may sit, relative to the largest |σ_j|, and still count as rounding noise of a PSD matrix. */
+/**
+ * How far below zero a node may sit, relative to the largest |σ_j|, and still count as rounding
+ * noise of a PSD matrix.
+ */
 export const NEGATIVE_NODE_TOLERANCE = 1e-10;
 
 /** How far the weights may sum from 1. */
@@ -25,33 +28,55 @@ const WEIGHT_SUM_TOLERANCE = 1e-9;
  *   negative nodes) or 'weights' (wrong length, negative, or not summing to 1).
  * @example population([1, 3]) // nodes 1 and 3, weight ½ each
  */
-export function population(values: ArrayLike<number>, weights?: ArrayLike<number>, argument = 'values'): Population {
+export function population(
+  values: ArrayLike<number>,
+  weights?: ArrayLike<number>,
+  argument = 'values',
+): Population {
   const v = Float64Array.from(values);
   if (v.length === 0) throw new InvalidArgumentError(argument, 'must hold at least one eigenvalue');
   let max = 0;
   for (let j = 0; j < v.length; j++) {
-    if (!Number.isFinite(v[j])) throw new InvalidArgumentError(argument, `must be finite; entry ${j} is not`, v[j]);
+    if (!Number.isFinite(v[j]))
+      throw new InvalidArgumentError(argument, `must be finite; entry ${j} is not`, v[j]);
     max = Math.max(max, Math.abs(v[j]));
   }
   for (let j = 0; j < v.length; j++) {
     if (v[j] < -NEGATIVE_NODE_TOLERANCE * max) {
-      throw new InvalidArgumentError(argument, `must be positive semidefinite; entry ${j} is negative`, v[j]);
+      throw new InvalidArgumentError(
+        argument,
+        `must be positive semidefinite; entry ${j} is negative`,
+        v[j],
+      );
     }
     v[j] = Math.max(v[j], 0);
   }
   if (max === 0) throw new InvalidArgumentError(argument, 'must not all be zero');
-  const w = weights === undefined ? new Float64Array(v.length).fill(1 / v.length) : Float64Array.from(weights);
-  if (w.length !== v.length) throw new InvalidArgumentError('weights', `must have ${v.length} entries like values`, w.length);
+  const w =
+    weights === undefined
+      ? new Float64Array(v.length).fill(1 / v.length)
+      : Float64Array.from(weights);
+  if (w.length !== v.length)
+    throw new InvalidArgumentError(
+      'weights',
+      `must have ${v.length} entries like values`,
+      w.length,
+    );
   let sum = 0;
   for (let j = 0; j < w.length; j++) {
-    if (!(w[j] >= 0) || !Number.isFinite(w[j])) throw new InvalidArgumentError('weights', `must be finite and ≥ 0; entry ${j} is not`, w[j]);
+    if (!(w[j] >= 0) || !Number.isFinite(w[j]))
+      throw new InvalidArgumentError('weights', `must be finite and ≥ 0; entry ${j} is not`, w[j]);
     sum += w[j];
   }
-  if (Math.abs(sum - 1) > WEIGHT_SUM_TOLERANCE) throw new InvalidArgumentError('weights', 'must sum to 1', sum);
+  if (Math.abs(sum - 1) > WEIGHT_SUM_TOLERANCE)
+    throw new InvalidArgumentError('weights', 'must sum to 1', sum);
   return { values: v, weights: w };
 }
 
-/** The mean Σ_j t_j σ_j = (1/d) tr Σ: the natural scale of κ and λ. @example populationMean(population([1, 3])) // 2 */
+/**
+ * The mean Σ_j t_j σ_j = (1/d) tr Σ: the natural scale of κ and λ. @example
+ * populationMean(population([1, 3])) // 2
+ */
 export function populationMean(pop: Population): number {
   let m = 0;
   for (let j = 0; j < pop.values.length; j++) m += pop.weights[j] * pop.values[j];

@@ -1,5 +1,5 @@
 import { InvalidArgumentError } from '../errors.js';
-import { populationMean, type Population } from './population.js';
+import { type Population, populationMean } from './population.js';
 import { sampleSpectrumSupport } from './silverstein-edges.js';
 import { stieltjesWithContinuation } from './stieltjes-grid.js';
 
@@ -52,9 +52,14 @@ export interface SampleSpectrumLaw {
  * @throws {InvalidArgumentError} naming 'ratio' or 'nodesPerComponent'.
  * @example sampleSpectrumLaw(population([1]), 0.5).cdf(1) // Marchenko–Pastur P(s ≤ 1)
  */
-export function sampleSpectrumLaw(pop: Population, ratio: number, options: { nodesPerComponent?: number } = {}): SampleSpectrumLaw {
+export function sampleSpectrumLaw(
+  pop: Population,
+  ratio: number,
+  options: { nodesPerComponent?: number } = {},
+): SampleSpectrumLaw {
   const { nodesPerComponent: K = 256 } = options;
-  if (!Number.isInteger(K) || K < 8) throw new InvalidArgumentError('nodesPerComponent', 'must be an integer ≥ 8', K);
+  if (!Number.isInteger(K) || K < 8)
+    throw new InvalidArgumentError('nodesPerComponent', 'must be an integer ≥ 8', K);
   const support = sampleSpectrumSupport(pop, ratio);
   const scale = populationMean(pop) * (1 + Math.sqrt(ratio)) ** 2;
   const eta = 1e-10 * scale;
@@ -100,7 +105,13 @@ export function sampleSpectrumLaw(pop: Population, ratio: number, options: { nod
     for (let c = 0; c < components.length; c++) {
       const { lo, hi, mass } = components[c];
       if (x >= hi) value += mass;
-      else if (x > lo) value += partial(nodes.mass, c * K, K, Math.acos(Math.min(1, Math.max(-1, (0.5 * (lo + hi) - x) / (0.5 * (hi - lo))))));
+      else if (x > lo)
+        value += partial(
+          nodes.mass,
+          c * K,
+          K,
+          Math.acos(Math.min(1, Math.max(-1, (0.5 * (lo + hi) - x) / (0.5 * (hi - lo))))),
+        );
     }
     return Math.min(1, value);
   };
@@ -118,7 +129,17 @@ export function sampleSpectrumLaw(pop: Population, ratio: number, options: { nod
     }
     return 0;
   };
-  return { ratio, components, atom: support.atom, eta, massError: Math.abs(1 - total), density, cdf, quantile, nodes };
+  return {
+    ratio,
+    components,
+    atom: support.atom,
+    eta,
+    massError: Math.abs(1 - total),
+    density,
+    cdf,
+    quantile,
+    nodes,
+  };
 }
 
 /** Cumulative mass of the θ-cells [0, θ) of one component (cells of width π/K, linear inside). */

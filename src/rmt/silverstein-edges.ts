@@ -22,7 +22,8 @@ export interface SampleSupport {
  * @example sampleSpectrumSupport(population([1]), 0.25).intervals // [[0.25, 2.25]]
  */
 export function sampleSpectrumSupport(pop: Population, ratio: number): SampleSupport {
-  if (!(ratio > 0) || !Number.isFinite(ratio)) throw new InvalidArgumentError('ratio', 'must be a finite number > 0', ratio);
+  if (!(ratio > 0) || !Number.isFinite(ratio))
+    throw new InvalidArgumentError('ratio', 'must be a finite number > 0', ratio);
   const compact = compactPopulation(pop);
   const max = compact.values[compact.values.length - 1];
   let zeroWeight = 0;
@@ -73,7 +74,8 @@ export function sampleSpectrumSupport(pop: Population, ratio: number): SampleSup
   for (let j = 0; j + 1 < J; j++) {
     const a = sigma[j];
     const b = sigma[j + 1];
-    const bound = (Math.cbrt(c * weight[j] * a * a) + Math.cbrt(c * weight[j + 1] * b * b)) ** 3 / (b - a) ** 2;
+    const bound =
+      (Math.cbrt(c * weight[j] * a * a) + Math.cbrt(c * weight[j + 1] * b * b)) ** 3 / (b - a) ** 2;
     if (bound >= 1) continue;
     // f′ increases from −∞ to ∞ on (a, b): its root is the minimum of the convex f.
     const uMin = bisect(df, a, b, true, 0);
@@ -83,7 +85,8 @@ export function sampleSpectrumSupport(pop: Population, ratio: number): SampleSup
   edges.push(x(upper));
   edges.sort((p, q) => p - q);
   const intervals: Array<[number, number]> = [];
-  for (let k = 0; k + 1 < edges.length; k += 2) intervals.push([Math.max(edges[k], 0), edges[k + 1]]);
+  for (let k = 0; k + 1 < edges.length; k += 2)
+    intervals.push([Math.max(edges[k], 0), edges[k + 1]]);
   return { intervals, atom };
 }
 
@@ -91,11 +94,17 @@ export function sampleSpectrumSupport(pop: Population, ratio: number): SampleSup
  * Root of g(u) = level on (lo, hi) by bisection to machine precision; `increasing` says whether g
  * crosses the level upwards. Bisection is safe next to the poles where Newton would overshoot.
  */
-function bisect(g: (u: number) => number, lo: number, hi: number, increasing: boolean, level = 1): number {
+function bisect(
+  g: (u: number) => number,
+  lo: number,
+  hi: number,
+  increasing: boolean,
+  level = 1,
+): number {
   for (let k = 0; k < 200; k++) {
     const mid = 0.5 * (lo + hi);
     if (mid <= lo || mid >= hi) break;
-    if ((g(mid) < level) === increasing) lo = mid;
+    if (g(mid) < level === increasing) lo = mid;
     else hi = mid;
   }
   return 0.5 * (lo + hi);

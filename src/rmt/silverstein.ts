@@ -23,7 +23,12 @@ const acc = new Float64Array(6);
  * S₂ = Σ tσ²/(1+σv)², written into `acc` as [S₀re, S₀im, S₁re, S₁im, S₂re, S₂im].
  */
 function pass(values: Float64Array, weights: Float64Array, vr: number, vi: number): void {
-  let s0r = 0, s0i = 0, s1r = 0, s1i = 0, s2r = 0, s2i = 0;
+  let s0r = 0,
+    s0i = 0,
+    s1r = 0,
+    s1i = 0,
+    s2r = 0,
+    s2i = 0;
   for (let j = 0; j < values.length; j++) {
     const s = values[j];
     const t = weights[j];
@@ -41,11 +46,23 @@ function pass(values: Float64Array, weights: Float64Array, vr: number, vi: numbe
     s2r += s * (tr * ir - ti * ii);
     s2i += s * (tr * ii + ti * ir);
   }
-  acc[0] = s0r; acc[1] = s0i; acc[2] = s1r; acc[3] = s1i; acc[4] = s2r; acc[5] = s2i;
+  acc[0] = s0r;
+  acc[1] = s0i;
+  acc[2] = s1r;
+  acc[3] = s1i;
+  acc[4] = s2r;
+  acc[5] = s2i;
 }
 
 /** Residual H(v) = z + 1/v − c S₁ after `pass`, its size relative to |z| + |1/v|, and H′(v). */
-function residualAt(zr: number, zi: number, c: number, vr: number, vi: number, out: Float64Array): void {
+function residualAt(
+  zr: number,
+  zi: number,
+  c: number,
+  vr: number,
+  vi: number,
+  out: Float64Array,
+): void {
   const vv = vr * vr + vi * vi;
   const invr = vr / vv;
   const invi = -vi / vv;
@@ -83,12 +100,19 @@ export function sampleStieltjes(
   zIm: number,
   options: { start?: readonly [number, number]; tol?: number; maxIterations?: number } = {},
 ): StieltjesValue {
-  if (!(ratio > 0) || !Number.isFinite(ratio)) throw new InvalidArgumentError('ratio', 'must be a finite number > 0', ratio);
-  if (!(zIm !== 0) || !Number.isFinite(zIm) || !Number.isFinite(zRe)) throw new InvalidArgumentError('z', 'must be finite with a non-zero imaginary part', [zRe, zIm]);
+  if (!(ratio > 0) || !Number.isFinite(ratio))
+    throw new InvalidArgumentError('ratio', 'must be a finite number > 0', ratio);
+  if (!(zIm !== 0) || !Number.isFinite(zIm) || !Number.isFinite(zRe))
+    throw new InvalidArgumentError('z', 'must be finite with a non-zero imaginary part', [
+      zRe,
+      zIm,
+    ]);
   const flip = zIm < 0;
   const zi = Math.abs(zIm);
   const { tol = 1e-13, maxIterations = 40 } = options;
-  const start = options.start ? ([options.start[0], flip ? -options.start[1] : options.start[1]] as const) : undefined;
+  const start = options.start
+    ? ([options.start[0], flip ? -options.start[1] : options.start[1]] as const)
+    : undefined;
   let value = solve(pop, ratio, zRe, zi, start, tol, maxIterations);
   if (!value.converged) {
     // η-continuation: far above the axis (η ≈ the spectrum's scale) the map contracts fast; come
@@ -113,7 +137,15 @@ export function sampleStieltjes(
 }
 
 /** Newton with backtracking, then damped contraction steps, at z = zr + i·zi (zi > 0). */
-function solve(pop: Population, c: number, zr: number, zi: number, start: readonly [number, number] | undefined, tol: number, maxIterations: number): StieltjesValue {
+function solve(
+  pop: Population,
+  c: number,
+  zr: number,
+  zi: number,
+  start: readonly [number, number] | undefined,
+  tol: number,
+  maxIterations: number,
+): StieltjesValue {
   const { values, weights } = pop;
   const zz = zr * zr + zi * zi;
   let vr = start ? start[0] : -zr / zz;
@@ -165,5 +197,13 @@ function solve(pop: Population, c: number, zr: number, zi: number, start: readon
   // m = −S₀/z
   const mr = -(acc[0] * zr + acc[1] * zi) / zz;
   const mi = -(acc[1] * zr - acc[0] * zi) / zz;
-  return { re: mr, im: mi, companionRe: vr, companionIm: vi, converged: res <= tol, iterations, residual: res };
+  return {
+    re: mr,
+    im: mi,
+    companionRe: vr,
+    companionIm: vi,
+    converged: res <= tol,
+    iterations,
+    residual: res,
+  };
 }

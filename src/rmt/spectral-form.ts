@@ -1,6 +1,6 @@
 import { InvalidArgumentError } from '../errors.js';
 import type { Matrix } from '../linalg/matrix.js';
-import { population, type Population } from './population.js';
+import { type Population, population } from './population.js';
 
 /**
  * How the diagonal entries of a spectral function g(Σ) depend on the coordinate.
@@ -42,7 +42,10 @@ export function spectralForm(form: SpectralForm, argument: string): SpectralForm
   if (coordinates.kind === 'mixing') {
     const { weights: w, multiplicity } = coordinates;
     if (w.cols !== values.length || w.rows !== multiplicity.length) {
-      throw new InvalidArgumentError(argument, `needs a ${multiplicity.length}×${values.length} coordinate-weight matrix; got ${w.rows}×${w.cols}`);
+      throw new InvalidArgumentError(
+        argument,
+        `needs a ${multiplicity.length}×${values.length} coordinate-weight matrix; got ${w.rows}×${w.cols}`,
+      );
     }
   }
   return { d, values, weights, coordinates };
@@ -55,7 +58,10 @@ export function spectralForm(form: SpectralForm, argument: string): SpectralForm
  */
 export function diagonalSpectrum(values: Float64Array): SpectralForm {
   const d = values.length;
-  return spectralForm({ d, values, weights: new Float64Array(d).fill(1 / d), coordinates: { kind: 'identity' } }, 'sigma');
+  return spectralForm(
+    { d, values, weights: new Float64Array(d).fill(1 / d), coordinates: { kind: 'identity' } },
+    'sigma',
+  );
 }
 
 /**
@@ -70,5 +76,13 @@ export function eigenSpectrum(values: Float64Array, vectors: Matrix): SpectralFo
   const w = squared.data;
   for (let k = 0; k < w.length; k++) w[k] *= w[k];
   const multiplicity = new Float64Array(d).fill(1 / d);
-  return spectralForm({ d, values, weights: new Float64Array(d).fill(1 / d), coordinates: { kind: 'mixing', weights: squared, multiplicity } }, 'sigma');
+  return spectralForm(
+    {
+      d,
+      values,
+      weights: new Float64Array(d).fill(1 / d),
+      coordinates: { kind: 'mixing', weights: squared, multiplicity },
+    },
+    'sigma',
+  );
 }

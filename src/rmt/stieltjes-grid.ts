@@ -1,6 +1,6 @@
 import { InvalidArgumentError } from '../errors.js';
-import { populationMean, type Population } from './population.js';
-import { sampleStieltjes, type StieltjesValue } from './silverstein.js';
+import { type Population, populationMean } from './population.js';
+import { type StieltjesValue, sampleStieltjes } from './silverstein.js';
 
 /** The Stieltjes transform of a sample covariance spectrum along a real grid, and its density. */
 export interface StieltjesGrid {
@@ -22,7 +22,13 @@ export interface StieltjesGrid {
  * @throws {InvalidArgumentError} from {@link sampleStieltjes}.
  * @example stieltjesWithContinuation(population([1]), 0.5, 1, 1e-10)
  */
-export function stieltjesWithContinuation(pop: Population, ratio: number, x: number, eta: number, start?: readonly [number, number]): StieltjesValue {
+export function stieltjesWithContinuation(
+  pop: Population,
+  ratio: number,
+  x: number,
+  eta: number,
+  start?: readonly [number, number],
+): StieltjesValue {
   return sampleStieltjes(pop, ratio, x, eta, { start });
 }
 
@@ -34,16 +40,29 @@ export function stieltjesWithContinuation(pop: Population, ratio: number, x: num
  * @throws {InvalidArgumentError} naming 'grid' (empty, non-finite or not ascending) or 'eta' (≤ 0).
  * @example sampleStieltjesOnGrid(population([1]), 0.25, [0.5, 1, 1.5]).density
  */
-export function sampleStieltjesOnGrid(pop: Population, ratio: number, grid: ArrayLike<number>, eta?: number): StieltjesGrid {
+export function sampleStieltjesOnGrid(
+  pop: Population,
+  ratio: number,
+  grid: ArrayLike<number>,
+  eta?: number,
+): StieltjesGrid {
   const xs = Float64Array.from(grid);
   if (xs.length === 0) throw new InvalidArgumentError('grid', 'must hold at least one point');
   for (let i = 0; i < xs.length; i++) {
-    if (!Number.isFinite(xs[i])) throw new InvalidArgumentError('grid', `must be finite; point ${i} is not`, xs[i]);
-    if (i > 0 && !(xs[i] > xs[i - 1])) throw new InvalidArgumentError('grid', `must be strictly ascending; point ${i} is not`, xs[i]);
+    if (!Number.isFinite(xs[i]))
+      throw new InvalidArgumentError('grid', `must be finite; point ${i} is not`, xs[i]);
+    if (i > 0 && !(xs[i] > xs[i - 1]))
+      throw new InvalidArgumentError(
+        'grid',
+        `must be strictly ascending; point ${i} is not`,
+        xs[i],
+      );
   }
-  const span = xs.length > 1 ? xs[xs.length - 1] - xs[0] : Math.max(Math.abs(xs[0]), populationMean(pop));
+  const span =
+    xs.length > 1 ? xs[xs.length - 1] - xs[0] : Math.max(Math.abs(xs[0]), populationMean(pop));
   const e = eta ?? 1e-9 * span;
-  if (!(e > 0) || !Number.isFinite(e)) throw new InvalidArgumentError('eta', 'must be a finite number > 0', e);
+  if (!(e > 0) || !Number.isFinite(e))
+    throw new InvalidArgumentError('eta', 'must be a finite number > 0', e);
   const n = xs.length;
   const re = new Float64Array(n);
   const im = new Float64Array(n);

@@ -12,7 +12,12 @@ import type { CovarianceLoader } from './covariance-spec.js';
 export function byteLoader(lookup: (name: string) => Uint8Array | undefined): CovarianceLoader {
   const matrix = (name: string) => {
     const bytes = lookup(name);
-    if (!bytes) throw new InvalidArgumentError('file', 'must be loaded into this page (links do not carry files); drop it again', name);
+    if (!bytes)
+      throw new InvalidArgumentError(
+        'file',
+        'must be loaded into this page (links do not carry files); drop it again',
+        name,
+      );
     return parseMatrixFile(bytes, name);
   };
   return { matrix, vector: (name) => vectorOf(matrix(name), name) };

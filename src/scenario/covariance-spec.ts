@@ -50,16 +50,44 @@ export interface CovarianceKindInfo {
   readonly syntax: string;
 }
 
-const param = (name: keyof typeof COVARIANCE_PARAMS, optional = false): CovarianceParam => ({ name, constraint: COVARIANCE_PARAMS[name], optional });
-const fileKind = (kind: FileCovarianceKind, what: string): CovarianceKindInfo => ({ kind, params: [], file: true, infinite: kind === 'toeplitz', syntax: `${kind}:<${what}>` });
+const param = (name: keyof typeof COVARIANCE_PARAMS, optional = false): CovarianceParam => ({
+  name,
+  constraint: COVARIANCE_PARAMS[name],
+  optional,
+});
+const fileKind = (kind: FileCovarianceKind, what: string): CovarianceKindInfo => ({
+  kind,
+  params: [],
+  file: true,
+  infinite: kind === 'toeplitz',
+  syntax: `${kind}:<${what}>`,
+});
 
 /** The covariance kinds, their parameters and constraints (the grammar as data). */
 export const COVARIANCE_KINDS: Readonly<Record<CovarianceKind, CovarianceKindInfo>> = {
   iso: { kind: 'iso', params: [], file: false, infinite: true, syntax: 'iso' },
   ar1: { kind: 'ar1', params: [param('rho')], file: false, infinite: true, syntax: 'ar1:<rho>' },
-  'two-level': { kind: 'two-level', params: [param('ratio')], file: false, infinite: false, syntax: 'two-level:<ratio>' },
-  spiked: { kind: 'spiked', params: [param('theta'), param('seed', true)], file: false, infinite: false, syntax: 'spiked:<theta>[:<seed>]' },
-  powerlaw: { kind: 'powerlaw', params: [param('exponent'), param('seed', true)], file: false, infinite: false, syntax: 'powerlaw:<exponent>[:<seed>]' },
+  'two-level': {
+    kind: 'two-level',
+    params: [param('ratio')],
+    file: false,
+    infinite: false,
+    syntax: 'two-level:<ratio>',
+  },
+  spiked: {
+    kind: 'spiked',
+    params: [param('theta'), param('seed', true)],
+    file: false,
+    infinite: false,
+    syntax: 'spiked:<theta>[:<seed>]',
+  },
+  powerlaw: {
+    kind: 'powerlaw',
+    params: [param('exponent'), param('seed', true)],
+    file: false,
+    infinite: false,
+    syntax: 'powerlaw:<exponent>[:<seed>]',
+  },
   diag: fileKind('diag', 'file'),
   dense: fileKind('dense', 'file.npy'),
   toeplitz: fileKind('toeplitz', 'file'),
@@ -72,7 +100,10 @@ export const COVARIANCE_SYNTAX = Object.values(COVARIANCE_KINDS)
   .join(', ')
   .replace(/, ([^,]+)$/, ' or $1');
 
-/** Reads the files that file-based models name (the CLI reads from disk, the explorer from dropped bytes). */
+/**
+ * Reads the files that file-based models name (the CLI reads from disk, the explorer from dropped
+ * bytes).
+ */
 export interface CovarianceLoader {
   /** A 1-D sequence of numbers (variances, autocovariances). */
   vector(file: string): Float64Array;
@@ -92,7 +123,8 @@ export function parseCovarianceSpec(text: string, argument = 'cov'): CovarianceS
   const colon = text.indexOf(':');
   const kind = colon < 0 ? text : text.slice(0, colon);
   const rest = colon < 0 ? '' : text.slice(colon + 1);
-  if (!Object.hasOwn(COVARIANCE_KINDS, kind)) return fail(argument, `must be written ${COVARIANCE_SYNTAX}`, text);
+  if (!Object.hasOwn(COVARIANCE_KINDS, kind))
+    return fail(argument, `must be written ${COVARIANCE_SYNTAX}`, text);
   const info = COVARIANCE_KINDS[kind as CovarianceKind];
   if (info.file) {
     if (rest === '') fail(argument, `${kind} needs a file: ${info.syntax}`, text);
@@ -100,11 +132,15 @@ export function parseCovarianceSpec(text: string, argument = 'cov'): CovarianceS
   }
   const parts = rest === '' ? [] : rest.split(':');
   const required = info.params.filter((p) => !p.optional).length;
-  if (parts.length < required || parts.length > info.params.length) fail(argument, `must be written ${COVARIANCE_SYNTAX}`, text);
+  if (parts.length < required || parts.length > info.params.length)
+    fail(argument, `must be written ${COVARIANCE_SYNTAX}`, text);
   const values: Record<string, number> = {};
   parts.forEach((s, i) => {
     const p = info.params[i]!;
-    values[p.name] = p.constraint.check(`${argument} (${kind} ${p.name})`, s.trim() === '' ? NaN : Number(s));
+    values[p.name] = p.constraint.check(
+      `${argument} (${kind} ${p.name})`,
+      s.trim() === '' ? NaN : Number(s),
+    );
   });
   switch (kind) {
     case 'iso':
@@ -116,7 +152,9 @@ export function parseCovarianceSpec(text: string, argument = 'cov'): CovarianceS
     case 'spiked':
       return { kind, theta: values.theta!, seed: values.seed ?? 0 };
     default:
-      return values.seed === undefined ? { kind: 'powerlaw', exponent: values.exponent! } : { kind: 'powerlaw', exponent: values.exponent!, seed: values.seed };
+      return values.seed === undefined
+        ? { kind: 'powerlaw', exponent: values.exponent! }
+        : { kind: 'powerlaw', exponent: values.exponent!, seed: values.seed };
   }
 }
 
@@ -136,7 +174,9 @@ export function formatCovarianceSpec(spec: CovarianceSpec): string {
     case 'spiked':
       return spec.seed === 0 ? `spiked:${spec.theta}` : `spiked:${spec.theta}:${spec.seed}`;
     case 'powerlaw':
-      return spec.seed === undefined ? `powerlaw:${spec.exponent}` : `powerlaw:${spec.exponent}:${spec.seed}`;
+      return spec.seed === undefined
+        ? `powerlaw:${spec.exponent}`
+        : `powerlaw:${spec.exponent}:${spec.seed}`;
     default:
       return `${spec.kind}:${spec.file}`;
   }
@@ -170,15 +210,29 @@ export function covarianceTitle(spec: CovarianceSpec): string {
  * @throws {InvalidArgumentError} naming 'd' or the model's parameter; loader errors pass through.
  * @example buildCovariance(parseCovarianceSpec('ar1:0.5'), Infinity, loader)
  */
-export function buildCovariance(spec: CovarianceSpec, d: number | undefined, load: CovarianceLoader = NO_FILES): CovarianceModel {
+export function buildCovariance(
+  spec: CovarianceSpec,
+  d: number | undefined,
+  load: CovarianceLoader = NO_FILES,
+): CovarianceModel {
   const info = COVARIANCE_KINDS[spec.kind];
   const need = (): number => {
-    if (d === undefined) return fail('d', `is required for ${spec.kind} models (an integer${info.infinite ? ' or inf' : ''})`);
-    if (!info.infinite && d === Infinity) return fail('d', `must be finite for ${spec.kind} models`, 'inf');
+    if (d === undefined)
+      return fail(
+        'd',
+        `is required for ${spec.kind} models (an integer${info.infinite ? ' or inf' : ''})`,
+      );
+    if (!info.infinite && d === Infinity)
+      return fail('d', `must be finite for ${spec.kind} models`, 'inf');
     return d;
   };
   const agree = (fileD: number, file: string) => {
-    if (d !== undefined && d !== fileD) fail('d', `must match the ${fileD} coordinates of ${file} (or be left out)`, d === Infinity ? 'inf' : d);
+    if (d !== undefined && d !== fileD)
+      fail(
+        'd',
+        `must match the ${fileD} coordinates of ${file} (or be left out)`,
+        d === Infinity ? 'inf' : d,
+      );
   };
   const name = formatCovarianceSpec(spec);
   switch (spec.kind) {
@@ -189,7 +243,10 @@ export function buildCovariance(spec: CovarianceSpec, d: number | undefined, loa
     case 'two-level': {
       // Variances 1 and `ratio` alternating, so every window of coordinates mixes both.
       const { ratio } = spec;
-      return diagonalCovariance(Float64Array.from({ length: need() }, (_, i) => (i % 2 === 0 ? 1 : ratio)), name);
+      return diagonalCovariance(
+        Float64Array.from({ length: need() }, (_, i) => (i % 2 === 0 ? 1 : ratio)),
+        name,
+      );
     }
     case 'spiked':
       return spikedCovariance(spec.theta, need(), spec.seed);

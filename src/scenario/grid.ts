@@ -7,5 +7,7 @@ export function logGrid(lo: number, hi: number, count: number, digits?: number):
   const a = Math.log(lo);
   const step = (Math.log(hi) - a) / (count - 1);
   const round = (v: number) => (digits === undefined ? v : Number(v.toPrecision(digits)));
-  return Array.from({ length: count }, (_, i) => (i === count - 1 ? hi : round(Math.exp(a + i * step))));
+  return Array.from({ length: count }, (_, i) =>
+    i === count - 1 ? hi : round(Math.exp(a + i * step)),
+  );
 }

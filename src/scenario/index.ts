@@ -1,19 +1,19 @@
+export { byteLoader } from './byte-loader.js';
 export {
-  parseCovarianceSpec,
-  formatCovarianceSpec,
-  covarianceTitle,
   buildCovariance,
   COVARIANCE_KINDS,
   COVARIANCE_SYNTAX,
-  NO_FILES,
-  type CovarianceSpec,
   type CovarianceKind,
   type CovarianceKindInfo,
-  type CovarianceParam,
   type CovarianceLoader,
+  type CovarianceParam,
+  type CovarianceSpec,
+  covarianceTitle,
   type FileCovarianceKind,
+  formatCovarianceSpec,
+  NO_FILES,
+  parseCovarianceSpec,
 } from './covariance-spec.js';
 export { parseDimension } from './dimension.js';
-export { sampleCount, ssrTrial, ssrTrials, type SsrTrialErrors } from './ssr-trial.js';
 export { logGrid } from './grid.js';
-export { byteLoader } from './byte-loader.js';
+export { type SsrTrialErrors, sampleCount, ssrTrial, ssrTrials } from './ssr-trial.js';

@@ -3,7 +3,7 @@ import type { Seed } from '../random/seed.js';
 import type { RandomStream } from '../random/stream.js';
 import { fitSsr } from '../ssr/estimator.js';
 import { populationError } from '../ssr/population-error.js';
-import { meanError, type MeanError } from '../stats/mean-error.js';
+import { type MeanError, meanError } from '../stats/mean-error.js';
 
 /** The errors of one fitted Â: exact generalisation error under Σ and training error. */
 // A type, not an interface, so that it is a valid experiment trial record (an index signature).
@@ -26,7 +26,12 @@ export function sampleCount(alpha: number, d: number): number {
  * @throws {InvalidArgumentError} when the model has d = ∞ (nothing to sample).
  * @example ssrTrial(ar1Covariance(0.5, 100), 200, 0.1, 7).gen
  */
-export function ssrTrial(model: CovarianceModel, n: number, lambda: number, seed: Seed | RandomStream): SsrTrialErrors {
+export function ssrTrial(
+  model: CovarianceModel,
+  n: number,
+  lambda: number,
+  seed: Seed | RandomStream,
+): SsrTrialErrors {
   const fit = fitSsr(model.sample(n, seed), { lambda, centre: false });
   return { gen: populationError(fit, model.matrix()), train: fit.trainError };
 }

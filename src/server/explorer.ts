@@ -18,12 +18,22 @@ export interface RunningServer {
  * @throws {InvalidArgumentError} naming '--port' when the port is taken or not allowed.
  * @example const server = await serveFolder('web/dist', { port: 0 }); console.log(server.url); await server.close();
  */
-export async function serveFolder(root: string, options: { port: number; host?: string }): Promise<RunningServer> {
+export async function serveFolder(
+  root: string,
+  options: { port: number; host?: string },
+): Promise<RunningServer> {
   const { port, host = '127.0.0.1' } = options;
   const server = createStaticServer(root);
   await new Promise<void>((done, fail) => {
     server.once('error', (error: NodeJS.ErrnoException) => {
-      if (error.code === 'EADDRINUSE' || error.code === 'EACCES') fail(new InvalidArgumentError('--port', `must be a port this user can open on ${host} (${error.code})`, port));
+      if (error.code === 'EADDRINUSE' || error.code === 'EACCES')
+        fail(
+          new InvalidArgumentError(
+            '--port',
+            `must be a port this user can open on ${host} (${error.code})`,
+            port,
+          ),
+        );
       else fail(error);
     });
     server.listen(port, host, () => done());
@@ -34,10 +44,11 @@ export async function serveFolder(root: string, options: { port: number; host?: 
   return {
     url: `http://${shownHost}:${bound}/`,
     port: bound,
-    close: () => new Promise<void>((done) => {
-      server.close(() => done());
-      server.closeAllConnections();
-    }),
+    close: () =>
+      new Promise<void>((done) => {
+        server.close(() => done());
+        server.closeAllConnections();
+      }),
   };
 }
 
@@ -57,18 +68,36 @@ export function ensureExplorerBuilt(packageRoot: string, force: boolean): string
 /**
  * Builds the explorer from `web/` with Vite (a development dependency) into `outDir`, replacing
  * what is there, and returns `outDir`.
- * @throws {InvalidArgumentError} naming 'web/dist' when Vite or the sources are missing or the build fails.
+ * @throws {InvalidArgumentError} naming 'web/dist' when Vite or the sources are missing or the
+ * build fails.
  * @example buildExplorer(packageRoot, '/tmp/explorer')
  */
 export function buildExplorer(packageRoot: string, outDir: string): string {
   const vite = join(packageRoot, 'node_modules', 'vite', 'bin', 'vite.js');
   if (!existsSync(vite) || !existsSync(join(packageRoot, 'web', 'index.html'))) {
-    throw new InvalidArgumentError('web/dist', 'must hold the built explorer; build it from a source checkout with `npx vite build web`', outDir);
+    throw new InvalidArgumentError(
+      'web/dist',
+      'must hold the built explorer; build it from a source checkout with `npx vite build web`',
+      outDir,
+    );
   }
-  const args = [vite, 'build', join(packageRoot, 'web'), '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'];
+  const args = [
+    vite,
+    'build',
+    join(packageRoot, 'web'),
+    '--outDir',
+    outDir,
+    '--emptyOutDir',
+    '--logLevel',
+    'warn',
+  ];
   const built = spawnSync(process.execPath, args, { stdio: ['ignore', 'inherit', 'inherit'] });
   if (built.status !== 0 || !existsSync(join(outDir, 'index.html'))) {
-    throw new InvalidArgumentError('web/dist', 'could not be built; see the vite output above', outDir);
+    throw new InvalidArgumentError(
+      'web/dist',
+      'could not be built; see the vite output above',
+      outDir,
+    );
   }
   return outDir;
 }

@@ -1,6 +1,6 @@
+import { spikeDirection } from '../covariance/spiked.js';
 import { InvalidArgumentError } from '../errors.js';
 import { gaussianMatrix } from '../random/gaussian.js';
-import { spikeDirection } from '../covariance/spiked.js';
 import type { Seed } from '../random/seed.js';
 import { SSR_PARAMS } from './params.js';
 import { ssrEigen } from './spectrum.js';
@@ -24,7 +24,8 @@ export interface BbpSample {
  */
 export function spikeVector(d: number, seed: Seed, localized?: number): Float64Array {
   if (localized === undefined) return spikeDirection(d, seed);
-  if (!Number.isInteger(localized) || localized < 1 || localized > d) throw new InvalidArgumentError('localized', `must be an integer in [1, ${d}]`, localized);
+  if (!Number.isInteger(localized) || localized < 1 || localized > d)
+    throw new InvalidArgumentError('localized', `must be an integer in [1, ${d}]`, localized);
   const u = new Float64Array(d);
   for (let k = 0; k < localized; k++) u[k] = 1 / Math.sqrt(localized);
   return u;
@@ -38,7 +39,14 @@ export function spikeVector(d: number, seed: Seed, localized?: number): Float64A
  * @throws {InvalidArgumentError} naming 'theta', 'd', 'alpha', 'lambda' or 'localized'.
  * @example bbpSimulation([0.9, 1.5, 3], 800, 2, 0.1, 1)
  */
-export function bbpSimulation(thetas: readonly number[], d: number, alpha: number, lambda: number, seed: Seed, options: { localized?: number } = {}): BbpSample[] {
+export function bbpSimulation(
+  thetas: readonly number[],
+  d: number,
+  alpha: number,
+  lambda: number,
+  seed: Seed,
+  options: { localized?: number } = {},
+): BbpSample[] {
   SSR_PARAMS.d.check('d', d);
   SSR_PARAMS.alpha.check('alpha', alpha);
   SSR_PARAMS.lambda.check('lambda', lambda);
@@ -46,7 +54,8 @@ export function bbpSimulation(thetas: readonly number[], d: number, alpha: numbe
   const u = spikeVector(d, seed, options.localized);
   const z = gaussianMatrix(n, d, seed);
   return thetas.map((theta) => {
-    if (!(theta >= 0) || !Number.isFinite(theta)) throw new InvalidArgumentError('theta', 'must be a finite spike strength ≥ 0', theta);
+    if (!(theta >= 0) || !Number.isFinite(theta))
+      throw new InvalidArgumentError('theta', 'must be a finite spike strength ≥ 0', theta);
     const x = z.clone();
     const shift = Math.sqrt(1 + theta) - 1;
     for (let i = 0; i < n; i++) {

@@ -1,11 +1,11 @@
 import { InvalidArgumentError } from '../errors.js';
 import { deformedLaw } from '../rmt/deformed/law.js';
 import { diagonalPencil } from '../rmt/deformed/pencil.js';
-import { solveDeformedRoot, type DeformedRoot } from '../rmt/deformed/root.js';
+import { type DeformedRoot, solveDeformedRoot } from '../rmt/deformed/root.js';
 import { diagonalSpectrum } from '../rmt/spectral-form.js';
+import type { BbpPoint } from './bbp.js';
 import { solveKappa } from './kappa.js';
 import { SSR_PARAMS } from './params.js';
-import type { BbpPoint } from './bbp.js';
 
 /** Nodes of N in the basis (u, rest of the block, other coordinates): all commute. */
 interface Nodes {
@@ -46,19 +46,33 @@ function nodes(theta: number, d: number, k: number, alpha: number, lambda: numbe
  * @throws {InvalidArgumentError} naming 'theta', 'k', 'd', 'alpha' or 'lambda' (> 0 here).
  * @example bbpLocalizedTheory([3, 10], 400, 4, 2, 0.1).points
  */
-export function bbpLocalizedTheory(thetas: readonly number[], d: number, k: number, alpha: number, lambda: number): { threshold: number; points: BbpPoint[] } {
+export function bbpLocalizedTheory(
+  thetas: readonly number[],
+  d: number,
+  k: number,
+  alpha: number,
+  lambda: number,
+): { threshold: number; points: BbpPoint[] } {
   SSR_PARAMS.d.check('d', d);
   SSR_PARAMS.alpha.check('alpha', alpha);
-  if (!(lambda > 0) || !Number.isFinite(lambda)) throw new InvalidArgumentError('lambda', 'must be a finite number > 0 for a localised spike', lambda);
-  if (!Number.isInteger(k) || k < 1 || k > d / 2) throw new InvalidArgumentError('k', `must be an integer in [1, ${Math.floor(d / 2)}]`, k);
+  if (!(lambda > 0) || !Number.isFinite(lambda))
+    throw new InvalidArgumentError(
+      'lambda',
+      'must be a finite number > 0 for a localised spike',
+      lambda,
+    );
+  if (!Number.isInteger(k) || k < 1 || k > d / 2)
+    throw new InvalidArgumentError('k', `must be an integer in [1, ${Math.floor(d / 2)}]`, k);
   const c = 1 / alpha;
   const points = thetas.map((theta): BbpPoint => {
-    if (!(theta >= 0) || !Number.isFinite(theta)) throw new InvalidArgumentError('theta', 'must be a finite spike strength ≥ 0', theta);
+    if (!(theta >= 0) || !Number.isFinite(theta))
+      throw new InvalidArgumentError('theta', 'must be a finite spike strength ≥ 0', theta);
     const n = nodes(theta, d, k, alpha, lambda);
     const pencil = diagonalPencil(n.b, n.t, c);
     const law = deformedLaw(pencil, c);
     const top = law.components[law.components.length - 1];
-    if (!top.outlier || law.components.length < 2) return { theta, outlier: null, overlap: 0, sampleOutlier: null };
+    if (!top.outlier || law.components.length < 2)
+      return { theta, outlier: null, overlap: 0, sampleOutlier: null };
     // ∫ over the outlier component, x = mid − r cos φ, midpoint rule in φ.
     const K = 64;
     const mid = 0.5 * (top.lo + top.hi);
@@ -80,7 +94,12 @@ export function bbpLocalizedTheory(thetas: readonly number[], d: number, k: numb
       iu += im(0) * dx;
       for (let i = 0; i < d; i++) idelta += n.delta[i] * im(i) * dx;
     }
-    return { theta, outlier: 1 - n.shrink / top.mean, overlap: idelta > 0 ? (n.delta[0] * iu) / idelta : 0, sampleOutlier: null };
+    return {
+      theta,
+      outlier: 1 - n.shrink / top.mean,
+      overlap: idelta > 0 ? (n.delta[0] * iu) / idelta : 0,
+      sampleOutlier: null,
+    };
   });
   return { threshold: localizedThreshold(k, alpha, lambda), points };
 }

@@ -1,10 +1,12 @@
 import { InvalidArgumentError } from '../errors.js';
-import { spectralForm, type SpectralForm } from '../rmt/spectral-form.js';
 import { Matrix } from '../linalg/matrix.js';
+import { type SpectralForm, spectralForm } from '../rmt/spectral-form.js';
 import { SSR_PARAMS } from './params.js';
 import { spectrumScales } from './spectrum-delta.js';
 
-/** One spike strength θ: the outlier eigenvalue of Â (null below threshold) and the squared overlap. */
+/**
+ * One spike strength θ: the outlier eigenvalue of Â (null below threshold) and the squared overlap.
+ */
 export interface BbpPoint {
   theta: number;
   /** Outlier eigenvalue of Â, or null when θ is at or below the threshold. */
@@ -34,7 +36,12 @@ export interface BbpTheory {
  * @throws {InvalidArgumentError} naming 'theta' (θ ≥ 0), 'alpha', 'lambda' or 'd'.
  * @example bbpTheory([0.9, 1.5, 3], 2, 0.1).points.map((p) => p.overlap) // 0.25, 0.58, 0.81
  */
-export function bbpTheory(thetas: readonly number[], alpha: number, lambda: number, options: { d?: number } = {}): BbpTheory {
+export function bbpTheory(
+  thetas: readonly number[],
+  alpha: number,
+  lambda: number,
+  options: { d?: number } = {},
+): BbpTheory {
   SSR_PARAMS.alpha.check('alpha', alpha);
   SSR_PARAMS.lambda.check('lambda', lambda);
   const d = options.d ?? Infinity;
@@ -43,7 +50,8 @@ export function bbpTheory(thetas: readonly number[], alpha: number, lambda: numb
   const threshold = Math.sqrt(c);
   let kappa = 0;
   const points = thetas.map((theta): BbpPoint => {
-    if (!(theta >= 0) || !Number.isFinite(theta)) throw new InvalidArgumentError('theta', 'must be a finite spike strength ≥ 0', theta);
+    if (!(theta >= 0) || !Number.isFinite(theta))
+      throw new InvalidArgumentError('theta', 'must be a finite spike strength ≥ 0', theta);
     const scales = spectrumScales(spikedForm(theta, d), alpha, lambda);
     kappa = scales.kappa;
     if (theta <= threshold) return { theta, outlier: null, overlap: 0, sampleOutlier: null };
@@ -57,10 +65,23 @@ export function bbpTheory(thetas: readonly number[], alpha: number, lambda: numb
 
 /**
  * The spectral form of I + θuuᵀ for the theory of κ and Δ̄ (both depend on the spectrum only):
- * eigenvalues 1 (weight 1 − 1/d) and 1 + θ (weight 1/d), one coordinate class; d = ∞ drops the spike.
+ * eigenvalues 1 (weight 1 − 1/d) and 1 + θ (weight 1/d), one coordinate class; d = ∞ drops the
+ * spike.
  */
 function spikedForm(theta: number, d: number): SpectralForm {
   const values = d === Infinity ? Float64Array.of(1) : Float64Array.of(1, 1 + theta);
   const weights = d === Infinity ? Float64Array.of(1) : Float64Array.of(1 - 1 / d, 1 / d);
-  return spectralForm({ d, values, weights, coordinates: { kind: 'mixing', weights: Matrix.fromRowMajor(1, values.length, weights), multiplicity: Float64Array.of(1) } }, 'theta');
+  return spectralForm(
+    {
+      d,
+      values,
+      weights,
+      coordinates: {
+        kind: 'mixing',
+        weights: Matrix.fromRowMajor(1, values.length, weights),
+        multiplicity: Float64Array.of(1),
+      },
+    },
+    'theta',
+  );
 }

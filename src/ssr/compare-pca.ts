@@ -33,9 +33,15 @@ export const DEFAULT_GAMMAS = Array.from({ length: 20 }, (_, i) => Math.round((i
  * @throws {InvalidArgumentError} naming 'alpha', 'lambda' or 'gamma'.
  * @example comparePca(ar1Covariance(0.5, Infinity).spectrum(), Infinity).gammaStar // 0.1513…
  */
-export function comparePca(form: SpectralForm, alpha: number, options: { lambda?: number | 'opt'; gammas?: readonly number[] } = {}): PcaComparison {
+export function comparePca(
+  form: SpectralForm,
+  alpha: number,
+  options: { lambda?: number | 'opt'; gammas?: readonly number[] } = {},
+): PcaComparison {
   const { lambda = 'opt', gammas = DEFAULT_GAMMAS } = options;
-  for (const g of gammas) if (!(g >= 0 && g <= 1)) throw new InvalidArgumentError('gamma', 'must be a fraction of components in [0, 1]', g);
+  for (const g of gammas)
+    if (!(g >= 0 && g <= 1))
+      throw new InvalidArgumentError('gamma', 'must be a fraction of components in [0, 1]', g);
   let ssrError: number;
   let used: number | null;
   let curve: (gamma: number) => number;
@@ -56,5 +62,11 @@ export function comparePca(form: SpectralForm, alpha: number, options: { lambda?
     }
     curve = pcaFiniteCurve(form, alpha);
   }
-  return { alpha, lambda: used, ssrError, gammaStar: crossing(curve, ssrError, 1e-9), pca: gammas.map((gamma) => ({ gamma, error: curve(gamma) })) };
+  return {
+    alpha,
+    lambda: used,
+    ssrError,
+    gammaStar: crossing(curve, ssrError, 1e-9),
+    pca: gammas.map((gamma) => ({ gamma, error: curve(gamma) })),
+  };
 }

@@ -44,7 +44,8 @@ export function coordinateRatio(form: SpectralForm, kappas: Float64Array): Float
         continue;
       }
       let sum = 0;
-      for (let k = 0; k < weights.rows; k++) sum += (multiplicity[k] * diagRSR[k * p + q]) / diagR[k * p + q] ** 2;
+      for (let k = 0; k < weights.rows; k++)
+        sum += (multiplicity[k] * diagRSR[k * p + q]) / diagR[k * p + q] ** 2;
       out[start + q] = sum;
     }
   }

@@ -1,9 +1,9 @@
-import { gram, gramAsync, spdInverse, spdInverseAsync } from '../linalg/api.js';
-import { assertFinite, Matrix } from '../linalg/matrix.js';
 import { InvalidArgumentError, NotPositiveDefiniteError } from '../errors.js';
+import { gram, gramAsync, spdInverse, spdInverseAsync } from '../linalg/api.js';
+import { assertFinite, type Matrix } from '../linalg/matrix.js';
 import { SSR_PARAMS } from './params.js';
 import { ridgeless } from './ridgeless.js';
-import { makeFit, ssrMatrix, type SsrFit } from './ssr-fit.js';
+import { makeFit, type SsrFit, ssrMatrix } from './ssr-fit.js';
 
 /** Options of {@link fitSsr}. */
 export interface SsrOptions {
@@ -27,7 +27,8 @@ export interface SsrOptions {
 export function fitSsr(data: Matrix, options: SsrOptions): SsrFit {
   const { xc, mean, lambda, centred } = prepare(data, options);
   const sigmaHat = gram(xc);
-  if (lambda === 0) return makeFit({ ...ridgeless(xc, sigmaHat), lambda, centred, mean, n: xc.rows, d: xc.cols });
+  if (lambda === 0)
+    return makeFit({ ...ridgeless(xc, sigmaHat), lambda, centred, mean, n: xc.rows, d: xc.cols });
   try {
     return fromInverse(spdInverse(shift(sigmaHat, lambda)), lambda, centred, mean, xc.rows);
   } catch (error) {
@@ -43,9 +44,16 @@ export function fitSsr(data: Matrix, options: SsrOptions): SsrFit {
 export async function fitSsrAsync(data: Matrix, options: SsrOptions): Promise<SsrFit> {
   const { xc, mean, lambda, centred } = prepare(data, options);
   const sigmaHat = await gramAsync(xc);
-  if (lambda === 0) return makeFit({ ...ridgeless(xc, sigmaHat), lambda, centred, mean, n: xc.rows, d: xc.cols });
+  if (lambda === 0)
+    return makeFit({ ...ridgeless(xc, sigmaHat), lambda, centred, mean, n: xc.rows, d: xc.cols });
   try {
-    return fromInverse(await spdInverseAsync(shift(sigmaHat, lambda)), lambda, centred, mean, xc.rows);
+    return fromInverse(
+      await spdInverseAsync(shift(sigmaHat, lambda)),
+      lambda,
+      centred,
+      mean,
+      xc.rows,
+    );
   } catch (error) {
     return belowRounding(error, xc, shift(sigmaHat, -lambda), lambda, centred, mean);
   }
@@ -55,7 +63,14 @@ export async function fitSsrAsync(data: Matrix, options: SsrOptions): Promise<Ss
  * Σ̂ + λI failed Cholesky: Σ̂ is singular and λ is below its rounding error, so Σ̂ + λI is Σ̂ to
  * working precision and the ridgeless limit is the answer to that precision.
  */
-function belowRounding(error: unknown, xc: Matrix, sigmaHat: Matrix, lambda: number, centred: boolean, mean: Float64Array): SsrFit {
+function belowRounding(
+  error: unknown,
+  xc: Matrix,
+  sigmaHat: Matrix,
+  lambda: number,
+  centred: boolean,
+  mean: Float64Array,
+): SsrFit {
   if (!(error instanceof NotPositiveDefiniteError)) throw error;
   return makeFit({ ...ridgeless(xc, sigmaHat), lambda, centred, mean, n: xc.rows, d: xc.cols });
 }
@@ -65,7 +80,11 @@ function prepare(data: Matrix, options: SsrOptions) {
   if (!Number.isFinite(lambda)) throw new InvalidArgumentError('lambda', 'must be finite', lambda);
   const centred = options.centre ?? true;
   const { rows: n, cols: d } = data;
-  if (d < 2) throw new InvalidArgumentError('data', `must have at least 2 columns (d ≥ 2); shape is ${n}×${d}`);
+  if (d < 2)
+    throw new InvalidArgumentError(
+      'data',
+      `must have at least 2 columns (d ≥ 2); shape is ${n}×${d}`,
+    );
   if (n < 1) throw new InvalidArgumentError('data', `must have at least 1 row; shape is ${n}×${d}`);
   assertFinite('data', data);
   const mean = new Float64Array(d);
@@ -83,7 +102,13 @@ function shift(sigmaHat: Matrix, lambda: number): Matrix {
   return sigmaHat;
 }
 
-function fromInverse(q: Matrix, lambda: number, centred: boolean, mean: Float64Array, n: number): SsrFit {
+function fromInverse(
+  q: Matrix,
+  lambda: number,
+  centred: boolean,
+  mean: Float64Array,
+  n: number,
+): SsrFit {
   const d = q.rows;
   const diagQ = q.diag();
   // (QΣ̂Q)_kk = Q_kk − λ (Q²)_kk because Σ̂Q = I − λQ; (Q²)_kk = ‖q_k‖² for symmetric Q.
@@ -93,6 +118,17 @@ function fromInverse(q: Matrix, lambda: number, centred: boolean, mean: Float64A
     for (let k = 0; k < d; k++) norms[k] += q.data[row + k] * q.data[row + k];
   }
   let trainError = 0;
-  for (let k = 0; k < d; k++) trainError += (diagQ[k] - lambda * norms[k]) / (diagQ[k] * diagQ[k]) / d;
-  return makeFit({ A: ssrMatrix(q), diagQ, lambda, regime: 'ridge', centred, mean, n, d, trainError });
+  for (let k = 0; k < d; k++)
+    trainError += (diagQ[k] - lambda * norms[k]) / (diagQ[k] * diagQ[k]) / d;
+  return makeFit({
+    A: ssrMatrix(q),
+    diagQ,
+    lambda,
+    regime: 'ridge',
+    centred,
+    mean,
+    n,
+    d,
+    trainError,
+  });
 }

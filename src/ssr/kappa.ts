@@ -16,7 +16,10 @@ export interface Solution {
  * τ₂ = df₂/d = (1/d) tr[Σ²(Σ+κI)⁻²] (docs/theory.md §2), plus the rank fraction (τ₁ at κ = 0⁺).
  * @example dfPerDimension(diagonalSpectrum(Float64Array.of(1, 1)), 1) // { tau1: 0.5, tau2: 0.25, rank: 1 }
  */
-export function dfPerDimension(form: SpectralForm, kappa: number): { tau1: number; tau2: number; rank: number } {
+export function dfPerDimension(
+  form: SpectralForm,
+  kappa: number,
+): { tau1: number; tau2: number; rank: number } {
   const { values, weights } = form;
   const zero = zeroThreshold(form);
   let tau1 = 0;
@@ -42,8 +45,8 @@ export function zeroThreshold(form: SpectralForm): number {
 }
 
 /**
- * The effective ridge κ(λ, α): the root of λ = κ(1 − df₁(κ)/n), df₁/n = τ₁(κ)/α (docs/theory.md §2).
- * The map F(κ) = κ(1 − τ₁/α) is convex with F(0) = 0, so there is one positive root for λ > 0,
+ * The effective ridge κ(λ, α): the root of λ = κ(1 − df₁(κ)/n), df₁/n = τ₁(κ)/α (docs/theory.md
+ * §2). The map F(κ) = κ(1 − τ₁/α) is convex with F(0) = 0, so there is one positive root for λ > 0,
  * bracketed by [λ, λ + (tr Σ/d)/α]; Newton (F′ = 1 − τ₂/α) started at the right end decreases
  * monotonically, with bisection as the safeguard. λ = 0: κ = 0 when α exceeds the rank
  * fraction r of Σ (r = 1 for Σ ≻ 0); otherwise the ridgeless κ₀ > 0 solving τ₁(κ₀) = α.
@@ -51,7 +54,12 @@ export function zeroThreshold(form: SpectralForm): number {
  * @throws {InvalidArgumentError} naming 'alpha' (must be > 0) or 'lambda' (must be ≥ 0).
  * @example solveKappa(diagonalSpectrum(Float64Array.of(1, 2)), 0.5, 0).value // κ₀ > 0 for α < 1
  */
-export function solveKappa(form: SpectralForm, alpha: number, lambda: number, options: { tol?: number; maxIterations?: number } = {}): Solution {
+export function solveKappa(
+  form: SpectralForm,
+  alpha: number,
+  lambda: number,
+  options: { tol?: number; maxIterations?: number } = {},
+): Solution {
   SSR_PARAMS.alpha.check('alpha', alpha);
   SSR_PARAMS.lambda.check('lambda', lambda);
   if (lambda === Infinity) throw new InvalidArgumentError('lambda', 'must be finite', lambda);
@@ -60,7 +68,8 @@ export function solveKappa(form: SpectralForm, alpha: number, lambda: number, op
     const { tau1, tau2 } = dfPerDimension(form, kappa);
     return { value: kappa * (1 - tau1 / alpha) - lambda, slope: 1 - tau2 / alpha };
   };
-  if (lambda === 0 && dfPerDimension(form, 0).rank <= alpha) return { value: 0, converged: true, iterations: 0, residual: 0 };
+  if (lambda === 0 && dfPerDimension(form, 0).rank <= alpha)
+    return { value: 0, converged: true, iterations: 0, residual: 0 };
   let hi = lambda + populationMean(form) / alpha;
   let lo = lambda;
   if (lambda === 0) {
@@ -77,9 +86,15 @@ export function solveKappa(form: SpectralForm, alpha: number, lambda: number, op
     if (value > 0) hi = kappa;
     else lo = kappa;
     let next = kappa - value / slope;
-    if (!(slope > 0) || !(next > lo && next < hi)) next = lo > 0 && hi / lo > 4 ? Math.sqrt(lo * hi) : 0.5 * (lo + hi);
+    if (!(slope > 0) || !(next > lo && next < hi))
+      next = lo > 0 && hi / lo > 4 ? Math.sqrt(lo * hi) : 0.5 * (lo + hi);
     if (Math.abs(next - kappa) <= tol * next || hi - lo <= tol * hi) {
-      return { value: next, converged: true, iterations: iteration, residual: Math.abs(F(next).value) };
+      return {
+        value: next,
+        converged: true,
+        iterations: iteration,
+        residual: Math.abs(F(next).value),
+      };
     }
     kappa = next;
   }

@@ -18,9 +18,9 @@ export interface OptimalLambda {
 const INV_PHI = (Math.sqrt(5) - 1) / 2;
 
 /**
- * λ* = argmin_λ L_gen(λ; α) and its error (docs/theory.md §2): a coarse grid of `gridPoints` values,
- * log-spaced over [lo, hi] (default 1e-8 … 1e4 times the mean eigenvalue) and evaluated in one
- * batch, then golden-section search on log λ between the neighbours of the best grid point,
+ * λ* = argmin_λ L_gen(λ; α) and its error (docs/theory.md §2): a coarse grid of `gridPoints`
+ * values, log-spaced over [lo, hi] (default 1e-8 … 1e4 times the mean eigenvalue) and evaluated in
+ * one batch, then golden-section search on log λ between the neighbours of the best grid point,
  * down to a bracket of `tol` in log λ. A minimum on the edge of the range is reported with
  * `converged: false`. All evaluations reuse the one spectral form.
  * @throws {InvalidArgumentError} naming 'alpha', 'lo' or 'hi'.
@@ -34,11 +34,16 @@ export function optimalLambda(
   SSR_PARAMS.alpha.check('alpha', alpha);
   const scale = populationMean(form);
   const { lo = 1e-8 * scale, hi = 1e4 * scale, gridPoints = 49, tol = 1e-7 } = options;
-  if (!(lo > 0) || !Number.isFinite(lo)) throw new InvalidArgumentError('lo', 'must be a finite number > 0', lo);
-  if (!(hi > lo) || !Number.isFinite(hi)) throw new InvalidArgumentError('hi', `must be finite and > lo = ${lo}`, hi);
+  if (!(lo > 0) || !Number.isFinite(lo))
+    throw new InvalidArgumentError('lo', 'must be a finite number > 0', lo);
+  if (!(hi > lo) || !Number.isFinite(hi))
+    throw new InvalidArgumentError('hi', `must be finite and > lo = ${lo}`, hi);
   const a = Math.log(lo);
   const step = (Math.log(hi) - a) / (gridPoints - 1);
-  const coarse = ssrTheory(form, Array.from({ length: gridPoints }, (_, i) => ({ alpha, lambda: Math.exp(a + i * step) })));
+  const coarse = ssrTheory(
+    form,
+    Array.from({ length: gridPoints }, (_, i) => ({ alpha, lambda: Math.exp(a + i * step) })),
+  );
   let best = 0;
   for (let i = 1; i < gridPoints; i++) if (coarse[i].genError < coarse[best].genError) best = i;
   let left = a + Math.max(best - 1, 0) * step;

@@ -10,7 +10,10 @@ export const SSR_PARAMS = {
   lambda: interval(0, Infinity, '[)'),
   /** Sample ratio α = n/d > 0. */
   alpha: interval(0, Infinity, '()'),
-  /** Dimension d ≥ 2 (each coordinate is predicted from at least one other); the theory also takes d = ∞. */
+  /**
+   * Dimension d ≥ 2 (each coordinate is predicted from at least one other); the theory also takes d
+   * = ∞.
+   */
   d: interval(2, Infinity, '[)', { integer: true }),
   /** Number of samples n ≥ 1. */
   n: interval(1, Infinity, '[)', { integer: true }),

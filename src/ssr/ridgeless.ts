@@ -13,7 +13,9 @@ export interface RidgelessParts {
 
 /** diag(Σ̂⁻¹)·diag(Σ̂) above this means Σ̂ is numerically singular: use the projector limit. */
 const CONDITION_LIMIT = 1e12;
-/** diag(I − P) at or below this: coordinate k lies in the row space; use the pseudo-inverse column. */
+/**
+ * diag(I − P) at or below this: coordinate k lies in the row space; use the pseudo-inverse column.
+ */
 const NULL_LIMIT = 1e-10;
 
 /**
@@ -30,7 +32,8 @@ export function ridgeless(xc: Matrix, sigmaHat: Matrix): RidgelessParts {
   try {
     const q = spdInverse(sigmaHat);
     let worst = 0;
-    for (let k = 0; k < d; k++) worst = Math.max(worst, q.data[k * d + k] * sigmaHat.data[k * d + k]);
+    for (let k = 0; k < d; k++)
+      worst = Math.max(worst, q.data[k * d + k] * sigmaHat.data[k * d + k]);
     if (worst < CONDITION_LIMIT) {
       const diagQ = q.diag();
       let trainError = 0;
@@ -56,7 +59,8 @@ export function ridgeless(xc: Matrix, sigmaHat: Matrix): RidgelessParts {
   if (inside.length > 0) {
     // Σ̂⁺ = V_r diag(n/s²) V_rᵀ for the few coordinates that lie in the row space.
     const scaled = basis.clone();
-    for (let i = 0; i < rank; i++) for (let k = 0; k < d; k++) scaled.data[i * d + k] *= n / (s[i] * s[i]);
+    for (let i = 0; i < rank; i++)
+      for (let k = 0; k < d; k++) scaled.data[i * d + k] *= n / (s[i] * s[i]);
     const pinv = matmul(scaled, basis, { transA: true });
     for (const k of inside) {
       const p = pinv.data[k * d + k];

@@ -18,10 +18,11 @@ export interface SpectrumScales {
 }
 
 /**
- * κ(λ, α) from the SSR theory (docs/theory.md §2) and Δ = diag(R), R = (Σ + κI)⁻¹, from the spectral
- * form's coordinate weights (Δ_k = Σ_j W_kj/(σ_j + κ)), so that D = diag(Q) ≈ (κ/λ)Δ and the
- * eigenvalues of Â are a = 1 − (λ/κ)/ν, ν over the spectrum of N = Δ^{1/2} Σ̂ Δ^{1/2} + λΔ
- * (docs/theory.md §3). λ = 0 is allowed when α exceeds the rank fraction of Σ (κ = 0, Δ = diag(Σ⁻¹)).
+ * κ(λ, α) from the SSR theory (docs/theory.md §2) and Δ = diag(R), R = (Σ + κI)⁻¹, from the
+ * spectral form's coordinate weights (Δ_k = Σ_j W_kj/(σ_j + κ)), so that D = diag(Q) ≈ (κ/λ)Δ and
+ * the eigenvalues of Â are a = 1 − (λ/κ)/ν, ν over the spectrum of N = Δ^{1/2} Σ̂ Δ^{1/2} + λΔ
+ * (docs/theory.md §3). λ = 0 is allowed when α exceeds the rank fraction of Σ (κ = 0, Δ =
+ * diag(Σ⁻¹)).
  * @throws {InvalidArgumentError} naming 'lambda' when λ = 0 and α ≤ rank fraction (Â is then
  *   the projector limit, whose spectrum this theory does not cover), or 'alpha'.
  * @example spectrumScales(ar1Covariance(0.5, 1000).spectrum(), 2, 0.1).spread
@@ -29,7 +30,11 @@ export interface SpectrumScales {
 export function spectrumScales(form: SpectralForm, alpha: number, lambda: number): SpectrumScales {
   const { rank } = dfPerDimension(form, 0);
   if (lambda === 0 && !(alpha > rank)) {
-    throw new InvalidArgumentError('lambda', `must be > 0 when α ≤ ${rank} (the spectrum theory covers the ridge and the invertible ridgeless case)`, lambda);
+    throw new InvalidArgumentError(
+      'lambda',
+      `must be > 0 when α ≤ ${rank} (the spectrum theory covers the ridge and the invertible ridgeless case)`,
+      lambda,
+    );
   }
   const kappa = solveKappa(form, alpha, lambda).value;
   const shrink = kappa > 0 ? lambda / kappa : 1 - rank / alpha;
@@ -52,7 +57,11 @@ export function spectrumScales(form: SpectralForm, alpha: number, lambda: number
     multiplicity = mult;
   }
   if (delta.some((v) => !(v > 0) || !Number.isFinite(v))) {
-    throw new InvalidArgumentError('sigma', 'must be positive definite for the spectrum theory at λ = 0 (diag(Σ⁻¹) is not finite)', lambda);
+    throw new InvalidArgumentError(
+      'sigma',
+      'must be positive definite for the spectrum theory at λ = 0 (diag(Σ⁻¹) is not finite)',
+      lambda,
+    );
   }
   let mean = 0;
   for (let k = 0; k < delta.length; k++) mean += multiplicity[k] * delta[k];

@@ -2,7 +2,10 @@ import type { Population } from '../rmt/population.js';
 import { sampleSpectrumLaw } from '../rmt/sample-spectrum.js';
 import { sampleStieltjesOnGrid } from '../rmt/stieltjes-grid.js';
 
-/** A spectral law sampled on a grid: density at the points, its components and its distribution function. */
+/**
+ * A spectral law sampled on a grid: density at the points, its components and its distribution
+ * function.
+ */
 export interface SpectrumCurve {
   grid: Float64Array;
   density: Float64Array;
@@ -19,7 +22,12 @@ export interface SpectrumCurve {
  * at 0 (α < 1) is a zero-width component. Components holding mass·d < 1.5 are outliers.
  * @example silversteinCurve(population([1]), 0.5, 1000, 400).components
  */
-export function silversteinCurve(pop: Population, ratio: number, d: number, gridPoints: number): SpectrumCurve {
+export function silversteinCurve(
+  pop: Population,
+  ratio: number,
+  d: number,
+  gridPoints: number,
+): SpectrumCurve {
   const law = sampleSpectrumLaw(pop, ratio);
   const width = law.components.reduce((sum, c) => sum + Math.sqrt(c.hi - c.lo), 0);
   const grid: number[] = [];
@@ -34,7 +42,10 @@ export function silversteinCurve(pop: Population, ratio: number, d: number, grid
     const K = Math.max(12, Math.round((gridPoints * Math.sqrt(hi - lo)) / width));
     const mid = 0.5 * (lo + hi);
     const r = 0.5 * (hi - lo);
-    const inner = Array.from({ length: K - 2 }, (_, k) => mid - r * Math.cos(((k + 1) * Math.PI) / (K - 1)));
+    const inner = Array.from(
+      { length: K - 2 },
+      (_, k) => mid - r * Math.cos(((k + 1) * Math.PI) / (K - 1)),
+    );
     const values = sampleStieltjesOnGrid(pop, ratio, inner, law.eta);
     grid.push(lo, ...inner, hi);
     density.push(0, ...values.density, 0);
@@ -46,9 +57,21 @@ export function silversteinCurve(pop: Population, ratio: number, d: number, grid
       moment += inner[k] * w;
       weight += w;
     }
-    components.push({ lo, hi, mass, mean: weight > 0 ? moment / weight : mid, outlier: mass * d < 1.5 });
+    components.push({
+      lo,
+      hi,
+      mass,
+      mean: weight > 0 ? moment / weight : mid,
+      outlier: mass * d < 1.5,
+    });
   }
-  return { grid: Float64Array.from(grid), density: Float64Array.from(density), components, cdf: law.cdf, eta: law.eta };
+  return {
+    grid: Float64Array.from(grid),
+    density: Float64Array.from(density),
+    components,
+    cdf: law.cdf,
+    eta: law.eta,
+  };
 }
 
 /**
@@ -56,11 +79,21 @@ export function silversteinCurve(pop: Population, ratio: number, d: number, grid
  * density divided by φ′ (change of variable), components mapped end to end, F∘φ⁻¹.
  * @example mapCurve(curve, (s) => 1 - r / (c * (s + lambda)), dphi, inverse)
  */
-export function mapCurve(curve: SpectrumCurve, phi: (x: number) => number, dphi: (x: number) => number, inverse: (y: number) => number): SpectrumCurve {
+export function mapCurve(
+  curve: SpectrumCurve,
+  phi: (x: number) => number,
+  dphi: (x: number) => number,
+  inverse: (y: number) => number,
+): SpectrumCurve {
   return {
     grid: curve.grid.map(phi),
     density: curve.density.map((f, i) => f / dphi(curve.grid[i])),
-    components: curve.components.map((c) => ({ ...c, lo: phi(c.lo), hi: phi(c.hi), mean: phi(c.mean) })),
+    components: curve.components.map((c) => ({
+      ...c,
+      lo: phi(c.lo),
+      hi: phi(c.hi),
+      mean: phi(c.mean),
+    })),
     cdf: (y: number) => curve.cdf(inverse(y)),
     eta: curve.eta,
   };

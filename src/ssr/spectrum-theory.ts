@@ -1,11 +1,11 @@
+import type { CovarianceModel } from '../covariance/model.js';
 import { InvalidArgumentError } from '../errors.js';
 import { Matrix } from '../linalg/matrix.js';
-import type { CovarianceModel } from '../covariance/model.js';
 import { deformedLaw } from '../rmt/deformed/law.js';
 import { diagonalPencil, generalPencil } from '../rmt/deformed/pencil.js';
 import { SSR_PARAMS } from './params.js';
 import { spectrumScales } from './spectrum-delta.js';
-import { mapCurve, silversteinCurve, type SpectrumCurve } from './spectrum-map.js';
+import { mapCurve, type SpectrumCurve, silversteinCurve } from './spectrum-map.js';
 
 /** How the deterministic equivalent of the spectrum of Â is computed (docs/theory.md §3). */
 export type SpectrumMethod = 'auto' | 'diagonal' | 'general' | 'mp';
@@ -25,13 +25,13 @@ export interface SsrSpectrumTheory extends SpectrumCurve {
 }
 
 /**
- * The deterministic-equivalent spectrum of the SSR matrix Â (docs/theory.md §3): κ(λ, α), Δ = diag(R),
- * the law of ν over N = Δ^{1/2} Σ̂ Δ^{1/2} + λΔ = B + T^{1/2} W T^{1/2} (B = λΔ, T = Δ^{1/2}ΣΔ^{1/2}),
- * and the change of variable a = 1 − (λ/κ)/ν (density f_a = f_ν · (λ/κ)/(1 − a)²). Methods:
- * `diagonal` (Σ diagonal: commuting, exact, O(d) per point), `general` (any Σ: one symmetric
- * eigenvalue solve of the d×d pencil per point), `mp` (Δ ≈ Δ̄ I: N ≈ Δ̄(Σ̂ + λI), so Â's spectrum
- * is a monotone map of the generalised Marchenko–Pastur law of Σ̂; exact for d → ∞ Toeplitz
- * symbols and spread spikes). `auto` picks diagonal for a diagonal Σ, else mp when the RMS
+ * The deterministic-equivalent spectrum of the SSR matrix Â (docs/theory.md §3): κ(λ, α), Δ =
+ * diag(R), the law of ν over N = Δ^{1/2} Σ̂ Δ^{1/2} + λΔ = B + T^{1/2} W T^{1/2} (B = λΔ, T =
+ * Δ^{1/2}ΣΔ^{1/2}), and the change of variable a = 1 − (λ/κ)/ν (density f_a = f_ν · (λ/κ)/(1 −
+ * a)²). Methods: `diagonal` (Σ diagonal: commuting, exact, O(d) per point), `general` (any Σ: one
+ * symmetric eigenvalue solve of the d×d pencil per point), `mp` (Δ ≈ Δ̄ I: N ≈ Δ̄(Σ̂ + λI), so Â's
+ * spectrum is a monotone map of the generalised Marchenko–Pastur law of Σ̂; exact for d → ∞
+ * Toeplitz symbols and spread spikes). `auto` picks diagonal for a diagonal Σ, else mp when the RMS
  * spread of Δ is below `spreadLimit` (default 0.01), else general.
  * @throws {InvalidArgumentError} naming 'alpha', 'lambda', 'method' (general on a d = ∞ model,
  *   diagonal on a non-diagonal Σ) or 'gridPoints'.
@@ -46,14 +46,30 @@ export function ssrSpectrumTheory(
   SSR_PARAMS.alpha.check('alpha', alpha);
   SSR_PARAMS.lambda.check('lambda', lambda);
   const { gridPoints = 400, spreadLimit = 0.01 } = options;
-  if (!Number.isInteger(gridPoints) || gridPoints < 16) throw new InvalidArgumentError('gridPoints', 'must be an integer ≥ 16', gridPoints);
+  if (!Number.isInteger(gridPoints) || gridPoints < 16)
+    throw new InvalidArgumentError('gridPoints', 'must be an integer ≥ 16', gridPoints);
   const form = model.spectrum();
   const scales = spectrumScales(form, alpha, lambda);
   const diagonal = form.coordinates.kind === 'identity';
   let method = options.method ?? 'auto';
-  if (method === 'auto') method = diagonal ? 'diagonal' : scales.spread < spreadLimit || model.d === Infinity ? 'mp' : 'general';
-  if (method === 'diagonal' && !diagonal) throw new InvalidArgumentError('method', 'diagonal needs a diagonal Σ; use general or mp', method);
-  if (method === 'general' && model.d === Infinity) throw new InvalidArgumentError('method', 'general needs a finite d; use mp for a d → ∞ model', method);
+  if (method === 'auto')
+    method = diagonal
+      ? 'diagonal'
+      : scales.spread < spreadLimit || model.d === Infinity
+        ? 'mp'
+        : 'general';
+  if (method === 'diagonal' && !diagonal)
+    throw new InvalidArgumentError(
+      'method',
+      'diagonal needs a diagonal Σ; use general or mp',
+      method,
+    );
+  if (method === 'general' && model.d === Infinity)
+    throw new InvalidArgumentError(
+      'method',
+      'general needs a finite d; use mp for a d → ∞ model',
+      method,
+    );
   const c = 1 / alpha;
   const r = scales.shrink;
   let curve: SpectrumCurve;
@@ -61,23 +77,51 @@ export function ssrSpectrumTheory(
     // N ≈ Δ̄(Σ̂ + λ): a = 1 − r/(Δ̄(s + λ)) over the sample spectrum s.
     const m = scales.mean;
     const law = silversteinCurve(form, c, model.d, gridPoints);
-    curve = mapCurve(law, (s) => 1 - r / (m * (s + lambda)), (s) => r / (m * (s + lambda) ** 2), (a) => (a >= 1 ? Infinity : r / (m * (1 - a)) - lambda));
+    curve = mapCurve(
+      law,
+      (s) => 1 - r / (m * (s + lambda)),
+      (s) => r / (m * (s + lambda) ** 2),
+      (a) => (a >= 1 ? Infinity : r / (m * (1 - a)) - lambda),
+    );
   } else {
     const delta = scales.delta;
     const b = Float64Array.from(delta, (v) => lambda * v);
     let pencil;
-    if (method === 'diagonal') pencil = diagonalPencil(b, Float64Array.from(form.values, (s, k) => s * delta[k]), c);
+    if (method === 'diagonal')
+      pencil = diagonalPencil(
+        b,
+        Float64Array.from(form.values, (s, k) => s * delta[k]),
+        c,
+      );
     else {
       const sigma = model.matrix();
       const d = sigma.rows;
       const t = Matrix.zeros(d, d);
-      for (let i = 0; i < d; i++) for (let j = 0; j < d; j++) t.data[i * d + j] = Math.sqrt(delta[i] * delta[j]) * sigma.data[i * d + j];
+      for (let i = 0; i < d; i++)
+        for (let j = 0; j < d; j++)
+          t.data[i * d + j] = Math.sqrt(delta[i] * delta[j]) * sigma.data[i * d + j];
       pencil = generalPencil(b, t, c);
     }
     const law = deformedLaw(pencil, c, { gridPoints });
-    curve = mapCurve(law, (v) => 1 - r / v, (v) => r / (v * v), (a) => (a >= 1 ? Infinity : r / (1 - a)));
+    curve = mapCurve(
+      law,
+      (v) => 1 - r / v,
+      (v) => r / (v * v),
+      (a) => (a >= 1 ? Infinity : r / (1 - a)),
+    );
   }
-  const edges = curve.components.filter((k) => !k.outlier).map((k): [number, number] => [k.lo, k.hi]);
+  const edges = curve.components
+    .filter((k) => !k.outlier)
+    .map((k): [number, number] => [k.lo, k.hi]);
   const outliers = curve.components.filter((k) => k.outlier).map((k) => k.mean);
-  return { ...curve, method, alpha, lambda, kappa: scales.kappa, edges, outliers, deltaSpread: scales.spread };
+  return {
+    ...curve,
+    method,
+    alpha,
+    lambda,
+    kappa: scales.kappa,
+    edges,
+    outliers,
+    deltaSpread: scales.spread,
+  };
 }

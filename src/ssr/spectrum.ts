@@ -13,16 +13,20 @@ export interface SsrEigen {
 }
 
 /**
- * The spectrum of the SSR matrix Â = I − Q D⁻¹ of data X at ridge λ (docs/theory.md §3), through the
- * similarity Â = D^{1/2} S D^{-1/2} with the symmetric S = D^{-1/2} Â D^{1/2} = I − D^{-1/2} Q D^{-1/2}
- * (a symmetric eigensolver, never a general one). S is formed from the fitted Â (one Gram, one
- * Cholesky inverse, ridgeless limits included) and symmetrised against rounding. With
+ * The spectrum of the SSR matrix Â = I − Q D⁻¹ of data X at ridge λ (docs/theory.md §3), through
+ * the similarity Â = D^{1/2} S D^{-1/2} with the symmetric S = D^{-1/2} Â D^{1/2} = I − D^{-1/2} Q
+ * D^{-1/2} (a symmetric eigensolver, never a general one). S is formed from the fitted Â (one Gram,
+ * one Cholesky inverse, ridgeless limits included) and symmetrised against rounding. With
  * `vectors`, eigh(S) gives w and Â's right eigenvectors v = D^{1/2} w (normalised).
  * Columns are not centred by default, matching the zero-mean theory.
  * @throws {InvalidArgumentError} from fitSsr (λ, data shape, non-finite entries).
  * @example ssrEigen(model.sample(2000, 1), 0.1).values
  */
-export function ssrEigen(data: Matrix, lambda: number, options: { vectors?: boolean; centre?: boolean } = {}): SsrEigen {
+export function ssrEigen(
+  data: Matrix,
+  lambda: number,
+  options: { vectors?: boolean; centre?: boolean } = {},
+): SsrEigen {
   const fit = fitSsr(data, { lambda, centre: options.centre ?? false });
   const d = fit.d;
   const root = Float64Array.from(fit.diagQ, Math.sqrt);

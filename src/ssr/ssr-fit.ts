@@ -32,13 +32,15 @@ export interface SsrFit {
 
 /**
  * Wraps Â and its statistics into an {@link SsrFit} with `predict` and `score`.
- * @throws {InvalidArgumentError} from predict/score naming 'x' for a wrong width or non-finite entries.
+ * @throws {InvalidArgumentError} from predict/score naming 'x' for a wrong width or non-finite
+ * entries.
  * @example makeFit({ A, diagQ, lambda: 0.1, regime: 'ridge', centred: true, mean, n, d, trainError })
  */
 export function makeFit(fields: Omit<SsrFit, 'predict' | 'score'>): SsrFit {
   const { A, mean, d } = fields;
   const check = (x: Matrix) => {
-    if (x.cols !== d) throw new InvalidArgumentError('x', `must have ${d} columns like the training data`, x.cols);
+    if (x.cols !== d)
+      throw new InvalidArgumentError('x', `must have ${d} columns like the training data`, x.cols);
     assertFinite('x', x);
   };
   const centre = (x: Matrix) => {

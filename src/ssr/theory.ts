@@ -35,7 +35,10 @@ export interface TheoryPoint {
  * @throws {InvalidArgumentError} naming 'alpha' or 'lambda' for a value out of range.
  * @example ssrTheory(ar1Covariance(0.5, Infinity).spectrum(), [{ alpha: 2, lambda: 0.1 }])[0].genError
  */
-export function ssrTheory(form: SpectralForm, points: ReadonlyArray<{ alpha: number; lambda: number }>): TheoryPoint[] {
+export function ssrTheory(
+  form: SpectralForm,
+  points: ReadonlyArray<{ alpha: number; lambda: number }>,
+): TheoryPoint[] {
   const solutions = points.map(({ alpha, lambda }) => solveKappa(form, alpha, lambda));
   const kappas = Float64Array.from(solutions, (s) => s.value);
   const ratios = coordinateRatio(form, kappas);

@@ -16,9 +16,13 @@ export interface Histogram {
  * @throws {RangeError} for a bin count that is not a positive integer.
  * @example histogram([0.1, 0.4, 0.6, 2], { bins: 2, range: [0, 1] }).counts // [2, 2]
  */
-export function histogram(values: ArrayLike<number>, options: { bins: number; range?: readonly [number, number]; outside?: 'clamp' | 'drop' }): Histogram {
+export function histogram(
+  values: ArrayLike<number>,
+  options: { bins: number; range?: readonly [number, number]; outside?: 'clamp' | 'drop' },
+): Histogram {
   const { bins, outside = 'clamp' } = options;
-  if (!(Number.isInteger(bins) && bins >= 1)) throw new RangeError(`bins must be a positive integer; got ${bins}`);
+  if (!(Number.isInteger(bins) && bins >= 1))
+    throw new RangeError(`bins must be a positive integer; got ${bins}`);
   let [lo, hi] = options.range ?? [Infinity, -Infinity];
   if (!options.range) {
     for (let i = 0; i < values.length; i++) {

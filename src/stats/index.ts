@@ -1,2 +1,2 @@
-export { histogram, type Histogram } from './histogram.js';
-export { meanError, type MeanError } from './mean-error.js';
+export { type Histogram, histogram } from './histogram.js';
+export { type MeanError, meanError } from './mean-error.js';

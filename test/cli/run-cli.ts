@@ -1,7 +1,9 @@
 import { main } from '../../src/cli/main.js';
 
 /** Runs the CLI in-process; returns stdout, stderr and the exit code it set (then resets it). */
-export async function runCli(...args: string[]): Promise<{ out: string; err: string; code: number }> {
+export async function runCli(
+  ...args: string[]
+): Promise<{ out: string; err: string; code: number }> {
   const out: string[] = [];
   const err: string[] = [];
   const { log, error } = console;

@@ -3,27 +3,62 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { runCli as run } from '../cli/run-cli.js';
 import { writeNpy } from '../../src/io/npy.js';
 import { gaussianMatrix } from '../../src/random/gaussian.js';
+import { runCli as run } from '../cli/run-cli.js';
 
-
-const SILERO = new URL('../../node_modules/@ricky0123/vad-web/dist/silero_vad_v5.onnx', import.meta.url).pathname;
+const SILERO = new URL(
+  '../../node_modules/@ricky0123/vad-web/dist/silero_vad_v5.onnx',
+  import.meta.url,
+).pathname;
 const WEIGHTS = new URL('../fixtures/diagnostics/weights/', import.meta.url).pathname;
 
 describe('rmtkit diagnose', () => {
-  it('reports the Silero VAD v5 ONNX model: one row per layer with the listed metrics, a summary, skipped tensors (--json)', { skip: !existsSync(SILERO) }, async () => {
+  it('reports the Silero VAD v5 ONNX model: one row per layer with the listed metrics, a summary, skipped tensors (--json)', {
+    skip: !existsSync(SILERO),
+  }, async () => {
     const { out, code } = await run('diagnose', SILERO, '--mp-fit', '--randomize', '--json');
     assert.equal(code, 0);
     const r = JSON.parse(out);
     assert.deepEqual(Object.keys(r), ['files', 'layers', 'summary', 'skipped']);
     assert.equal(r.layers.length, 6);
-    for (const key of ['norm', 'log_norm', 'spectral_norm', 'log_spectral_norm', 'stable_rank', 'matrix_rank', 'entropy', 'alpha', 'alpha_weighted', 'log_alpha_norm', 'xmin', 'D', 'sigma', 'sigma_mp', 'num_spikes', 'mp_softrank', 'rand_distance', 'rand_num_spikes', 'warning']) {
+    for (const key of [
+      'norm',
+      'log_norm',
+      'spectral_norm',
+      'log_spectral_norm',
+      'stable_rank',
+      'matrix_rank',
+      'entropy',
+      'alpha',
+      'alpha_weighted',
+      'log_alpha_norm',
+      'xmin',
+      'D',
+      'sigma',
+      'sigma_mp',
+      'num_spikes',
+      'mp_softrank',
+      'rand_distance',
+      'rand_num_spikes',
+      'warning',
+    ]) {
       assert.ok(key in r.layers[0], key);
     }
-    assert.ok(r.layers.some((l: { name: string; N: number; M: number }) => l.name.endsWith('decoder.rnn.weight_ih') && l.N === 512 && l.M === 128));
-    assert.ok(Math.abs(r.summary.alpha - r.layers.reduce((s: number, l: { alpha: number }) => s + l.alpha, 0) / 6) < 1e-12);
-    assert.ok(r.skipped.some((s: { reason: string }) => /not 2-D \(shape \[128, 65, 3\]\)/.test(s.reason)));
+    assert.ok(
+      r.layers.some(
+        (l: { name: string; N: number; M: number }) =>
+          l.name.endsWith('decoder.rnn.weight_ih') && l.N === 512 && l.M === 128,
+      ),
+    );
+    assert.ok(
+      Math.abs(
+        r.summary.alpha - r.layers.reduce((s: number, l: { alpha: number }) => s + l.alpha, 0) / 6,
+      ) < 1e-12,
+    );
+    assert.ok(
+      r.skipped.some((s: { reason: string }) => /not 2-D \(shape \[128, 65, 3\]\)/.test(s.reason)),
+    );
   });
 
   it('writes CSV with a header, one line per layer and a summary line (--csv), reading every model under a folder', async () => {
@@ -32,7 +67,9 @@ describe('rmtkit diagnose', () => {
     const lines = out.trim().split('\n');
     const header = lines[0]!.split(',');
     assert.deepEqual(header.slice(0, 5), ['file', 'name', 'shape', 'N', 'M']);
-    assert.ok(header.includes('Lambda') && header.includes('num_fingers') && header.includes('raw_alpha'));
+    assert.ok(
+      header.includes('Lambda') && header.includes('num_fingers') && header.includes('raw_alpha'),
+    );
     const names = lines.slice(1, -1).map((l) => l.split(',')[1]);
     assert.deepEqual(names.sort(), ['dense/kernel', 'quant/kernel']);
     assert.match(lines[lines.length - 1]!, /^,summary,,/);
@@ -40,14 +77,33 @@ describe('rmtkit diagnose', () => {
 
   it('prints a table, grouped skip messages and writes the ESD and MP plots as SVG and PNG (--plots)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'rmtkit-plots-'));
-    const { out, code } = await run('diagnose', join(WEIGHTS, 'tfjs', 'model.json'), '--mp-fit', '--plots', dir, '--min-evals', '11');
+    const { out, code } = await run(
+      'diagnose',
+      join(WEIGHTS, 'tfjs', 'model.json'),
+      '--mp-fit',
+      '--plots',
+      dir,
+      '--min-evals',
+      '11',
+    );
     assert.equal(code, 0);
     assert.match(out, /^layer\s+N×M\s+norm\s+log_norm/);
     assert.match(out, /summary \(mean of 1\)/);
-    assert.match(out, /skipped 2 tensors: too small — dense\/kernel \(too small: 10 eigenvalues < min-evals 11\); half\/kernel/);
-    assert.match(out, /skipped 1 tensor: not a floating-point tensor — ints \(not a floating-point tensor \(int32\)\)/);
+    assert.match(
+      out,
+      /skipped 2 tensors: too small — dense\/kernel \(too small: 10 eigenvalues < min-evals 11\); half\/kernel/,
+    );
+    assert.match(
+      out,
+      /skipped 1 tensor: not a floating-point tensor — ints \(not a floating-point tensor \(int32\)\)/,
+    );
     const files = readdirSync(dir).sort();
-    assert.deepEqual(files, ['001-quant_kernel.esd.png', '001-quant_kernel.esd.svg', '001-quant_kernel.mp.png', '001-quant_kernel.mp.svg']);
+    assert.deepEqual(files, [
+      '001-quant_kernel.esd.png',
+      '001-quant_kernel.esd.svg',
+      '001-quant_kernel.mp.png',
+      '001-quant_kernel.mp.svg',
+    ]);
     assert.match(readFileSync(join(dir, files[1]!), 'utf8'), /^<svg[\s\S]*α = /);
     assert.deepEqual([...readFileSync(join(dir, files[0]!)).subarray(1, 4)], [0x50, 0x4e, 0x47]);
   });
@@ -59,7 +115,10 @@ describe('rmtkit diagnose', () => {
     const mixed = await run('diagnose', dir, '--json');
     assert.equal(mixed.code, 0);
     assert.match(mixed.err, /broken\.onnx byte \d+: malformed protobuf/);
-    assert.deepEqual(JSON.parse(mixed.out).layers.map((l: { name: string }) => l.name), ['fc']);
+    assert.deepEqual(
+      JSON.parse(mixed.out).layers.map((l: { name: string }) => l.name),
+      ['fc'],
+    );
     const bad = await run('diagnose', join(dir, 'broken.onnx'));
     assert.equal(bad.code, 2);
     const missing = await run('diagnose', join(dir, 'nothing-here.onnx'));

@@ -6,7 +6,10 @@ import { randomStream } from '../../src/random/stream.js';
 const DIR = new URL('../fixtures/diagnostics/', import.meta.url).pathname;
 
 /** The fixture matrices (float32 values as float64) and permutations of diagnostics_fixtures.py. */
-export function fixtureMatrices(): { matrices: Map<string, Matrix>; permutations: Map<string, Int32Array> } {
+export function fixtureMatrices(): {
+  matrices: Map<string, Matrix>;
+  permutations: Map<string, Int32Array>;
+} {
   const arrays = readNpz(`${DIR}matrices.npz`);
   const matrices = new Map<string, Matrix>();
   const permutations = new Map<string, Int32Array>();
@@ -18,7 +21,15 @@ export function fixtureMatrices(): { matrices: Map<string, Matrix>; permutations
 }
 
 /** Metrics computed by bench/diagnose_numpy.py for each fixture matrix. */
-export const expectedMetrics = JSON.parse(readFileSync(`${DIR}expected.json`, 'utf8')) as Record<string, { plain: Record<string, unknown>; fingers: Record<string, unknown>; tpl?: Record<string, unknown>; evals: number[] }>;
+export const expectedMetrics = JSON.parse(readFileSync(`${DIR}expected.json`, 'utf8')) as Record<
+  string,
+  {
+    plain: Record<string, unknown>;
+    fingers: Record<string, unknown>;
+    tpl?: Record<string, unknown>;
+    evals: number[];
+  }
+>;
 
 /**
  * An N×M matrix with singular values √λ: diag(√λ) padded with zero rows, then mixed by two
@@ -54,7 +65,8 @@ function reflectRows(w: Matrix, v: Float64Array): void {
   const { rows, cols, data } = w;
   const t = new Float64Array(cols);
   for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) t[j] += v[i]! * data[i * cols + j]!;
-  for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) data[i * cols + j] -= 2 * v[i]! * t[j]!;
+  for (let i = 0; i < rows; i++)
+    for (let j = 0; j < cols; j++) data[i * cols + j] -= 2 * v[i]! * t[j]!;
 }
 
 /** W ← W(I − 2vvᵀ) */
@@ -68,7 +80,12 @@ function reflectCols(w: Matrix, v: Float64Array): void {
 }
 
 /** n draws of the truncated power law ∝ x^{−α}e^{−λx} on [1, ∞), by rejection from Pareto(α). */
-export function truncatedPareto(n: number, alpha: number, lambda: number, seed: number): Float64Array {
+export function truncatedPareto(
+  n: number,
+  alpha: number,
+  lambda: number,
+  seed: number,
+): Float64Array {
   const s = randomStream(seed);
   const out = new Float64Array(n);
   for (let k = 0; k < n; ) {

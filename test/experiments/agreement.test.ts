@@ -1,10 +1,10 @@
-import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { describe, it } from 'node:test';
 import { EXPERIMENTS } from '../../src/experiments/registry.js';
-import { reproduce, type ReproduceResult } from '../../src/experiments/reproduce.js';
+import { type ReproduceResult, reproduce } from '../../src/experiments/reproduce.js';
 import { realDataInstalled } from './helpers.js';
 
 const withData = realDataInstalled();
@@ -19,14 +19,19 @@ describe('rmtkit reproduce: theory against simulation (tiny sizes)', () => {
       result = await reproduce({ names, size: 'tiny', out: dir, workers: 2 });
       for (const e of result.experiments) {
         assert.ok(e.figures.length > 0, e.name);
-        for (const f of e.figures) for (const file of Object.values(f.files)) assert.ok(existsSync(join(dir, file)), file);
+        for (const f of e.figures)
+          for (const file of Object.values(f.files)) assert.ok(existsSync(join(dir, file)), file);
         const summary = JSON.parse(readFileSync(join(dir, e.name, 'summary.json'), 'utf8'));
         assert.equal(summary.checks.length, e.checks.length);
         assert.equal(typeof summary.agreement.maxZ, 'number');
       }
       const html = readFileSync(result.report, 'utf8');
       for (const name of names) assert.ok(html.includes(`id="${name}"`), name);
-      assert.doesNotMatch(html, /<script|<link|src="http|url\(http/, 'nothing is loaded from outside the page');
+      assert.doesNotMatch(
+        html,
+        /<script|<link|src="http|url\(http/,
+        'nothing is loaded from outside the page',
+      );
       assert.match(html, /data:image\/svg\+xml;base64,/);
       assert.match(html, /data:image\/png;base64,/);
     } catch (error) {
@@ -36,12 +41,18 @@ describe('rmtkit reproduce: theory against simulation (tiny sizes)', () => {
   });
 
   for (const name of EXPERIMENTS.map((e) => e.name)) {
-    const skip = name === 'real-data' && !withData ? "needs Debian's python3-scipy and dataset-fashion-mnist" : false;
+    const skip =
+      name === 'real-data' && !withData
+        ? "needs Debian's python3-scipy and dataset-fashion-mnist"
+        : false;
     it(`${name}: agrees within 4 standard errors plus its finite-size term`, { skip }, () => {
       const e = result.experiments.find((x) => x.name === name)!;
       const worst = e.checks.filter((c) => c.claim).sort((a, b) => b.z - a.z)[0];
       assert.ok(e.agreement.claimed > 0);
-      assert.ok(e.agreement.agrees, `max z beyond the finite-size term ${e.agreement.maxZBeyondFiniteSize} (worst ${JSON.stringify(worst)})`);
+      assert.ok(
+        e.agreement.agrees,
+        `max z beyond the finite-size term ${e.agreement.maxZBeyondFiniteSize} (worst ${JSON.stringify(worst)})`,
+      );
     });
   }
 

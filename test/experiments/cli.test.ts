@@ -1,8 +1,8 @@
-import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { describe, it } from 'node:test';
 import { main } from '../../src/cli/main.js';
 
 /** Runs the CLI in-process; returns what it printed and the exit code it set. */
@@ -27,15 +27,30 @@ describe('rmtkit reproduce (CLI)', () => {
   it('lists the six experiments with their quick and full sizes as JSON', async () => {
     const { out, code } = await run(['reproduce', '--list', '--json']);
     assert.equal(code, 0);
-    const list = JSON.parse(out) as Array<{ name: string; title: string; sizes: { quick: { trials: number }; full: { trials: number } } }>;
-    assert.deepEqual(list.map((e) => e.name), ['error-vs-alpha', 'error-vs-lambda', 'spectrum', 'bbp', 'ssr-vs-pca', 'real-data']);
+    const list = JSON.parse(out) as Array<{
+      name: string;
+      title: string;
+      sizes: { quick: { trials: number }; full: { trials: number } };
+    }>;
+    assert.deepEqual(
+      list.map((e) => e.name),
+      ['error-vs-alpha', 'error-vs-lambda', 'spectrum', 'bbp', 'ssr-vs-pca', 'real-data'],
+    );
     for (const e of list) assert.ok(e.sizes.full.trials > e.sizes.quick.trials, e.name);
   });
 
   it('rejects an unknown experiment with exit code 2 and the list of names', async () => {
-    const { err, code } = await run(['reproduce', 'nonsense', '--out', join(tmpdir(), 'rmtkit-never')]);
+    const { err, code } = await run([
+      'reproduce',
+      'nonsense',
+      '--out',
+      join(tmpdir(), 'rmtkit-never'),
+    ]);
     assert.equal(code, 2);
-    assert.match(err, /^rmtkit: invalid argument: experiment must be one of error-vs-alpha, .*real-data\. Value: "nonsense"\.$/);
+    assert.match(
+      err,
+      /^rmtkit: invalid argument: experiment must be one of error-vs-alpha, .*real-data\. Value: "nonsense"\.$/,
+    );
   });
 
   it('rejects --workers 0 naming the flag', async () => {
@@ -49,7 +64,15 @@ describe('rmtkit reproduce (CLI)', () => {
     const saved = process.env.RMTKIT_ECG_FILE;
     process.env.RMTKIT_ECG_FILE = join(dir, 'missing-ecg.dat');
     try {
-      const { err, code } = await run(['reproduce', 'error-vs-alpha', 'real-data', '--size', 'tiny', '--out', dir]);
+      const { err, code } = await run([
+        'reproduce',
+        'error-vs-alpha',
+        'real-data',
+        '--size',
+        'tiny',
+        '--out',
+        dir,
+      ]);
       assert.equal(code, 2);
       assert.match(err, /missing-ecg\.dat: not found: install Debian's python3-scipy/);
     } finally {

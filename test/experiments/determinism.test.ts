@@ -1,5 +1,5 @@
-import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
 import { TrialPool } from '../../src/experiments/pool.js';
 import { findExperiment } from '../../src/experiments/registry.js';
 import { runExperiment, storeKey } from '../../src/experiments/runner.js';

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { ECG_FILES } from '../../src/experiments/data/ecg.js';
@@ -7,17 +7,30 @@ import { FASHION_MNIST_DIR } from '../../src/experiments/data/fashion-mnist.js';
 const ENTRY = fileURLToPath(new URL('./cli-entry.ts', import.meta.url));
 
 /** Starts `rmtkit <args>` from the sources in a child process (stdout and stderr collected). */
-export function spawnCli(args: string[]): { child: ChildProcess; done: Promise<{ code: number | null; signal: string | null; stdout: string; stderr: string }> } {
-  const child = spawn(process.execPath, ['--import', 'tsx', ENTRY, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+export function spawnCli(args: string[]): {
+  child: ChildProcess;
+  done: Promise<{ code: number | null; signal: string | null; stdout: string; stderr: string }>;
+} {
+  const child = spawn(process.execPath, ['--import', 'tsx', ENTRY, ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
   child.stdout!.on('data', (b) => (stdout += b));
   child.stderr!.on('data', (b) => (stderr += b));
-  const done = new Promise<{ code: number | null; signal: string | null; stdout: string; stderr: string }>((resolve) => child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr })));
+  const done = new Promise<{
+    code: number | null;
+    signal: string | null;
+    stdout: string;
+    stderr: string;
+  }>((resolve) => child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr })));
   return { child, done };
 }
 
 /** Whether the Debian data packages of the real-data experiment are installed. */
 export function realDataInstalled(): boolean {
-  return ECG_FILES.some((f) => existsSync(f)) && existsSync(`${FASHION_MNIST_DIR}/train-images-idx3-ubyte.gz`);
+  return (
+    ECG_FILES.some((f) => existsSync(f)) &&
+    existsSync(`${FASHION_MNIST_DIR}/train-images-idx3-ubyte.gz`)
+  );
 }

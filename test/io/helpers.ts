@@ -10,7 +10,10 @@ export interface Expected {
 
 export const FIXTURES = new URL('../fixtures/io/', import.meta.url);
 export const fixturePath = (name: string): string => new URL(name, FIXTURES).pathname;
-export const expected = JSON.parse(readFileSync(fixturePath('expected.json'), 'utf8')) as Record<string, Expected & Record<string, Expected>>;
+export const expected = JSON.parse(readFileSync(fixturePath('expected.json'), 'utf8')) as Record<
+  string,
+  Expected & Record<string, Expected>
+>;
 
 /** Values as a plain array, so deepStrictEqual compares with Object.is (−0 ≠ 0, bit-exact). */
 export function values(x: Float64Array | Matrix): number[] {

@@ -11,7 +11,11 @@ import { expected, fixturePath, values } from './helpers.js';
 const npyFixtures = Object.keys(expected).filter((name) => name.endsWith('.npy'));
 
 function rejects(f: () => unknown, pattern: RegExp): void {
-  assert.throws(f, (e: unknown) => e instanceof DataFormatError && pattern.test(e.message), String(pattern));
+  assert.throws(
+    f,
+    (e: unknown) => e instanceof DataFormatError && pattern.test(e.message),
+    String(pattern),
+  );
 }
 
 describe('readNpy', () => {
@@ -47,23 +51,44 @@ describe('readNpy', () => {
     // An unaligned start cannot be viewed as float64: it is copied even when sharing is allowed.
     const unaligned = new Uint8Array(bytes.length + 1).subarray(1);
     unaligned.set(bytes);
-    assert.deepEqual(Array.from(parseNpyArray(unaligned, 'x.npy', { share: true }).data), Array.from(copied.data));
+    assert.deepEqual(
+      Array.from(parseNpyArray(unaligned, 'x.npy', { share: true }).data),
+      Array.from(copied.data),
+    );
   });
 
   it('names the file and the dtype it cannot read', () => {
-    rejects(() => readNpy(fixturePath('complex.npy')), /complex\.npy header: unsupported dtype '<c16'/);
-    rejects(() => readNpy(fixturePath('cube_fortran.npy')), /cube_fortran\.npy: only 1-D and 2-D .* shape is \(2, 3, 4\)/);
+    rejects(
+      () => readNpy(fixturePath('complex.npy')),
+      /complex\.npy header: unsupported dtype '<c16'/,
+    );
+    rejects(
+      () => readNpy(fixturePath('cube_fortran.npy')),
+      /cube_fortran\.npy: only 1-D and 2-D .* shape is \(2, 3, 4\)/,
+    );
   });
 
   it('reports bad magic bytes, unknown versions, truncated and overlong data with the byte counts', () => {
     const good = readFileSync(fixturePath('f8_c.npy'));
-    rejects(() => parseNpy(new TextEncoder().encode('x,y\n1,2\n'), 'x.npy'), /^x\.npy: not a \.npy file/);
+    rejects(
+      () => parseNpy(new TextEncoder().encode('x,y\n1,2\n'), 'x.npy'),
+      /^x\.npy: not a \.npy file/,
+    );
     const v9 = Uint8Array.from(good);
     v9[6] = 9;
     rejects(() => parseNpy(v9, 'x.npy'), /x\.npy header: unsupported \.npy format version 9\.0/);
-    rejects(() => parseNpy(good.subarray(0, good.length - 56), 'x.npy'), /x\.npy data: truncated data: expected 96 bytes for shape \(3, 4\) of '<f8', found 40/);
-    rejects(() => parseNpy(Buffer.concat([good, Buffer.alloc(8)]), 'x.npy'), /trailing bytes after the data: expected 96 bytes .*, found 104/);
-    rejects(() => parseNpy(good.subarray(0, 60), 'x.npy'), /x\.npy header: truncated: the header needs 118 bytes, found 50/);
+    rejects(
+      () => parseNpy(good.subarray(0, good.length - 56), 'x.npy'),
+      /x\.npy data: truncated data: expected 96 bytes for shape \(3, 4\) of '<f8', found 40/,
+    );
+    rejects(
+      () => parseNpy(Buffer.concat([good, Buffer.alloc(8)]), 'x.npy'),
+      /trailing bytes after the data: expected 96 bytes .*, found 104/,
+    );
+    rejects(
+      () => parseNpy(good.subarray(0, 60), 'x.npy'),
+      /x\.npy header: truncated: the header needs 118 bytes, found 50/,
+    );
     const noShape = Uint8Array.from(good);
     noShape.set(new TextEncoder().encode("'shap'"), good.indexOf("'shape'"));
     rejects(() => parseNpy(noShape, 'x.npy'), /no 'shape' in header/);
@@ -84,7 +109,10 @@ describe('writeNpy', () => {
 
   it('round-trips matrices, vectors and n-d arrays through a file bit for bit', () => {
     const dir = mkdtempSync(join(tmpdir(), 'rmtkit-npy-'));
-    const m = Matrix.fromRows([[-0, 5e-324, Math.PI], [1e308, -1 / 3, 0.1]]);
+    const m = Matrix.fromRows([
+      [-0, 5e-324, Math.PI],
+      [1e308, -1 / 3, 0.1],
+    ]);
     writeNpy(join(dir, 'm.npy'), m);
     const back = readNpy(join(dir, 'm.npy')) as Matrix;
     assert.deepEqual([back.rows, back.cols, values(back)], [2, 3, values(m)]);
@@ -94,6 +122,9 @@ describe('writeNpy', () => {
   });
 
   it('rejects an n-d array whose shape does not match its data, naming it', () => {
-    assert.throws(() => toNpyBytes({ shape: [2, 2], data: new Float64Array(3) }), (e: unknown) => e instanceof InvalidArgumentError && e.argument === 'array');
+    assert.throws(
+      () => toNpyBytes({ shape: [2, 2], data: new Float64Array(3) }),
+      (e: unknown) => e instanceof InvalidArgumentError && e.argument === 'array',
+    );
   });
 });

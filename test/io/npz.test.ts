@@ -9,7 +9,11 @@ import { Matrix } from '../../src/linalg/matrix.js';
 import { expected, fixturePath } from './helpers.js';
 
 function rejects(f: () => unknown, pattern: RegExp): void {
-  assert.throws(f, (e: unknown) => e instanceof DataFormatError && pattern.test(e.message), String(pattern));
+  assert.throws(
+    f,
+    (e: unknown) => e instanceof DataFormatError && pattern.test(e.message),
+    String(pattern),
+  );
 }
 
 /** Offset of the first central-directory entry (signature PK\x01\x02). */
@@ -47,15 +51,24 @@ describe('readNpz', () => {
     rejects(() => parseNpz(flipped, 'w.npz'), /^w\.npz member '.*\.npy': CRC-32 mismatch/);
     const bzip = Uint8Array.from(stored);
     bzip[centralEntry(stored) + 10] = 12;
-    rejects(() => parseNpz(bzip, 'w.npz'), /w\.npz member 'W\.npy': unsupported compression method 12/);
+    rejects(
+      () => parseNpz(bzip, 'w.npz'),
+      /w\.npz member 'W\.npy': unsupported compression method 12/,
+    );
     const deflated = Uint8Array.from(readFileSync(fixturePath('deflated.npz')));
     const garbled = Uint8Array.from(deflated);
     garbled.fill(0xff, 60, 80);
-    rejects(() => parseNpz(garbled, 'd.npz'), /d\.npz member 'W\.npy': (deflate stream is corrupt|CRC-32 mismatch|expected \d+ bytes)/);
+    rejects(
+      () => parseNpz(garbled, 'd.npz'),
+      /d\.npz member 'W\.npy': (deflate stream is corrupt|CRC-32 mismatch|expected \d+ bytes)/,
+    );
   });
 
   it('reports a file that is not a zip archive, or one cut short', () => {
-    rejects(() => parseNpz(readFileSync(fixturePath('f8_c.npy')), 'x.npz'), /x\.npz: not a zip archive/);
+    rejects(
+      () => parseNpz(readFileSync(fixturePath('f8_c.npy')), 'x.npz'),
+      /x\.npz: not a zip archive/,
+    );
     const stored = readFileSync(fixturePath('stored.npz'));
     rejects(() => parseNpz(stored.subarray(0, 200), 'x.npz'), /x\.npz: not a zip archive/);
   });
@@ -76,6 +89,7 @@ describe('crc32', () => {
   });
 
   it('agrees with the CRC stored for every member of the numpy archives', () => {
-    for (const name of ['stored.npz', 'deflated.npz']) assert.equal(readZip(readFileSync(fixturePath(name)), name).size, 3);
+    for (const name of ['stored.npz', 'deflated.npz'])
+      assert.equal(readZip(readFileSync(fixturePath(name)), name).size, 3);
   });
 });

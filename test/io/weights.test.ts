@@ -4,12 +4,23 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { DataFormatError } from '../../src/errors.js';
+import {
+  findWeightFiles,
+  parseOnnx,
+  parseSafetensors,
+  readOnnx,
+  readTfjs,
+  readWeightFile,
+  type WeightFile,
+} from '../../src/io/weights/index.js';
 import { halfToFloat } from '../../src/io/weights/tensor.js';
-import { findWeightFiles, parseOnnx, parseSafetensors, readOnnx, readTfjs, readWeightFile, type WeightFile } from '../../src/io/weights/index.js';
 
 const DIR = new URL('../fixtures/diagnostics/', import.meta.url).pathname;
 const WEIGHTS = join(DIR, 'weights');
-type Expected = Record<string, Record<string, { shape: number[]; dtype: string; values: number[] }>>;
+type Expected = Record<
+  string,
+  Record<string, { shape: number[]; dtype: string; values: number[] }>
+>;
 const expected = JSON.parse(readFileSync(join(DIR, 'weights.json'), 'utf8')) as Expected;
 const SILERO = new URL('../../node_modules/@ricky0123/vad-web/dist/', import.meta.url).pathname;
 
@@ -33,8 +44,16 @@ describe('model weight readers', () => {
     assert.equal(file.tensors.find((t) => t.name === 'shape')!.floating, false);
   });
 
-  it('ONNX: reads every main-graph initializer of silero_vad_legacy.onnx like an independent Python reader', { skip: !existsSync(join(SILERO, 'silero_vad_legacy.onnx')) }, () => {
-    const reference = JSON.parse(readFileSync(join(DIR, 'silero.json'), 'utf8')) as Array<{ name: string; shape: number[]; sum: number; sumsq: number; first: number }>;
+  it('ONNX: reads every main-graph initializer of silero_vad_legacy.onnx like an independent Python reader', {
+    skip: !existsSync(join(SILERO, 'silero_vad_legacy.onnx')),
+  }, () => {
+    const reference = JSON.parse(readFileSync(join(DIR, 'silero.json'), 'utf8')) as Array<{
+      name: string;
+      shape: number[];
+      sum: number;
+      sumsq: number;
+      first: number;
+    }>;
     const file = readOnnx(join(SILERO, 'silero_vad_legacy.onnx'));
     const byName = new Map(file.tensors.map((t) => [t.name, t]));
     assert.ok(reference.length > 50);
@@ -54,7 +73,9 @@ describe('model weight readers', () => {
     }
   });
 
-  it('ONNX: silero_vad_v5.onnx yields its LSTM weights from the If subgraphs', { skip: !existsSync(join(SILERO, 'silero_vad_v5.onnx')) }, () => {
+  it('ONNX: silero_vad_v5.onnx yields its LSTM weights from the If subgraphs', {
+    skip: !existsSync(join(SILERO, 'silero_vad_v5.onnx')),
+  }, () => {
     const file = readOnnx(join(SILERO, 'silero_vad_v5.onnx'));
     const lstm = file.tensors.filter((t) => /decoder\.rnn\.weight_(ih|hh)$/.test(t.name));
     assert.equal(lstm.length, 4);
@@ -68,7 +89,10 @@ describe('model weight readers', () => {
   it('TF.js: weights spread over two shards, float16 and uint8 dequantisation, int32, string weights skipped', () => {
     const file = readTfjs(join(WEIGHTS, 'tfjs', 'model.json'));
     checkFile(file, expected['tfjs/model.json']!);
-    assert.deepEqual(file.skipped.map((s) => s.name), ['labels']);
+    assert.deepEqual(
+      file.skipped.map((s) => s.name),
+      ['labels'],
+    );
   });
 
   it('finds every model file under a folder', () => {
@@ -87,16 +111,29 @@ describe('model weight readers', () => {
 
   it('reports malformed files with the file name and place', () => {
     const onnx = readFileSync(join(WEIGHTS, 'tiny.onnx'));
-    assert.throws(() => parseOnnx(onnx.subarray(0, onnx.length - 7), 'cut.onnx'), (e: unknown) => e instanceof DataFormatError && /cut\.onnx byte \d+: malformed protobuf/.test(e.message));
+    assert.throws(
+      () => parseOnnx(onnx.subarray(0, onnx.length - 7), 'cut.onnx'),
+      (e: unknown) =>
+        e instanceof DataFormatError && /cut\.onnx byte \d+: malformed protobuf/.test(e.message),
+    );
     assert.throws(() => parseOnnx(new Uint8Array([8, 1]), 'empty.onnx'), /not an ONNX model/);
     const st = readFileSync(join(WEIGHTS, 'model.safetensors'));
-    assert.throws(() => parseSafetensors(st.subarray(0, st.length - 4), 'cut.safetensors'), /cut\.safetensors tensor '\w+': needs \d+ bytes/);
+    assert.throws(
+      () => parseSafetensors(st.subarray(0, st.length - 4), 'cut.safetensors'),
+      /cut\.safetensors tensor '\w+': needs \d+ bytes/,
+    );
     assert.throws(() => parseSafetensors(new Uint8Array(4), 'tiny.safetensors'), /too short/);
     const dir = mkdtempSync(join(tmpdir(), 'rmtkit-weights-'));
     writeFileSync(join(dir, 'model.json'), JSON.stringify({ modelTopology: {} }));
     assert.throws(() => readTfjs(join(dir, 'model.json')), /no weightsManifest/);
-    writeFileSync(join(dir, 'model.json'), JSON.stringify({ weightsManifest: [{ paths: ['missing.bin'], weights: [] }] }));
-    assert.throws(() => readTfjs(join(dir, 'model.json')), (e: unknown) => (e as { code?: string }).code === 'ENOENT');
+    writeFileSync(
+      join(dir, 'model.json'),
+      JSON.stringify({ weightsManifest: [{ paths: ['missing.bin'], weights: [] }] }),
+    );
+    assert.throws(
+      () => readTfjs(join(dir, 'model.json')),
+      (e: unknown) => (e as { code?: string }).code === 'ENOENT',
+    );
     assert.throws(() => readWeightFile(join(dir, 'weights.h5')), /not a supported model file/);
   });
 });

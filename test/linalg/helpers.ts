@@ -56,11 +56,15 @@ export function orthogonalityError(q: Matrix): number {
 /** U diag(s) Vt. */
 export function scaleColumnsProduct(u: Matrix, s: ArrayLike<number>, vt: Matrix): Matrix {
   const us = u.clone();
-  for (let i = 0; i < us.rows; i++) for (let j = 0; j < us.cols; j++) us.data[i * us.cols + j] *= s[j]!;
+  for (let i = 0; i < us.rows; i++)
+    for (let j = 0; j < us.cols; j++) us.data[i * us.cols + j] *= s[j]!;
   return naiveProduct(us, vt);
 }
 
-/** A deterministic rows×cols matrix with entries in [−0.5, 0.5) (fixed LCG, independent of src/random). */
+/**
+ * A deterministic rows×cols matrix with entries in [−0.5, 0.5) (fixed LCG, independent of
+ * src/random).
+ */
 export function lcgMatrix(rows: number, cols: number, seed: number): Matrix {
   let state = seed >>> 0;
   const data = new Float64Array(rows * cols);

@@ -6,7 +6,6 @@ import { lcgMatrix, naiveProduct } from './helpers.js';
 
 export { lcgMatrix };
 
-
 /** A well-conditioned SPD matrix XᵀX/(n + 8) + I/4 (eigenvalues in [1/4, 1/4 + ~n/12]). */
 export function lcgSpd(n: number, seed: number): Matrix {
   const x = lcgMatrix(n + 8, n, seed);
@@ -16,7 +15,10 @@ export function lcgSpd(n: number, seed: number): Matrix {
   return a;
 }
 
-/** A symmetric matrix with entries in [−0.5, 0.5) plus n/2 on the diagonal: SPD by Gershgorin, O(n²) to build. */
+/**
+ * A symmetric matrix with entries in [−0.5, 0.5) plus n/2 on the diagonal: SPD by Gershgorin, O(n²)
+ * to build.
+ */
 export function lcgDominant(n: number, seed: number): Matrix {
   const m = lcgMatrix(n, n, seed);
   for (let i = 0; i < n; i++) {
@@ -40,7 +42,12 @@ export function absProduct(a: Matrix, b: Matrix): Matrix {
  * Asserts |actual − expected| ≤ bound entrywise; `bound` is a matrix of per-entry bounds or one
  * number for all entries. The message names the worst entry relative to its bound.
  */
-export function assertWithin(actual: Matrix, expected: Matrix, bound: Matrix | number, what: string): void {
+export function assertWithin(
+  actual: Matrix,
+  expected: Matrix,
+  bound: Matrix | number,
+  what: string,
+): void {
   assert.equal(actual.rows, expected.rows, `${what}: rows`);
   assert.equal(actual.cols, expected.cols, `${what}: cols`);
   let worst = 0;
@@ -57,13 +64,19 @@ export function assertWithin(actual: Matrix, expected: Matrix, bound: Matrix | n
   }
   if (at >= 0) {
     const b = typeof bound === 'number' ? bound : bound.data[at]!;
-    assert.fail(`${what}: entry (${Math.floor(at / actual.cols)}, ${at % actual.cols}) is ${actual.data[at]}, expected ${expected.data[at]} within ${b}`);
+    assert.fail(
+      `${what}: entry (${Math.floor(at / actual.cols)}, ${at % actual.cols}) is ${actual.data[at]}, expected ${expected.data[at]} within ${b}`,
+    );
   }
 }
 
 /** `m` scaled by s (a fresh matrix). */
 export function scaled(m: Matrix, s: number): Matrix {
-  return Matrix.fromRowMajor(m.rows, m.cols, m.data.map((v) => v * s));
+  return Matrix.fromRowMajor(
+    m.rows,
+    m.cols,
+    m.data.map((v) => v * s),
+  );
 }
 
 /** The largest |entry|. */

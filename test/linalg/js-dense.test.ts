@@ -3,21 +3,52 @@
 // test/fixtures/js_dense_fixtures.py. Bounds: products to 2·k·ε·(|A||B|) entrywise (both sides
 // carry γ_k rounding); factorisations and inverses to C·n·ε·κ(A) relative (forward error of a
 // backward-stable method). Blocking, parallel and property checks: js-dense-properties.test.ts.
-import { describe, it } from 'node:test';
+
 import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
 import { NotPositiveDefiniteError } from '../../src/errors.js';
-import { cholesky, choleskySolve, spdInverse } from '../../src/linalg/backends/js/cholesky/cholesky.js';
+import {
+  cholesky,
+  choleskySolve,
+  spdInverse,
+} from '../../src/linalg/backends/js/cholesky/cholesky.js';
 import { gemm } from '../../src/linalg/backends/js/products/gemm.js';
 import { gram } from '../../src/linalg/backends/js/products/gram.js';
 import { qr } from '../../src/linalg/backends/js/qr/qr.js';
 import { EPS, fromJson, loadFixture, type MatrixJson } from './helpers.js';
 import { absProduct, assertWithin, maxAbs, scaled } from './js-dense-helpers.js';
 
-interface GemmCase { transA: boolean; transB: boolean; alpha: number; a: MatrixJson; b: MatrixJson; c: MatrixJson }
-interface GramCase { scale: number; x: MatrixJson; g: MatrixJson }
-interface CholeskyCase { a: MatrixJson; l: MatrixJson; inverse: MatrixJson; b: MatrixJson; x: MatrixJson; kappa: number }
-interface NotPdCase { a: MatrixJson; order: number }
-interface QrCase { a: MatrixJson; q: MatrixJson; r: MatrixJson; kappa: number }
+interface GemmCase {
+  transA: boolean;
+  transB: boolean;
+  alpha: number;
+  a: MatrixJson;
+  b: MatrixJson;
+  c: MatrixJson;
+}
+interface GramCase {
+  scale: number;
+  x: MatrixJson;
+  g: MatrixJson;
+}
+interface CholeskyCase {
+  a: MatrixJson;
+  l: MatrixJson;
+  inverse: MatrixJson;
+  b: MatrixJson;
+  x: MatrixJson;
+  kappa: number;
+}
+interface NotPdCase {
+  a: MatrixJson;
+  order: number;
+}
+interface QrCase {
+  a: MatrixJson;
+  q: MatrixJson;
+  r: MatrixJson;
+  kappa: number;
+}
 
 const cases = <T>(file: string): T[] => loadFixture<{ cases: T[] }>(`js-dense/${file}`).cases;
 
@@ -29,7 +60,12 @@ describe('JS gemm', () => {
       const opA = c.transA ? a.transpose() : a;
       const opB = c.transB ? b.transpose() : b;
       const bound = scaled(absProduct(opA, opB), 2 * opA.cols * EPS * Math.abs(c.alpha));
-      assertWithin(gemm(a, b, c.transA, c.transB, c.alpha), fromJson(c.c), bound, `gemm ${a.rows}×${a.cols} ${c.transA}/${c.transB}`);
+      assertWithin(
+        gemm(a, b, c.transA, c.transB, c.alpha),
+        fromJson(c.c),
+        bound,
+        `gemm ${a.rows}×${a.cols} ${c.transA}/${c.transB}`,
+      );
     }
   });
 });
@@ -63,7 +99,12 @@ describe('JS cholesky, choleskySolve, spdInverse', () => {
     for (const c of all) {
       const expected = fromJson(c.x);
       const x = choleskySolve(cholesky(fromJson(c.a)), fromJson(c.b));
-      assertWithin(x, expected, 4 * c.a.rows * EPS * c.kappa * maxAbs(expected), `solve n=${c.a.rows}`);
+      assertWithin(
+        x,
+        expected,
+        4 * c.a.rows * EPS * c.kappa * maxAbs(expected),
+        `solve n=${c.a.rows}`,
+      );
     }
   });
 
@@ -71,7 +112,12 @@ describe('JS cholesky, choleskySolve, spdInverse', () => {
     for (const c of all) {
       const expected = fromJson(c.inverse);
       const inverse = spdInverse(fromJson(c.a));
-      assertWithin(inverse, expected, 4 * c.a.rows * EPS * c.kappa * maxAbs(expected), `spdInverse n=${c.a.rows}`);
+      assertWithin(
+        inverse,
+        expected,
+        4 * c.a.rows * EPS * c.kappa * maxAbs(expected),
+        `spdInverse n=${c.a.rows}`,
+      );
       assert.deepEqual(inverse.data, inverse.transpose().data);
     }
   });
@@ -79,12 +125,15 @@ describe('JS cholesky, choleskySolve, spdInverse', () => {
   it("throws NotPositiveDefiniteError('a', order) with LAPACK dpotrf's info as the order", () => {
     for (const c of cases<NotPdCase>('not_pd.json')) {
       for (const kernel of [cholesky, spdInverse]) {
-        assert.throws(() => kernel(fromJson(c.a)), (error: unknown) => {
-          assert.ok(error instanceof NotPositiveDefiniteError);
-          assert.equal(error.argument, 'a');
-          assert.equal(error.minor, c.order, `n=${c.a.rows}`);
-          return true;
-        });
+        assert.throws(
+          () => kernel(fromJson(c.a)),
+          (error: unknown) => {
+            assert.ok(error instanceof NotPositiveDefiniteError);
+            assert.equal(error.argument, 'a');
+            assert.equal(error.minor, c.order, `n=${c.a.rows}`);
+            return true;
+          },
+        );
       }
     }
   });

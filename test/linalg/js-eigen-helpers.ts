@@ -1,7 +1,9 @@
 // Shared helpers of the JS eigensolver and SVD tests (js-eigen.test.ts, js-svd.test.ts).
 import { Matrix } from '../../src/linalg/matrix.js';
 
-/** max |x_i|: the 2-norm of a symmetric matrix given its eigenvalues (or σ₁ given singular values). */
+/**
+ * max |x_i|: the 2-norm of a symmetric matrix given its eigenvalues (or σ₁ given singular values).
+ */
 export function spectralNorm(values: ArrayLike<number>): number {
   let m = 0;
   for (let i = 0; i < values.length; i++) m = Math.max(m, Math.abs(values[i]!));
@@ -20,7 +22,6 @@ export function lcgSymmetric(d: number, seed: number): Matrix {
   }
   return Matrix.fromRowMajor(d, d, data);
 }
-
 
 /** Whether v is sorted ascending (ties allowed). */
 export function isAscending(v: ArrayLike<number>): boolean {

@@ -11,10 +11,16 @@ export const recordThread = defineTask(import.meta.url, 'recordThread', (chunk, 
   record(out!, chunk);
 });
 
-/** {@link recordThread} into the job's context, a shared WebAssembly.Memory, instead of a buffer. */
-export const recordThreadInContext = defineTask(import.meta.url, 'recordThreadInContext', (chunk, _buffers, [count], context) => {
-  record(new Float64Array((context as { buffer: ArrayBufferLike }).buffer, 0, count!), chunk);
-});
+/**
+ * {@link recordThread} into the job's context, a shared WebAssembly.Memory, instead of a buffer.
+ */
+export const recordThreadInContext = defineTask(
+  import.meta.url,
+  'recordThreadInContext',
+  (chunk, _buffers, [count], context) => {
+    record(new Float64Array((context as { buffer: ArrayBufferLike }).buffer, 0, count!), chunk);
+  },
+);
 
 function record(out: Float64Array, chunk: number): void {
   out[chunk] = threadId;

@@ -1,11 +1,23 @@
-// The worker pool of the JS backend (src/linalg/backends/js/pool/pool.ts): chunks really run on more
-// than one thread, the serial fallbacks, and error handling (a chunk that fails only in a worker
-// is redone on the calling thread; a chunk that always fails throws there).
-import { describe, it } from 'node:test';
+// The worker pool of the JS backend (src/linalg/backends/js/pool/pool.ts): chunks really run on
+// more than one thread, the serial fallbacks, and error handling (a chunk that fails only in a
+// worker is redone on the calling thread; a chunk that always fails throws there).
+
 import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
 import { threadId } from 'node:worker_threads';
-import { allocate, isShared, parallelFor, setThreads, threads } from '../../src/linalg/backends/js/pool/pool.js';
-import { failInWorkers, failOnChunk, recordThread, recordThreadInContext } from './js-pool-probe.js';
+import {
+  allocate,
+  isShared,
+  parallelFor,
+  setThreads,
+  threads,
+} from '../../src/linalg/backends/js/pool/pool.js';
+import {
+  failInWorkers,
+  failOnChunk,
+  recordThread,
+  recordThreadInContext,
+} from './js-pool-probe.js';
 
 function withThreads<T>(count: number, body: () => T): T {
   const previous = setThreads(count);
@@ -26,7 +38,10 @@ describe('JS worker pool', () => {
   it('runs chunks on a worker thread as well as the calling thread when two threads are set', () => {
     const out = allocate(16, true).fill(-1);
     withThreads(2, () => parallelFor(recordThread, out.length, [out], []));
-    assert.ok(out.every((id) => id >= 0), 'every chunk ran');
+    assert.ok(
+      out.every((id) => id >= 0),
+      'every chunk ran',
+    );
     assert.ok(new Set(out).size >= 2, `threads seen: ${[...new Set(out)].join(', ')}`);
   });
 
@@ -34,7 +49,10 @@ describe('JS worker pool', () => {
     const memory = new WebAssembly.Memory({ initial: 1, maximum: 1, shared: true });
     const out = new Float64Array(memory.buffer, 0, 16).fill(-1);
     withThreads(2, () => parallelFor(recordThreadInContext, out.length, [], [out.length], memory));
-    assert.ok(out.every((id) => id >= 0), 'every chunk ran');
+    assert.ok(
+      out.every((id) => id >= 0),
+      'every chunk ran',
+    );
     assert.ok(new Set(out).size >= 2, `threads seen: ${[...new Set(out)].join(', ')}`);
   });
 
@@ -54,13 +72,22 @@ describe('JS worker pool', () => {
       parallelFor(recordThread, 4, [allocate(4, true).fill(-1)], []); // the worker is up
       parallelFor(failInWorkers, out.length, [out], []);
     });
-    assert.deepEqual(Array.from(out), Array.from({ length: 64 }, (_, c) => c + 1));
+    assert.deepEqual(
+      Array.from(out),
+      Array.from({ length: 64 }, (_, c) => c + 1),
+    );
   });
 
   it('throws the error of a chunk that fails wherever it runs', () => {
     const out = allocate(32, true);
-    assert.throws(() => withThreads(2, () => parallelFor(failOnChunk, out.length, [out], [17])), /chunk 17 is bad/);
-    assert.throws(() => withThreads(1, () => parallelFor(failOnChunk, out.length, [out], [3])), RangeError);
+    assert.throws(
+      () => withThreads(2, () => parallelFor(failOnChunk, out.length, [out], [17])),
+      /chunk 17 is bad/,
+    );
+    assert.throws(
+      () => withThreads(1, () => parallelFor(failOnChunk, out.length, [out], [3])),
+      RangeError,
+    );
   });
 
   it('reports the thread count and clamps it to at least one', () => {

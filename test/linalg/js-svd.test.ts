@@ -1,19 +1,38 @@
-// The pure-TypeScript SVD (src/linalg/backends/js/svd/svd.ts), called directly so it is tested whatever
-// backend is active. References: numpy fixtures from test/fixtures/js_eigen_fixtures.py. Bounds are
-// backward-error bounds C·max(m, n)·ε·σ₁ (singular values are perfectly conditioned in the absolute
-// sense); U and V must have orthonormal columns even for rank-deficient input.
-import { describe, it } from 'node:test';
+// The pure-TypeScript SVD (src/linalg/backends/js/svd/svd.ts), called directly so it is tested
+// whatever backend is active. References: numpy fixtures from test/fixtures/js_eigen_fixtures.py.
+// Bounds are backward-error bounds C·max(m, n)·ε·σ₁ (singular values are perfectly conditioned in
+// the absolute sense); U and V must have orthonormal columns even for rank-deficient input.
+
 import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { Matrix } from '../../src/linalg/matrix.js';
 import { svd } from '../../src/linalg/backends/js/svd/svd.js';
+import { Matrix } from '../../src/linalg/matrix.js';
+import {
+  EPS,
+  fromJson,
+  lcgMatrix,
+  loadFixture,
+  type MatrixJson,
+  maxAbsDiff,
+  naiveProduct,
+  orthogonalityError,
+  scaleColumnsProduct,
+} from './helpers.js';
 import { isAscending, spectralNorm } from './js-eigen-helpers.js';
-import { EPS, fromJson, lcgMatrix, loadFixture, type MatrixJson, maxAbsDiff, naiveProduct, orthogonalityError, scaleColumnsProduct } from './helpers.js';
 
 const C = 8;
-const svdCases = loadFixture<{ cases: Array<{ name: string; a: MatrixJson; s: number[] }> }>('js-eigen/svd.json').cases;
+const svdCases = loadFixture<{ cases: Array<{ name: string; a: MatrixJson; s: number[] }> }>(
+  'js-eigen/svd.json',
+).cases;
 
-function svdErrors(a: Matrix): { s: Float64Array; reconstruction: number; orthoU: number; orthoV: number; shapes: number[] } {
+function svdErrors(a: Matrix): {
+  s: Float64Array;
+  reconstruction: number;
+  orthoU: number;
+  orthoV: number;
+  shapes: number[];
+} {
   const { u, s, vt } = svd(a);
   return {
     s,
@@ -36,7 +55,10 @@ describe('JS SVD (one-sided Jacobi)', () => {
       assert.deepEqual(shapes, [m, k, k, k, n], c.name);
       assert.ok(isAscending(Array.from(s).reverse()), `${c.name} not descending`);
       assert.ok(maxAbsDiff(s, c.s) <= C * size * EPS * sigma1, `${c.name}: ${maxAbsDiff(s, c.s)}`);
-      assert.ok(reconstruction <= C * size * EPS * sigma1, `${c.name}: reconstruction ${reconstruction}`);
+      assert.ok(
+        reconstruction <= C * size * EPS * sigma1,
+        `${c.name}: reconstruction ${reconstruction}`,
+      );
       assert.ok(orthoU <= C * size * EPS, `${c.name}: UᵀU ${orthoU}`);
       assert.ok(orthoV <= C * size * EPS, `${c.name}: VᵀV ${orthoV}`);
     }
@@ -55,26 +77,50 @@ describe('JS SVD (one-sided Jacobi)', () => {
     const low = lcgMatrix(150, 3, 21);
     const high = lcgMatrix(3, 120, 22);
     const graded = lcgMatrix(120, 80, 23);
-    for (let i = 0; i < 120; i++) for (let j = 0; j < 80; j++) graded.data[i * 80 + j]! *= 10 ** (-j / 5);
-    for (const [name, a] of [['rank 3', naiveProduct(low, high)], ['wide', lcgMatrix(90, 160, 24)], ['graded', graded]] as const) {
+    for (let i = 0; i < 120; i++)
+      for (let j = 0; j < 80; j++) graded.data[i * 80 + j]! *= 10 ** (-j / 5);
+    for (const [name, a] of [
+      ['rank 3', naiveProduct(low, high)],
+      ['wide', lcgMatrix(90, 160, 24)],
+      ['graded', graded],
+    ] as const) {
       const { s, reconstruction, orthoU, orthoV } = svdErrors(a);
       const size = Math.max(a.rows, a.cols);
-      assert.ok(reconstruction <= C * size * EPS * s[0]!, `${name}: reconstruction ${reconstruction}`);
-      assert.ok(orthoU <= C * size * EPS && orthoV <= C * size * EPS, `${name}: ${orthoU} ${orthoV}`);
+      assert.ok(
+        reconstruction <= C * size * EPS * s[0]!,
+        `${name}: reconstruction ${reconstruction}`,
+      );
+      assert.ok(
+        orthoU <= C * size * EPS && orthoV <= C * size * EPS,
+        `${name}: ${orthoU} ${orthoV}`,
+      );
       if (name === 'rank 3') assert.ok(s[3]! <= C * size * EPS * s[0]!);
     }
   });
 
-  // Entries may be subnormal: the bound carries the underflow term |η| ≤ Number.MIN_VALUE (Higham, §2.1).
+  // Entries may be subnormal: the bound carries the underflow term |η| ≤ Number.MIN_VALUE (Higham,
+  // §2.1).
   it('decomposes random tall and wide matrices (fast-check property, fixed seed)', () => {
-    const matrices = fc.tuple(fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 12 })).chain(([m, n]) =>
-      fc.array(fc.double({ min: -10, max: 10, noNaN: true }), { minLength: m * n, maxLength: m * n }).map((x) => Matrix.fromRowMajor(m, n, x)),
-    );
+    const matrices = fc
+      .tuple(fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 12 }))
+      .chain(([m, n]) =>
+        fc
+          .array(fc.double({ min: -10, max: 10, noNaN: true }), {
+            minLength: m * n,
+            maxLength: m * n,
+          })
+          .map((x) => Matrix.fromRowMajor(m, n, x)),
+      );
     fc.assert(
       fc.property(matrices, (a) => {
         const { s, reconstruction, orthoU, orthoV } = svdErrors(a);
         const size = Math.max(a.rows, a.cols);
-        return isAscending(Array.from(s).reverse()) && reconstruction <= C * size * (EPS * s[0]! + Number.MIN_VALUE) && orthoU <= C * size * EPS && orthoV <= C * size * EPS;
+        return (
+          isAscending(Array.from(s).reverse()) &&
+          reconstruction <= C * size * (EPS * s[0]! + Number.MIN_VALUE) &&
+          orthoU <= C * size * EPS &&
+          orthoV <= C * size * EPS
+        );
       }),
       { seed: 20240602, numRuns: 200 },
     );

@@ -1,8 +1,9 @@
 // Asynchronous native kernels: same results as the synchronous ones, off the JS thread, one job
 // at a time, inputs snapshotted at call time.
-import { describe, it } from 'node:test';
+
 import assert from 'node:assert/strict';
 import { performance } from 'node:perf_hooks';
+import { describe, it } from 'node:test';
 import { NotPositiveDefiniteError } from '../../src/errors.js';
 import { Matrix } from '../../src/linalg/matrix.js';
 import { native, nativeSuite, randomMatrix, randomSpd, randomSymmetric } from './native-setup.js';
@@ -18,7 +19,10 @@ describe('native async kernels', nativeSuite, () => {
     const l = k.cholesky!(spd);
     const rhs = randomMatrix(6, 3, 4);
     const sym = randomSymmetric(8, 5);
-    assert.deepStrictEqual(await ak.gemm!(a, b, false, false, 1.5), k.gemm!(a, b, false, false, 1.5));
+    assert.deepStrictEqual(
+      await ak.gemm!(a, b, false, false, 1.5),
+      k.gemm!(a, b, false, false, 1.5),
+    );
     assert.deepStrictEqual(await ak.gemm!(a, a, true, false, 1), k.gemm!(a, a, true, false, 1));
     assert.deepStrictEqual(await ak.gemm!(b, a, true, true, -1), k.gemm!(b, a, true, true, -1));
     assert.deepStrictEqual(await ak.gram!(b, 1 / 7), k.gram!(b, 1 / 7));
@@ -45,7 +49,10 @@ describe('native async kernels', nativeSuite, () => {
     const totalMs = performance.now() - start;
     clearInterval(timer);
     // The call only copies the input; the decomposition runs on the libuv pool while timers fire.
-    assert.ok(callMs < totalMs / 5, `the call blocked for ${callMs.toFixed(0)} of ${totalMs.toFixed(0)} ms`);
+    assert.ok(
+      callMs < totalMs / 5,
+      `the call blocked for ${callMs.toFixed(0)} of ${totalMs.toFixed(0)} ms`,
+    );
     assert.ok(ticks >= 3, `only ${ticks} timer ticks in ${totalMs.toFixed(0)} ms`);
     // Sanity of the result: ‖A v − λ v‖ for the largest eigenpair, within a backward-error bound.
     const j = d - 1;
@@ -87,7 +94,12 @@ describe('native async kernels', nativeSuite, () => {
   it('keep running queued jobs after one is rejected', async () => {
     const { asyncKernels } = native();
     const failing = asyncKernels.cholesky!(Matrix.diagonal([1, -1]));
-    const next = asyncKernels.eigvalsh!(Matrix.fromRows([[2, 1], [1, 2]]));
+    const next = asyncKernels.eigvalsh!(
+      Matrix.fromRows([
+        [2, 1],
+        [1, 2],
+      ]),
+    );
     await assert.rejects(failing, NotPositiveDefiniteError);
     const values = await next;
     assert.ok(Math.abs(values[0]! - 1) <= 4 * EPS && Math.abs(values[1]! - 3) <= 4 * 3 * EPS);

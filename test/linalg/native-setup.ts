@@ -7,13 +7,21 @@ import { Matrix } from '../../src/linalg/matrix.js';
 
 export const loaded = loadNativeBackend();
 
-/** True where libopenblas-dev and liblapacke-dev are installed, so the addon must have been built. */
+/**
+ * True where libopenblas-dev and liblapacke-dev are installed, so the addon must have been built.
+ */
 export const librariesInstalled =
-  ['/usr/include/x86_64-linux-gnu/cblas.h', '/usr/include/aarch64-linux-gnu/cblas.h', '/usr/include/cblas.h'].some(existsSync) &&
-  existsSync('/usr/include/lapacke.h');
+  [
+    '/usr/include/x86_64-linux-gnu/cblas.h',
+    '/usr/include/aarch64-linux-gnu/cblas.h',
+    '/usr/include/cblas.h',
+  ].some(existsSync) && existsSync('/usr/include/lapacke.h');
 
 /** Options for `describe`: skip (with the loader's reason) only where the libraries are absent. */
-export const nativeSuite = { skip: loaded.backend || librariesInstalled ? false : `native backend unavailable: ${loaded.reason}` };
+export const nativeSuite = {
+  skip:
+    loaded.backend || librariesInstalled ? false : `native backend unavailable: ${loaded.reason}`,
+};
 
 /** The native backend; fails the calling test when it did not load. */
 export function native(): Required<Pick<Backend, 'kernels' | 'asyncKernels'>> & Backend {

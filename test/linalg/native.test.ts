@@ -1,19 +1,20 @@
 // The native (OpenBLAS/LAPACKE) backend itself: loading, typed errors, argument checks in the
 // addon, and the fallback to JS without a build. Numerical agreement with numpy for every kernel
 // is the conformance suite's job (conformance.test.ts).
-import { describe, it } from 'node:test';
+
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { ConvergenceError, NotPositiveDefiniteError } from '../../src/errors.js';
-import { loadNativeBackend } from '../../src/linalg/backends/native/load.js';
-import { translateNativeError } from '../../src/linalg/backends/native/errors.js';
-import { Matrix } from '../../src/linalg/matrix.js';
 import { setBlasThreads } from '../../src/linalg/backend.js';
+import { translateNativeError } from '../../src/linalg/backends/native/errors.js';
+import { loadNativeBackend } from '../../src/linalg/backends/native/load.js';
+import { Matrix } from '../../src/linalg/matrix.js';
 import { loaded, native, nativeSuite } from './native-setup.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -27,7 +28,11 @@ function inFreshProcess(env: Record<string, string>, expression: string): unknow
     const backend = m.loadNativeBackend().backend;
     console.log(JSON.stringify(${expression}));
   })`;
-  const child = spawnSync(process.execPath, ['--import', 'tsx', '-e', script], { cwd: root, encoding: 'utf8', env: { ...process.env, ...env } });
+  const child = spawnSync(process.execPath, ['--import', 'tsx', '-e', script], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, ...env },
+  });
   assert.equal(child.status, 0, child.stderr);
   return JSON.parse(child.stdout);
 }
@@ -45,18 +50,27 @@ describe('native backend', nativeSuite, () => {
     // glibc only: the Debian machines this runs on. A fresh 8 MB array then costs a memset, not
     // ~2000 page faults, once a garbage collection has freed earlier results.
     assert.equal(native().details?.mallocTuned, process.env.RMTKIT_MALLOC_TUNING !== '0');
-    const details = inFreshProcess({ RMTKIT_MALLOC_TUNING: '0' }, 'backend.details') as { mallocTuned: boolean };
+    const details = inFreshProcess({ RMTKIT_MALLOC_TUNING: '0' }, 'backend.details') as {
+      mallocTuned: boolean;
+    };
     assert.equal(details.mallocTuned, false);
   });
 
   it('makes an OpenBLAS before 0.3.27 spin in user space instead of sched_yield unless RMTKIT_BLAS_SPIN=0, with the same results', () => {
-    const [, minor, patch] = /OpenBLAS (\d+)\.(\d+)\.(\d+)/.exec(String(native().details?.openblas))!.slice(1).map(Number) as [number, number, number];
+    const [, minor, patch] = /OpenBLAS (\d+)\.(\d+)\.(\d+)/
+      .exec(String(native().details?.openblas))!
+      .slice(1)
+      .map(Number) as [number, number, number];
     const older = minor < 3 || (minor === 3 && patch < 27);
     const x64Linux = process.arch === 'x64' && process.platform === 'linux';
-    assert.equal(native().details?.blasSpin, older && x64Linux && process.env.RMTKIT_BLAS_SPIN !== '0');
+    assert.equal(
+      native().details?.blasSpin,
+      older && x64Linux && process.env.RMTKIT_BLAS_SPIN !== '0',
+    );
     // A reduction big enough for OpenBLAS to run its threaded kernels, in both settings.
     const expression = `{ spin: backend.details.blasSpin, values: [...backend.kernels.eigvalsh(backend.kernels.gram(gaussianMatrix(400, 300, 5), 1 / 400))] }`;
-    const run = (spin: string) => inFreshProcess({ RMTKIT_BLAS_SPIN: spin }, expression) as { spin: boolean; values: number[] };
+    const run = (spin: string) =>
+      inFreshProcess({ RMTKIT_BLAS_SPIN: spin }, expression) as { spin: boolean; values: number[] };
     const [spinning, yielding] = [run('1'), run('0')];
     assert.equal(spinning.spin, older && x64Linux);
     assert.equal(yielding.spin, false);
@@ -74,16 +88,29 @@ describe('native backend', nativeSuite, () => {
     const a = Matrix.diagonal([4, 1, -2, 3]);
     const { kernels, asyncKernels } = native();
     for (const run of [() => kernels.cholesky!(a), () => kernels.spdInverse!(a)]) {
-      assert.throws(run, (e: unknown) => e instanceof NotPositiveDefiniteError && e.minor === 3 && e.argument === 'a');
+      assert.throws(
+        run,
+        (e: unknown) =>
+          e instanceof NotPositiveDefiniteError && e.minor === 3 && e.argument === 'a',
+      );
     }
-    await assert.rejects(asyncKernels.cholesky!(a), (e: unknown) => e instanceof NotPositiveDefiniteError && e.minor === 3);
-    await assert.rejects(asyncKernels.spdInverse!(a), (e: unknown) => e instanceof NotPositiveDefiniteError && e.minor === 3);
+    await assert.rejects(
+      asyncKernels.cholesky!(a),
+      (e: unknown) => e instanceof NotPositiveDefiniteError && e.minor === 3,
+    );
+    await assert.rejects(
+      asyncKernels.spdInverse!(a),
+      (e: unknown) => e instanceof NotPositiveDefiniteError && e.minor === 3,
+    );
   });
 
   it('turns eigensolver and SVD convergence failures into ConvergenceError and passes other errors through', () => {
-    const lapack = (routine: string, info: number) => Object.assign(new Error('x'), { code: 'ERR_RMTKIT_LAPACK', routine, info });
+    const lapack = (routine: string, info: number) =>
+      Object.assign(new Error('x'), { code: 'ERR_RMTKIT_LAPACK', routine, info });
     const eig = translateNativeError(lapack('dsyevd', 4), 'eigh');
-    assert.ok(eig instanceof ConvergenceError && eig.kernel === 'eigh' && /dsyevd/.test(eig.message));
+    assert.ok(
+      eig instanceof ConvergenceError && eig.kernel === 'eigh' && /dsyevd/.test(eig.message),
+    );
     assert.ok(translateNativeError(lapack('dgesdd', 1), 'svd') instanceof ConvergenceError);
     const invalid = lapack('dgesdd', -5);
     assert.equal(translateNativeError(invalid, 'svd'), invalid);
@@ -92,11 +119,17 @@ describe('native backend', nativeSuite, () => {
   });
 
   it('rejects malformed addon arguments with a TypeError instead of reading out of bounds', () => {
-    const addon = createRequire(import.meta.url)(join(root, 'build/Release/rmtkit.node')) as Record<string, (...a: unknown[]) => unknown>;
+    const addon = createRequire(import.meta.url)(join(root, 'build/Release/rmtkit.node')) as Record<
+      string,
+      (...a: unknown[]) => unknown
+    >;
     assert.throws(() => addon.eigvalsh!(new Float64Array(3), 2), TypeError);
     assert.throws(() => addon.eigvalsh!([1, 0, 0, 1], 2), TypeError);
     assert.throws(() => addon.cholesky!(new Float64Array(4), -2), TypeError);
-    assert.throws(() => addon.gemm!(new Float64Array(6), 2, 3, new Float64Array(6), 2, 3, false, false, 1), TypeError);
+    assert.throws(
+      () => addon.gemm!(new Float64Array(6), 2, 3, new Float64Array(6), 2, 3, false, false, 1),
+      TypeError,
+    );
     assert.throws(() => addon.eighAsync!(new Float64Array(5), 2), TypeError);
   });
 
@@ -139,7 +172,11 @@ console.log(JSON.stringify({ backend: linalg.backend(), available: linalg.availa
       );
       const env = { ...process.env };
       delete env.RMTKIT_BACKEND;
-      const child = spawnSync(process.execPath, ['--import', 'tsx', script], { cwd: root, env, encoding: 'utf8' });
+      const child = spawnSync(process.execPath, ['--import', 'tsx', script], {
+        cwd: root,
+        env,
+        encoding: 'utf8',
+      });
       assert.equal(child.status, 0, child.stderr);
       const result = JSON.parse(child.stdout.trim().split('\n').at(-1)!);
       assert.equal(result.backend, 'js');

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { ar1GammaStar } from '../../src/pca/boundary.js';
 import { ar1Covariance, spikedCovariance } from '../../src/covariance/index.js';
+import { ar1GammaStar } from '../../src/pca/boundary.js';
 import { comparePca } from '../../src/ssr/compare-pca.js';
 import { irreducibleError } from '../../src/ssr/theory.js';
 
@@ -17,9 +17,14 @@ describe('comparePca (SSR versus PCA)', () => {
   });
 
   it('γ*(ρ, α) at finite α lies below γ*(ρ), grows with α and approaches it', () => {
-    const values = [0.5, 2, 20, 1000].map((alpha) => comparePca(ar1, alpha, { gammas: [] }).gammaStar);
+    const values = [0.5, 2, 20, 1000].map(
+      (alpha) => comparePca(ar1, alpha, { gammas: [] }).gammaStar,
+    );
     for (let i = 1; i < values.length; i++) assert.ok(values[i] > values[i - 1]);
-    assert.ok(values[values.length - 1] < ar1GammaStar(0.5) && ar1GammaStar(0.5) - values[values.length - 1] < 5e-3);
+    assert.ok(
+      values[values.length - 1] < ar1GammaStar(0.5) &&
+        ar1GammaStar(0.5) - values[values.length - 1] < 5e-3,
+    );
   });
 
   it('PCA with one component beats SSR on a spiked covariance (the paper’s claim), at α = 2 and ∞', () => {
@@ -30,7 +35,10 @@ describe('comparePca (SSR versus PCA)', () => {
       assert.ok(result.pca[0].error < result.ssrError, `α=${alpha}`);
       assert.ok(result.gammaStar <= 1 / d);
     }
-    assert.ok(Math.abs(comparePca(form, Infinity, { gammas: [] }).ssrError - irreducibleError(form)) < 1e-15);
+    assert.ok(
+      Math.abs(comparePca(form, Infinity, { gammas: [] }).ssrError - irreducibleError(form)) <
+        1e-15,
+    );
   });
 
   it('uses the optimal λ by default and a given λ when asked', () => {

@@ -1,14 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { ar1Covariance } from '../../src/covariance/index.js';
 import { InvalidArgumentError } from '../../src/errors.js';
-import { eigvalsh, gram, matmul } from '../../src/linalg/api.js';
+import { eigh, eigvalsh, gram, matmul } from '../../src/linalg/api.js';
 import { Matrix } from '../../src/linalg/matrix.js';
 import { ar1GammaStar, crossing } from '../../src/pca/boundary.js';
 import { fitPca } from '../../src/pca/estimator.js';
 import { ar1PcaError, pcaFiniteError, pcaPopulationError } from '../../src/pca/theory.js';
-import { ar1Covariance } from '../../src/covariance/index.js';
 import { eigenSpectrum } from '../../src/rmt/spectral-form.js';
-import { eigh } from '../../src/linalg/api.js';
 
 describe('fitPca', () => {
   const x = ar1Covariance(0.5, 40).sample(120, 1);
@@ -16,7 +15,8 @@ describe('fitPca', () => {
   it('keeps orthonormal top eigenvectors and its training error is the discarded eigenvalues / d', () => {
     const fit = fitPca(x, 10);
     const vtv = matmul(fit.components, fit.components, { transA: true });
-    for (let i = 0; i < 10; i++) for (let j = 0; j < 10; j++) assert.ok(Math.abs(vtv.get(i, j) - (i === j ? 1 : 0)) < 1e-12);
+    for (let i = 0; i < 10; i++)
+      for (let j = 0; j < 10; j++) assert.ok(Math.abs(vtv.get(i, j) - (i === j ? 1 : 0)) < 1e-12);
     const all = eigvalsh(gram(x));
     fit.eigenvalues.forEach((v, j) => assert.ok(Math.abs(v - all[39 - j]) < 1e-12 * all[39]));
     const discarded = all.slice(0, 30).reduce((s, v) => s + v, 0) / 40;
@@ -30,15 +30,22 @@ describe('fitPca', () => {
   });
 
   it('rejects a bad number of components and a wrong test width', () => {
-    assert.throws(() => fitPca(x, 41), (e: unknown) => e instanceof InvalidArgumentError && e.argument === 'p');
-    assert.throws(() => fitPca(x, 3).score(Matrix.zeros(2, 5)), (e: unknown) => e instanceof InvalidArgumentError && e.argument === 'x');
+    assert.throws(
+      () => fitPca(x, 41),
+      (e: unknown) => e instanceof InvalidArgumentError && e.argument === 'p',
+    );
+    assert.throws(
+      () => fitPca(x, 3).score(Matrix.zeros(2, 5)),
+      (e: unknown) => e instanceof InvalidArgumentError && e.argument === 'x',
+    );
   });
 });
 
 describe('PCA theory', () => {
   it('the d → ∞ AR(1) quadrature matches the closed form E_PCA(γ) to 1e-4', () => {
     const form = ar1Covariance(0.5, Infinity).spectrum();
-    for (const g of [0, 0.05, 0.1513, 0.3, 0.6, 0.95, 1]) assert.ok(Math.abs(pcaPopulationError(form, g) - ar1PcaError(0.5, g)) < 1e-4, `γ=${g}`);
+    for (const g of [0, 0.05, 0.1513, 0.3, 0.6, 0.95, 1])
+      assert.ok(Math.abs(pcaPopulationError(form, g) - ar1PcaError(0.5, g)) < 1e-4, `γ=${g}`);
   });
 
   it('is exact at γ = p/d for a finite Σ', () => {
@@ -67,9 +74,14 @@ describe('PCA theory', () => {
     gammas.forEach((g, i) => {
       const p = Math.round(g * d);
       let captured = 0;
-      for (let r = 0; r < d; r++) for (let j = 0; j < p; j++) captured += sv.data[r * 400 + j] * fit.components.data[r * 400 + j];
+      for (let r = 0; r < d; r++)
+        for (let j = 0; j < p; j++)
+          captured += sv.data[r * 400 + j] * fit.components.data[r * 400 + j];
       const empirical = (d - captured) / d;
-      assert.ok(Math.abs(empirical - theory[i]) < 0.005 * theory[i], `γ=${g}: ${empirical} vs ${theory[i]}`);
+      assert.ok(
+        Math.abs(empirical - theory[i]) < 0.005 * theory[i],
+        `γ=${g}: ${empirical} vs ${theory[i]}`,
+      );
     });
   });
 

@@ -1,13 +1,22 @@
-import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
 import { renderFigure, renderSvg } from '../../src/plot/render.js';
 
 const spec = {
   width: 200,
   height: 120,
-  data: { values: [{ x: 1, y: 2 }, { x: 2, y: 3 }, { x: 3, y: 2.5 }] },
+  data: {
+    values: [
+      { x: 1, y: 2 },
+      { x: 2, y: 3 },
+      { x: 3, y: 2.5 },
+    ],
+  },
   mark: 'line' as const,
-  encoding: { x: { field: 'x', type: 'quantitative' as const, title: 'α = n/d' }, y: { field: 'y', type: 'quantitative' as const } },
+  encoding: {
+    x: { field: 'x', type: 'quantitative' as const, title: 'α = n/d' },
+    y: { field: 'y', type: 'quantitative' as const },
+  },
 };
 
 describe('plot/render', () => {

@@ -30,7 +30,11 @@ describe('RandomStream distributions', () => {
 
   it('gives sibling streams uncorrelated draws', () => {
     const root = randomStream('independence');
-    for (const [i, j] of [[0, 1], [1, 2], [0, 1000]] as const) {
+    for (const [i, j] of [
+      [0, 1],
+      [1, 2],
+      [0, 1000],
+    ] as const) {
       const a = root.split(i).fill(new Float64Array(N), 'normal');
       const b = root.split(j).fill(new Float64Array(N), 'normal');
       let dot = 0;
@@ -87,9 +91,13 @@ describe('RandomStream distributions', () => {
       for (const i of c) hits[i]!++;
     }
     const p = k / n;
-    for (const h of hits) within(h / draws, p, Math.sqrt((p * (1 - p)) / draws), 'inclusion probability');
+    for (const h of hits)
+      within(h / draws, p, Math.sqrt((p * (1 - p)) / draws), 'inclusion probability');
     // choice(n, k) with k < n/4 uses the sparse map; it must equal the dense shuffle's first k.
-    assert.deepEqual(randomStream(7).choice(1000, 10), randomStream(7).permutation(1000).subarray(0, 10));
+    assert.deepEqual(
+      randomStream(7).choice(1000, 10),
+      randomStream(7).permutation(1000).subarray(0, 10),
+    );
     assert.deepEqual(randomStream(7).choice(8, 0), new Int32Array(0));
     assert.deepEqual(Array.from(randomStream(7).permutation(6)).sort(), [0, 1, 2, 3, 4, 5]);
   });

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { InvalidArgumentError } from '../../src/errors.js';
-import { randomStream, RandomStream } from '../../src/random/stream.js';
+import { type RandomStream, randomStream } from '../../src/random/stream.js';
 
 interface StreamCase {
   seed: number | string | { bigint: string };
@@ -13,7 +13,9 @@ interface StreamCase {
   uniform: number[];
   normal: number[];
 }
-const { streams } = JSON.parse(readFileSync(new URL('../fixtures/random/streams.json', import.meta.url), 'utf8')) as { streams: StreamCase[] };
+const { streams } = JSON.parse(
+  readFileSync(new URL('../fixtures/random/streams.json', import.meta.url), 'utf8'),
+) as { streams: StreamCase[] };
 
 function open(c: StreamCase): RandomStream {
   const seed = typeof c.seed === 'object' ? BigInt(c.seed.bigint) : c.seed;
@@ -25,9 +27,15 @@ describe('randomStream', () => {
     for (const c of streams) {
       assert.deepEqual(Array.from(open(c).id), c.id, JSON.stringify(c.seed));
       const s = open(c);
-      assert.deepEqual(Array.from({ length: 10 }, () => s.uint32()), c.uint32);
+      assert.deepEqual(
+        Array.from({ length: 10 }, () => s.uint32()),
+        c.uint32,
+      );
       const u = open(c);
-      assert.deepEqual(Array.from({ length: 6 }, () => u.uniform()), c.uniform);
+      assert.deepEqual(
+        Array.from({ length: 6 }, () => u.uniform()),
+        c.uniform,
+      );
     }
   });
 
@@ -36,7 +44,10 @@ describe('randomStream', () => {
       const s = open(c);
       for (const expected of c.normal) {
         const z = s.normal();
-        assert.ok(Math.abs(z - expected) <= 8 * Number.EPSILON * Math.max(1, Math.abs(expected)), `${z} vs ${expected}`);
+        assert.ok(
+          Math.abs(z - expected) <= 8 * Number.EPSILON * Math.max(1, Math.abs(expected)),
+          `${z} vs ${expected}`,
+        );
       }
     }
   });
@@ -53,7 +64,10 @@ describe('randomStream', () => {
     const fresh = randomStream('sweep');
     const used = randomStream('sweep');
     used.fill(new Float64Array(1001), 'normal');
-    assert.deepEqual(used.split(17).fill(new Float64Array(20)), fresh.split(17).fill(new Float64Array(20)));
+    assert.deepEqual(
+      used.split(17).fill(new Float64Array(20)),
+      fresh.split(17).fill(new Float64Array(20)),
+    );
     assert.deepEqual(fresh.child(3, 'noise', 2).id, fresh.split(3).split('noise').split(2).id);
     assert.deepEqual(fresh.child().id, fresh.id);
   });
@@ -71,9 +85,15 @@ describe('randomStream', () => {
     const a = randomStream(9);
     const b = randomStream(9);
     const filled = a.fill(new Float64Array(7), 'normal');
-    assert.deepEqual(filled, Float64Array.from({ length: 7 }, () => b.normal()));
+    assert.deepEqual(
+      filled,
+      Float64Array.from({ length: 7 }, () => b.normal()),
+    );
     assert.equal(a.normal(), b.normal());
-    assert.deepEqual(a.fill(new Float64Array(5)), Float64Array.from({ length: 5 }, () => b.uniform()));
+    assert.deepEqual(
+      a.fill(new Float64Array(5)),
+      Float64Array.from({ length: 5 }, () => b.uniform()),
+    );
   });
 
   it('draws uniforms in [0, 1) and integers in [0, n)', () => {
@@ -90,7 +110,9 @@ describe('randomStream', () => {
   });
 
   it('chooses k distinct indices in range that start the permutation of the same stream (property)', () => {
-    const nk = fc.integer({ min: 0, max: 300 }).chain((n) => fc.tuple(fc.constant(n), fc.integer({ min: 0, max: n }), fc.nat()));
+    const nk = fc
+      .integer({ min: 0, max: 300 })
+      .chain((n) => fc.tuple(fc.constant(n), fc.integer({ min: 0, max: n }), fc.nat()));
     fc.assert(
       fc.property(nk, ([n, k, seed]) => {
         const c = randomStream(seed).choice(n, k);
@@ -123,7 +145,11 @@ describe('randomStream', () => {
       [() => randomStream(0).fill(new Float64Array(1), 'cauchy' as 'normal'), 'distribution'],
     ];
     for (const [f, argument] of cases) {
-      assert.throws(f, (e: unknown) => e instanceof InvalidArgumentError && e.argument === argument && /Value: /.test(e.message));
+      assert.throws(
+        f,
+        (e: unknown) =>
+          e instanceof InvalidArgumentError && e.argument === argument && /Value: /.test(e.message),
+      );
     }
   });
 });

@@ -5,12 +5,12 @@ import { Matrix } from '../../src/linalg/matrix.js';
 import { gaussianMatrix } from '../../src/random/index.js';
 import { deformedLaw } from '../../src/rmt/deformed/law.js';
 import { diagonalPencil, generalPencil } from '../../src/rmt/deformed/pencil.js';
-import { solveDeformedRoot, type DeformedRoot } from '../../src/rmt/deformed/root.js';
+import { type DeformedRoot, solveDeformedRoot } from '../../src/rmt/deformed/root.js';
 import { rootSummary } from '../../src/rmt/deformed/summary.js';
 import { marchenkoPastur } from '../../src/rmt/laws/marchenko-pastur.js';
 import { population } from '../../src/rmt/population.js';
-import { sampleSpectrumSupport } from '../../src/rmt/silverstein-edges.js';
 import { sampleSpectrumLaw } from '../../src/rmt/sample-spectrum.js';
+import { sampleSpectrumSupport } from '../../src/rmt/silverstein-edges.js';
 
 describe('the real-axis solver of B + T^{1/2} W T^{1/2}', () => {
   it('gives the Marchenko–Pastur density (1e-10) and distribution function (1e-6) for B = 0, T = I', () => {
@@ -45,7 +45,10 @@ describe('the real-axis solver of B + T^{1/2} W T^{1/2}', () => {
 
   it('finds atoms: B = bI, T = I with c > 1 puts mass 1 − 1/c at x = b', () => {
     const d = 100;
-    const law = deformedLaw(diagonalPencil(new Float64Array(d).fill(0.3), new Float64Array(d).fill(1), 2), 2);
+    const law = deformedLaw(
+      diagonalPencil(new Float64Array(d).fill(0.3), new Float64Array(d).fill(1), 2),
+      2,
+    );
     const atom = law.components.find((k) => k.hi - k.lo < 1e-6);
     assert.ok(atom && Math.abs(atom.lo - 0.3) < 1e-6 && Math.abs(atom.mass - 0.5) < 1e-12);
   });
@@ -53,15 +56,24 @@ describe('the real-axis solver of B + T^{1/2} W T^{1/2}', () => {
   it('general pencil: is invariant under rotating T when B = bI, and matches the diagonal pencil', () => {
     const d = 40;
     const values = Float64Array.from({ length: d }, (_, k) => 0.5 + (k % 4));
-    const q = eigh(matmul(gaussianMatrix(d, d, 5), gaussianMatrix(d, d, 5), { transA: true })).vectors;
+    const q = eigh(
+      matmul(gaussianMatrix(d, d, 5), gaussianMatrix(d, d, 5), { transA: true }),
+    ).vectors;
     const rotated = matmul(matmul(q, Matrix.diagonal(values)), q, { transB: true });
-    for (let i = 0; i < d; i++) for (let j = 0; j < i; j++) rotated.data[i * d + j] = rotated.data[j * d + i];
+    for (let i = 0; i < d; i++)
+      for (let j = 0; j < i; j++) rotated.data[i * d + j] = rotated.data[j * d + i];
     const b = new Float64Array(d).fill(0.2);
-    const general = deformedLaw(generalPencil(b, rotated, 0.5, { exactWeights: true }), 0.5, { scanPoints: 40, gridPoints: 60 });
+    const general = deformedLaw(generalPencil(b, rotated, 0.5, { exactWeights: true }), 0.5, {
+      scanPoints: 40,
+      gridPoints: 60,
+    });
     const diagonal = deformedLaw(diagonalPencil(b, values, 0.5), 0.5);
     assert.equal(general.components.length, diagonal.components.length);
     general.components.forEach((k, i) => {
-      assert.ok(Math.abs(k.lo - diagonal.components[i].lo) < 1e-4 && Math.abs(k.hi - diagonal.components[i].hi) < 1e-4);
+      assert.ok(
+        Math.abs(k.lo - diagonal.components[i].lo) < 1e-4 &&
+          Math.abs(k.hi - diagonal.components[i].hi) < 1e-4,
+      );
     });
     general.grid.forEach((x, i) => {
       assert.ok(Math.abs(general.cdfValues[i] - diagonal.cdf(x)) < 1e-4, `F at ${x}`);
@@ -71,7 +83,8 @@ describe('the real-axis solver of B + T^{1/2} W T^{1/2}', () => {
   it('general pencil: the difference weights agree with the exact Hellmann–Feynman weights', () => {
     const d = 30;
     const t = Matrix.zeros(d, d);
-    for (let i = 0; i < d; i++) for (let j = 0; j < d; j++) t.data[i * d + j] = 0.6 ** Math.abs(i - j);
+    for (let i = 0; i < d; i++)
+      for (let j = 0; j < d; j++) t.data[i * d + j] = 0.6 ** Math.abs(i - j);
     const b = Float64Array.from({ length: d }, (_, k) => 0.1 + 0.01 * k);
     const x = 1.3;
     const exact = generalPencil(b, t, 0.5, { exactWeights: true }).at(x, true);

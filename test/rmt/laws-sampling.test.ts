@@ -6,8 +6,10 @@ import type { SpectralLaw } from '../../src/rmt/laws/law.js';
 import { rotateSpectrum } from '../../src/rmt/laws/sampling.js';
 import { ksWithAtoms, LAW_CASES } from './laws-helpers.js';
 
-const build = (name: string, args: readonly number[]): SpectralLaw => (laws as unknown as Record<string, (...a: number[]) => SpectralLaw>)[name]!(...args);
-const meanKs = (law: SpectralLaw, n: number): number => [1, 2].reduce((s, seed) => s + ksWithAtoms(eigvalsh(law.sampleMatrix(n, seed)), law), 0) / 2;
+const build = (name: string, args: readonly number[]): SpectralLaw =>
+  (laws as unknown as Record<string, (...a: number[]) => SpectralLaw>)[name]!(...args);
+const meanKs = (law: SpectralLaw, n: number): number =>
+  [1, 2].reduce((s, seed) => s + ksWithAtoms(eigvalsh(law.sampleMatrix(n, seed)), law), 0) / 2;
 
 describe('sampling a matrix with a law’s spectrum', () => {
   // Kolmogorov distance of the eigenvalues to the law, mean over 2 seeds, at n = 48 and 400. The
@@ -29,7 +31,8 @@ describe('sampling a matrix with a law’s spectrum', () => {
       const law = build(name, args);
       const a = law.sampleMatrix(16, 5);
       assert.equal(a.rows, 16);
-      for (let i = 0; i < 16; i++) for (let j = 0; j < i; j++) assert.equal(a.get(i, j), a.get(j, i));
+      for (let i = 0; i < 16; i++)
+        for (let j = 0; j < i; j++) assert.equal(a.get(i, j), a.get(j, i));
       assert.deepEqual(Array.from(law.sampleMatrix(16, 5).data), Array.from(a.data));
     }
   });

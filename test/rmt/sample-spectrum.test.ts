@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
+import { diagonalCovariance } from '../../src/covariance/index.js';
 import { eigvalsh, gram } from '../../src/linalg/api.js';
 import { kolmogorovDistance } from '../../src/rmt/kolmogorov.js';
 import { marchenkoPastur } from '../../src/rmt/laws/marchenko-pastur.js';
@@ -8,9 +9,10 @@ import { ledoitPecheOverlap, ledoitPecheTop } from '../../src/rmt/ledoit-peche.j
 import { population } from '../../src/rmt/population.js';
 import { sampleSpectrumLaw } from '../../src/rmt/sample-spectrum.js';
 import { sampleSpectrumSupport } from '../../src/rmt/silverstein-edges.js';
-import { diagonalCovariance } from '../../src/covariance/index.js';
 
-const fixtures = JSON.parse(readFileSync(new URL('../fixtures/rmt/silverstein.json', import.meta.url), 'utf8')) as {
+const fixtures = JSON.parse(
+  readFileSync(new URL('../fixtures/rmt/silverstein.json', import.meta.url), 'utf8'),
+) as {
   cases: Array<{ values: number[]; weights: number[]; ratio: number; edges: number[] }>;
 };
 
@@ -19,17 +21,29 @@ describe('sampleSpectrumSupport', () => {
     for (const c of [0.1, 0.5, 2, 5]) {
       const { intervals, atom } = sampleSpectrumSupport(population([1]), c);
       assert.equal(intervals.length, 1);
-      assert.ok(Math.abs(intervals[0][0] - (1 - Math.sqrt(c)) ** 2) <= 1e-12 * (1 + Math.sqrt(c)) ** 2);
-      assert.ok(Math.abs(intervals[0][1] - (1 + Math.sqrt(c)) ** 2) <= 1e-12 * (1 + Math.sqrt(c)) ** 2);
+      assert.ok(
+        Math.abs(intervals[0][0] - (1 - Math.sqrt(c)) ** 2) <= 1e-12 * (1 + Math.sqrt(c)) ** 2,
+      );
+      assert.ok(
+        Math.abs(intervals[0][1] - (1 + Math.sqrt(c)) ** 2) <= 1e-12 * (1 + Math.sqrt(c)) ** 2,
+      );
       assert.equal(atom, Math.max(0, 1 - 1 / c));
     }
   });
 
   it('matches the numpy quartic roots for two-point populations, gaps included, to 1e-10', () => {
     for (const c of fixtures.cases) {
-      const edges = sampleSpectrumSupport(population(c.values, c.weights), c.ratio).intervals.flat();
+      const edges = sampleSpectrumSupport(
+        population(c.values, c.weights),
+        c.ratio,
+      ).intervals.flat();
       assert.equal(edges.length, c.edges.length);
-      edges.forEach((e, i) => assert.ok(Math.abs(e - c.edges[i]) <= 1e-10 * c.edges[c.edges.length - 1], `${e} vs ${c.edges[i]}`));
+      edges.forEach((e, i) =>
+        assert.ok(
+          Math.abs(e - c.edges[i]) <= 1e-10 * c.edges[c.edges.length - 1],
+          `${e} vs ${c.edges[i]}`,
+        ),
+      );
     }
   });
 
@@ -48,7 +62,8 @@ describe('sampleSpectrumLaw', () => {
       const law = sampleSpectrumLaw(population([1]), c);
       const mp = marchenkoPastur(c);
       assert.ok(law.massError < 1e-8);
-      for (let x = 0.01; x < 6; x += 0.05) assert.ok(Math.abs(law.cdf(x) - mp.cdf(x)) < 1e-4, `c=${c} x=${x}`);
+      for (let x = 0.01; x < 6; x += 0.05)
+        assert.ok(Math.abs(law.cdf(x) - mp.cdf(x)) < 1e-4, `c=${c} x=${x}`);
       for (const p of [0.6, 0.75, 0.9]) assert.ok(Math.abs(mp.cdf(law.quantile(p)) - p) < 1e-4);
     }
   });
@@ -65,7 +80,8 @@ describe('sampleSpectrumLaw', () => {
 
 describe('Ledoit–Péché overlap', () => {
   it('is 1 for Σ = I (every unit vector has vᵀv = 1)', () => {
-    for (const s of [0.2, 1, 2.5]) assert.ok(Math.abs(ledoitPecheOverlap(population([1]), 0.5, s) - 1) < 1e-9);
+    for (const s of [0.2, 1, 2.5])
+      assert.ok(Math.abs(ledoitPecheOverlap(population([1]), 0.5, s) - 1) < 1e-9);
   });
 
   it('integrates to (1/d) tr Σ over the whole spectrum (Σ v̂ᵀΣv̂ = tr Σ)', () => {

@@ -8,8 +8,15 @@ import { population } from '../../src/rmt/population.js';
 import { sampleStieltjes } from '../../src/rmt/silverstein.js';
 import { sampleStieltjesOnGrid } from '../../src/rmt/stieltjes-grid.js';
 
-const fixtures = JSON.parse(readFileSync(new URL('../fixtures/rmt/silverstein.json', import.meta.url), 'utf8')) as {
-  cases: Array<{ values: number[]; weights: number[]; ratio: number; points: Array<{ z: [number, number]; m: [number, number]; companion: [number, number] }> }>;
+const fixtures = JSON.parse(
+  readFileSync(new URL('../fixtures/rmt/silverstein.json', import.meta.url), 'utf8'),
+) as {
+  cases: Array<{
+    values: number[];
+    weights: number[];
+    ratio: number;
+    points: Array<{ z: [number, number]; m: [number, number]; companion: [number, number] }>;
+  }>;
 };
 
 describe('sampleStieltjes (generalised Marchenko–Pastur)', () => {
@@ -20,8 +27,14 @@ describe('sampleStieltjes (generalised Marchenko–Pastur)', () => {
         const v = sampleStieltjes(pop, c.ratio, p.z[0], p.z[1]);
         assert.ok(v.converged);
         const scale = Math.hypot(p.m[0], p.m[1]);
-        assert.ok(Math.hypot(v.re - p.m[0], v.im - p.m[1]) <= 1e-10 * scale, `${JSON.stringify(p)} got ${v.re} ${v.im}`);
-        assert.ok(Math.hypot(v.companionRe - p.companion[0], v.companionIm - p.companion[1]) <= 1e-10 * Math.hypot(...p.companion));
+        assert.ok(
+          Math.hypot(v.re - p.m[0], v.im - p.m[1]) <= 1e-10 * scale,
+          `${JSON.stringify(p)} got ${v.re} ${v.im}`,
+        );
+        assert.ok(
+          Math.hypot(v.companionRe - p.companion[0], v.companionIm - p.companion[1]) <=
+            1e-10 * Math.hypot(...p.companion),
+        );
       }
     }
   });
@@ -29,16 +42,24 @@ describe('sampleStieltjes (generalised Marchenko–Pastur)', () => {
   it('reproduces the Marchenko–Pastur density for Σ = I to 1e-9', () => {
     for (const c of [0.25, 0.5, 0.9]) {
       const law = marchenkoPastur(c);
-      const xs = Array.from({ length: 97 }, (_, i) => law.support[0] + ((i + 1) / 98) * (law.support[1] - law.support[0]));
+      const xs = Array.from(
+        { length: 97 },
+        (_, i) => law.support[0] + ((i + 1) / 98) * (law.support[1] - law.support[0]),
+      );
       const grid = sampleStieltjesOnGrid(population([1]), c, xs, 1e-13);
       assert.ok(grid.converged);
-      xs.forEach((x, i) => assert.ok(Math.abs(grid.density[i] - law.density(x)) <= 1e-9, `c=${c} x=${x}`));
+      xs.forEach((x, i) =>
+        assert.ok(Math.abs(grid.density[i] - law.density(x)) <= 1e-9, `c=${c} x=${x}`),
+      );
     }
   });
 
   it('maps the upper half-plane into itself and solves its equation (property, fixed seed)', () => {
     const arb = fc.record({
-      values: fc.array(fc.double({ min: 0.05, max: 20, noNaN: true }), { minLength: 1, maxLength: 30 }),
+      values: fc.array(fc.double({ min: 0.05, max: 20, noNaN: true }), {
+        minLength: 1,
+        maxLength: 30,
+      }),
       ratio: fc.double({ min: 0.05, max: 5, noNaN: true }),
       // Away from x = 0, where an atom (c > 1) makes the independent check itself ill-conditioned.
       re: fc.double({ min: 0.01, max: 30, noNaN: true }),
@@ -61,7 +82,10 @@ describe('sampleStieltjes (generalised Marchenko–Pastur)', () => {
           sr += ar / den / values.length;
           si -= ai / den / values.length;
         });
-        assert.ok(Math.hypot(sr - v.re, si - v.im) <= 1e-8 * Math.hypot(v.re, v.im) + 1e-12, `${sr} ${si} vs ${v.re} ${v.im}`);
+        assert.ok(
+          Math.hypot(sr - v.re, si - v.im) <= 1e-8 * Math.hypot(v.re, v.im) + 1e-12,
+          `${sr} ${si} vs ${v.re} ${v.im}`,
+        );
       }),
       { seed: 4, numRuns: 200 },
     );
@@ -76,9 +100,21 @@ describe('sampleStieltjes (generalised Marchenko–Pastur)', () => {
   });
 
   it('rejects a non-positive ratio and a real z, naming the argument', () => {
-    assert.throws(() => sampleStieltjes(population([1]), 0, 1, 1), (e: unknown) => e instanceof InvalidArgumentError && e.argument === 'ratio');
-    assert.throws(() => sampleStieltjes(population([1]), 0.5, 1, 0), (e: unknown) => e instanceof InvalidArgumentError && e.argument === 'z');
-    assert.throws(() => population([1, -1]), (e: unknown) => e instanceof InvalidArgumentError && e.argument === 'values');
-    assert.throws(() => population([1, 2], [0.2, 0.2]), (e: unknown) => e instanceof InvalidArgumentError && e.argument === 'weights');
+    assert.throws(
+      () => sampleStieltjes(population([1]), 0, 1, 1),
+      (e: unknown) => e instanceof InvalidArgumentError && e.argument === 'ratio',
+    );
+    assert.throws(
+      () => sampleStieltjes(population([1]), 0.5, 1, 0),
+      (e: unknown) => e instanceof InvalidArgumentError && e.argument === 'z',
+    );
+    assert.throws(
+      () => population([1, -1]),
+      (e: unknown) => e instanceof InvalidArgumentError && e.argument === 'values',
+    );
+    assert.throws(
+      () => population([1, 2], [0.2, 0.2]),
+      (e: unknown) => e instanceof InvalidArgumentError && e.argument === 'weights',
+    );
   });
 });

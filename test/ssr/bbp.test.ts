@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { InvalidArgumentError } from '../../src/errors.js';
 import { spikedCovariance } from '../../src/covariance/index.js';
+import { InvalidArgumentError } from '../../src/errors.js';
+import { bbpTheory } from '../../src/ssr/bbp.js';
 import { bbpSimulation, spikeVector } from '../../src/ssr/bbp-empirical.js';
 import { bbpLocalizedTheory } from '../../src/ssr/bbp-localized.js';
-import { bbpTheory } from '../../src/ssr/bbp.js';
 import { ssrSpectrumTheory } from '../../src/ssr/spectrum-theory.js';
 
 describe('bbpTheory (spread spike)', () => {
@@ -19,7 +19,10 @@ describe('bbpTheory (spread spike)', () => {
       assert.ok(Math.abs(p.overlap - (1 - c / t ** 2) / (1 + c / t)) < 1e-15);
       assert.ok(Math.abs(p.sampleOutlier! - (1 + t) * (1 + c / t)) < 1e-14);
     });
-    assert.deepEqual(theory.points.slice(1).map((p) => Math.round(p.overlap * 100) / 100), [0.25, 0.58, 0.81]);
+    assert.deepEqual(
+      theory.points.slice(1).map((p) => Math.round(p.overlap * 100) / 100),
+      [0.25, 0.58, 0.81],
+    );
   });
 
   it('places the outlier where the finite-d spectrum theory puts its separated component', () => {
@@ -30,10 +33,13 @@ describe('bbpTheory (spread spike)', () => {
 
   it('matches simulation at d = 800, α = 2 within 4 measured standard deviations', () => {
     // Standard deviations over 6 seeds: outlier 0.007, overlap 0.031 (θ = 1.5) and 0.016 (θ = 3);
-    // at θ = 0.9, next to the threshold, the overlap fluctuates by 0.16 and only the outlier is tested.
+    // at θ = 0.9, next to the threshold, the overlap fluctuates by 0.16 and only the outlier is
+    // tested.
     const theory = bbpTheory([0.9, 1.5, 3], 2, 0.1, { d: 800 }).points;
     const sim = bbpSimulation([0.9, 1.5, 3], 800, 2, 0.1, 21);
-    sim.forEach((s, i) => assert.ok(Math.abs(s.outlier - theory[i].outlier!) < 0.03, `outlier θ=${s.theta}`));
+    sim.forEach((s, i) =>
+      assert.ok(Math.abs(s.outlier - theory[i].outlier!) < 0.03, `outlier θ=${s.theta}`),
+    );
     assert.ok(Math.abs(sim[1].overlap - theory[1].overlap) < 0.12);
     assert.ok(Math.abs(sim[2].overlap - theory[2].overlap) < 0.064);
   });
@@ -58,7 +64,8 @@ describe('bbpLocalizedTheory (spike on k coordinates)', () => {
   });
 
   it('rejects invalid spikes, naming the argument', () => {
-    const isArg = (name: string) => (e: unknown) => e instanceof InvalidArgumentError && e.argument === name;
+    const isArg = (name: string) => (e: unknown) =>
+      e instanceof InvalidArgumentError && e.argument === name;
     assert.throws(() => bbpTheory([-1], 2, 0.1), isArg('theta'));
     assert.throws(() => bbpLocalizedTheory([1], 100, 0, 2, 0.1), isArg('k'));
     assert.throws(() => bbpLocalizedTheory([1], 100, 2, 2, 0), isArg('lambda'));

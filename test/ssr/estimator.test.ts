@@ -13,39 +13,59 @@ describe('fitSsr (masked SSR estimator)', () => {
     const x = gaussianMatrix(40, 9, 11);
     for (const lambda of [0.03, 0.3, 5]) {
       const raw = fitSsr(x, { lambda, centre: false });
-      assert.ok(relativeDiff(raw.A, separateRegressions(x, lambda)) <= 1e-10, `uncentred λ = ${lambda}`);
+      assert.ok(
+        relativeDiff(raw.A, separateRegressions(x, lambda)) <= 1e-10,
+        `uncentred λ = ${lambda}`,
+      );
       const centred = fitSsr(x, { lambda });
       assert.equal(centred.centred, true);
-      assert.ok(relativeDiff(centred.A, separateRegressions(centredCopy(x), lambda)) <= 1e-10, `centred λ = ${lambda}`);
+      assert.ok(
+        relativeDiff(centred.A, separateRegressions(centredCopy(x), lambda)) <= 1e-10,
+        `centred λ = ${lambda}`,
+      );
     }
   });
 
   it('has an exactly zero diagonal for any data and λ', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 30 }), fc.integer({ min: 2, max: 12 }), fc.double({ min: 0, max: 10, noNaN: true }), fc.integer({ min: 0, max: 1e6 }), (n, d, lambda, seed) => {
-        const fit = fitSsr(gaussianMatrix(n, d, seed), { lambda, centre: n > 1 });
-        for (let k = 0; k < d; k++) assert.equal(fit.A.get(k, k), 0);
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 30 }),
+        fc.integer({ min: 2, max: 12 }),
+        fc.double({ min: 0, max: 10, noNaN: true }),
+        fc.integer({ min: 0, max: 1e6 }),
+        (n, d, lambda, seed) => {
+          const fit = fitSsr(gaussianMatrix(n, d, seed), { lambda, centre: n > 1 });
+          for (let k = 0; k < d; k++) assert.equal(fit.A.get(k, k), 0);
+        },
+      ),
       { seed: 3, numRuns: 60 },
     );
   });
 
   it('permutes Â when the coordinates are permuted', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 2, max: 10 }), fc.integer({ min: 0, max: 1e6 }), fc.boolean(), (d, seed, ridgeless) => {
-        const n = 3 * d;
-        const x = gaussianMatrix(n, d, seed);
-        const perm = Array.from({ length: d }, (_, k) => (k * 7 + 3) % d);
-        if (new Set(perm).size !== d) return; // 7k + 3 is a permutation only when gcd(7, d) = 1
-        const xp = Matrix.zeros(n, d);
-        for (let i = 0; i < n; i++) for (let j = 0; j < d; j++) xp.data[i * d + j] = x.data[i * d + perm[j]];
-        const lambda = ridgeless ? 0 : 0.2;
-        const a = fitSsr(x, { lambda }).A;
-        const ap = fitSsr(xp, { lambda }).A;
-        let scale = 0;
-        for (const v of a.data) scale = Math.max(scale, Math.abs(v));
-        for (let i = 0; i < d; i++) for (let j = 0; j < d; j++) assert.ok(Math.abs(ap.get(i, j) - a.get(perm[i], perm[j])) <= 1e3 * EPS * scale);
-      }),
+      fc.property(
+        fc.integer({ min: 2, max: 10 }),
+        fc.integer({ min: 0, max: 1e6 }),
+        fc.boolean(),
+        (d, seed, ridgeless) => {
+          const n = 3 * d;
+          const x = gaussianMatrix(n, d, seed);
+          const perm = Array.from({ length: d }, (_, k) => (k * 7 + 3) % d);
+          if (new Set(perm).size !== d) return; // 7k + 3 is a permutation only when gcd(7, d) = 1
+          const xp = Matrix.zeros(n, d);
+          for (let i = 0; i < n; i++)
+            for (let j = 0; j < d; j++) xp.data[i * d + j] = x.data[i * d + perm[j]];
+          const lambda = ridgeless ? 0 : 0.2;
+          const a = fitSsr(x, { lambda }).A;
+          const ap = fitSsr(xp, { lambda }).A;
+          let scale = 0;
+          for (const v of a.data) scale = Math.max(scale, Math.abs(v));
+          for (let i = 0; i < d; i++)
+            for (let j = 0; j < d; j++)
+              assert.ok(Math.abs(ap.get(i, j) - a.get(perm[i], perm[j])) <= 1e3 * EPS * scale);
+        },
+      ),
       { seed: 5, numRuns: 40 },
     );
   });
@@ -58,20 +78,32 @@ describe('fitSsr (masked SSR estimator)', () => {
     const near = fitSsr(x, { lambda: 1e-10 });
     // Â(λ) − Â(0) = O(λ/s_min): s_min of this Σ̂ is about 0.3, so 1e-9 bounds the difference.
     assert.ok(relativeDiff(near.A, fit.A) <= 1e-8);
-    assert.ok(Math.abs(fit.trainError - residualError(centredCopy(x), fit.A)) <= 1e-12 * fit.trainError);
+    assert.ok(
+      Math.abs(fit.trainError - residualError(centredCopy(x), fit.A)) <= 1e-12 * fit.trainError,
+    );
   });
 
   it('takes the ridgeless limit with n ≤ d: the minimum-norm interpolator I − (I−P)diag(I−P)⁻¹', () => {
-    for (const [n, d] of [[6, 10], [10, 10], [4, 12]]) {
+    for (const [n, d] of [
+      [6, 10],
+      [10, 10],
+      [4, 12],
+    ]) {
       const x = gaussianMatrix(n, d, 100 + n);
       const fit = fitSsr(x, { lambda: 0 });
       assert.equal(fit.regime, 'ridgeless-projector');
-      assert.ok(relativeDiff(fit.A, separateRegressions(centredCopy(x), 0)) <= 1e-10, `n = ${n}, d = ${d}`);
+      assert.ok(
+        relativeDiff(fit.A, separateRegressions(centredCopy(x), 0)) <= 1e-10,
+        `n = ${n}, d = ${d}`,
+      );
       assert.equal(fit.trainError, 0);
       assert.ok(residualError(centredCopy(x), fit.A) <= 1e-24 * d);
       // λ = 1e-10: Cholesky on a matrix of condition s_max/λ ≈ 1e11 loses about 1e11·ε ≈ 1e-5.
       const near = fitSsr(x, { lambda: 1e-10 });
-      assert.ok(relativeDiff(near.A, fit.A) <= 1e-4, `n = ${n}, d = ${d}: ${relativeDiff(near.A, fit.A)}`);
+      assert.ok(
+        relativeDiff(near.A, fit.A) <= 1e-4,
+        `n = ${n}, d = ${d}: ${relativeDiff(near.A, fit.A)}`,
+      );
     }
   });
 
@@ -79,7 +111,9 @@ describe('fitSsr (masked SSR estimator)', () => {
     const x = gaussianMatrix(50, 7, 31);
     const test = gaussianMatrix(20, 7, 32);
     const fit = fitSsr(x, { lambda: 0.7 });
-    assert.ok(Math.abs(fit.trainError - residualError(centredCopy(x), fit.A)) <= 1e-12 * fit.trainError);
+    assert.ok(
+      Math.abs(fit.trainError - residualError(centredCopy(x), fit.A)) <= 1e-12 * fit.trainError,
+    );
     const shifted = test.clone();
     for (let i = 0; i < 20; i++) for (let k = 0; k < 7; k++) shifted.data[i * 7 + k] -= fit.mean[k];
     assert.ok(Math.abs(fit.score(test) - residualError(shifted, fit.A)) <= 1e-12 * fit.score(test));
@@ -98,17 +132,31 @@ describe('fitSsr (masked SSR estimator)', () => {
     const sync = fitSsr(x, { lambda: 0.1 });
     const async = await fitSsrAsync(x, { lambda: 0.1 });
     assert.ok(relativeDiff(async.A, sync.A) <= 1e-14);
-    assert.equal((await fitSsrAsync(gaussianMatrix(4, 6, 1), { lambda: 0 })).regime, 'ridgeless-projector');
+    assert.equal(
+      (await fitSsrAsync(gaussianMatrix(4, 6, 1), { lambda: 0 })).regime,
+      'ridgeless-projector',
+    );
   });
 
   it('computes the population error tr[(I−Â)ᵀΣ(I−Â)]/d', () => {
     const x = gaussianMatrix(30, 5, 51);
     const fit = fitSsr(x, { lambda: 0.2, centre: false });
-    const sigma = Matrix.fromRows([[2, 0.5, 0, 0, 0], [0.5, 1, 0.2, 0, 0], [0, 0.2, 1, 0, 0], [0, 0, 0, 3, 1], [0, 0, 0, 1, 2]]);
+    const sigma = Matrix.fromRows([
+      [2, 0.5, 0, 0, 0],
+      [0.5, 1, 0.2, 0, 0],
+      [0, 0.2, 1, 0, 0],
+      [0, 0, 0, 3, 1],
+      [0, 0, 0, 1, 2],
+    ]);
     let expected = 0;
-    for (let k = 0; k < 5; k++) for (let i = 0; i < 5; i++) for (let j = 0; j < 5; j++) {
-      expected += ((i === k ? 1 : 0) - fit.A.get(i, k)) * sigma.get(i, j) * ((j === k ? 1 : 0) - fit.A.get(j, k));
-    }
+    for (let k = 0; k < 5; k++)
+      for (let i = 0; i < 5; i++)
+        for (let j = 0; j < 5; j++) {
+          expected +=
+            ((i === k ? 1 : 0) - fit.A.get(i, k)) *
+            sigma.get(i, j) *
+            ((j === k ? 1 : 0) - fit.A.get(j, k));
+        }
     assert.ok(Math.abs(populationError(fit, sigma) - expected / 5) <= 1e-13 * expected);
   });
 
@@ -116,7 +164,10 @@ describe('fitSsr (masked SSR estimator)', () => {
     const x = gaussianMatrix(10, 3, 1);
     assert.throws(() => fitSsr(x, { lambda: -1 }), /lambda must be ≥ 0\. Value: -1\./);
     assert.throws(() => fitSsr(x, { lambda: Infinity }), /lambda must be finite/);
-    assert.throws(() => fitSsr(gaussianMatrix(10, 1, 1), { lambda: 1 }), /data must have at least 2 columns/);
+    assert.throws(
+      () => fitSsr(gaussianMatrix(10, 1, 1), { lambda: 1 }),
+      /data must have at least 2 columns/,
+    );
     const bad = x.clone();
     bad.data[2 * 3 + 1] = NaN;
     assert.throws(() => fitSsr(bad, { lambda: 1 }), /data must be finite; entry \(2, 1\)/);

@@ -5,7 +5,10 @@ import { Matrix } from '../../src/linalg/matrix.js';
 /** Columns of `x` other than k, as an ml-matrix, and column k as a vector. */
 function split(x: Matrix, k: number): { others: MlMatrix; target: MlMatrix } {
   const rows = x.toArray();
-  return { others: new MlMatrix(rows.map((r) => r.filter((_, j) => j !== k))), target: MlMatrix.columnVector(rows.map((r) => r[k]!)) };
+  return {
+    others: new MlMatrix(rows.map((r) => r.filter((_, j) => j !== k))),
+    target: MlMatrix.columnVector(rows.map((r) => r[k]!)),
+  };
 }
 
 /**
@@ -20,7 +23,11 @@ export function separateRegressions(x: Matrix, lambda: number): Matrix {
     const { others, target } = split(x, k);
     let coef: MlMatrix;
     if (lambda > 0) {
-      const lhs = others.transpose().mmul(others).div(n).add(MlMatrix.eye(d - 1).mul(lambda));
+      const lhs = others
+        .transpose()
+        .mmul(others)
+        .div(n)
+        .add(MlMatrix.eye(d - 1).mul(lambda));
       coef = solve(lhs, others.transpose().mmul(target).div(n));
     } else {
       coef = pseudoInverse(others).mmul(target);

@@ -21,7 +21,12 @@ export interface McComparison {
  * n is the theory's n) and compares the mean population and training errors with the theory
  * evaluated on the model's finite-d spectrum.
  */
-export function monteCarlo(model: CovarianceModel, alpha: number, lambda: number, seeds: number): McComparison {
+export function monteCarlo(
+  model: CovarianceModel,
+  alpha: number,
+  lambda: number,
+  seeds: number,
+): McComparison {
   const d = model.d;
   const n = Math.round(alpha * d);
   const sigma = model.matrix();
@@ -35,5 +40,15 @@ export function monteCarlo(model: CovarianceModel, alpha: number, lambda: number
   const [theory] = ssrTheory(model.spectrum(), [{ alpha: n / d, lambda }]);
   const g = meanAndError(gen);
   const t = meanAndError(train);
-  return { model: model.name, alpha: n / d, lambda, theoryGen: theory.genError, mcGen: g.mean, seGen: g.se, theoryTrain: theory.trainError, mcTrain: t.mean, seTrain: t.se };
+  return {
+    model: model.name,
+    alpha: n / d,
+    lambda,
+    theoryGen: theory.genError,
+    mcGen: g.mean,
+    seGen: g.se,
+    theoryTrain: theory.trainError,
+    mcTrain: t.mean,
+    seTrain: t.se,
+  };
 }

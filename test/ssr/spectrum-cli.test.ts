@@ -2,10 +2,23 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { runCli as run } from '../cli/run-cli.js';
 
-
 describe('rmtkit spectrum', () => {
   it('prints { grid, density, eta, edges, outliers, empirical } with --json --simulate', async () => {
-    const { out, code } = await run('spectrum', '--cov', 'spiked:3:1', '--d', '300', '--alpha', '2', '--lambda', '0.1', '--simulate', '--seed', '2', '--json');
+    const { out, code } = await run(
+      'spectrum',
+      '--cov',
+      'spiked:3:1',
+      '--d',
+      '300',
+      '--alpha',
+      '2',
+      '--lambda',
+      '0.1',
+      '--simulate',
+      '--seed',
+      '2',
+      '--json',
+    );
     assert.equal(code, 0);
     const r = JSON.parse(out);
     assert.deepEqual(Object.keys(r), ['grid', 'density', 'eta', 'edges', 'outliers', 'empirical']);
@@ -17,9 +30,32 @@ describe('rmtkit spectrum', () => {
   });
 
   it('leaves out empirical without --simulate and reports usage errors in one line', async () => {
-    const { out } = await run('spectrum', '--cov', 'ar1:0.5', '--d', 'inf', '--alpha', '2', '--lambda', '0.1', '--json');
+    const { out } = await run(
+      'spectrum',
+      '--cov',
+      'ar1:0.5',
+      '--d',
+      'inf',
+      '--alpha',
+      '2',
+      '--lambda',
+      '0.1',
+      '--json',
+    );
     assert.deepEqual(Object.keys(JSON.parse(out)), ['grid', 'density', 'eta', 'edges', 'outliers']);
-    const bad = await run('spectrum', '--cov', 'ar1:0.5', '--d', '100', '--alpha', '2', '--lambda', '0.1', '--method', 'fast');
+    const bad = await run(
+      'spectrum',
+      '--cov',
+      'ar1:0.5',
+      '--d',
+      '100',
+      '--alpha',
+      '2',
+      '--lambda',
+      '0.1',
+      '--method',
+      'fast',
+    );
     assert.equal(bad.code, 2);
     assert.match(bad.err, /--method/);
   });
@@ -27,7 +63,18 @@ describe('rmtkit spectrum', () => {
 
 describe('rmtkit bbp', () => {
   it('prints { threshold, points: [{ theta, outlier, overlap }] } with --json', async () => {
-    const { out, code } = await run('bbp', '--theta', '0.5,3', '--d', '800', '--alpha', '2', '--lambda', '0.1', '--json');
+    const { out, code } = await run(
+      'bbp',
+      '--theta',
+      '0.5,3',
+      '--d',
+      '800',
+      '--alpha',
+      '2',
+      '--lambda',
+      '0.1',
+      '--json',
+    );
     assert.equal(code, 0);
     const r = JSON.parse(out);
     assert.deepEqual(Object.keys(r), ['threshold', 'points']);
@@ -38,7 +85,21 @@ describe('rmtkit bbp', () => {
   });
 
   it('takes --localized k and --simulate', async () => {
-    const { out } = await run('bbp', '--theta', '10', '--d', '200', '--alpha', '2', '--lambda', '0.1', '--localized', '4', '--simulate', '--json');
+    const { out } = await run(
+      'bbp',
+      '--theta',
+      '10',
+      '--d',
+      '200',
+      '--alpha',
+      '2',
+      '--lambda',
+      '0.1',
+      '--localized',
+      '4',
+      '--simulate',
+      '--json',
+    );
     const p = JSON.parse(out).points[0];
     assert.ok(p.outlier > 0.8 && p.simulated.overlap > 0.8);
   });

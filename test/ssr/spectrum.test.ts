@@ -1,9 +1,14 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import {
+  ar1Covariance,
+  denseCovariance,
+  diagonalCovariance,
+  spikedCovariance,
+} from '../../src/covariance/index.js';
 import { InvalidArgumentError } from '../../src/errors.js';
 import { matmul } from '../../src/linalg/api.js';
 import { Matrix } from '../../src/linalg/matrix.js';
-import { ar1Covariance, denseCovariance, diagonalCovariance, spikedCovariance } from '../../src/covariance/index.js';
 import { kolmogorovDistance } from '../../src/rmt/kolmogorov.js';
 import { fitSsr } from '../../src/ssr/index.js';
 import { ssrEigen } from '../../src/ssr/spectrum.js';
@@ -17,7 +22,9 @@ describe('ssrEigen (empirical spectrum of Â)', () => {
     assert.ok(Math.abs(values.reduce((s, v) => s + v, 0)) < 1e-10 * 60);
     const A = fitSsr(x, { lambda: 0.1, centre: false }).A;
     const av = matmul(A, vectors!);
-    for (let j = 0; j < 60; j++) for (let i = 0; i < 60; i++) assert.ok(Math.abs(av.get(i, j) - values[j] * vectors!.get(i, j)) < 1e-9);
+    for (let j = 0; j < 60; j++)
+      for (let i = 0; i < 60; i++)
+        assert.ok(Math.abs(av.get(i, j) - values[j] * vectors!.get(i, j)) < 1e-9);
   });
 
   it('is invariant under a permutation of the coordinates', () => {
@@ -31,7 +38,10 @@ describe('ssrEigen (empirical spectrum of Â)', () => {
 
 describe('ssrSpectrumTheory against simulation at d = 1000, α = 2, λ = 0.1', () => {
   const d = 1000;
-  const twoLevel = diagonalCovariance(Float64Array.from({ length: d }, (_, k) => (k < d / 2 ? 1 : 4)), 'two-level');
+  const twoLevel = diagonalCovariance(
+    Float64Array.from({ length: d }, (_, k) => (k < d / 2 ? 1 : 4)),
+    'two-level',
+  );
   for (const [name, model, method] of [
     ['AR(1) ρ = 0.5', ar1Covariance(0.5, d), 'mp'],
     ['diagonal two-level', twoLevel, 'diagonal'],
@@ -57,7 +67,8 @@ describe('ssrSpectrumTheory, general (non-commuting) solver', () => {
     const model = diagonalCovariance(Float64Array.from({ length: 80 }, (_, k) => 0.5 + (k % 3)));
     const general = ssrSpectrumTheory(model, 1.5, 0.2, { method: 'general' });
     const diagonal = ssrSpectrumTheory(model, 1.5, 0.2, { method: 'diagonal' });
-    for (let a = -4; a < 1; a += 0.01) assert.ok(Math.abs(general.cdf(a) - diagonal.cdf(a)) < 1e-3, `a=${a}`);
+    for (let a = -4; a < 1; a += 0.01)
+      assert.ok(Math.abs(general.cdf(a) - diagonal.cdf(a)) < 1e-3, `a=${a}`);
   });
 
   it('predicts the spectrum and the outlier of a localised, non-axis spike (d = 200)', () => {
@@ -96,10 +107,17 @@ describe('ssrSpectrumTheory, other regimes', () => {
   });
 
   it('rejects what it cannot do, naming the argument', () => {
-    const isArg = (name: string) => (e: unknown) => e instanceof InvalidArgumentError && e.argument === name;
+    const isArg = (name: string) => (e: unknown) =>
+      e instanceof InvalidArgumentError && e.argument === name;
     assert.throws(() => ssrSpectrumTheory(ar1Covariance(0.5, 50), 0.5, 0), isArg('lambda'));
-    assert.throws(() => ssrSpectrumTheory(ar1Covariance(0.5, 50), 2, 0.1, { method: 'diagonal' }), isArg('method'));
-    assert.throws(() => ssrSpectrumTheory(ar1Covariance(0.5, Infinity), 2, 0.1, { method: 'general' }), isArg('method'));
+    assert.throws(
+      () => ssrSpectrumTheory(ar1Covariance(0.5, 50), 2, 0.1, { method: 'diagonal' }),
+      isArg('method'),
+    );
+    assert.throws(
+      () => ssrSpectrumTheory(ar1Covariance(0.5, Infinity), 2, 0.1, { method: 'general' }),
+      isArg('method'),
+    );
     assert.throws(() => ssrSpectrumTheory(ar1Covariance(0.5, 50), -1, 0.1), isArg('alpha'));
   });
 });

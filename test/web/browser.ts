@@ -1,22 +1,27 @@
 // Shared set-up of the explorer's end-to-end tests: Debian's headless Chromium driven by
 // playwright-core, and the explorer built from the current sources and served on 127.0.0.1.
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { after, before } from 'node:test';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { after, before } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { buildExplorer, type RunningServer, serveFolder } from '../../src/server/explorer.js';
 import type { ErrorCurves } from '../../web/src/compute.js';
 import { runCli } from '../cli/run-cli.js';
-import { buildExplorer, serveFolder, type RunningServer } from '../../src/server/explorer.js';
 
 export const CHROMIUM = '/usr/bin/chromium';
 export const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 /** Starts Chromium with a fresh profile; fails (never skips) when Debian's chromium is missing. */
-export async function launchChromium(): Promise<{ context: BrowserContext; close(): Promise<void> }> {
+export async function launchChromium(): Promise<{
+  context: BrowserContext;
+  close(): Promise<void>;
+}> {
   if (!existsSync(CHROMIUM)) {
-    throw new Error(`${CHROMIUM} is missing: the explorer's end-to-end tests need Debian's chromium package (apt-get install chromium; scripts/install.sh installs it)`);
+    throw new Error(
+      `${CHROMIUM} is missing: the explorer's end-to-end tests need Debian's chromium package (apt-get install chromium; scripts/install.sh installs it)`,
+    );
   }
   const profile = mkdtempSync(join(tmpdir(), 'rmtkit-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
@@ -24,7 +29,15 @@ export async function launchChromium(): Promise<{ context: BrowserContext; close
     headless: true,
     acceptDownloads: true,
     viewport: { width: 1400, height: 820 },
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   return {
     context,
@@ -42,7 +55,13 @@ export async function launchChromium(): Promise<{ context: BrowserContext; close
 export async function serveExplorer(): Promise<RunningServer> {
   const dir = mkdtempSync(join(tmpdir(), 'rmtkit-web-'));
   const server = await serveFolder(buildExplorer(PACKAGE_ROOT, dir), { port: 0 });
-  return { ...server, close: async () => { await server.close(); rmSync(dir, { recursive: true, force: true }); } };
+  return {
+    ...server,
+    close: async () => {
+      await server.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }
 
 /** Runs the CLI in-process and parses its `--json` output. */
@@ -51,17 +70,30 @@ export async function cliJson(argv: string[]): Promise<any> {
 }
 
 /** What the page exposes as `window.__explorer` (the serialisable part). */
-export type Probe = { state: Record<string, unknown>; result: ErrorCurves; updates: number; latencies: Array<{ compute: number; total: number }>; error: string | null };
+export type Probe = {
+  state: Record<string, unknown>;
+  result: ErrorCurves;
+  updates: number;
+  latencies: Array<{ compute: number; total: number }>;
+  error: string | null;
+};
 
 /** The page's current state, result, update count and latencies. */
-export const probe = (page: Page) => page.evaluate(() => {
-  const { state, result, updates, latencies, error } = (window as unknown as { __explorer: Probe }).__explorer;
-  return { state, result, updates, latencies, error };
-}) as Promise<Probe>;
+export const probe = (page: Page) =>
+  page.evaluate(() => {
+    const { state, result, updates, latencies, error } = (
+      window as unknown as { __explorer: Probe }
+    ).__explorer;
+    return { state, result, updates, latencies, error };
+  }) as Promise<Probe>;
 
 /** Waits until the page has drawn more than `count` updates and returns its probe. */
 export async function afterUpdate(page: Page, count: number): Promise<Probe> {
-  await page.waitForFunction((n) => (window as unknown as { __explorer: Probe }).__explorer.updates > n, count, { timeout: 30_000 });
+  await page.waitForFunction(
+    (n) => (window as unknown as { __explorer: Probe }).__explorer.updates > n,
+    count,
+    { timeout: 30_000 },
+  );
   return probe(page);
 }
 
@@ -82,7 +114,14 @@ export async function openExplorer(): Promise<ExplorerSession> {
   await page.goto(server.url);
   await afterUpdate(page, 0);
   if (errors.length) throw new Error(`the page raised: ${errors.join('; ')}`);
-  return { server, page, close: async () => { await browser.close(); await server.close(); } };
+  return {
+    server,
+    page,
+    close: async () => {
+      await browser.close();
+      await server.close();
+    },
+  };
 }
 
 /**

@@ -1,21 +1,32 @@
-import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
+import { after, before, describe, it } from 'node:test';
 import { main } from '../../src/cli/main.js';
-import { serveFolder, type RunningServer } from '../../src/server/explorer.js';
+import { type RunningServer, serveFolder } from '../../src/server/explorer.js';
 
-/** Sends a raw request line (no client-side path normalisation) and returns the status code and body. */
-function raw(port: number, target: string, method = 'GET'): Promise<{ status: number; body: string }> {
+/**
+ * Sends a raw request line (no client-side path normalisation) and returns the status code and
+ * body.
+ */
+function raw(
+  port: number,
+  target: string,
+  method = 'GET',
+): Promise<{ status: number; body: string }> {
   return new Promise((done, fail) => {
-    const socket = connect(port, '127.0.0.1', () => socket.write(`${method} ${target} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n`));
+    const socket = connect(port, '127.0.0.1', () =>
+      socket.write(`${method} ${target} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n`),
+    );
     let text = '';
     socket.on('data', (chunk) => (text += chunk.toString('latin1')));
-    socket.on('end', () => done({ status: Number(text.slice(9, 12)), body: text.slice(text.indexOf('\r\n\r\n') + 4) }));
+    socket.on('end', () =>
+      done({ status: Number(text.slice(9, 12)), body: text.slice(text.indexOf('\r\n\r\n') + 4) }),
+    );
     socket.on('error', fail);
   });
 }
@@ -84,7 +95,10 @@ describe('rmtkit serve: the static file server', () => {
   });
 
   it('reports a port in use as an invalid --port', async () => {
-    await assert.rejects(serveFolder(join(dir, 'site'), { port: server.port }), /--port must be a port this user can open/);
+    await assert.rejects(
+      serveFolder(join(dir, 'site'), { port: server.port }),
+      /--port must be a port this user can open/,
+    );
   });
 
   it('rejects a malformed --port with exit code 2 and a message naming the flag', async () => {
@@ -103,8 +117,13 @@ describe('rmtkit serve: the static file server', () => {
 
   it('`rmtkit serve --port 0` prints a 127.0.0.1 URL that serves the explorer page', async () => {
     const root = new URL('../../', import.meta.url);
-    const script = "import('./src/cli/main.ts').then((m) => m.main(['node', 'rmtkit', ...process.argv.slice(1)]))";
-    const child = spawn(process.execPath, ['--import', 'tsx', '-e', script, 'serve', '--port', '0', '--json'], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+    const script =
+      "import('./src/cli/main.ts').then((m) => m.main(['node', 'rmtkit', ...process.argv.slice(1)]))";
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', '-e', script, 'serve', '--port', '0', '--json'],
+      { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] },
+    );
     try {
       const line = await new Promise<string>((done, fail) => {
         createInterface({ input: child.stdout! }).once('line', done);

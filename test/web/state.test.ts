@@ -1,25 +1,55 @@
-import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { covSpec, DEFAULT_STATE, parseState, parseStateReport, serializeState } from '../../web/src/state.js';
-import { formatCovarianceSpec, parseCovarianceSpec } from '../../src/scenario/covariance-spec.js';
-import { LAMBDAS, TheoryCache } from '../../web/src/compute.js';
+import { describe, it } from 'node:test';
 import { ar1Covariance } from '../../src/covariance/index.js';
+import { formatCovarianceSpec, parseCovarianceSpec } from '../../src/scenario/covariance-spec.js';
 import { ssrTheory } from '../../src/ssr/theory.js';
+import { LAMBDAS, TheoryCache } from '../../web/src/compute.js';
+import {
+  covSpec,
+  DEFAULT_STATE,
+  parseState,
+  parseStateReport,
+  serializeState,
+} from '../../web/src/state.js';
 
 describe('explorer state in the URL', () => {
   it('reads back every state it writes', () => {
     const states = [
       DEFAULT_STATE,
-      { ...DEFAULT_STATE, model: 'spiked' as const, theta: 3.5, d: 300, alpha: 0.7943, lambda: 'opt' as const },
-      { ...DEFAULT_STATE, model: 'powerlaw' as const, exponent: 1.25, d: 500, alpha: 12.59, lambda: 0.003162 },
+      {
+        ...DEFAULT_STATE,
+        model: 'spiked' as const,
+        theta: 3.5,
+        d: 300,
+        alpha: 0.7943,
+        lambda: 'opt' as const,
+      },
+      {
+        ...DEFAULT_STATE,
+        model: 'powerlaw' as const,
+        exponent: 1.25,
+        d: 500,
+        alpha: 12.59,
+        lambda: 0.003162,
+      },
       { ...DEFAULT_STATE, model: 'isotropic' as const, d: Infinity, alpha: 0.1, lambda: 100 },
-      { ...DEFAULT_STATE, model: 'file' as const, fileKind: 'toeplitz' as const, file: 'autocov, 2024.csv', d: 400, alpha: 3, lambda: 0.5 },
+      {
+        ...DEFAULT_STATE,
+        model: 'file' as const,
+        fileKind: 'toeplitz' as const,
+        file: 'autocov, 2024.csv',
+        d: 400,
+        alpha: 3,
+        lambda: 0.5,
+      },
     ];
     for (const s of states) assert.deepEqual(parseState(new URLSearchParams(serializeState(s))), s);
   });
 
   it('falls back to defaults for invalid values and to d = 400 for models without a d → ∞ limit', () => {
-    const s = parseState(new URLSearchParams('model=spiked&theta=-2&d=inf&alpha=0&lambda=-1&rho=7'));
+    const s = parseState(
+      new URLSearchParams('model=spiked&theta=-2&d=inf&alpha=0&lambda=-1&rho=7'),
+    );
     assert.equal(s.model, 'spiked');
     assert.equal(s.theta, DEFAULT_STATE.theta);
     assert.equal(s.d, 400);
@@ -34,7 +64,10 @@ describe('explorer state in the URL', () => {
     const cov = (s: Parameters<typeof covSpec>[0]) => formatCovarianceSpec(covSpec(s));
     assert.equal(cov({ ...DEFAULT_STATE, model: 'isotropic' }), 'iso');
     assert.equal(cov({ ...DEFAULT_STATE, model: 'powerlaw', exponent: 2 }), 'powerlaw:2');
-    assert.equal(cov({ ...DEFAULT_STATE, model: 'file', fileKind: 'data', file: 'x.npy' }), 'data:x.npy');
+    assert.equal(
+      cov({ ...DEFAULT_STATE, model: 'file', fileKind: 'data', file: 'x.npy' }),
+      'data:x.npy',
+    );
     for (const model of ['ar1', 'isotropic', 'spiked', 'powerlaw'] as const) {
       const spec = covSpec({ ...DEFAULT_STATE, model });
       assert.deepEqual(parseCovarianceSpec(formatCovarianceSpec(spec)), spec);
@@ -61,8 +94,14 @@ describe('explorer theory cache', () => {
   it('returns the library theory for the λ curve and reuses curves when only λ changes', () => {
     const cache = new TheoryCache();
     const a = cache.errors({ ...DEFAULT_STATE, rho: 0.3, alpha: 1.5, lambda: 0.01 });
-    const direct = ssrTheory(ar1Covariance(0.3, Infinity).spectrum(), LAMBDAS.map((lambda) => ({ alpha: 1.5, lambda })));
-    assert.deepEqual(a.vsLambda.map((p) => p.genError), direct.map((p) => p.genError));
+    const direct = ssrTheory(
+      ar1Covariance(0.3, Infinity).spectrum(),
+      LAMBDAS.map((lambda) => ({ alpha: 1.5, lambda })),
+    );
+    assert.deepEqual(
+      a.vsLambda.map((p) => p.genError),
+      direct.map((p) => p.genError),
+    );
     const b = cache.errors({ ...DEFAULT_STATE, rho: 0.3, alpha: 1.5, lambda: 0.02 });
     assert.equal(b.vsLambda, a.vsLambda); // same array: not recomputed
     assert.notEqual(b.vsAlpha, a.vsAlpha);

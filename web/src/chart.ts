@@ -17,7 +17,9 @@ export class Chart {
   constructor(container: HTMLElement, spec: VegaLiteSpec, tooltip: HTMLElement) {
     const vg = compile(spec as Parameters<typeof compile>[0]).spec;
     this.view = new View(parse(vg), { renderer: 'canvas', container, hover: true });
-    this.view.tooltip((_handler: unknown, event: MouseEvent, _item: unknown, value: unknown) => showTooltip(tooltip, event, value));
+    this.view.tooltip((_handler: unknown, event: MouseEvent, _item: unknown, value: unknown) =>
+      showTooltip(tooltip, event, value),
+    );
   }
 
   /** Replaces the plotted rows and resolves once the plot is redrawn. */
@@ -48,7 +50,8 @@ function showTooltip(box: HTMLElement, event: MouseEvent, value: unknown): void 
     box.hidden = true;
     return;
   }
-  const entries = typeof value === 'object' ? Object.entries(value as Record<string, unknown>) : [['', value]];
+  const entries =
+    typeof value === 'object' ? Object.entries(value as Record<string, unknown>) : [['', value]];
   box.textContent = entries.map(([k, v]) => (k ? `${k}: ${String(v)}` : String(v))).join('\n');
   box.style.left = `${event.clientX + 12}px`;
   box.style.top = `${event.clientY + 12}px`;

@@ -1,10 +1,25 @@
 import type { CovarianceModel } from '../../src/covariance/model.js';
 import type { SpectralForm } from '../../src/rmt/spectral-form.js';
-import { buildCovariance, formatCovarianceSpec, NO_FILES, type CovarianceLoader, type CovarianceSpec } from '../../src/scenario/covariance-spec.js';
+import {
+  buildCovariance,
+  type CovarianceLoader,
+  type CovarianceSpec,
+  formatCovarianceSpec,
+  NO_FILES,
+} from '../../src/scenario/covariance-spec.js';
 import { logGrid } from '../../src/scenario/grid.js';
 import { optimalLambda } from '../../src/ssr/optimal.js';
 import { irreducibleError, ssrTheory } from '../../src/ssr/theory.js';
-import { bbpCurve, pcaCurve, phaseDiagram, spectrumView, type BbpCurve, type PcaCurve, type PhaseDiagram, type SpectrumView } from './extras.js';
+import {
+  type BbpCurve,
+  bbpCurve,
+  type PcaCurve,
+  type PhaseDiagram,
+  pcaCurve,
+  phaseDiagram,
+  type SpectrumView,
+  spectrumView,
+} from './extras.js';
 import { covSpec, type ExplorerState } from './state.js';
 
 /** One point of a curve as the explorer plots and exports it (the CLI's JSON field names). */
@@ -17,7 +32,10 @@ export interface CurvePoint {
 
 /** The theory behind the error views for one state. */
 export interface ErrorCurves {
-  /** The covariance, and its CLI `--cov` string and d ('inf' for ∞) that reproduce these numbers with `rmtkit theory`. */
+  /**
+   * The covariance, and its CLI `--cov` string and d ('inf' for ∞) that reproduce these numbers
+   * with `rmtkit theory`.
+   */
   spec: CovarianceSpec;
   cov: string;
   d: number | 'inf';
@@ -46,7 +64,9 @@ export interface ExtraCurves {
 
 /** α grid of the error-vs-α view: 64 log-spaced ratios from 0.1 to 20. */
 export const ALPHAS = logGrid(0.1, 20, 64, 6);
-/** λ grid of the error-vs-λ view: 64 log-spaced ridges from 1e−4 to 1e2 (Σ has unit mean variance). */
+/**
+ * λ grid of the error-vs-λ view: 64 log-spaced ridges from 1e−4 to 1e2 (Σ has unit mean variance).
+ */
 export const LAMBDAS = logGrid(1e-4, 1e2, 64, 6);
 
 /**
@@ -55,7 +75,10 @@ export const LAMBDAS = logGrid(1e-4, 1e2, 64, 6);
  * @example const cache = new TheoryCache(); cache.errors(DEFAULT_STATE).optimal?.lambda
  */
 export class TheoryCache {
-  private models = new Map<string, { model: CovarianceModel; form: SpectralForm; irreducible: number }>();
+  private models = new Map<
+    string,
+    { model: CovarianceModel; form: SpectralForm; irreducible: number }
+  >();
   private curves = new Map<string, CurvePoint[]>();
   private optima = new Map<string, { lambda: number; genError: number }>();
   private extras_ = new Map<string, BbpCurve | PcaCurve | SpectrumView | PhaseDiagram>();
@@ -88,16 +111,34 @@ export class TheoryCache {
   errors(state: ExplorerState): ErrorCurves {
     const { spec, cov, key, model, form, irreducible } = this.model(state);
     const wantOptimal = state.lambda === 'opt' || form.d === Infinity;
-    const optimal = wantOptimal ? this.memo(this.optima, `${key}|${state.alpha}`, () => {
-      const p = optimalLambda(form, state.alpha).point;
-      return { lambda: p.lambda, genError: p.genError };
-    }) : null;
+    const optimal = wantOptimal
+      ? this.memo(this.optima, `${key}|${state.alpha}`, () => {
+          const p = optimalLambda(form, state.alpha).point;
+          return { lambda: p.lambda, genError: p.genError };
+        })
+      : null;
     const lambda = state.lambda === 'opt' ? optimal!.lambda : state.lambda;
-    const curve = (points: Array<{ alpha: number; lambda: number }>) => ssrTheory(form, points).map(toPoint);
-    const vsAlpha = this.memo(this.curves, `${key}|a|${lambda}`, () => curve(ALPHAS.map((alpha) => ({ alpha, lambda }))));
-    const vsLambda = this.memo(this.curves, `${key}|l|${state.alpha}`, () => curve(LAMBDAS.map((l) => ({ alpha: state.alpha, lambda: l }))));
+    const curve = (points: Array<{ alpha: number; lambda: number }>) =>
+      ssrTheory(form, points).map(toPoint);
+    const vsAlpha = this.memo(this.curves, `${key}|a|${lambda}`, () =>
+      curve(ALPHAS.map((alpha) => ({ alpha, lambda }))),
+    );
+    const vsLambda = this.memo(this.curves, `${key}|l|${state.alpha}`, () =>
+      curve(LAMBDAS.map((l) => ({ alpha: state.alpha, lambda: l }))),
+    );
     const current = toPoint(ssrTheory(form, [{ alpha: state.alpha, lambda }])[0]!);
-    return { spec, cov, d: model.d === Infinity ? 'inf' : model.d, description: model.description, irreducible, lambda, optimal, current, vsAlpha, vsLambda };
+    return {
+      spec,
+      cov,
+      d: model.d === Infinity ? 'inf' : model.d,
+      description: model.description,
+      irreducible,
+      lambda,
+      optimal,
+      current,
+      vsAlpha,
+      vsLambda,
+    };
   }
 
   /**
@@ -109,10 +150,18 @@ export class TheoryCache {
     const { alpha } = state;
     const { lambda } = errors;
     const spikeD = state.model === 'spiked' ? state.d : Infinity;
-    const bbp = this.memo(this.extras_, `bbp|${spikeD}|${alpha}|${lambda}`, () => bbpCurve(alpha, lambda, spikeD)) as BbpCurve;
-    const pca = this.memo(this.extras_, `${key}|pca|${alpha}|${lambda}`, () => pcaCurve(form, alpha, lambda)) as PcaCurve;
-    const spectrum = this.memo(this.extras_, `${key}|spec|${alpha}|${lambda}`, () => spectrumView(model, alpha, lambda)) as SpectrumView;
-    const diagram = this.memo(this.extras_, `diagram|${alpha}`, () => phaseDiagram(alpha)) as PhaseDiagram;
+    const bbp = this.memo(this.extras_, `bbp|${spikeD}|${alpha}|${lambda}`, () =>
+      bbpCurve(alpha, lambda, spikeD),
+    ) as BbpCurve;
+    const pca = this.memo(this.extras_, `${key}|pca|${alpha}|${lambda}`, () =>
+      pcaCurve(form, alpha, lambda),
+    ) as PcaCurve;
+    const spectrum = this.memo(this.extras_, `${key}|spec|${alpha}|${lambda}`, () =>
+      spectrumView(model, alpha, lambda),
+    ) as SpectrumView;
+    const diagram = this.memo(this.extras_, `diagram|${alpha}`, () =>
+      phaseDiagram(alpha),
+    ) as PhaseDiagram;
     return { bbp, pca, spectrum, diagram };
   }
 
@@ -135,7 +184,17 @@ export class TheoryCache {
   }
 }
 
-function toPoint(p: { alpha: number; lambda: number; genError: number; trainError: number }): CurvePoint {
+function toPoint(p: {
+  alpha: number;
+  lambda: number;
+  genError: number;
+  trainError: number;
+}): CurvePoint {
   const finite = (v: number) => (Number.isFinite(v) ? v : null);
-  return { alpha: p.alpha, lambda: p.lambda, genError: finite(p.genError), trainError: finite(p.trainError) };
+  return {
+    alpha: p.alpha,
+    lambda: p.lambda,
+    genError: finite(p.genError),
+    trainError: finite(p.trainError),
+  };
 }

@@ -1,11 +1,20 @@
 import { parseDimension } from '../../src/scenario/dimension.js';
 import { SSR_PARAMS } from '../../src/ssr/params.js';
-import { allowsInfinite, MAX_D, type ExplorerState, type FileKind, type ModelKind } from './state.js';
+import {
+  allowsInfinite,
+  type ExplorerState,
+  type FileKind,
+  MAX_D,
+  type ModelKind,
+} from './state.js';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const input = (id: string) => $<HTMLInputElement>(id);
 
-/** α and λ sliders move in log10 units; values are rounded to 4 significant digits for readable URLs. */
+/**
+ * α and λ sliders move in log10 units; values are rounded to 4 significant digits for readable
+ * URLs.
+ */
 const fromLog = (v: string) => Number((10 ** Number(v)).toPrecision(4));
 
 /**
@@ -33,7 +42,8 @@ export function writeControls(s: ExplorerState): void {
     input('lambda').value = String(Math.log10(s.lambda)); // λ = 0 puts the log slider at its left end
     input('lambda-value').value = String(s.lambda);
   }
-  for (const label of document.querySelectorAll<HTMLElement>('[data-for]')) label.hidden = label.dataset.for !== s.model;
+  for (const label of document.querySelectorAll<HTMLElement>('[data-for]'))
+    label.hidden = label.dataset.for !== s.model;
   labels(s, null);
 }
 
@@ -46,7 +56,10 @@ export function labels(s: ExplorerState, usedLambda: number | null): void {
   $('theta-out').textContent = String(s.theta);
   $('exponent-out').textContent = String(s.exponent);
   $('alpha-out').textContent = String(s.alpha);
-  $('lambda-out').textContent = s.lambda === 'opt' ? `λ* = ${usedLambda === null ? '…' : usedLambda.toPrecision(4)}` : String(s.lambda);
+  $('lambda-out').textContent =
+    s.lambda === 'opt'
+      ? `λ* = ${usedLambda === null ? '…' : usedLambda.toPrecision(4)}`
+      : String(s.lambda);
 }
 
 /**
@@ -57,7 +70,10 @@ export function labels(s: ExplorerState, usedLambda: number | null): void {
  * which the log slider cannot show) is not snapped by an unrelated change.
  * @example readControls(DEFAULT_STATE, 'alpha').state.alpha
  */
-export function readControls(previous: ExplorerState, changed: string | null): { state: ExplorerState; problems: string[] } {
+export function readControls(
+  previous: ExplorerState,
+  changed: string | null,
+): { state: ExplorerState; problems: string[] } {
   const problems: string[] = [];
   const checked = (read: () => number, fallback: number) => {
     try {
@@ -72,7 +88,10 @@ export function readControls(previous: ExplorerState, changed: string | null): {
   if (changed === 'd') {
     finiteD = checked(() => {
       const d = parseDimension(input('d').value, 'd');
-      if (d > MAX_D) throw new RangeError(`invalid argument: d must be ≤ ${MAX_D} in the explorer (use the CLI for larger d). Value: ${d}.`);
+      if (d > MAX_D)
+        throw new RangeError(
+          `invalid argument: d must be ≤ ${MAX_D} in the explorer (use the CLI for larger d). Value: ${d}.`,
+        );
       return d;
     }, finiteD);
   }
@@ -82,7 +101,10 @@ export function readControls(previous: ExplorerState, changed: string | null): {
   else if (changed === 'lambda') lambda = fromLog(input('lambda').value);
   else if (changed === 'lambda-value') {
     const fallback = previous.lambda === 'opt' ? 0.1 : previous.lambda;
-    lambda = checked(() => SSR_PARAMS.lambda.check('lambda', Number(input('lambda-value').value.trim() || NaN)), fallback);
+    lambda = checked(
+      () => SSR_PARAMS.lambda.check('lambda', Number(input('lambda-value').value.trim() || NaN)),
+      fallback,
+    );
   } else if (lambda === 'opt') lambda = fromLog(input('lambda').value);
   const state: ExplorerState = {
     model,
@@ -90,7 +112,7 @@ export function readControls(previous: ExplorerState, changed: string | null): {
     theta: Number(input('theta').value),
     exponent: Number(input('exponent').value),
     fileKind: $<HTMLSelectElement>('file-kind').value as FileKind,
-    file: $('file-name').textContent === 'none' ? '' : $('file-name').textContent ?? '',
+    file: $('file-name').textContent === 'none' ? '' : ($('file-name').textContent ?? ''),
     d,
     alpha: changed === 'alpha' ? fromLog(input('alpha').value) : previous.alpha,
     lambda,

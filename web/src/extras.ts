@@ -1,10 +1,10 @@
-import type { CovarianceModel } from '../../src/covariance/model.js';
-import type { SpectralForm } from '../../src/rmt/spectral-form.js';
-import { ssrSpectrumTheory } from '../../src/ssr/spectrum-theory.js';
 import { ar1Covariance } from '../../src/covariance/ar1.js';
+import type { CovarianceModel } from '../../src/covariance/model.js';
 import { ar1GammaStar } from '../../src/pca/boundary.js';
+import type { SpectralForm } from '../../src/rmt/spectral-form.js';
 import { bbpTheory } from '../../src/ssr/bbp.js';
 import { comparePca } from '../../src/ssr/compare-pca.js';
+import { ssrSpectrumTheory } from '../../src/ssr/spectrum-theory.js';
 
 /** BBP overlap and outlier vs θ for Σ = I + θuuᵀ at one (α, λ) (docs/theory.md §4). */
 export interface BbpCurve {
@@ -12,7 +12,9 @@ export interface BbpCurve {
   points: Array<{ theta: number; overlap: number; outlier: number | null }>;
 }
 
-/** SSR vs PCA at one (α, λ) (docs/theory.md §5): PCA error vs γ, SSR's error and the crossing γ*. */
+/**
+ * SSR vs PCA at one (α, λ) (docs/theory.md §5): PCA error vs γ, SSR's error and the crossing γ*.
+ */
 export interface PcaCurve {
   ssrError: number;
   gammaStar: number;
@@ -30,7 +32,10 @@ export const GAMMAS = Array.from({ length: 100 }, (_, i) => (i + 1) / 100);
  */
 export function bbpCurve(alpha: number, lambda: number, d: number): BbpCurve {
   const theory = bbpTheory(THETAS, alpha, lambda, { d });
-  return { threshold: theory.threshold, points: theory.points.map((p) => ({ theta: p.theta, overlap: p.overlap, outlier: p.outlier })) };
+  return {
+    threshold: theory.threshold,
+    points: theory.points.map((p) => ({ theta: p.theta, overlap: p.overlap, outlier: p.outlier })),
+  };
 }
 
 /**
@@ -42,10 +47,16 @@ export function pcaCurve(form: SpectralForm, alpha: number, lambda: number): Pca
   return { ssrError: c.ssrError, gammaStar: c.gammaStar, points: c.pca };
 }
 
-/** The deterministic-equivalent spectral density of Â with its bulk edges and outliers (docs/theory.md §3). */
+/**
+ * The deterministic-equivalent spectral density of Â with its bulk edges and outliers
+ * (docs/theory.md §3).
+ */
 export interface SpectrumView {
   method: string;
-  /** RMS of Δ_k/Δ̄ − 1: how far the `mp` map's Δ ≈ Δ̄I assumption is from exact (0 for d = ∞ symbols). */
+  /**
+   * RMS of Δ_k/Δ̄ − 1: how far the `mp` map's Δ ≈ Δ̄I assumption is from exact (0 for d = ∞
+   * symbols).
+   */
   deltaSpread: number;
   points: Array<{ x: number; density: number }>;
   edges: Array<[number, number]>;
@@ -65,7 +76,13 @@ export function spectrumView(model: CovarianceModel, alpha: number, lambda: numb
     const density = s.density[i]!;
     if (Number.isFinite(x) && Number.isFinite(density)) points.push({ x, density });
   });
-  return { method: s.method, deltaSpread: s.deltaSpread, points, edges: s.edges, outliers: s.outliers };
+  return {
+    method: s.method,
+    deltaSpread: s.deltaSpread,
+    points,
+    edges: s.edges,
+    outliers: s.outliers,
+  };
 }
 
 /** The γ*(ρ) phase diagram of AR(1) (docs/theory.md §5): PCA beats SSR above the line. */

@@ -1,5 +1,5 @@
-import type { CovarianceLoader } from '../../src/scenario/covariance-spec.js';
 import { byteLoader } from '../../src/scenario/byte-loader.js';
+import type { CovarianceLoader } from '../../src/scenario/covariance-spec.js';
 
 /**
  * Files the user dropped on the page, by name, read the way the CLI reads `--cov` files.

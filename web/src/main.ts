@@ -3,23 +3,67 @@
  * Vega plots with SVG/PNG/CSV export. `window.__explorer` exposes the current state, result and
  * measured update latencies for the end-to-end tests.
  */
+
+import type { CurveRow } from '../../src/plot/curves.js';
 import { Chart } from './chart.js';
 import type { ErrorCurves, ExtraCurves } from './compute.js';
 import { labels, readControls, writeControls } from './controls.js';
 import { setupMonteCarlo } from './montecarlo.js';
-import type { CurveRow } from '../../src/plot/curves.js';
-import { parseStateReport, serializeState, type ExplorerState } from './state.js';
-import { bbpView, diagramView, errorVsAlpha, errorVsLambda, pcaView, spectrumViewDef, type ViewDef } from './views.js';
+import { type ExplorerState, parseStateReport, serializeState } from './state.js';
+import {
+  bbpView,
+  diagramView,
+  errorVsAlpha,
+  errorVsLambda,
+  pcaView,
+  spectrumViewDef,
+  type ViewDef,
+} from './views.js';
 
-interface Reply { id: number; result?: ErrorCurves; extras?: ExtraCurves; error?: string; ms?: number }
-interface Probe { state: ExplorerState; result: ErrorCurves | null; updates: number; extrasUpdates: number; extras: ExtraCurves | null; latencies: Array<{ compute: number; total: number }>; error: string | null; charts: Record<string, Chart>; simPoints: number; simBins: number }
+interface Reply {
+  id: number;
+  result?: ErrorCurves;
+  extras?: ExtraCurves;
+  error?: string;
+  ms?: number;
+}
+interface Probe {
+  state: ExplorerState;
+  result: ErrorCurves | null;
+  updates: number;
+  extrasUpdates: number;
+  extras: ExtraCurves | null;
+  latencies: Array<{ compute: number; total: number }>;
+  error: string | null;
+  charts: Record<string, Chart>;
+  simPoints: number;
+  simBins: number;
+}
 
 const initial = parseStateReport(new URLSearchParams(location.search));
-const probe: Probe = { state: initial.state, result: null, updates: 0, extrasUpdates: 0, extras: null, latencies: [], error: null, charts: {}, simPoints: 0, simBins: 0 };
+const probe: Probe = {
+  state: initial.state,
+  result: null,
+  updates: 0,
+  extrasUpdates: 0,
+  extras: null,
+  latencies: [],
+  error: null,
+  charts: {},
+  simPoints: 0,
+  simBins: 0,
+};
 (window as unknown as { __explorer: Probe }).__explorer = probe;
 
 const tooltip = document.getElementById('tooltip')!;
-const views: Array<{ def: ViewDef<never>; chart: Chart; figure: HTMLElement }> = [errorVsAlpha, errorVsLambda, spectrumViewDef, bbpView, pcaView, diagramView].map((def) => {
+const views: Array<{ def: ViewDef<never>; chart: Chart; figure: HTMLElement }> = [
+  errorVsAlpha,
+  errorVsLambda,
+  spectrumViewDef,
+  bbpView,
+  pcaView,
+  diagramView,
+].map((def) => {
   const figure = document.querySelector<HTMLElement>(`[data-view="${def.id}"]`)!;
   const chart = new Chart(figure.querySelector<HTMLElement>('.plot')!, def.spec, tooltip);
   probe.charts[def.id] = chart;
@@ -36,10 +80,14 @@ worker.onmessage = async (event: MessageEvent<Reply>) => {
   if (id !== latest) return; // a newer request is on its way
   if (extras) {
     const slow = [bbpView, pcaView] as ViewDef<ExtraCurves>[];
-    const rho = probe.state.model === 'ar1' ? probe.state.rho : probe.state.model === 'isotropic' ? 0 : null;
+    const rho =
+      probe.state.model === 'ar1' ? probe.state.rho : probe.state.model === 'isotropic' ? 0 : null;
     await Promise.all([
       ...slow.map((def) => probe.charts[def.id]!.update(def.rows(extras))),
-      probe.charts[spectrumViewDef.id]!.update([...spectrumViewDef.rows(extras), ...(probe.result ? simulatedSpectrum(probe.result) : [])]),
+      probe.charts[spectrumViewDef.id]!.update([
+        ...spectrumViewDef.rows(extras),
+        ...(probe.result ? simulatedSpectrum(probe.result) : []),
+      ]),
       probe.charts[diagramView.id]!.update(diagramView.rows({ ...extras, rho })),
     ]);
     probe.extras = extras;
@@ -89,19 +137,37 @@ function request(state: ExplorerState): void {
 }
 
 // Monte Carlo rows are shown only while the state they simulate is on screen.
-const sim: Record<'vs-alpha' | 'spectrum', { rows: CurveRow[]; key: string }> = { 'vs-alpha': { rows: [], key: '' }, spectrum: { rows: [], key: '' } };
-const simulated = (r: ErrorCurves) => (sim['vs-alpha'].key === `${r.cov}|${r.lambda}` ? sim['vs-alpha'].rows : []);
-const simulatedSpectrum = (r: ErrorCurves) => (sim.spectrum.key === `${r.cov}|${r.lambda}|${r.current.alpha}` ? sim.spectrum.rows : []);
+const sim: Record<'vs-alpha' | 'spectrum', { rows: CurveRow[]; key: string }> = {
+  'vs-alpha': { rows: [], key: '' },
+  spectrum: { rows: [], key: '' },
+};
+const simulated = (r: ErrorCurves) =>
+  sim['vs-alpha'].key === `${r.cov}|${r.lambda}` ? sim['vs-alpha'].rows : [];
+const simulatedSpectrum = (r: ErrorCurves) =>
+  sim.spectrum.key === `${r.cov}|${r.lambda}|${r.current.alpha}` ? sim.spectrum.rows : [];
 setupMonteCarlo(
-  () => (probe.result ? { spec: probe.result.spec, cov: probe.result.cov, lambda: probe.result.lambda, alpha: probe.result.current.alpha } : null),
+  () =>
+    probe.result
+      ? {
+          spec: probe.result.spec,
+          cov: probe.result.cov,
+          lambda: probe.result.lambda,
+          alpha: probe.result.current.alpha,
+        }
+      : null,
   (view, rows, key) => {
     sim[view] = { rows, key };
     if (view === 'vs-alpha') probe.simPoints = rows.length;
     else probe.simBins = rows.length;
     const r = probe.result;
     if (!r) return;
-    if (view === 'vs-alpha') void probe.charts[errorVsAlpha.id]!.update([...errorVsAlpha.rows(r), ...simulated(r)]);
-    else if (probe.extras) void probe.charts[spectrumViewDef.id]!.update([...spectrumViewDef.rows(probe.extras), ...simulatedSpectrum(r)]);
+    if (view === 'vs-alpha')
+      void probe.charts[errorVsAlpha.id]!.update([...errorVsAlpha.rows(r), ...simulated(r)]);
+    else if (probe.extras)
+      void probe.charts[spectrumViewDef.id]!.update([
+        ...spectrumViewDef.rows(probe.extras),
+        ...simulatedSpectrum(r),
+      ]);
   },
 );
 
@@ -110,7 +176,11 @@ async function loadFile(file: File): Promise<void> {
   const bytes = new Uint8Array(await file.arrayBuffer());
   worker.postMessage({ file: { name: file.name, bytes } }, [bytes.buffer]);
   document.getElementById('file-name')!.textContent = file.name;
-  const state = { ...readControls(probe.state, null).state, model: 'file' as const, file: file.name };
+  const state = {
+    ...readControls(probe.state, null).state,
+    model: 'file' as const,
+    file: file.name,
+  };
   writeControls(state);
   request(state);
 }
@@ -148,9 +218,14 @@ form.addEventListener('submit', (e) => e.preventDefault());
 for (const { figure, chart, def } of views) {
   figure.querySelector('figcaption')!.addEventListener('click', async (event) => {
     const kind = (event.target as HTMLElement).dataset.export;
-    if (kind === 'svg') download(`${def.id}.svg`, URL.createObjectURL(new Blob([await chart.svg()], { type: 'image/svg+xml' })));
+    if (kind === 'svg')
+      download(
+        `${def.id}.svg`,
+        URL.createObjectURL(new Blob([await chart.svg()], { type: 'image/svg+xml' })),
+      );
     else if (kind === 'png') download(`${def.id}.png`, await chart.png());
-    else if (kind === 'csv') download(`${def.id}.csv`, URL.createObjectURL(new Blob([chart.csv()], { type: 'text/csv' })));
+    else if (kind === 'csv')
+      download(`${def.id}.csv`, URL.createObjectURL(new Blob([chart.csv()], { type: 'text/csv' })));
   });
 }
 

@@ -3,7 +3,9 @@ import type { CovarianceSpec } from '../../src/scenario/covariance-spec.js';
 import { logGrid } from '../../src/scenario/grid.js';
 import { MAX_SIM_D, type SimHistogram, type SimPoint } from './sim.js';
 
-/** What a Monte Carlo run simulates: the current model, λ and α (for the spectrum) at a finite d. */
+/**
+ * What a Monte Carlo run simulates: the current model, λ and α (for the spectrum) at a finite d.
+ */
 export interface SimTarget {
   spec: CovarianceSpec;
   /** The spec as a string: the key that ties simulated rows to the state they belong to. */
@@ -12,7 +14,10 @@ export interface SimTarget {
   alpha: number;
 }
 
-/** Simulation rows for one view, with the key (`cov|λ` for error vs α, `cov|λ|α` for the spectrum) of the state they belong to. */
+/**
+ * Simulation rows for one view, with the key (`cov|λ` for error vs α, `cov|λ|α` for the spectrum)
+ * of the state they belong to.
+ */
 export type SimRows = (view: 'vs-alpha' | 'spectrum', rows: CurveRow[], key: string) => void;
 
 /** α values of the overlay: 8 log-spaced ratios from 0.25 to 8. */
@@ -64,7 +69,15 @@ export function setupMonteCarlo(target: () => SimTarget | null, onRows: SimRows)
     status.textContent = 'running…';
     const started = performance.now();
     worker = new Worker(new URL('./sim-worker.ts', import.meta.url), { type: 'module' });
-    worker.onmessage = (event: MessageEvent<{ progress?: [number, number]; point?: SimPoint; histogram?: SimHistogram; done?: true; error?: string }>) => {
+    worker.onmessage = (
+      event: MessageEvent<{
+        progress?: [number, number];
+        point?: SimPoint;
+        histogram?: SimHistogram;
+        done?: true;
+        error?: string;
+      }>,
+    ) => {
       const { progress, point, histogram, done, error } = event.data;
       if (progress) {
         bar.max = progress[1];
@@ -72,18 +85,54 @@ export function setupMonteCarlo(target: () => SimTarget | null, onRows: SimRows)
         status.textContent = `${progress[0]} / ${progress[1]} trials`;
       }
       if (point) {
-        rows.push({ kind: 'simulation', series: `generalisation (${label})`, x: point.alpha, y: point.genMean, lo: point.genMean - point.genSe, hi: point.genMean + point.genSe });
-        rows.push({ kind: 'simulation', series: `training (${label})`, x: point.alpha, y: point.trainMean, lo: point.trainMean - point.trainSe, hi: point.trainMean + point.trainSe });
+        rows.push({
+          kind: 'simulation',
+          series: `generalisation (${label})`,
+          x: point.alpha,
+          y: point.genMean,
+          lo: point.genMean - point.genSe,
+          hi: point.genMean + point.genSe,
+        });
+        rows.push({
+          kind: 'simulation',
+          series: `training (${label})`,
+          x: point.alpha,
+          y: point.trainMean,
+          lo: point.trainMean - point.trainSe,
+          hi: point.trainMean + point.trainSe,
+        });
         onRows('vs-alpha', [...rows], key);
       }
       if (histogram) {
         const series = `histogram (${label}, ${trials} × ${histogram.n} samples)`;
-        onRows('spectrum', histogram.bins.map((b) => ({ kind: 'simulation', series, x: b.x, y: b.density, lo: b.density - b.se, hi: b.density + b.se })), spectrumKey);
+        onRows(
+          'spectrum',
+          histogram.bins.map((b) => ({
+            kind: 'simulation',
+            series,
+            x: b.x,
+            y: b.density,
+            lo: b.density - b.se,
+            hi: b.density + b.se,
+          })),
+          spectrumKey,
+        );
       }
-      if (done) stop(`done: ${(SIM_ALPHAS.length + 1) * trials} trials in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+      if (done)
+        stop(
+          `done: ${(SIM_ALPHAS.length + 1) * trials} trials in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+        );
       if (error) stop(`failed: ${error}`);
     };
-    worker.postMessage({ spec: t.spec, d, lambda: t.lambda, alpha: t.alpha, alphas: SIM_ALPHAS, trials, seed: 1 });
+    worker.postMessage({
+      spec: t.spec,
+      d,
+      lambda: t.lambda,
+      alpha: t.alpha,
+      alphas: SIM_ALPHAS,
+      trials,
+      seed: 1,
+    });
   });
   cancel.addEventListener('click', () => stop(`cancelled at ${bar.value} / ${bar.max} trials`));
 }

@@ -3,9 +3,12 @@
  * of Â at the current α) and posts `{ progress: [done, total] }`, `{ point }` per α,
  * `{ histogram }`, then `{ done: true }` or `{ error }`. The page cancels by terminating it.
  */
-import { simulate, simulateSpectrum, type SimRequest } from './sim.js';
+import { type SimRequest, simulate, simulateSpectrum } from './sim.js';
 
-const scope = self as unknown as { onmessage: ((e: MessageEvent<SimRequest & { alpha: number }>) => void) | null; postMessage(m: unknown): void };
+const scope = self as unknown as {
+  onmessage: ((e: MessageEvent<SimRequest & { alpha: number }>) => void) | null;
+  postMessage(m: unknown): void;
+};
 
 scope.onmessage = (event) => {
   const req = event.data;

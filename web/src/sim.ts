@@ -1,6 +1,6 @@
+import { randomStream } from '../../src/random/stream.js';
 import { buildCovariance, type CovarianceSpec } from '../../src/scenario/covariance-spec.js';
 import { sampleCount, ssrTrials } from '../../src/scenario/ssr-trial.js';
-import { randomStream } from '../../src/random/stream.js';
 import { ssrEigen } from '../../src/ssr/spectrum.js';
 import { histogram } from '../../src/stats/histogram.js';
 
@@ -36,15 +36,33 @@ export const MAX_SIM_D = 400;
  * @throws {RangeError} for d outside [2, 400]; the library's errors for a model it rejects.
  * @example simulate({ spec: { kind: 'ar1', rho: 0.5 }, d: 60, lambda: 0.1, alphas: [1, 2], trials: 4, seed: 1 }, () => {}, console.log)
  */
-export function simulate(req: SimRequest, progress: (done: number, total: number) => void, point: (p: SimPoint) => void): void {
+export function simulate(
+  req: SimRequest,
+  progress: (done: number, total: number) => void,
+  point: (p: SimPoint) => void,
+): void {
   const model = simulationModel(req);
   const root = randomStream(req.seed);
   const total = req.alphas.length * req.trials;
   let done = 0;
   req.alphas.forEach((alpha, i) => {
     const n = sampleCount(alpha, req.d);
-    const { gen, train } = ssrTrials(model, n, req.lambda, req.trials, (t) => root.child('alpha', i).child('trial', t), () => progress(++done, total));
-    point({ alpha: n / req.d, n, genMean: gen.mean, genSe: gen.stderr, trainMean: train.mean, trainSe: train.stderr });
+    const { gen, train } = ssrTrials(
+      model,
+      n,
+      req.lambda,
+      req.trials,
+      (t) => root.child('alpha', i).child('trial', t),
+      () => progress(++done, total),
+    );
+    point({
+      alpha: n / req.d,
+      n,
+      genMean: gen.mean,
+      genSe: gen.stderr,
+      trainMean: train.mean,
+      trainSe: train.stderr,
+    });
   });
 }
 
@@ -58,24 +76,43 @@ export interface SimHistogram {
 
 /**
  * Eigenvalues of Â (`ssrEigen`) from `trials` Gaussian data sets at one α, pooled into `binCount`
- * bins; trial t uses the stream child ('spectrum', t) of `seed`. Calls `progress()` after each trial.
+ * bins; trial t uses the stream child ('spectrum', t) of `seed`. Calls `progress()` after each
+ * trial.
  * @throws {RangeError} for d outside [2, 400].
  * @example simulateSpectrum({ spec: { kind: 'ar1', rho: 0.5 }, d: 100, lambda: 0.1, alphas: [], trials: 4, seed: 1 }, 2, () => {}).bins.length // 40
  */
-export function simulateSpectrum(req: SimRequest, alpha: number, progress: () => void, binCount = 40): SimHistogram {
+export function simulateSpectrum(
+  req: SimRequest,
+  alpha: number,
+  progress: () => void,
+  binCount = 40,
+): SimHistogram {
   const model = simulationModel(req);
   const n = sampleCount(alpha, req.d);
   const values: number[] = [];
   for (let t = 0; t < req.trials; t++) {
-    for (const v of ssrEigen(model.sample(n, randomStream(req.seed).child('spectrum', t)), req.lambda).values) values.push(v);
+    for (const v of ssrEigen(
+      model.sample(n, randomStream(req.seed).child('spectrum', t)),
+      req.lambda,
+    ).values)
+      values.push(v);
     progress();
   }
   const { lo, width, counts } = histogram(values, { bins: binCount });
   const scale = 1 / (values.length * width);
-  return { alpha: n / req.d, n, bins: Array.from(counts, (c, k) => ({ x: lo + (k + 0.5) * width, density: c * scale, se: Math.sqrt(c) * scale })) };
+  return {
+    alpha: n / req.d,
+    n,
+    bins: Array.from(counts, (c, k) => ({
+      x: lo + (k + 0.5) * width,
+      density: c * scale,
+      se: Math.sqrt(c) * scale,
+    })),
+  };
 }
 
 function simulationModel(req: SimRequest) {
-  if (!(req.d >= 2 && req.d <= MAX_SIM_D)) throw new RangeError(`Monte Carlo needs 2 ≤ d ≤ ${MAX_SIM_D}; got ${req.d}`);
+  if (!(req.d >= 2 && req.d <= MAX_SIM_D))
+    throw new RangeError(`Monte Carlo needs 2 ≤ d ≤ ${MAX_SIM_D}; got ${req.d}`);
   return buildCovariance(req.spec, req.d);
 }

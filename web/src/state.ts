@@ -18,10 +18,16 @@ export interface ExplorerState {
   theta: number;
   /** Power-law exponent a of σ_j ∝ j^(−a). */
   exponent: number;
-  /** For model 'file': how the file defines Σ, and the file's name (its contents live in the worker, not in the URL). */
+  /**
+   * For model 'file': how the file defines Σ, and the file's name (its contents live in the worker,
+   * not in the URL).
+   */
   fileKind: FileKind;
   file: string;
-  /** Dimension; `Infinity` for the d → ∞ limit (AR(1) and isotropic only); file models take d from the file. */
+  /**
+   * Dimension; `Infinity` for the d → ∞ limit (AR(1) and isotropic only); file models take d from
+   * the file.
+   */
   d: number;
   /** Sample ratio α = n/d. */
   alpha: number;
@@ -30,7 +36,17 @@ export interface ExplorerState {
 }
 
 /** The page's state when the URL says nothing. */
-export const DEFAULT_STATE: ExplorerState = { model: 'ar1', rho: 0.5, theta: 2, exponent: 1, fileKind: 'dense', file: '', d: Infinity, alpha: 2, lambda: 0.1 };
+export const DEFAULT_STATE: ExplorerState = {
+  model: 'ar1',
+  rho: 0.5,
+  theta: 2,
+  exponent: 1,
+  fileKind: 'dense',
+  file: '',
+  d: Infinity,
+  alpha: 2,
+  lambda: 0.1,
+};
 
 /**
  * Whether the d → ∞ limit is defined for a model (a spectral symbol exists), as the library says.
@@ -67,7 +83,10 @@ export function covSpec(state: ExplorerState): CovarianceSpec {
  * replaced by 400 for models without a limit.
  * @example parseStateReport(new URLSearchParams('model=spiked&theta=-2')).problems // ['invalid argument: theta must be ≥ -1. Value: -2.']
  */
-export function parseStateReport(params: URLSearchParams): { state: ExplorerState; problems: string[] } {
+export function parseStateReport(params: URLSearchParams): {
+  state: ExplorerState;
+  problems: string[];
+} {
   const s: ExplorerState = { ...DEFAULT_STATE };
   const problems: string[] = [];
   const attempt = <T>(read: () => T, fallback: T): T => {
@@ -84,10 +103,21 @@ export function parseStateReport(params: URLSearchParams): { state: ExplorerStat
     return attempt(() => constraint.check(key, Number(text)), fallback);
   };
   const model = params.get('model');
-  if (model === 'ar1' || model === 'spiked' || model === 'isotropic' || model === 'powerlaw' || model === 'file') s.model = model;
-  else if (model !== null) problems.push(`invalid argument: model must be ar1, spiked, isotropic, powerlaw or file. Value: "${model}".`);
+  if (
+    model === 'ar1' ||
+    model === 'spiked' ||
+    model === 'isotropic' ||
+    model === 'powerlaw' ||
+    model === 'file'
+  )
+    s.model = model;
+  else if (model !== null)
+    problems.push(
+      `invalid argument: model must be ar1, spiked, isotropic, powerlaw or file. Value: "${model}".`,
+    );
   const kind = params.get('kind');
-  if (kind === 'diag' || kind === 'dense' || kind === 'toeplitz' || kind === 'data') s.fileKind = kind;
+  if (kind === 'diag' || kind === 'dense' || kind === 'toeplitz' || kind === 'data')
+    s.fileKind = kind;
   s.file = params.get('file') ?? '';
   s.rho = number('rho', COVARIANCE_PARAMS.rho, s.rho);
   s.theta = number('theta', COVARIANCE_PARAMS.theta, s.theta);
@@ -95,12 +125,17 @@ export function parseStateReport(params: URLSearchParams): { state: ExplorerStat
   const d = params.get('d');
   if (d !== null && d.trim() !== '') s.d = attempt(() => parseDimension(d, 'd'), s.d);
   if (s.d !== Infinity && s.d > MAX_D) {
-    problems.push(`invalid argument: d must be ≤ ${MAX_D} in the explorer (a JS eigendecomposition of a larger Σ takes seconds). Value: ${s.d}.`);
+    problems.push(
+      `invalid argument: d must be ≤ ${MAX_D} in the explorer (a JS eigendecomposition of a larger Σ takes seconds). Value: ${s.d}.`,
+    );
     s.d = DEFAULT_STATE.d;
   }
   if (s.d === Infinity && !allowsInfinite(s.model)) s.d = 400;
   s.alpha = number('alpha', SSR_PARAMS.alpha, s.alpha);
-  s.lambda = params.get('lambda') === 'opt' ? 'opt' : number('lambda', SSR_PARAMS.lambda, DEFAULT_STATE.lambda as number);
+  s.lambda =
+    params.get('lambda') === 'opt'
+      ? 'opt'
+      : number('lambda', SSR_PARAMS.lambda, DEFAULT_STATE.lambda as number);
   return { state: s, problems };
 }
 

@@ -10,7 +10,13 @@ import { FileTable } from './files.js';
 import type { ExplorerState } from './state.js';
 
 interface Scope {
-  onmessage: ((event: MessageEvent<{ id: number; state: ExplorerState } | { file: { name: string; bytes: Uint8Array } }>) => void) | null;
+  onmessage:
+    | ((
+        event: MessageEvent<
+          { id: number; state: ExplorerState } | { file: { name: string; bytes: Uint8Array } }
+        >,
+      ) => void)
+    | null;
   postMessage(message: unknown): void;
 }
 const scope = self as unknown as Scope;
@@ -44,10 +50,16 @@ function run(): void {
       try {
         scope.postMessage({ id: job.id, extras: cache.extras(job.state, result) });
       } catch (error) {
-        scope.postMessage({ id: job.id, error: error instanceof Error ? error.message : String(error) });
+        scope.postMessage({
+          id: job.id,
+          error: error instanceof Error ? error.message : String(error),
+        });
       }
     }, 0);
   } catch (error) {
-    scope.postMessage({ id: job.id, error: error instanceof Error ? error.message : String(error) });
+    scope.postMessage({
+      id: job.id,
+      error: error instanceof Error ? error.message : String(error),
+    });
   }
 }

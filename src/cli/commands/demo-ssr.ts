@@ -17,7 +17,13 @@ export interface SsrDemoResult {
  * population and training errors (mean ± standard error over seeds) with the deterministic
  * equivalent (docs/theory.md §2).
  */
-export function ssrDemo(d: number, alpha: number, rho: number, seeds: number, seed: number): SsrDemoResult {
+export function ssrDemo(
+  d: number,
+  alpha: number,
+  rho: number,
+  seeds: number,
+  seed: number,
+): SsrDemoResult {
   const model = buildCovariance({ kind: 'ar1', rho }, d);
   const n = sampleCount(alpha, d);
   const form = model.spectrum();
@@ -31,6 +37,11 @@ export function ssrDemo(d: number, alpha: number, rho: number, seeds: number, se
     lambda,
     seeds,
     theory: { genError: theory!.genError, trainError: theory!.trainError },
-    simulation: { genError: gen.mean, genStdErr: gen.stderr, trainError: train.mean, trainStdErr: train.stderr },
+    simulation: {
+      genError: gen.mean,
+      genStdErr: gen.stderr,
+      trainError: train.mean,
+      trainStdErr: train.stderr,
+    },
   };
 }

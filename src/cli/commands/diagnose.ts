@@ -1,10 +1,16 @@
-import type { Command } from 'commander';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DataFormatError, InvalidArgumentError } from '../../errors.js';
+import type { Command } from 'commander';
 import { diagnoseModel, type ModelOptions } from '../../diagnostics/model.js';
 import { esdPlotSpec, mpPlotSpec } from '../../diagnostics/plots.js';
-import { csvReport, jsonReport, reportColumns, skippedSummary, textTable } from '../../diagnostics/report.js';
+import {
+  csvReport,
+  jsonReport,
+  reportColumns,
+  skippedSummary,
+  textTable,
+} from '../../diagnostics/report.js';
+import { DataFormatError, InvalidArgumentError } from '../../errors.js';
 import { findWeightFiles, readWeightFile } from '../../io/weights/read.js';
 import type { WeightFile } from '../../io/weights/tensor.js';
 import { CONFIG } from '../../plot/curves.js';
@@ -34,11 +40,26 @@ interface DiagnoseFlags {
 export function registerDiagnose(program: Command): void {
   program
     .command('diagnose <path>')
-    .description('spectral diagnostics (power-law α, norms, MP fit, correlation traps) of the weight matrices of a model file or folder')
-    .option('--randomize', 'compare each layer with its entries permuted: rand_distance and correlation traps')
-    .option('--mp-fit', 'fit the Marchenko–Pastur bulk: sigma_mp, bulk edges, num_spikes, mp_softrank')
-    .option('--fingers', 'drop spurious top eigenvalues before the power-law fit (num_fingers, raw_alpha)')
-    .option('--fit <pl|tpl>', 'power law, or truncated power law at the same xmin (adds Lambda)', 'pl')
+    .description(
+      'spectral diagnostics (power-law α, norms, MP fit, correlation traps) of the weight matrices of a model file or folder',
+    )
+    .option(
+      '--randomize',
+      'compare each layer with its entries permuted: rand_distance and correlation traps',
+    )
+    .option(
+      '--mp-fit',
+      'fit the Marchenko–Pastur bulk: sigma_mp, bulk edges, num_spikes, mp_softrank',
+    )
+    .option(
+      '--fingers',
+      'drop spurious top eigenvalues before the power-law fit (num_fingers, raw_alpha)',
+    )
+    .option(
+      '--fit <pl|tpl>',
+      'power law, or truncated power law at the same xmin (adds Lambda)',
+      'pl',
+    )
     .option('--plots <dir>', 'write the ESD (and MP fit) of each layer as SVG and PNG into <dir>')
     .option('--min-evals <int>', 'skip layers with fewer eigenvalues', '10')
     .option('--max-evals <int>', 'skip layers with more eigenvalues', '15000')
@@ -49,7 +70,8 @@ export function registerDiagnose(program: Command): void {
     .action(async (path: string, flags: DiagnoseFlags) => {
       if (flags.json && flags.csv) throw new InvalidArgumentError('--json, --csv', 'are exclusive');
       const fit = flags.fit.toLowerCase();
-      if (fit !== 'pl' && fit !== 'tpl') throw new InvalidArgumentError('--fit', 'must be pl or tpl', flags.fit);
+      if (fit !== 'pl' && fit !== 'tpl')
+        throw new InvalidArgumentError('--fit', 'must be pl or tpl', flags.fit);
       const options: ModelOptions = {
         fit: fit === 'tpl' ? 'TPL' : 'PL',
         fixFingers: flags.fingers,
@@ -61,13 +83,30 @@ export function registerDiagnose(program: Command): void {
       };
       const files = readAll(path);
       const result = await diagnoseModel(files, options);
-      const columns = reportColumns({ mpFit: flags.mpFit, randomize: flags.randomize, fixFingers: flags.fingers, tpl: fit === 'tpl' });
+      const columns = reportColumns({
+        mpFit: flags.mpFit,
+        randomize: flags.randomize,
+        fixFingers: flags.fingers,
+        tpl: fit === 'tpl',
+      });
       if (flags.plots) await writePlots(flags.plots, result.layers, Boolean(flags.mpFit));
-      if (flags.json) console.log(JSON.stringify({ files: files.map((f) => ({ file: f.file, format: f.format, tensors: f.tensors.length })), ...jsonReport(result, columns) }));
+      if (flags.json)
+        console.log(
+          JSON.stringify({
+            files: files.map((f) => ({
+              file: f.file,
+              format: f.format,
+              tensors: f.tensors.length,
+            })),
+            ...jsonReport(result, columns),
+          }),
+        );
       else if (flags.csv) console.log(csvReport(result, columns).trimEnd());
       else {
         console.log(result.layers.length ? textTable(result, columns) : 'no layer to diagnose');
-        const skips = flags.verbose ? result.skipped.map((s) => `skipped ${s.name}: ${s.reason}`) : skippedSummary(result.skipped);
+        const skips = flags.verbose
+          ? result.skipped.map((s) => `skipped ${s.name}: ${s.reason}`)
+          : skippedSummary(result.skipped);
         for (const line of skips) console.log(line);
         if (flags.plots) console.log(`plots written to ${flags.plots}`);
       }
@@ -80,7 +119,11 @@ function readAll(path: string): WeightFile[] {
   try {
     paths = findWeightFiles(path);
   } catch (error) {
-    throw new DataFormatError(path, '', `cannot be read (${(error as { code?: string }).code ?? (error as Error).message})`);
+    throw new DataFormatError(
+      path,
+      '',
+      `cannot be read (${(error as { code?: string }).code ?? (error as Error).message})`,
+    );
   }
   const files: WeightFile[] = [];
   for (const p of paths) {
@@ -89,21 +132,40 @@ function readAll(path: string): WeightFile[] {
     } catch (error) {
       const code = (error as { code?: string }).code;
       if (!code && !(error instanceof DataFormatError)) throw error;
-      console.error(`rmtkit: ${code ? `${p}: cannot be read (${code})` : (error as Error).message}`);
+      console.error(
+        `rmtkit: ${code ? `${p}: cannot be read (${code})` : (error as Error).message}`,
+      );
       if (paths.length === 1) throw new DataFormatError(p, '', 'no model could be read');
     }
   }
-  if (files.length === 0) throw new DataFormatError(path, '', 'holds no readable model file (.onnx, .safetensors, .npy, .npz, model.json)');
+  if (files.length === 0)
+    throw new DataFormatError(
+      path,
+      '',
+      'holds no readable model file (.onnx, .safetensors, .npy, .npz, model.json)',
+    );
   return files;
 }
 
-async function writePlots(dir: string, layers: Awaited<ReturnType<typeof diagnoseModel>>['layers'], mp: boolean): Promise<void> {
+async function writePlots(
+  dir: string,
+  layers: Awaited<ReturnType<typeof diagnoseModel>>['layers'],
+  mp: boolean,
+): Promise<void> {
   mkdirSync(dir, { recursive: true });
   for (const [k, layer] of layers.entries()) {
-    const stem = join(dir, `${String(k + 1).padStart(3, '0')}-${layer.name.replace(/[^A-Za-z0-9._-]+/g, '_').slice(-80)}`);
-    const figures = [['esd', esdPlotSpec(layer, layer.name)], ...(mp ? [['mp', mpPlotSpec(layer, layer.name)] as const] : [])] as const;
+    const stem = join(
+      dir,
+      `${String(k + 1).padStart(3, '0')}-${layer.name.replace(/[^A-Za-z0-9._-]+/g, '_').slice(-80)}`,
+    );
+    const figures = [
+      ['esd', esdPlotSpec(layer, layer.name)],
+      ...(mp ? [['mp', mpPlotSpec(layer, layer.name)] as const] : []),
+    ] as const;
     for (const [kind, spec] of figures) {
-      const { svg, png } = await renderFigure({ ...spec, config: CONFIG } as Parameters<typeof renderFigure>[0]);
+      const { svg, png } = await renderFigure({ ...spec, config: CONFIG } as Parameters<
+        typeof renderFigure
+      >[0]);
       writeFileSync(`${stem}.${kind}.svg`, svg);
       writeFileSync(`${stem}.${kind}.png`, png);
     }
@@ -112,6 +174,7 @@ async function writePlots(dir: string, layers: Awaited<ReturnType<typeof diagnos
 
 function integer(flag: string, text: string, min: number): number {
   const v = Number(text);
-  if (!Number.isSafeInteger(v) || v < min) throw new InvalidArgumentError(flag, `must be an integer ≥ ${min}`, text);
+  if (!Number.isSafeInteger(v) || v < min)
+    throw new InvalidArgumentError(flag, `must be an integer ≥ ${min}`, text);
   return v;
 }

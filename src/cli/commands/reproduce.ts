@@ -1,7 +1,7 @@
-import { Option, type Command } from 'commander';
 import cliProgress from 'cli-progress';
-import { InvalidArgumentError } from '../../errors.js';
+import { type Command, Option } from 'commander';
 import { interval } from '../../constraints.js';
+import { InvalidArgumentError } from '../../errors.js';
 import { EXPERIMENTS, findExperiment } from '../../experiments/registry.js';
 import { reproduce } from '../../experiments/reproduce.js';
 import type { Size } from '../../experiments/types.js';
@@ -21,59 +21,112 @@ export function registerReproduce(program: Command): void {
     .description("reproduce the paper's experiments: resumable sweeps, figures, report.html")
     .argument('[names...]', 'experiments to run (default: all; see --list)')
     .option('--quick', 'reduced sizes: every experiment in a few minutes')
-    .addOption(new Option('--size <size>', 'run size (--quick is --size quick; tiny is for tests)').choices(['tiny', 'quick', 'full']))
+    .addOption(
+      new Option('--size <size>', 'run size (--quick is --size quick; tiny is for tests)').choices([
+        'tiny',
+        'quick',
+        'full',
+      ]),
+    )
     .option('--out <dir>', 'output folder (store, figures, report)', 'rmtkit-out')
     .option('--workers <k>', 'worker threads (default: the number of cores)')
     .option('--list', 'list the experiments and exit')
     .option('--json', 'machine-readable output')
-    .action(async (names: string[], options: { quick?: boolean; size?: Size; out: string; workers?: string; list?: boolean; json?: boolean }) => {
-      if (options.list) return list(options.json === true);
-      for (const name of names) findExperiment(name);
-      if (options.quick && options.size && options.size !== 'quick') throw new InvalidArgumentError('--size', 'contradicts --quick', options.size);
-      const size: Size = options.size ?? (options.quick ? 'quick' : 'full');
-      const workers = options.workers === undefined ? undefined : parseNumber('--workers', options.workers, WORKERS);
-      const bar = !options.json && process.stderr.isTTY ? progressBar() : undefined;
-      const command = ['rmtkit reproduce', ...names, ...(options.quick ? ['--quick'] : options.size ? [`--size ${size}`] : []), `--out ${options.out}`, ...(workers ? [`--workers ${workers}`] : [])].join(' ');
-      let result;
-      try {
-        result = await reproduce({ names, size, out: options.out, workers, command, onProgress: bar?.update });
-      } finally {
-        bar?.stop();
-      }
-      if (options.json) {
-        console.log(JSON.stringify(result));
-        return;
-      }
-      for (const e of result.experiments) {
-        const a = e.agreement;
-        const forecast = a.unclaimedMaxZ === null ? '' : `; ${a.unclaimed} more reported, not claimed (max z ${a.unclaimedMaxZ.toFixed(1)}, max rel. ${(100 * a.unclaimedMaxRelative!).toFixed(1)} %)`;
-        const verdict = a.agrees ? 'agrees' : 'DISAGREES';
-        console.log(`${e.name.padEnd(16)} ${String(e.trials.total).padStart(6)} trials (${e.trials.computed} new)  ${verdict}: max |theory − sim|/se ${a.maxZ.toFixed(2)}, ${a.maxZBeyondFiniteSize.toFixed(2)} beyond the finite-size term, over ${a.claimed} checks${forecast}`);
-      }
-      console.log(`outputs in ${result.out}/ (store ${result.store}); report: ${result.report}; ${result.seconds.toFixed(1)} s`);
-    });
+    .action(
+      async (
+        names: string[],
+        options: {
+          quick?: boolean;
+          size?: Size;
+          out: string;
+          workers?: string;
+          list?: boolean;
+          json?: boolean;
+        },
+      ) => {
+        if (options.list) return list(options.json === true);
+        for (const name of names) findExperiment(name);
+        if (options.quick && options.size && options.size !== 'quick')
+          throw new InvalidArgumentError('--size', 'contradicts --quick', options.size);
+        const size: Size = options.size ?? (options.quick ? 'quick' : 'full');
+        const workers =
+          options.workers === undefined
+            ? undefined
+            : parseNumber('--workers', options.workers, WORKERS);
+        const bar = !options.json && process.stderr.isTTY ? progressBar() : undefined;
+        const command = [
+          'rmtkit reproduce',
+          ...names,
+          ...(options.quick ? ['--quick'] : options.size ? [`--size ${size}`] : []),
+          `--out ${options.out}`,
+          ...(workers ? [`--workers ${workers}`] : []),
+        ].join(' ');
+        let result;
+        try {
+          result = await reproduce({
+            names,
+            size,
+            out: options.out,
+            workers,
+            command,
+            onProgress: bar?.update,
+          });
+        } finally {
+          bar?.stop();
+        }
+        if (options.json) {
+          console.log(JSON.stringify(result));
+          return;
+        }
+        for (const e of result.experiments) {
+          const a = e.agreement;
+          const forecast =
+            a.unclaimedMaxZ === null
+              ? ''
+              : `; ${a.unclaimed} more reported, not claimed (max z ${a.unclaimedMaxZ.toFixed(1)}, max rel. ${(100 * a.unclaimedMaxRelative!).toFixed(1)} %)`;
+          const verdict = a.agrees ? 'agrees' : 'DISAGREES';
+          console.log(
+            `${e.name.padEnd(16)} ${String(e.trials.total).padStart(6)} trials (${e.trials.computed} new)  ${verdict}: max |theory − sim|/se ${a.maxZ.toFixed(2)}, ${a.maxZBeyondFiniteSize.toFixed(2)} beyond the finite-size term, over ${a.claimed} checks${forecast}`,
+          );
+        }
+        console.log(
+          `outputs in ${result.out}/ (store ${result.store}); report: ${result.report}; ${result.seconds.toFixed(1)} s`,
+        );
+      },
+    );
 }
 
 function list(json: boolean): void {
   const rows = EXPERIMENTS.map((e) => {
-    const sizes = Object.fromEntries((['quick', 'full'] as const).map((s) => {
-      const c = e.config(s);
-      const points = e.points(c).length;
-      return [s, { points, trials: points * e.trials(c) }];
-    }));
+    const sizes = Object.fromEntries(
+      (['quick', 'full'] as const).map((s) => {
+        const c = e.config(s);
+        const points = e.points(c).length;
+        return [s, { points, trials: points * e.trials(c) }];
+      }),
+    );
     return { name: e.name, title: e.title, description: e.description, sizes };
   });
   if (json) {
     console.log(JSON.stringify(rows));
     return;
   }
-  for (const r of rows) console.log(`${r.name.padEnd(16)} ${r.title} (quick ${r.sizes.quick.trials} trials, full ${r.sizes.full.trials})\n${' '.repeat(17)}${r.description}\n`);
+  for (const r of rows)
+    console.log(
+      `${r.name.padEnd(16)} ${r.title} (quick ${r.sizes.quick.trials} trials, full ${r.sizes.full.trials})\n${' '.repeat(17)}${r.description}\n`,
+    );
 }
 
 /** A stderr progress bar: experiment, trials done / to compute, rate and ETA. */
 function progressBar() {
   const bar = new cliProgress.SingleBar(
-    { format: '{experiment} |{bar}| {value}/{total} trials | {rate} trials/s | ETA {eta_formatted}', stream: process.stderr, hideCursor: true, etaBuffer: 50, clearOnComplete: false },
+    {
+      format: '{experiment} |{bar}| {value}/{total} trials | {rate} trials/s | ETA {eta_formatted}',
+      stream: process.stderr,
+      hideCursor: true,
+      etaBuffer: 50,
+      clearOnComplete: false,
+    },
     cliProgress.Presets.shades_classic,
   );
   let current = '';

@@ -1,5 +1,5 @@
-import type { Command } from 'commander';
 import { fileURLToPath } from 'node:url';
+import type { Command } from 'commander';
 import { InvalidArgumentError } from '../../errors.js';
 import { ensureExplorerBuilt, serveFolder } from '../../server/explorer.js';
 
@@ -16,12 +16,21 @@ export function registerServe(program: Command): void {
     .command('serve')
     .description('serve the interactive browser explorer on this machine and print its URL')
     .option('--port <int>', 'TCP port (0 picks a free one)', '4173')
-    .option('--host <address>', 'address to bind; the default keeps the explorer private to this machine', '127.0.0.1')
+    .option(
+      '--host <address>',
+      'address to bind; the default keeps the explorer private to this machine',
+      '127.0.0.1',
+    )
     .option('--rebuild', 'rebuild the explorer (vite build web) before serving')
     .option('--json', 'print {"url": …} as JSON')
     .action(async (options: { port: string; host: string; rebuild?: boolean; json?: boolean }) => {
       const port = Number(options.port);
-      if (!/^\d+$/.test(options.port.trim()) || port > 65535) throw new InvalidArgumentError('--port', 'must be an integer from 0 to 65535', options.port);
+      if (!/^\d+$/.test(options.port.trim()) || port > 65535)
+        throw new InvalidArgumentError(
+          '--port',
+          'must be an integer from 0 to 65535',
+          options.port,
+        );
       const root = ensureExplorerBuilt(PACKAGE_ROOT, options.rebuild === true);
       const server = await serveFolder(root, { port, host: options.host });
       if (options.json) console.log(JSON.stringify({ url: server.url, root }));

@@ -1,5 +1,5 @@
-import type { Command } from 'commander';
 import { performance } from 'node:perf_hooks';
+import type { Command } from 'commander';
 import { COVARIANCE_SYNTAX } from '../../scenario/covariance-spec.js';
 import { optimalLambda } from '../../ssr/optimal.js';
 import { SSR_PARAMS } from '../../ssr/params.js';
@@ -18,47 +18,87 @@ export function registerTheory(program: Command): void {
     .command('theory')
     .description('deterministic-equivalent generalisation and training error of masked SSR')
     .requiredOption('--cov <model>', `covariance model: ${COVARIANCE_SYNTAX}`)
-    .option('--d <int|inf>', 'dimension (an integer ≥ 2, or inf for the d → ∞ limit); file models take it from the file')
+    .option(
+      '--d <int|inf>',
+      'dimension (an integer ≥ 2, or inf for the d → ∞ limit); file models take it from the file',
+    )
     .requiredOption('--alpha <list>', 'sample ratios α = n/d > 0, comma-separated')
-    .requiredOption('--lambda <list>', 'ridges λ ≥ 0, comma-separated; "opt" adds the optimal λ for each α')
+    .requiredOption(
+      '--lambda <list>',
+      'ridges λ ≥ 0, comma-separated; "opt" adds the optimal λ for each α',
+    )
     .option('--json', 'machine-readable output')
-    .action((options: { cov: string; d?: string; alpha: string; lambda: string; json?: boolean }) => {
-      const d = options.d === undefined ? undefined : parseDimensionFlag(options.d);
-      const alphas = options.alpha.split(',').map((s) => parseNumber('--alpha', s, SSR_PARAMS.alpha));
-      const lambdaItems = options.lambda.split(',').map((s) => s.trim());
-      const wantOptimal = lambdaItems.includes('opt');
-      const lambdas = lambdaItems.filter((s) => s !== 'opt').map((s) => parseNumber('--lambda', s, SSR_PARAMS.lambda));
-      const start = performance.now();
-      const model = buildModel(options.cov, d);
-      const form = model.spectrum();
-      const points: Array<TheoryPoint & { optimal: boolean }> = [];
-      for (const alpha of alphas) {
-        for (const p of ssrTheory(form, lambdas.map((lambda) => ({ alpha, lambda })))) points.push({ ...p, optimal: false });
-        if (wantOptimal) points.push({ ...optimalLambda(form, alpha).point, optimal: true });
-      }
-      const irreducible = irreducibleError(form);
-      const seconds = (performance.now() - start) / 1000;
-      if (options.json) {
-        const finite = (v: number) => (Number.isFinite(v) ? v : null);
-        console.log(JSON.stringify({
-          model: model.name,
-          description: model.description,
-          d: model.d === Infinity ? 'inf' : model.d,
-          irreducibleError: irreducible,
-          seconds,
-          points: points.map((p) => ({ alpha: p.alpha, lambda: p.lambda, kappa: p.kappa, df1: finite(p.df1), df2: finite(p.df2), df1OverN: p.df1OverN, df2OverN: p.df2OverN, genError: finite(p.genError), trainError: finite(p.trainError), optimal: p.optimal, converged: p.converged })),
-        }));
-        return;
-      }
-      console.log(`${model.description}; irreducible error (n → ∞) ${irreducible.toPrecision(6)}`);
-      console.log('errors are mean squared errors per coordinate, in the units of Σ (variance); κ is the effective ridge');
-      console.log(['α', 'λ', 'κ', 'df₁/n', 'df₂/n', 'L_gen', 'L_tr'].map((h) => h.padStart(12)).join(''));
-      for (const p of points) {
-        const row = [p.alpha, p.lambda, p.kappa, p.df1OverN, p.df2OverN, p.genError, p.trainError].map((v) => fmt(v).padStart(12)).join('');
-        console.log(`${row}${p.optimal ? '   ← optimal λ' : ''}${p.converged ? '' : '   (κ solve did not converge)'}`);
-      }
-      console.log(`${points.length} points in ${seconds.toFixed(3)} s`);
-    });
+    .action(
+      (options: { cov: string; d?: string; alpha: string; lambda: string; json?: boolean }) => {
+        const d = options.d === undefined ? undefined : parseDimensionFlag(options.d);
+        const alphas = options.alpha
+          .split(',')
+          .map((s) => parseNumber('--alpha', s, SSR_PARAMS.alpha));
+        const lambdaItems = options.lambda.split(',').map((s) => s.trim());
+        const wantOptimal = lambdaItems.includes('opt');
+        const lambdas = lambdaItems
+          .filter((s) => s !== 'opt')
+          .map((s) => parseNumber('--lambda', s, SSR_PARAMS.lambda));
+        const start = performance.now();
+        const model = buildModel(options.cov, d);
+        const form = model.spectrum();
+        const points: Array<TheoryPoint & { optimal: boolean }> = [];
+        for (const alpha of alphas) {
+          for (const p of ssrTheory(
+            form,
+            lambdas.map((lambda) => ({ alpha, lambda })),
+          ))
+            points.push({ ...p, optimal: false });
+          if (wantOptimal) points.push({ ...optimalLambda(form, alpha).point, optimal: true });
+        }
+        const irreducible = irreducibleError(form);
+        const seconds = (performance.now() - start) / 1000;
+        if (options.json) {
+          const finite = (v: number) => (Number.isFinite(v) ? v : null);
+          console.log(
+            JSON.stringify({
+              model: model.name,
+              description: model.description,
+              d: model.d === Infinity ? 'inf' : model.d,
+              irreducibleError: irreducible,
+              seconds,
+              points: points.map((p) => ({
+                alpha: p.alpha,
+                lambda: p.lambda,
+                kappa: p.kappa,
+                df1: finite(p.df1),
+                df2: finite(p.df2),
+                df1OverN: p.df1OverN,
+                df2OverN: p.df2OverN,
+                genError: finite(p.genError),
+                trainError: finite(p.trainError),
+                optimal: p.optimal,
+                converged: p.converged,
+              })),
+            }),
+          );
+          return;
+        }
+        console.log(
+          `${model.description}; irreducible error (n → ∞) ${irreducible.toPrecision(6)}`,
+        );
+        console.log(
+          'errors are mean squared errors per coordinate, in the units of Σ (variance); κ is the effective ridge',
+        );
+        console.log(
+          ['α', 'λ', 'κ', 'df₁/n', 'df₂/n', 'L_gen', 'L_tr'].map((h) => h.padStart(12)).join(''),
+        );
+        for (const p of points) {
+          const row = [p.alpha, p.lambda, p.kappa, p.df1OverN, p.df2OverN, p.genError, p.trainError]
+            .map((v) => fmt(v).padStart(12))
+            .join('');
+          console.log(
+            `${row}${p.optimal ? '   ← optimal λ' : ''}${p.converged ? '' : '   (κ solve did not converge)'}`,
+          );
+        }
+        console.log(`${points.length} points in ${seconds.toFixed(3)} s`);
+      },
+    );
 }
 
 function fmt(v: number): string {

@@ -22,14 +22,30 @@ export function parseIdx(bytes: Uint8Array, name: string): IdxArray {
       throw new DataFormatError(name, '', `is not valid gzip (${(error as Error).message})`);
     }
   }
-  if (raw.length < 4 || raw[0] !== 0 || raw[1] !== 0) throw new DataFormatError(name, 'byte 0', 'is not an IDX file (magic must start with two zero bytes)');
-  if (raw[2] !== 0x08) throw new DataFormatError(name, 'byte 2', `has element type 0x${raw[2].toString(16)}; only unsigned bytes (0x08) are supported`);
+  if (raw.length < 4 || raw[0] !== 0 || raw[1] !== 0)
+    throw new DataFormatError(
+      name,
+      'byte 0',
+      'is not an IDX file (magic must start with two zero bytes)',
+    );
+  if (raw[2] !== 0x08)
+    throw new DataFormatError(
+      name,
+      'byte 2',
+      `has element type 0x${raw[2].toString(16)}; only unsigned bytes (0x08) are supported`,
+    );
   const rank = raw[3];
   const view = new DataView(raw.buffer, raw.byteOffset, raw.byteLength);
-  if (raw.length < 4 + 4 * rank) throw new DataFormatError(name, '', 'is truncated inside its header');
+  if (raw.length < 4 + 4 * rank)
+    throw new DataFormatError(name, '', 'is truncated inside its header');
   const shape = Array.from({ length: rank }, (_, i) => view.getUint32(4 + 4 * i));
   const size = shape.reduce((a, b) => a * b, 1);
   const start = 4 + 4 * rank;
-  if (raw.length - start !== size) throw new DataFormatError(name, '', `holds ${raw.length - start} bytes of data; its shape ${shape.join('×')} needs ${size}`);
+  if (raw.length - start !== size)
+    throw new DataFormatError(
+      name,
+      '',
+      `holds ${raw.length - start} bytes of data; its shape ${shape.join('×')} needs ${size}`,
+    );
   return { shape, data: raw.subarray(start) };
 }

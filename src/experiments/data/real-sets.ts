@@ -1,12 +1,15 @@
-import { InvalidArgumentError } from '../../errors.js';
-import { gram } from '../../linalg/api.js';
-import { Matrix } from '../../linalg/matrix.js';
 import { dataCovariance } from '../../covariance/data.js';
 import type { CovarianceModel } from '../../covariance/model.js';
+import { InvalidArgumentError } from '../../errors.js';
+import { gram } from '../../linalg/api.js';
+import type { Matrix } from '../../linalg/matrix.js';
 import { ecgDataset } from './ecg.js';
 import { fashionMnist } from './fashion-mnist.js';
 
-/** A real data set ready for learning curves: pool and test rows centred by the pool mean, and the plug-in model. */
+/**
+ * A real data set ready for learning curves: pool and test rows centred by the pool mean, and the
+ * plug-in model.
+ */
 export interface RealSet {
   name: string;
   title: string;
@@ -40,7 +43,12 @@ export function realSet(name: string): RealSet {
   if (hit) return hit;
   let raw: { train: Matrix; test: Matrix; title: string };
   if (name === 'ecg') raw = { ...ecgDataset(32, 4), title: 'ECG windows (d = 32)' };
-  else if (name === 'fashion') raw = { train: fashionMnist('train', 2), test: fashionMnist('test', 2), title: 'Fashion-MNIST 14×14 (d = 196)' };
+  else if (name === 'fashion')
+    raw = {
+      train: fashionMnist('train', 2),
+      test: fashionMnist('test', 2),
+      title: 'Fashion-MNIST 14×14 (d = 196)',
+    };
   else throw new InvalidArgumentError('dataset', "must be 'ecg' or 'fashion'", name);
   const { rows: n, cols: d } = raw.train;
   const mean = new Float64Array(d);
@@ -52,7 +60,14 @@ export function realSet(name: string): RealSet {
   };
   const pool = centre(raw.train);
   const test = centre(raw.test);
-  const set = { name, title: raw.title, pool, test, testMoment: gram(test), model: dataCovariance(pool, { name: `data:${name}` }) };
+  const set = {
+    name,
+    title: raw.title,
+    pool,
+    test,
+    testMoment: gram(test),
+    model: dataCovariance(pool, { name: `data:${name}` }),
+  };
   sets.set(name, set);
   return set;
 }

@@ -1,5 +1,5 @@
 import { eigh, gram, matmul } from '../../linalg/api.js';
-import { Matrix } from '../../linalg/matrix.js';
+import type { Matrix } from '../../linalg/matrix.js';
 
 /**
  * Population errors of PCA with p = 1…d components fitted on data X (uncentred Σ̂ = XᵀX/n, as
@@ -13,7 +13,8 @@ export function pcaErrors(x: Matrix, sigma: Matrix, components: readonly number[
   // Columns of V are ascending; Σ-energy of each eigenvector from one product ΣV.
   const sv = matmul(sigma, vectors);
   const energy = new Float64Array(d);
-  for (let i = 0; i < d; i++) for (let j = 0; j < d; j++) energy[j] += vectors.data[i * d + j] * sv.data[i * d + j];
+  for (let i = 0; i < d; i++)
+    for (let j = 0; j < d; j++) energy[j] += vectors.data[i * d + j] * sv.data[i * d + j];
   let trace = 0;
   for (let k = 0; k < d; k++) trace += sigma.data[k * d + k];
   const captured = new Float64Array(d + 1);

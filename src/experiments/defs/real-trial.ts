@@ -1,13 +1,16 @@
 import { eigh, gram, matmul } from '../../linalg/api.js';
 import { Matrix } from '../../linalg/matrix.js';
 import type { RandomStream } from '../../random/stream.js';
+import { sampleCount } from '../../scenario/ssr-trial.js';
 import { fitSsr } from '../../ssr/estimator.js';
 import { populationError } from '../../ssr/population-error.js';
 import { realSet } from '../data/real-sets.js';
 import { paramsKey } from '../keys.js';
-import { sampleCount } from '../../scenario/ssr-trial.js';
 
-/** One real-data trial: SSR's test error, PCA's at each of the `steps` component counts, and SSR's population error on the Gaussian surrogate. */
+/**
+ * One real-data trial: SSR's test error, PCA's at each of the `steps` component counts, and SSR's
+ * population error on the Gaussian surrogate.
+ */
 export type RealValues = { ssrTest: number; pcaTest: number[]; ssrGauss: number };
 
 /**
@@ -18,7 +21,13 @@ export type RealValues = { ssrTest: number; pcaTest: number[]; ssrGauss: number 
  * exact population error.
  * @example realTrial('ecg', 4, 1e-4, 8, trialStream('real-data', 0))
  */
-export function realTrial(dataset: string, alpha: number, lambda: number, steps: number, stream: RandomStream): RealValues {
+export function realTrial(
+  dataset: string,
+  alpha: number,
+  lambda: number,
+  steps: number,
+  stream: RandomStream,
+): RealValues {
   const set = realSet(dataset);
   const d = set.pool.cols;
   const n = sampleCount(alpha, d);
@@ -32,7 +41,8 @@ export function realTrial(dataset: string, alpha: number, lambda: number, steps:
   const { vectors } = eigh(gram(x));
   const mv = matmul(set.testMoment, vectors);
   const energy = new Float64Array(d);
-  for (let i = 0; i < d; i++) for (let j = 0; j < d; j++) energy[j] += vectors.data[i * d + j] * mv.data[i * d + j];
+  for (let i = 0; i < d; i++)
+    for (let j = 0; j < d; j++) energy[j] += vectors.data[i * d + j] * mv.data[i * d + j];
   let total = 0;
   for (let k = 0; k < d; k++) total += set.testMoment.data[k * d + k];
   const pcaTest: number[] = [];

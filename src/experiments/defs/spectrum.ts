@@ -1,11 +1,11 @@
-import { histogramSpec, type HistogramRow } from '../../plot/histogram.js';
-import { ssrEigen } from '../../ssr/spectrum.js';
-import { ssrSpectrumTheory, type SsrSpectrumTheory } from '../../ssr/spectrum-theory.js';
-import { paramsKey, pointLabel } from '../keys.js';
-import { experimentModel, modelTitle } from '../models.js';
+import { type HistogramRow, histogramSpec } from '../../plot/histogram.js';
 import { sampleCount } from '../../scenario/ssr-trial.js';
+import { ssrEigen } from '../../ssr/spectrum.js';
+import { type SsrSpectrumTheory, ssrSpectrumTheory } from '../../ssr/spectrum-theory.js';
 import { histogram } from '../../stats/histogram.js';
 import { meanError } from '../../stats/mean-error.js';
+import { paramsKey, pointLabel } from '../keys.js';
+import { experimentModel, modelTitle } from '../models.js';
 import { check } from '../stats.js';
 import type { Check, Experiment, Size } from '../types.js';
 
@@ -24,7 +24,11 @@ export type SpectrumPoint = { model: string; alpha: number; lambda: number; d: n
 /** One spectrum trial: all d eigenvalues of Â. */
 export type SpectrumValues = { eig: number[] };
 
-const PANELS = [{ model: 'iso', alpha: 2, lambda: 0.1 }, { model: 'ar1:0.5', alpha: 2, lambda: 0.1 }, { model: 'two-level:6', alpha: 3, lambda: 0.05 }];
+const PANELS = [
+  { model: 'iso', alpha: 2, lambda: 0.1 },
+  { model: 'ar1:0.5', alpha: 2, lambda: 0.1 },
+  { model: 'two-level:6', alpha: 3, lambda: 0.05 },
+];
 const SIZES: Record<Size, SpectrumConfig> = {
   tiny: { d: 80, panels: PANELS, bins: 8, trials: 4 },
   quick: { d: 200, panels: PANELS, bins: 16, trials: 12 },
@@ -36,13 +40,20 @@ const EDGE_EIGENVALUES = 1.5;
 
 const theories = new Map<string, SsrSpectrumTheory>();
 
-/** The deterministic-equivalent law of Â's eigenvalues for a panel (cached: it is the slow part). */
+/**
+ * The deterministic-equivalent law of Â's eigenvalues for a panel (cached: it is the slow part).
+ */
 function theoryOf(p: SpectrumPoint): SsrSpectrumTheory {
   const key = paramsKey(p);
   let t = theories.get(key);
   if (!t) {
     const { model, d, alpha, lambda } = p;
-    theories.set(key, (t = ssrSpectrumTheory(experimentModel(model, d), sampleCount(alpha, d) / d, lambda, { gridPoints: 300 })));
+    theories.set(
+      key,
+      (t = ssrSpectrumTheory(experimentModel(model, d), sampleCount(alpha, d) / d, lambda, {
+        gridPoints: 300,
+      })),
+    );
   }
   return t;
 }
@@ -58,13 +69,17 @@ export const spectrumExperiment: Experiment<SpectrumConfig, SpectrumPoint, Spect
   name: 'spectrum',
   version: 1,
   title: 'Spectrum of Â',
-  description: 'Histogram of the eigenvalues of the SSR matrix Â (pooled over trials) over the deterministic-equivalent density, for isotropic, AR(1) and two-level diagonal covariances. Â is similar to a symmetric matrix, so its spectrum is real; it lies below 1 and maps from the sample-covariance spectrum through a = 1 − (λ/κ)/ν.',
+  description:
+    'Histogram of the eigenvalues of the SSR matrix Â (pooled over trials) over the deterministic-equivalent density, for isotropic, AR(1) and two-level diagonal covariances. Â is similar to a symmetric matrix, so its spectrum is real; it lies below 1 and maps from the sample-covariance spectrum through a = 1 − (λ/κ)/ν.',
   config: (size) => SIZES[size],
   points: (c) => c.panels.map((p) => ({ ...p, d: c.d })),
   trials: (c) => c.trials,
   simulate(params, stream) {
     const { model, d, alpha, lambda } = params;
-    const x = experimentModel(model, d).sample(sampleCount(alpha, d), stream.child('data', paramsKey({ model, d, alpha })));
+    const x = experimentModel(model, d).sample(
+      sampleCount(alpha, d),
+      stream.child('data', paramsKey({ model, d, alpha })),
+    );
     return { eig: [...ssrEigen(x, lambda).values] };
   },
   analyse(c, results) {
@@ -85,21 +100,73 @@ export const spectrumExperiment: Experiment<SpectrumConfig, SpectrumPoint, Spect
       for (let b = 0; b < c.bins; b++) {
         const [from, to] = [lo + b * width, lo + (b + 1) * width];
         // The first and last bins also hold the few eigenvalues beyond the theoretical edges.
-        const mass = theory.cdf(b === c.bins - 1 ? Infinity : to) - theory.cdf(b === 0 ? -Infinity : from);
+        const mass =
+          theory.cdf(b === c.bins - 1 ? Infinity : to) - theory.cdf(b === 0 ? -Infinity : from);
         // A fraction is a multiple of 1/d: add its rounding variance (1/d)²/12 per trial, so a bin
         // whose count happens to repeat in every trial does not claim a zero standard error.
         const sample = meanError(fractions[b]);
-        const stats = { ...sample, stderr: Math.sqrt(sample.stderr ** 2 + 1 / (12 * c.d * c.d * sample.n)) };
-        rows.push({ kind: 'histogram', panel, x: null, lo: from, hi: to, y: stats.mean / width, theoryMass: mass, fraction: stats.mean, stderr: stats.stderr });
-        checks.push(check('bin mass', `${pointLabel(point.params)} bin [${from.toFixed(3)}, ${to.toFixed(3)})`, mass, stats, { finiteSize: EDGE_EIGENVALUES / c.d }));
+        const stats = {
+          ...sample,
+          stderr: Math.sqrt(sample.stderr ** 2 + 1 / (12 * c.d * c.d * sample.n)),
+        };
+        rows.push({
+          kind: 'histogram',
+          panel,
+          x: null,
+          lo: from,
+          hi: to,
+          y: stats.mean / width,
+          theoryMass: mass,
+          fraction: stats.mean,
+          stderr: stats.stderr,
+        });
+        checks.push(
+          check(
+            'bin mass',
+            `${pointLabel(point.params)} bin [${from.toFixed(3)}, ${to.toFixed(3)})`,
+            mass,
+            stats,
+            { finiteSize: EDGE_EIGENVALUES / c.d },
+          ),
+        );
       }
-      for (let i = 0; i < theory.grid.length; i++) if (theory.grid[i] >= lo && theory.grid[i] <= hi) rows.push({ kind: 'density', panel, x: theory.grid[i], lo: null, hi: null, y: theory.density[i] });
+      for (let i = 0; i < theory.grid.length; i++)
+        if (theory.grid[i] >= lo && theory.grid[i] <= hi)
+          rows.push({
+            kind: 'density',
+            panel,
+            x: theory.grid[i],
+            lo: null,
+            hi: null,
+            y: theory.density[i],
+          });
     }
-    const spec = histogramSpec(rows, { title: `Eigenvalues of Â (d = ${c.d}, ${c.trials} trials pooled)`, xTitle: 'eigenvalue a of Â', yTitle: 'density', column: 'panel', width: 260 });
+    const spec = histogramSpec(rows, {
+      title: `Eigenvalues of Â (d = ${c.d}, ${c.trials} trials pooled)`,
+      xTitle: 'eigenvalue a of Â',
+      yTitle: 'density',
+      column: 'panel',
+      width: 260,
+    });
     return {
-      figures: [{ name: 'spectrum', title: 'Spectrum of Â over its deterministic equivalent', caption: `Bars: histogram of the eigenvalues of Â from ${c.trials} simulated data sets (d = ${c.d}); red line: the theoretical density (docs/theory.md §3).`, spec, rows }],
+      figures: [
+        {
+          name: 'spectrum',
+          title: 'Spectrum of Â over its deterministic equivalent',
+          caption: `Bars: histogram of the eigenvalues of Â from ${c.trials} simulated data sets (d = ${c.d}); red line: the theoretical density (docs/theory.md §3).`,
+          spec,
+          rows,
+        },
+      ],
       checks,
-      notes: results.map((p) => `${pointLabel(p.params)}: theory method ${theoryOf(p.params).method}, bulk [${theoryOf(p.params).edges.map((e) => e.map((v) => v.toFixed(4)).join(', ')).join('] ∪ [')}], κ = ${theoryOf(p.params).kappa.toPrecision(4)}.`),
+      notes: results.map(
+        (p) =>
+          `${pointLabel(p.params)}: theory method ${theoryOf(p.params).method}, bulk [${theoryOf(
+            p.params,
+          )
+            .edges.map((e) => e.map((v) => v.toFixed(4)).join(', '))
+            .join('] ∪ [')}], κ = ${theoryOf(p.params).kappa.toPrecision(4)}.`,
+      ),
     };
   },
 };

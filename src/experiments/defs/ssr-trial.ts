@@ -1,19 +1,37 @@
 import type { RandomStream } from '../../random/stream.js';
+import {
+  type SsrTrialErrors,
+  sampleCount,
+  ssrTrial as scenarioSsrTrial,
+} from '../../scenario/ssr-trial.js';
 import { ssrTheory, type TheoryPoint } from '../../ssr/theory.js';
 import { paramsKey } from '../keys.js';
 import { experimentModel } from '../models.js';
-import { sampleCount, ssrTrial as scenarioSsrTrial, type SsrTrialErrors } from '../../scenario/ssr-trial.js';
 
 /**
  * One masked-SSR trial of an experiment ({@link scenarioSsrTrial} on the experiment's model): the
  * data come from the stream's child for (model, d, α), so every λ at the same α sees the same data.
  * @example ssrTrial('ar1:0.5', 100, 2, 0.1, trialStream('error-vs-alpha', 0))
  */
-export function ssrTrial(model: string, d: number, alpha: number, lambda: number, stream: RandomStream): SsrTrialErrors {
-  return scenarioSsrTrial(experimentModel(model, d), sampleCount(alpha, d), lambda, stream.child('data', paramsKey({ model, d, alpha })));
+export function ssrTrial(
+  model: string,
+  d: number,
+  alpha: number,
+  lambda: number,
+  stream: RandomStream,
+): SsrTrialErrors {
+  return scenarioSsrTrial(
+    experimentModel(model, d),
+    sampleCount(alpha, d),
+    lambda,
+    stream.child('data', paramsKey({ model, d, alpha })),
+  );
 }
 
-/** A grid point of the masked-SSR error experiments: covariance model, dimension, α = n/d and ridge λ. */
+/**
+ * A grid point of the masked-SSR error experiments: covariance model, dimension, α = n/d and ridge
+ * λ.
+ */
 export type SsrPoint = { model: string; d: number; alpha: number; lambda: number };
 
 /** `simulate` of the experiments whose grid points are {@link SsrPoint}s: one {@link ssrTrial}. */
@@ -36,9 +54,18 @@ export const FINITE_SIZE = { gen: 1, train: 2.5 } as const;
  * of the theory scales as 1/(n(1 − df₂/n)²) (it grows towards the interpolation peak).
  * @example ssrPointTheory(form, 100, 2, 0.1).finiteSize('gen')
  */
-export function ssrPointTheory(form: Parameters<typeof ssrTheory>[0], d: number, alpha: number, lambda: number): { point: TheoryPoint; finiteSize: (quantity: 'gen' | 'train') => number } {
+export function ssrPointTheory(
+  form: Parameters<typeof ssrTheory>[0],
+  d: number,
+  alpha: number,
+  lambda: number,
+): { point: TheoryPoint; finiteSize: (quantity: 'gen' | 'train') => number } {
   const n = sampleCount(alpha, d);
   const [point] = ssrTheory(form, [{ alpha: n / d, lambda }]);
   const scale = 1 / (n * (1 - point.df2OverN) ** 2);
-  return { point, finiteSize: (q) => FINITE_SIZE[q] * scale * Math.abs(q === 'gen' ? point.genError : point.trainError) };
+  return {
+    point,
+    finiteSize: (q) =>
+      FINITE_SIZE[q] * scale * Math.abs(q === 'gen' ? point.genError : point.trainError),
+  };
 }

@@ -1,11 +1,33 @@
 import { DataFormatError } from '../../errors.js';
 import { protoFields, protoInts, protoString } from './protobuf.js';
-import { decodeElements, elementCount, ELEMENT_TYPES, halfToFloat, bfloat16ToFloat, type SkippedTensor, type WeightTensor } from './tensor.js';
+import {
+  bfloat16ToFloat,
+  decodeElements,
+  ELEMENT_TYPES,
+  elementCount,
+  halfToFloat,
+  type SkippedTensor,
+  type WeightTensor,
+} from './tensor.js';
 
 /** ONNX TensorProto.DataType codes → element type names (onnx/onnx.proto). */
 const DATA_TYPES: Record<number, string> = {
-  1: 'float32', 2: 'uint8', 3: 'int8', 4: 'uint16', 5: 'int16', 6: 'int32', 7: 'int64', 8: 'string',
-  9: 'bool', 10: 'float16', 11: 'float64', 12: 'uint32', 13: 'uint64', 14: 'complex64', 15: 'complex128', 16: 'bfloat16',
+  1: 'float32',
+  2: 'uint8',
+  3: 'int8',
+  4: 'uint16',
+  5: 'int16',
+  6: 'int32',
+  7: 'int64',
+  8: 'string',
+  9: 'bool',
+  10: 'float16',
+  11: 'float64',
+  12: 'uint32',
+  13: 'uint64',
+  14: 'complex64',
+  15: 'complex128',
+  16: 'bfloat16',
 };
 
 /** Reads the bytes of a tensor stored outside the model (`location` relative to the model file). */
@@ -20,7 +42,13 @@ export type ExternalReader = (location: string) => Uint8Array;
  * @throws {DataFormatError} naming the file and tensor for malformed or short data.
  * @example decodeOnnxTensor(field.bytes, 'model.onnx', field.offset, 'fc.weight')
  */
-export function decodeOnnxTensor(bytes: Uint8Array, file: string, base: number, fallbackName: string, readExternal?: ExternalReader): WeightTensor | SkippedTensor {
+export function decodeOnnxTensor(
+  bytes: Uint8Array,
+  file: string,
+  base: number,
+  fallbackName: string,
+  readExternal?: ExternalReader,
+): WeightTensor | SkippedTensor {
   const dims: number[] = [];
   let code = 0;
   let name = fallbackName;
@@ -53,7 +81,8 @@ export function decodeOnnxTensor(bytes: Uint8Array, file: string, base: number, 
   let data: Float64Array;
   if (location === 1 || external.size > 0) {
     const where = external.get('location');
-    if (!where || !readExternal) return { name, reason: 'external data without a readable location' };
+    if (!where || !readExternal)
+      return { name, reason: 'external data without a readable location' };
     const chunk = readExternal(where);
     const offset = Number(external.get('offset') ?? 0);
     data = decodeElements(chunk, offset, dtype, count, `${file} → ${where}`, name);
@@ -61,7 +90,12 @@ export function decodeOnnxTensor(bytes: Uint8Array, file: string, base: number, 
     data = decodeElements(raw, 0, dtype, count, file, name);
   } else {
     const source = floats.length > 0 ? floats : ints;
-    if (source.length !== count) throw new DataFormatError(file, `tensor '${name}'`, `shape [${dims.join(', ')}] needs ${count} values, found ${source.length}`);
+    if (source.length !== count)
+      throw new DataFormatError(
+        file,
+        `tensor '${name}'`,
+        `shape [${dims.join(', ')}] needs ${count} values, found ${source.length}`,
+      );
     data = Float64Array.from(source);
     if (dtype === 'float16') data = data.map((bits) => halfToFloat(bits));
     else if (dtype === 'bfloat16') data = data.map((bits) => bfloat16ToFloat(bits));
@@ -70,8 +104,12 @@ export function decodeOnnxTensor(bytes: Uint8Array, file: string, base: number, 
   return { name, shape: dims, data, dtype, floating: type.floating };
 }
 
-/** Appends little-endian float32 (size 4) or float64 (size 8) values: a packed run or one fixed field. */
+/**
+ * Appends little-endian float32 (size 4) or float64 (size 8) values: a packed run or one fixed
+ * field.
+ */
 function readFixed(bytes: Uint8Array, size: 4 | 8, out: number[]): void {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  for (let k = 0; k + size <= bytes.byteLength; k += size) out.push(size === 4 ? view.getFloat32(k, true) : view.getFloat64(k, true));
+  for (let k = 0; k + size <= bytes.byteLength; k += size)
+    out.push(size === 4 ? view.getFloat32(k, true) : view.getFloat64(k, true));
 }

@@ -13,7 +13,11 @@ import type { SkippedTensor, WeightFile, WeightTensor } from './tensor.js';
  * @throws {DataFormatError} naming the file and byte offset for malformed protobuf.
  * @example parseOnnx(readFileSync('model.onnx'), 'model.onnx').tensors.map((t) => t.name)
  */
-export function parseOnnx(bytes: Uint8Array, file: string, readExternal?: ExternalReader): WeightFile {
+export function parseOnnx(
+  bytes: Uint8Array,
+  file: string,
+  readExternal?: ExternalReader,
+): WeightFile {
   const out: WeightFile = { file, format: 'onnx', tensors: [], skipped: [] };
   let graphs = 0;
   for (const f of protoFields(bytes, file)) {
@@ -22,7 +26,8 @@ export function parseOnnx(bytes: Uint8Array, file: string, readExternal?: Extern
       walkGraph(f.bytes, f.offset, '', file, readExternal, out);
     }
   }
-  if (graphs === 0) throw new DataFormatError(file, '', 'is not an ONNX model (no graph in the ModelProto)');
+  if (graphs === 0)
+    throw new DataFormatError(file, '', 'is not an ONNX model (no graph in the ModelProto)');
   return out;
 }
 
@@ -36,15 +41,39 @@ export function readOnnx(path: string): WeightFile {
   return parseOnnx(readFileSync(path), path, (location) => readFileSync(join(dir, location)));
 }
 
-function walkGraph(bytes: Uint8Array, base: number, prefix: string, file: string, readExternal: ExternalReader | undefined, out: WeightFile): void {
+function walkGraph(
+  bytes: Uint8Array,
+  base: number,
+  prefix: string,
+  file: string,
+  readExternal: ExternalReader | undefined,
+  out: WeightFile,
+): void {
   for (const f of protoFields(bytes, file, base)) {
-    if (f.field === 5 && f.wire === 2) add(decodeOnnxTensor(f.bytes, file, f.offset, `${prefix}initializer`, readExternal), prefix, out);
-    else if (f.field === 15 && f.wire === 2) out.skipped.push({ name: `${prefix}sparse initializer`, reason: 'sparse initializers are not read' });
-    else if (f.field === 1 && f.wire === 2) walkNode(f.bytes, f.offset, prefix, file, readExternal, out);
+    if (f.field === 5 && f.wire === 2)
+      add(
+        decodeOnnxTensor(f.bytes, file, f.offset, `${prefix}initializer`, readExternal),
+        prefix,
+        out,
+      );
+    else if (f.field === 15 && f.wire === 2)
+      out.skipped.push({
+        name: `${prefix}sparse initializer`,
+        reason: 'sparse initializers are not read',
+      });
+    else if (f.field === 1 && f.wire === 2)
+      walkNode(f.bytes, f.offset, prefix, file, readExternal, out);
   }
 }
 
-function walkNode(bytes: Uint8Array, base: number, prefix: string, file: string, readExternal: ExternalReader | undefined, out: WeightFile): void {
+function walkNode(
+  bytes: Uint8Array,
+  base: number,
+  prefix: string,
+  file: string,
+  readExternal: ExternalReader | undefined,
+  out: WeightFile,
+): void {
   let opType = '';
   let nodeName = '';
   let output = '';
@@ -62,19 +91,44 @@ function walkNode(bytes: Uint8Array, base: number, prefix: string, file: string,
     const graphs: Array<{ bytes: Uint8Array; offset: number }> = [];
     for (const g of protoFields(attribute.bytes, file, attribute.offset)) {
       if (g.field === 1) name = protoString(g);
-      else if ((g.field === 5 || g.field === 10) && g.wire === 2) tensors.push({ bytes: g.bytes, offset: g.offset });
-      else if ((g.field === 6 || g.field === 11) && g.wire === 2) graphs.push({ bytes: g.bytes, offset: g.offset });
+      else if ((g.field === 5 || g.field === 10) && g.wire === 2)
+        tensors.push({ bytes: g.bytes, offset: g.offset });
+      else if ((g.field === 6 || g.field === 11) && g.wire === 2)
+        graphs.push({ bytes: g.bytes, offset: g.offset });
     }
     if (opType === 'Constant' && name === 'value') {
-      for (const t of tensors) add(decodeOnnxTensor(t.bytes, file, t.offset, output || label, readExternal), prefix, out, output || label);
+      for (const t of tensors)
+        add(
+          decodeOnnxTensor(t.bytes, file, t.offset, output || label, readExternal),
+          prefix,
+          out,
+          output || label,
+        );
     } else if (opType === 'Constant' && name === 'sparse_value') {
-      out.skipped.push({ name: `${prefix}${output || label}`, reason: 'sparse constants are not read' });
+      out.skipped.push({
+        name: `${prefix}${output || label}`,
+        reason: 'sparse constants are not read',
+      });
     }
-    graphs.forEach((g, k) => walkGraph(g.bytes, g.offset, `${prefix}${label}/${name}${graphs.length > 1 ? `[${k}]` : ''}/`, file, readExternal, out));
+    graphs.forEach((g, k) =>
+      walkGraph(
+        g.bytes,
+        g.offset,
+        `${prefix}${label}/${name}${graphs.length > 1 ? `[${k}]` : ''}/`,
+        file,
+        readExternal,
+        out,
+      ),
+    );
   }
 }
 
-function add(tensor: WeightTensor | SkippedTensor, prefix: string, out: WeightFile, forcedName?: string): void {
+function add(
+  tensor: WeightTensor | SkippedTensor,
+  prefix: string,
+  out: WeightFile,
+  forcedName?: string,
+): void {
   const name = `${prefix}${forcedName ?? tensor.name}`;
   if ('data' in tensor) out.tensors.push({ ...tensor, name });
   else out.skipped.push({ name, reason: tensor.reason });

@@ -6,7 +6,10 @@ export interface ProtoField {
   wire: 0 | 1 | 2 | 5;
   /** Varints and fixed64 as numbers (exact up to 2⁵³), fixed32 as its unsigned bits. */
   number: number;
-  /** Length-delimited payloads (sub-messages, strings, packed arrays) or a varint's own bytes, sharing memory with the input. */
+  /**
+   * Length-delimited payloads (sub-messages, strings, packed arrays) or a varint's own bytes,
+   * sharing memory with the input.
+   */
   bytes: Uint8Array;
   /** Offset of the field's payload in the outermost buffer, for error messages. */
   offset: number;
@@ -52,18 +55,37 @@ export function* protoFields(bytes: Uint8Array, file: string, base = 0): Generat
       if (pos + 8 > bytes.length) fail('truncated fixed64');
       const view = new DataView(bytes.buffer, bytes.byteOffset + pos, 8);
       pos += 8;
-      yield { field, wire: 1, number: view.getUint32(0, true) + view.getUint32(4, true) * 2 ** 32, bytes: bytes.subarray(pos - 8, pos), offset };
+      yield {
+        field,
+        wire: 1,
+        number: view.getUint32(0, true) + view.getUint32(4, true) * 2 ** 32,
+        bytes: bytes.subarray(pos - 8, pos),
+        offset,
+      };
     } else if (wire === 2) {
       const length = varint();
-      if (pos + length > bytes.length) fail(`field ${field} claims ${length} bytes, ${bytes.length - pos} remain`);
+      if (pos + length > bytes.length)
+        fail(`field ${field} claims ${length} bytes, ${bytes.length - pos} remain`);
       const start = pos;
       pos += length;
-      yield { field, wire: 2, number: length, bytes: bytes.subarray(start, pos), offset: base + start };
+      yield {
+        field,
+        wire: 2,
+        number: length,
+        bytes: bytes.subarray(start, pos),
+        offset: base + start,
+      };
     } else if (wire === 5) {
       if (pos + 4 > bytes.length) fail('truncated fixed32');
       const view = new DataView(bytes.buffer, bytes.byteOffset + pos, 4);
       pos += 4;
-      yield { field, wire: 5, number: view.getUint32(0, true), bytes: bytes.subarray(pos - 4, pos), offset };
+      yield {
+        field,
+        wire: 5,
+        number: view.getUint32(0, true),
+        bytes: bytes.subarray(pos - 4, pos),
+        offset,
+      };
     } else {
       fail(`unsupported wire type ${wire} (field ${field})`);
     }
@@ -83,7 +105,12 @@ export function protoString(f: ProtoField): string {
  */
 export function protoInts(f: ProtoField, file: string): number[] {
   if (f.wire === 0) return [f.bytes.length <= 7 ? f.number : signedFromBytes(f.bytes)];
-  if (f.wire !== 2) throw new DataFormatError(file, `byte ${f.offset}`, `expected a varint or packed varints, found wire type ${f.wire}`);
+  if (f.wire !== 2)
+    throw new DataFormatError(
+      file,
+      `byte ${f.offset}`,
+      `expected a varint or packed varints, found wire type ${f.wire}`,
+    );
   const out: number[] = [];
   let start = 0;
   for (let k = 0; k < f.bytes.length; k++) {

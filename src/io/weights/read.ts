@@ -11,7 +11,8 @@ import { readTfjs } from './tfjs.js';
 /**
  * Reads the weights of one model file, choosing the reader by name: `.onnx`, `.safetensors`,
  * `.npy`, `.npz`, or a TensorFlow.js `model.json` (any `.json` with a weightsManifest).
- * @throws {DataFormatError} for an unknown extension or a malformed file; Node's errors for unreadable files.
+ * @throws {DataFormatError} for an unknown extension or a malformed file; Node's errors for
+ * unreadable files.
  * @example readWeightFile('node_modules/@ricky0123/vad-web/dist/silero_vad_v5.onnx')
  */
 export function readWeightFile(path: string): WeightFile {
@@ -21,13 +22,41 @@ export function readWeightFile(path: string): WeightFile {
   if (lower.endsWith('.json')) return readTfjs(path);
   if (lower.endsWith('.npz')) {
     const arrays = readNpz(path);
-    return { file: path, format: 'npz', skipped: [], tensors: [...arrays].map(([name, a]) => ({ name, shape: a.shape, data: a.data, dtype: 'npy', floating: true })) };
+    return {
+      file: path,
+      format: 'npz',
+      skipped: [],
+      tensors: [...arrays].map(([name, a]) => ({
+        name,
+        shape: a.shape,
+        data: a.data,
+        dtype: 'npy',
+        floating: true,
+      })),
+    };
   }
   if (lower.endsWith('.npy')) {
     const a = parseNpyArray(readFileSync(path), path, { share: true });
-    return { file: path, format: 'npy', skipped: [], tensors: [{ name: basename(path, '.npy'), shape: a.shape, data: a.data, dtype: 'npy', floating: true }] };
+    return {
+      file: path,
+      format: 'npy',
+      skipped: [],
+      tensors: [
+        {
+          name: basename(path, '.npy'),
+          shape: a.shape,
+          data: a.data,
+          dtype: 'npy',
+          floating: true,
+        },
+      ],
+    };
   }
-  throw new DataFormatError(path, '', 'is not a supported model file (.onnx, .safetensors, .npy, .npz, TensorFlow.js model.json)');
+  throw new DataFormatError(
+    path,
+    '',
+    'is not a supported model file (.onnx, .safetensors, .npy, .npz, TensorFlow.js model.json)',
+  );
 }
 
 /**
@@ -43,7 +72,8 @@ export function findWeightFiles(path: string): string[] {
     for (const entry of readdirSync(dir).sort()) {
       const full = join(dir, entry);
       if (statSync(full).isDirectory()) walk(full);
-      else if (/\.(onnx|safetensors|npy|npz)$/i.test(entry) || entry.toLowerCase() === 'model.json') found.push(full);
+      else if (/\.(onnx|safetensors|npy|npz)$/i.test(entry) || entry.toLowerCase() === 'model.json')
+        found.push(full);
     }
   };
   walk(path);

@@ -1,11 +1,22 @@
 import { readFileSync } from 'node:fs';
 import { DataFormatError } from '../../errors.js';
-import { decodeElements, elementCount, ELEMENT_TYPES, type WeightFile } from './tensor.js';
+import { decodeElements, ELEMENT_TYPES, elementCount, type WeightFile } from './tensor.js';
 
 /** safetensors dtype codes → element type names. */
 const DTYPES: Record<string, string> = {
-  F64: 'float64', F32: 'float32', F16: 'float16', BF16: 'bfloat16', I64: 'int64', I32: 'int32', I16: 'int16',
-  I8: 'int8', U64: 'uint64', U32: 'uint32', U16: 'uint16', U8: 'uint8', BOOL: 'bool',
+  F64: 'float64',
+  F32: 'float32',
+  F16: 'float16',
+  BF16: 'bfloat16',
+  I64: 'int64',
+  I32: 'int32',
+  I16: 'int16',
+  I8: 'int8',
+  U64: 'uint64',
+  U32: 'uint32',
+  U16: 'uint16',
+  U8: 'uint8',
+  BOOL: 'bool',
 };
 
 /**
@@ -16,10 +27,16 @@ const DTYPES: Record<string, string> = {
  * @example parseSafetensors(bytes, 'model.safetensors').tensors[0].shape
  */
 export function parseSafetensors(bytes: Uint8Array, file: string): WeightFile {
-  if (bytes.length < 8) throw new DataFormatError(file, '', 'is too short for a safetensors header');
+  if (bytes.length < 8)
+    throw new DataFormatError(file, '', 'is too short for a safetensors header');
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const headerLength = view.getUint32(0, true) + view.getUint32(4, true) * 2 ** 32;
-  if (headerLength > bytes.length - 8) throw new DataFormatError(file, 'header', `claims ${headerLength} bytes, the file holds ${bytes.length - 8}`);
+  if (headerLength > bytes.length - 8)
+    throw new DataFormatError(
+      file,
+      'header',
+      `claims ${headerLength} bytes, the file holds ${bytes.length - 8}`,
+    );
   let header: Record<string, { dtype?: string; shape?: number[]; data_offsets?: [number, number] }>;
   try {
     header = JSON.parse(new TextDecoder().decode(bytes.subarray(8, 8 + headerLength)));
@@ -37,13 +54,28 @@ export function parseSafetensors(bytes: Uint8Array, file: string): WeightFile {
     }
     const shape = entry.shape;
     const offsets = entry.data_offsets;
-    if (!Array.isArray(shape) || !Array.isArray(offsets) || offsets.length !== 2) throw new DataFormatError(file, `tensor '${name}'`, 'needs shape and data_offsets in the header');
+    if (!Array.isArray(shape) || !Array.isArray(offsets) || offsets.length !== 2)
+      throw new DataFormatError(
+        file,
+        `tensor '${name}'`,
+        'needs shape and data_offsets in the header',
+      );
     const count = elementCount(shape, file, name);
     const [begin, end] = offsets;
     if (end - begin !== count * ELEMENT_TYPES[dtype]!.size) {
-      throw new DataFormatError(file, `tensor '${name}'`, `data_offsets span ${end - begin} bytes, shape [${shape.join(', ')}] of ${entry.dtype} needs ${count * ELEMENT_TYPES[dtype]!.size}`);
+      throw new DataFormatError(
+        file,
+        `tensor '${name}'`,
+        `data_offsets span ${end - begin} bytes, shape [${shape.join(', ')}] of ${entry.dtype} needs ${count * ELEMENT_TYPES[dtype]!.size}`,
+      );
     }
-    out.tensors.push({ name, shape: [...shape], data: decodeElements(data, begin, dtype, count, file, name), dtype, floating: ELEMENT_TYPES[dtype]!.floating });
+    out.tensors.push({
+      name,
+      shape: [...shape],
+      data: decodeElements(data, begin, dtype, count, file, name),
+      dtype,
+      floating: ELEMENT_TYPES[dtype]!.floating,
+    });
   }
   return out;
 }

@@ -8,7 +8,9 @@ export interface WeightTensor {
   data: Float64Array;
   /** The stored element type, e.g. 'float32', 'float16', 'uint8→float32' (dequantised), 'int64'. */
   dtype: string;
-  /** Whether the stored values are floating point (quantised floats count): only these are weights. */
+  /**
+   * Whether the stored values are floating point (quantised floats count): only these are weights.
+   */
   floating: boolean;
 }
 
@@ -48,11 +50,23 @@ export const ELEMENT_TYPES: Record<string, { size: number; floating: boolean }> 
  * @throws {DataFormatError} naming file and tensor if the bytes run short or the type is unknown.
  * @example decodeElements(bytes, 0, 'float16', 4, 'm.safetensors', 'w')
  */
-export function decodeElements(bytes: Uint8Array, offset: number, dtype: string, count: number, file: string, name: string): Float64Array {
+export function decodeElements(
+  bytes: Uint8Array,
+  offset: number,
+  dtype: string,
+  count: number,
+  file: string,
+  name: string,
+): Float64Array {
   const type = ELEMENT_TYPES[dtype];
-  if (!type) throw new DataFormatError(file, `tensor '${name}'`, `unsupported element type '${dtype}'`);
+  if (!type)
+    throw new DataFormatError(file, `tensor '${name}'`, `unsupported element type '${dtype}'`);
   if (offset < 0 || offset + count * type.size > bytes.length) {
-    throw new DataFormatError(file, `tensor '${name}'`, `needs ${count * type.size} bytes at offset ${offset}, the data holds ${Math.max(0, bytes.length - offset)}`);
+    throw new DataFormatError(
+      file,
+      `tensor '${name}'`,
+      `needs ${count * type.size} bytes at offset ${offset}, the data holds ${Math.max(0, bytes.length - offset)}`,
+    );
   }
   if (dtype === 'float16' || dtype === 'bfloat16') {
     const view = new DataView(bytes.buffer, bytes.byteOffset + offset, 2 * count);
@@ -63,7 +77,13 @@ export function decodeElements(bytes: Uint8Array, offset: number, dtype: string,
     }
     return out;
   }
-  const kind: NpyDtype['kind'] = dtype.startsWith('float') ? 'f' : dtype === 'bool' ? 'b' : dtype.startsWith('u') ? 'u' : 'i';
+  const kind: NpyDtype['kind'] = dtype.startsWith('float')
+    ? 'f'
+    : dtype === 'bool'
+      ? 'b'
+      : dtype.startsWith('u')
+        ? 'u'
+        : 'i';
   return decodeToFloat64(bytes, offset, { kind, size: type.size, littleEndian: true }, count);
 }
 
@@ -100,9 +120,15 @@ export function bfloat16ToFloat(bits: number): number {
 export function elementCount(shape: readonly number[], file: string, name: string): number {
   let count = 1;
   for (const d of shape) {
-    if (!Number.isSafeInteger(d) || d < 0) throw new DataFormatError(file, `tensor '${name}'`, `invalid dimension ${d} in shape [${shape.join(', ')}]`);
+    if (!Number.isSafeInteger(d) || d < 0)
+      throw new DataFormatError(
+        file,
+        `tensor '${name}'`,
+        `invalid dimension ${d} in shape [${shape.join(', ')}]`,
+      );
     count *= d;
   }
-  if (!Number.isSafeInteger(count)) throw new DataFormatError(file, `tensor '${name}'`, `shape [${shape.join(', ')}] is too large`);
+  if (!Number.isSafeInteger(count))
+    throw new DataFormatError(file, `tensor '${name}'`, `shape [${shape.join(', ')}] is too large`);
   return count;
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { DataFormatError } from '../../errors.js';
-import { decodeElements, elementCount, ELEMENT_TYPES, type WeightFile } from './tensor.js';
+import { decodeElements, ELEMENT_TYPES, elementCount, type WeightFile } from './tensor.js';
 
 interface ManifestEntry {
   name: string;
@@ -30,7 +30,8 @@ export function readTfjs(modelJson: string, readShard?: (path: string) => Uint8A
     if ((error as { code?: string }).code) throw error;
     throw new DataFormatError(modelJson, '', `is not valid JSON (${(error as Error).message})`);
   }
-  if (!Array.isArray(model.weightsManifest)) throw new DataFormatError(modelJson, '', 'has no weightsManifest (not a TensorFlow.js model)');
+  if (!Array.isArray(model.weightsManifest))
+    throw new DataFormatError(modelJson, '', 'has no weightsManifest (not a TensorFlow.js model)');
   const out: WeightFile = { file: modelJson, format: 'tfjs', tensors: [], skipped: [] };
   for (const group of model.weightsManifest) {
     const shards = group.paths.map((p) => read(p));
@@ -46,7 +47,12 @@ export function readTfjs(modelJson: string, readShard?: (path: string) => Uint8A
       const count = elementCount(w.shape, modelJson, w.name);
       if (w.dtype === 'string') {
         for (let k = 0; k < count; k++) {
-          if (offset + 4 > bytes.length) throw new DataFormatError(where, `weight '${w.name}'`, 'string data runs past the shards');
+          if (offset + 4 > bytes.length)
+            throw new DataFormatError(
+              where,
+              `weight '${w.name}'`,
+              'string data runs past the shards',
+            );
           offset += 4 + new DataView(bytes.buffer, bytes.byteOffset + offset, 4).getUint32(0, true);
         }
         out.skipped.push({ name: w.name, reason: 'string weights are not read' });
@@ -54,7 +60,8 @@ export function readTfjs(modelJson: string, readShard?: (path: string) => Uint8A
       }
       const stored = w.quantization?.dtype ?? w.dtype;
       const type = ELEMENT_TYPES[stored];
-      if (!type) throw new DataFormatError(modelJson, `weight '${w.name}'`, `unsupported dtype '${stored}'`);
+      if (!type)
+        throw new DataFormatError(modelJson, `weight '${w.name}'`, `unsupported dtype '${stored}'`);
       let data = decodeElements(bytes, offset, stored, count, where, w.name);
       offset += count * type.size;
       const q = w.quantization;
@@ -65,9 +72,19 @@ export function readTfjs(modelJson: string, readShard?: (path: string) => Uint8A
         if ((q.original_dtype ?? w.dtype) === 'int32') data = data.map(Math.round);
       }
       const floating = w.dtype === 'float32' || w.dtype === 'float16';
-      out.tensors.push({ name: w.name, shape: [...w.shape], data, dtype: q ? `${q.dtype}→${w.dtype}` : w.dtype, floating });
+      out.tensors.push({
+        name: w.name,
+        shape: [...w.shape],
+        data,
+        dtype: q ? `${q.dtype}→${w.dtype}` : w.dtype,
+        floating,
+      });
     }
-    if (offset !== bytes.length) out.skipped.push({ name: `${group.paths.join(', ')}`, reason: `${bytes.length - offset} bytes after the last weight were not used` });
+    if (offset !== bytes.length)
+      out.skipped.push({
+        name: `${group.paths.join(', ')}`,
+        reason: `${bytes.length - offset} bytes after the last weight were not used`,
+      });
   }
   return out;
 }

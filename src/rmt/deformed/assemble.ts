@@ -23,7 +23,9 @@ export interface DeformedLaw {
   cdfValues: Float64Array;
   /** The equation is solved on the real axis: the density is the exact x + i0 limit (η = 0). */
   eta: number;
-  /** Distribution function: exact at grid points, monotone cubic Hermite (slopes = density) between. */
+  /**
+   * Distribution function: exact at grid points, monotone cubic Hermite (slopes = density) between.
+   */
   cdf(x: number): number;
   /** Pencil evaluations spent (eigenvalue solves on the general path). */
   evaluations: number;
@@ -38,7 +40,11 @@ type Point = { x: number; cdf: number; density: number };
  * each part is assembled on its own.
  * @example assemble(prober, [[lowerEdgeProbe, upperEdgeProbe]], 400).cdf(1.2)
  */
-export function assemble(prober: Prober, pieces: Array<[Probe, Probe]>, gridPoints: number): DeformedLaw {
+export function assemble(
+  prober: Prober,
+  pieces: Array<[Probe, Probe]>,
+  gridPoints: number,
+): DeformedLaw {
   const width = pieces.reduce((sum, [a, b]) => sum + Math.sqrt(b.x - a.x), 0);
   const points: Point[] = [];
   const components: DeformedComponent[] = [];
@@ -48,7 +54,13 @@ export function assemble(prober: Prober, pieces: Array<[Probe, Probe]>, gridPoin
     if (!a.root.inBulk && !b.root.inBulk) {
       // An atom: F jumps inside [a.x, b.x] (width below the bisection tolerance).
       points.push({ x: a.x, cdf: a.cdf, density: 0 }, { x: b.x, cdf: b.cdf, density: 0 });
-      components.push({ lo: a.x, hi: b.x, mass, mean: 0.5 * (a.x + b.x), outlier: mass * size < 1.5 });
+      components.push({
+        lo: a.x,
+        hi: b.x,
+        mass,
+        mean: 0.5 * (a.x + b.x),
+        outlier: mass * size < 1.5,
+      });
       return;
     }
     const K = Math.max(12, Math.round((gridPoints * Math.sqrt(b.x - a.x)) / width));
@@ -61,7 +73,10 @@ export function assemble(prober: Prober, pieces: Array<[Probe, Probe]>, gridPoin
       if (!p.root.inBulk) {
         // A gap inside the piece: cut it at both sides of p.
         const left = prober.edge(p, prober.at(local[local.length - 1].x, near));
-        const right = prober.edge(p, prober.at(mid - r * Math.cos(((k + 1) * Math.PI) / (K - 1)), near));
+        const right = prober.edge(
+          p,
+          prober.at(mid - r * Math.cos(((k + 1) * Math.PI) / (K - 1)), near),
+        );
         piece(a, left);
         piece(right, b);
         return;
@@ -71,9 +86,16 @@ export function assemble(prober: Prober, pieces: Array<[Probe, Probe]>, gridPoin
     }
     local.push({ x: b.x, cdf: b.cdf, density: 0 });
     let moment = 0;
-    for (let k = 1; k < local.length; k++) moment += 0.5 * (local[k].x + local[k - 1].x) * Math.max(0, local[k].cdf - local[k - 1].cdf);
+    for (let k = 1; k < local.length; k++)
+      moment += 0.5 * (local[k].x + local[k - 1].x) * Math.max(0, local[k].cdf - local[k - 1].cdf);
     points.push(...local);
-    components.push({ lo: a.x, hi: b.x, mass, mean: mass > 0 ? moment / mass : mid, outlier: mass * size < 1.5 });
+    components.push({
+      lo: a.x,
+      hi: b.x,
+      mass,
+      mean: mass > 0 ? moment / mass : mid,
+      outlier: mass * size < 1.5,
+    });
   };
   for (const [a, b] of pieces) piece(a, b);
   const xs = Float64Array.from(points, (p) => p.x);
@@ -92,7 +114,10 @@ export function assemble(prober: Prober, pieces: Array<[Probe, Probe]>, gridPoin
   };
 }
 
-/** Cubic Hermite interpolation of F between grid points, clamped to the neighbours' values (flat outside the support). */
+/**
+ * Cubic Hermite interpolation of F between grid points, clamped to the neighbours' values (flat
+ * outside the support).
+ */
 function hermiteCdf(xs: Float64Array, fs: Float64Array, ds: Float64Array, x: number): number {
   const n = xs.length;
   if (n === 0) return 0;
@@ -110,6 +135,10 @@ function hermiteCdf(xs: Float64Array, fs: Float64Array, ds: Float64Array, x: num
   const t = (x - xs[lo]) / h;
   const t2 = t * t;
   const t3 = t2 * t;
-  const value = (2 * t3 - 3 * t2 + 1) * fs[lo] + (t3 - 2 * t2 + t) * h * ds[lo] + (-2 * t3 + 3 * t2) * fs[hi] + (t3 - t2) * h * ds[hi];
+  const value =
+    (2 * t3 - 3 * t2 + 1) * fs[lo] +
+    (t3 - 2 * t2 + t) * h * ds[lo] +
+    (-2 * t3 + 3 * t2) * fs[hi] +
+    (t3 - t2) * h * ds[hi];
   return Math.min(Math.max(value, Math.min(fs[lo], fs[hi])), Math.max(fs[lo], fs[hi]));
 }

@@ -26,14 +26,17 @@ export interface Pencil {
  * @example diagonalPencil(Float64Array.of(0.1, 0.1), Float64Array.of(1, 2), 0.5)
  */
 export function diagonalPencil(b: Float64Array, t: Float64Array, ratio: number): Pencil {
-  if (b.length !== t.length || b.length === 0) throw new InvalidArgumentError('t', `must have ${b.length} entries like b`, t.length);
+  if (b.length !== t.length || b.length === 0)
+    throw new InvalidArgumentError('t', `must have ${b.length} entries like b`, t.length);
   const key = new Map<string, number>();
   const bs: number[] = [];
   const ts: number[] = [];
   const ws: number[] = [];
   for (let k = 0; k < b.length; k++) {
-    if (!Number.isFinite(b[k])) throw new InvalidArgumentError('b', `must be finite; entry ${k} is not`, b[k]);
-    if (!(t[k] > 0) || !Number.isFinite(t[k])) throw new InvalidArgumentError('t', `must be finite and > 0; entry ${k} is not`, t[k]);
+    if (!Number.isFinite(b[k]))
+      throw new InvalidArgumentError('b', `must be finite; entry ${k} is not`, b[k]);
+    if (!(t[k] > 0) || !Number.isFinite(t[k]))
+      throw new InvalidArgumentError('t', `must be finite and > 0; entry ${k} is not`, t[k]);
     const id = `${b[k]}|${t[k]}`;
     const at = key.get(id);
     if (at === undefined) {
@@ -71,15 +74,27 @@ export function diagonalPencil(b: Float64Array, t: Float64Array, ratio: number):
  * @throws {InvalidArgumentError} naming 'b' or 't' (shapes, T not positive definite).
  * @example generalPencil(b, T, 0.5).at(1.2, false).eps
  */
-export function generalPencil(b: Float64Array, t: Matrix, ratio: number, options: { exactWeights?: boolean } = {}): Pencil {
+export function generalPencil(
+  b: Float64Array,
+  t: Matrix,
+  ratio: number,
+  options: { exactWeights?: boolean } = {},
+): Pencil {
   const d = b.length;
-  if (t.rows !== d || t.cols !== d) throw new InvalidArgumentError('t', `must be ${d}×${d} to match b`, `${t.rows}×${t.cols}`);
+  if (t.rows !== d || t.cols !== d)
+    throw new InvalidArgumentError('t', `must be ${d}×${d} to match b`, `${t.rows}×${t.cols}`);
   const { values, vectors } = eigh(t);
-  if (!(values[0] > 1e-12 * values[d - 1])) throw new InvalidArgumentError('t', 'must be positive definite; its smallest eigenvalue is not > 0', values[0]);
+  if (!(values[0] > 1e-12 * values[d - 1]))
+    throw new InvalidArgumentError(
+      't',
+      'must be positive definite; its smallest eigenvalue is not > 0',
+      values[0],
+    );
   const half = scaledVectors(vectors, values, -0.5);
   const invHalf = matmul(half, vectors, { transB: true }); // T^{-1/2}
   const scaledB = Matrix.zeros(d, d);
-  for (let i = 0; i < d; i++) for (let j = 0; j < d; j++) scaledB.data[i * d + j] = invHalf.data[i * d + j] * b[j];
+  for (let i = 0; i < d; i++)
+    for (let j = 0; j < d; j++) scaledB.data[i * d + j] = invHalf.data[i * d + j] * b[j];
   const c1 = symmetrise(matmul(scaledB, invHalf));
   const c2 = symmetrise(matmul(scaledVectors(vectors, values, -1), vectors, { transB: true }));
   let bMin = Infinity;
@@ -106,7 +121,8 @@ export function generalPencil(b: Float64Array, t: Matrix, ratio: number, options
         const e = eigh(form(x));
         const cu = matmul(c2, e.vectors);
         const q = new Float64Array(d);
-        for (let i = 0; i < d; i++) for (let j = 0; j < d; j++) q[j] += e.vectors.data[i * d + j] * cu.data[i * d + j];
+        for (let i = 0; i < d; i++)
+          for (let j = 0; j < d; j++) q[j] += e.vectors.data[i * d + j] * cu.data[i * d + j];
         return { eps: e.values, q, w };
       }
       const eps = eigvalsh(form(x));

@@ -1,5 +1,5 @@
 import type { Pencil } from './pencil.js';
-import { solveDeformedRoot, type DeformedRoot } from './root.js';
+import { type DeformedRoot, solveDeformedRoot } from './root.js';
 import { rootSummary } from './summary.js';
 
 /** The physical root and the exact distribution function at one real x. */
@@ -36,7 +36,12 @@ export class Prober {
     const point = this.pencil.at(x, true);
     const root = solveDeformedRoot(point, this.ratio, near);
     const summary = rootSummary(point, this.ratio, root);
-    return { x, root, cdf: summary.cdf, density: root.inBulk ? Math.max(0, summary.mIm) / Math.PI : 0 };
+    return {
+      x,
+      root,
+      cdf: summary.cdf,
+      density: root.inBulk ? Math.max(0, summary.mIm) / Math.PI : 0,
+    };
   }
 
   /** The bulk edge between an outside probe and a bulk probe; returns the bulk-side probe. */

@@ -12,7 +12,10 @@
  * root with g′(s) < 0, because δ increases with x off the support).
  */
 
-/** A point of the pencil at real x: eigenvalues ε_j, Hellmann–Feynman weights q_j = −dε_j/dx, node weights w_j. */
+/**
+ * A point of the pencil at real x: eigenvalues ε_j, Hellmann–Feynman weights q_j = −dε_j/dx, node
+ * weights w_j.
+ */
 export interface PencilPoint {
   eps: Float64Array;
   q: Float64Array;
@@ -34,7 +37,10 @@ const acc = new Float64Array(4);
 /** A = Σ w/(s + ε) and B = Σ w/(s + ε)² into acc = [Are, Aim, Bre, Bim]. */
 function sums(p: PencilPoint, sr: number, si: number): void {
   const { eps, w } = p;
-  let ar = 0, ai = 0, br = 0, bi = 0;
+  let ar = 0,
+    ai = 0,
+    br = 0,
+    bi = 0;
   for (let j = 0; j < eps.length; j++) {
     const xr = sr + eps[j];
     const den = xr * xr + si * si;
@@ -46,7 +52,10 @@ function sums(p: PencilPoint, sr: number, si: number): void {
     br += wj * (ir * ir - ii * ii);
     bi += wj * 2 * ir * ii;
   }
-  acc[0] = ar; acc[1] = ai; acc[2] = br; acc[3] = bi;
+  acc[0] = ar;
+  acc[1] = ai;
+  acc[2] = br;
+  acc[3] = bi;
 }
 
 const out = new Float64Array(5);
@@ -68,7 +77,10 @@ function evaluate(p: PencilPoint, c: number, sr: number, si: number): void {
 
 const TOL = 1e-13;
 
-/** Newton with backtracking on |g|, keeping Im s ≤ 0 (Im s = 0 stays real). Returns iterations or −1. */
+/**
+ * Newton with backtracking on |g|, keeping Im s ≤ 0 (Im s = 0 stays real). Returns iterations or
+ * −1.
+ */
 function newton(p: PencilPoint, c: number, s: Float64Array, maxIterations: number): number {
   let sr = s[0];
   let si = s[1];
@@ -129,7 +141,11 @@ function physical(p: PencilPoint, c: number, sr: number, si: number): 'bulk' | '
  * otherwise, polished by Newton every 8 steps.
  * @example solveDeformedRoot({ eps: Float64Array.of(-1), q: Float64Array.of(1), w: Float64Array.of(1) }, 0.5)
  */
-export function solveDeformedRoot(p: PencilPoint, c: number, previous?: { sRe: number; sIm: number }): DeformedRoot {
+export function solveDeformedRoot(
+  p: PencilPoint,
+  c: number,
+  previous?: { sRe: number; sIm: number },
+): DeformedRoot {
   let iterations = 0;
   if (previous) {
     trial[0] = previous.sRe;
@@ -138,7 +154,14 @@ export function solveDeformedRoot(p: PencilPoint, c: number, previous?: { sRe: n
     iterations += Math.max(it, 0);
     if (it >= 0) {
       const kind = physical(p, c, trial[0], trial[1]);
-      if (kind !== 'no') return { sRe: trial[0], sIm: kind === 'bulk' ? trial[1] : 0, inBulk: kind === 'bulk', converged: true, iterations };
+      if (kind !== 'no')
+        return {
+          sRe: trial[0],
+          sIm: kind === 'bulk' ? trial[1] : 0,
+          inBulk: kind === 'bulk',
+          converged: true,
+          iterations,
+        };
     }
   }
   // δ in the upper half-plane: from the warm start pushed off the axis, else i.
@@ -168,11 +191,23 @@ export function solveDeformedRoot(p: PencilPoint, c: number, previous?: { sRe: n
       if (it >= 0) {
         const kind = physical(p, c, trial[0], trial[1]);
         if (kind === 'bulk' || (kind === 'outside' && flat)) {
-          return { sRe: trial[0], sIm: kind === 'bulk' ? trial[1] : 0, inBulk: kind === 'bulk', converged: true, iterations };
+          return {
+            sRe: trial[0],
+            sIm: kind === 'bulk' ? trial[1] : 0,
+            inBulk: kind === 'bulk',
+            converged: true,
+            iterations,
+          };
         }
       }
     }
   }
   const d2 = (1 + dr) ** 2 + di * di;
-  return { sRe: (1 + dr) / d2, sIm: -di / d2, inBulk: di > 1e-9 * (1 + Math.abs(dr)), converged: false, iterations };
+  return {
+    sRe: (1 + dr) / d2,
+    sIm: -di / d2,
+    inBulk: di > 1e-9 * (1 + Math.abs(dr)),
+    converged: false,
+    iterations,
+  };
 }

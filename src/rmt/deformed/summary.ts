@@ -8,11 +8,17 @@ import type { PencilPoint } from './root.js';
  * s is real and F counts: arg is −π for negative terms.
  * @example rootSummary(point, 0.5, root).cdf
  */
-export function rootSummary(p: PencilPoint, c: number, root: { sRe: number; sIm: number }): { mRe: number; mIm: number; cdf: number } {
+export function rootSummary(
+  p: PencilPoint,
+  c: number,
+  root: { sRe: number; sIm: number },
+): { mRe: number; mIm: number; cdf: number } {
   const { eps, q, w } = p;
   const sr = root.sRe;
   const si = root.sIm;
-  let mr = 0, mi = 0, args = 0;
+  let mr = 0,
+    mi = 0,
+    args = 0;
   for (let j = 0; j < eps.length; j++) {
     const xr = sr + eps[j];
     const den = xr * xr + si * si;

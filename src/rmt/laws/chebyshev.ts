@@ -20,7 +20,12 @@ const weightCache = new Map<number, Float64Array>();
  * Samples f at the Lobatto points of [a, b] and builds the panel.
  * @example chebyshevPanel(Math.exp, 0, 1, 16).integralTo(1) // e − 1 to ~1e-16
  */
-export function chebyshevPanel(f: (x: number) => number, a: number, b: number, n: number): ChebyshevPanel {
+export function chebyshevPanel(
+  f: (x: number) => number,
+  a: number,
+  b: number,
+  n: number,
+): ChebyshevPanel {
   const mid = (a + b) / 2;
   const half = (b - a) / 2;
   const nodes = new Float64Array(n + 1);
@@ -56,7 +61,9 @@ export function chebyshevPanel(f: (x: number) => number, a: number, b: number, n
   };
 }
 
-/** c_k with f ≈ c₀/2·… convention: f(s) = c₀ + Σ_{k≥1} c_k T_k(s) (c₀ already halved, c_n halved). */
+/**
+ * c_k with f ≈ c₀/2·… convention: f(s) = c₀ + Σ_{k≥1} c_k T_k(s) (c₀ already halved, c_n halved).
+ */
 function coefficients(values: Float64Array): Float64Array {
   const n = values.length - 1;
   const c = new Float64Array(n + 1);
@@ -83,7 +90,10 @@ function clenshaw(a: Float64Array, s: number): number {
   return a[0]! + s * b1 - b2;
 }
 
-/** Clenshaw–Curtis weights on [−1, 1] for the n + 1 Lobatto points (integrals of the cardinal functions). */
+/**
+ * Clenshaw–Curtis weights on [−1, 1] for the n + 1 Lobatto points (integrals of the cardinal
+ * functions).
+ */
 function lobattoWeights(n: number): Float64Array {
   const cached = weightCache.get(n);
   if (cached) return cached;

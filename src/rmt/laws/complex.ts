@@ -55,7 +55,8 @@ export function csqrt(z: Complex): Complex {
 }
 
 /**
- * √(z − lo)·√(z − hi) with principal roots: analytic off the segment [lo, hi], equal to z − (lo+hi)/2
+ * √(z − lo)·√(z − hi) with principal roots: analytic off the segment [lo, hi], equal to z −
+ * (lo+hi)/2
  * + O(1/z) at infinity, ±i√((hi − x)(x − lo)) just above/below the cut. Every law with square-root
  * edges writes its Stieltjes transform with this factor, so the branch is right everywhere,
  * real points outside the support included.

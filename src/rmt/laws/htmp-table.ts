@@ -1,5 +1,5 @@
-import { div, type Complex } from './complex.js';
-import { chebyshevPanel, type ChebyshevPanel } from './chebyshev.js';
+import { type ChebyshevPanel, chebyshevPanel } from './chebyshev.js';
+import { type Complex, div } from './complex.js';
 import { tanhSinh } from './quadrature.js';
 
 /** Precomputed integrals of a density on (0, ∞) with an integrable singularity x^p at 0. */
@@ -54,7 +54,10 @@ export function htmpTable(density: (x: number) => number): HtmpTable {
     const x = t < 0 ? dist : bottom - dist;
     if (x > 0 && x < bottom) {
       nodes.push(x);
-      weights.push((((bottom / 2) * (Math.PI / 2) * Math.cosh(t) * 4 * e) / ((1 + e) * (1 + e)) / 16) * density(x));
+      weights.push(
+        (((bottom / 2) * (Math.PI / 2) * Math.cosh(t) * 4 * e) / ((1 + e) * (1 + e)) / 16) *
+          density(x),
+      );
     }
   }
   for (const panel of panels) {

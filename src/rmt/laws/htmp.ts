@@ -2,8 +2,8 @@ import { InvalidArgumentError } from '../../errors.js';
 import { Matrix } from '../../linalg/matrix.js';
 import { randomStream } from '../../random/stream.js';
 import type { Complex } from './complex.js';
+import { type HtmpTable, htmpTable } from './htmp-table.js';
 import type { SpectralLaw } from './law.js';
-import { htmpTable, type HtmpTable } from './htmp-table.js';
 import { tanhSinh } from './quadrature.js';
 import { chiVariate, logGamma } from './special.js';
 import { tricomiULog } from './tricomi-u.js';
@@ -23,10 +23,21 @@ import { checkSize } from './wigner.js';
  * @example htmp(0.5, 1).density(1)
  */
 export function htmp(gamma: number, kappa: number): SpectralLaw {
-  if (!(gamma > 0 && gamma < 1)) throw new InvalidArgumentError('gamma', 'must be in (0, 1)', gamma);
-  if (!(kappa > 0 && kappa <= 20)) throw new InvalidArgumentError('kappa', 'must be in (0, 20] (larger κ: use Marchenko–Pastur, its limit)', kappa);
+  if (!(gamma > 0 && gamma < 1))
+    throw new InvalidArgumentError('gamma', 'must be in (0, 1)', gamma);
+  if (!(kappa > 0 && kappa <= 20))
+    throw new InvalidArgumentError(
+      'kappa',
+      'must be in (0, 20] (larger κ: use Marchenko–Pastur, its limit)',
+      kappa,
+    );
   const shape = kappa / (2 * gamma);
-  if (shape > 21) throw new InvalidArgumentError('kappa/(2 gamma)', 'must be ≤ 21 (the range where U is computed accurately)', shape);
+  if (shape > 21)
+    throw new InvalidArgumentError(
+      'kappa/(2 gamma)',
+      'must be ≤ 21 (the range where U is computed accurately)',
+      shape,
+    );
   const a = kappa / 2;
   const b = 1 + kappa / 2 - shape;
   const power = shape - 1 - kappa / 2;
@@ -58,7 +69,8 @@ export function htmp(gamma: number, kappa: number): SpectralLaw {
       const stream = randomStream(seed);
       const diag = new Float64Array(n);
       const sub = new Float64Array(n);
-      for (let i = 0; i < n; i++) diag[i] = chiVariate(stream, kappa / gamma + kappa / n - (i * kappa) / n);
+      for (let i = 0; i < n; i++)
+        diag[i] = chiVariate(stream, kappa / gamma + kappa / n - (i * kappa) / n);
       for (let i = 0; i + 1 < n; i++) sub[i] = chiVariate(stream, (kappa * (n - 1 - i)) / n);
       // L = BBᵀ for B lower bidiagonal (B_ii = diag_i, B_{i+1,i} = sub_i), scaled by γ/κ.
       const out = Matrix.zeros(n, n);

@@ -1,6 +1,6 @@
 import type { Matrix } from '../../linalg/matrix.js';
-import type { RandomStream } from '../../random/stream.js';
 import type { Seed } from '../../random/seed.js';
+import type { RandomStream } from '../../random/stream.js';
 import type { Complex } from './complex.js';
 import { tanhSinh } from './quadrature.js';
 
@@ -43,10 +43,14 @@ export function edgeCdf(g: (t: number) => number, lo: number, hi: number, x: num
   const c = (lo + hi) / 2;
   const r = (hi - lo) / 2;
   const thetaMax = x >= hi ? Math.PI : Math.acos(Math.min(1, Math.max(-1, (c - x) / r)));
-  return tanhSinh((theta) => {
-    const s = Math.sin(theta);
-    return r * r * s * s * g(edgePoint(lo, hi, theta));
-  }, 0, thetaMax);
+  return tanhSinh(
+    (theta) => {
+      const s = Math.sin(theta);
+      return r * r * s * s * g(edgePoint(lo, hi, theta));
+    },
+    0,
+    thetaMax,
+  );
 }
 
 /**
@@ -57,7 +61,9 @@ export function edgeCdf(g: (t: number) => number, lo: number, hi: number, x: num
  */
 export function edgePoint(lo: number, hi: number, theta: number): number {
   const r = (hi - lo) / 2;
-  return theta <= Math.PI / 2 ? lo + 2 * r * Math.sin(theta / 2) ** 2 : hi - 2 * r * Math.cos(theta / 2) ** 2;
+  return theta <= Math.PI / 2
+    ? lo + 2 * r * Math.sin(theta / 2) ** 2
+    : hi - 2 * r * Math.cos(theta / 2) ** 2;
 }
 
 /**
@@ -72,7 +78,11 @@ export function edgeDensity(g: (t: number) => number, lo: number, hi: number, x:
  * P(X ≤ x) from the continuous part's CDF and the atoms.
  * @example withAtoms([{ at: 0, mass: 0.5 }], () => 0, 1) // 0.5
  */
-export function withAtoms(atoms: readonly Atom[], continuous: (x: number) => number, x: number): number {
+export function withAtoms(
+  atoms: readonly Atom[],
+  continuous: (x: number) => number,
+  x: number,
+): number {
   let total = continuous(x);
   for (const atom of atoms) if (atom.at <= x) total += atom.mass;
   return Math.min(1, total);

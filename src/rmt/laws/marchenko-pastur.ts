@@ -2,8 +2,8 @@ import { InvalidArgumentError } from '../../errors.js';
 import { gram } from '../../linalg/api.js';
 import { gaussianMatrix } from '../../random/gaussian.js';
 import { randomStream } from '../../random/stream.js';
-import { add, div, edgeRoot, type Complex } from './complex.js';
-import { edgeCdf, edgeDensity, withAtoms, type Atom, type SpectralLaw } from './law.js';
+import { add, type Complex, div, edgeRoot } from './complex.js';
+import { type Atom, edgeCdf, edgeDensity, type SpectralLaw, withAtoms } from './law.js';
 import { checkSize } from './wigner.js';
 
 /**
@@ -20,7 +20,9 @@ export interface MarchenkoPastur extends SpectralLaw {
   atom: number;
   /** Density of the continuous part at x (integrates to 1 − atom). */
   density(x: number): number;
-  /** Distribution function P(λ ≤ x), atom included (tanh–sinh quadrature of the density, ~1e-13). */
+  /**
+   * Distribution function P(λ ≤ x), atom included (tanh–sinh quadrature of the density, ~1e-13).
+   */
   cdf(x: number): number;
 }
 
@@ -33,8 +35,10 @@ export interface MarchenkoPastur extends SpectralLaw {
  * @example marchenkoPastur(0.5).support // [0.0857…, 2.914…]
  */
 export function marchenkoPastur(ratio: number, variance = 1): MarchenkoPastur {
-  if (!(ratio > 0) || !Number.isFinite(ratio)) throw new InvalidArgumentError('ratio', 'must be a finite number > 0', ratio);
-  if (!(variance > 0) || !Number.isFinite(variance)) throw new InvalidArgumentError('variance', 'must be a finite number > 0', variance);
+  if (!(ratio > 0) || !Number.isFinite(ratio))
+    throw new InvalidArgumentError('ratio', 'must be a finite number > 0', ratio);
+  if (!(variance > 0) || !Number.isFinite(variance))
+    throw new InvalidArgumentError('variance', 'must be a finite number > 0', variance);
   const lo = variance * (1 - Math.sqrt(ratio)) ** 2;
   const hi = variance * (1 + Math.sqrt(ratio)) ** 2;
   const atom = Math.max(0, 1 - 1 / ratio);

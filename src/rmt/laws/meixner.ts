@@ -1,7 +1,7 @@
 import { InvalidArgumentError } from '../../errors.js';
 import { randomStream } from '../../random/stream.js';
-import { div, edgeRoot, type Complex } from './complex.js';
-import { edgeCdf, edgeDensity, withAtoms, type Atom, type SpectralLaw } from './law.js';
+import { type Complex, div, edgeRoot } from './complex.js';
+import { type Atom, edgeCdf, edgeDensity, type SpectralLaw, withAtoms } from './law.js';
 import { edgeLawSampler, rotateSpectrum } from './sampling.js';
 import { checkSize } from './wigner.js';
 
@@ -19,8 +19,10 @@ import { checkSize } from './wigner.js';
  */
 export function meixner(a: number, b: number, c: number): SpectralLaw {
   if (!Number.isFinite(a)) throw new InvalidArgumentError('a', 'must be finite', a);
-  if (!(b > 0) || !Number.isFinite(b)) throw new InvalidArgumentError('b', 'must be a finite number > 0', b);
-  if (!(c > 0) || !Number.isFinite(c)) throw new InvalidArgumentError('c', 'must be a finite number > 0', c);
+  if (!(b > 0) || !Number.isFinite(b))
+    throw new InvalidArgumentError('b', 'must be a finite number > 0', b);
+  if (!(c > 0) || !Number.isFinite(c))
+    throw new InvalidArgumentError('c', 'must be a finite number > 0', c);
   const lo = a - 2 * Math.sqrt(b);
   const hi = a + 2 * Math.sqrt(b);
   const quadratic = (x: number): number => (1 - c) * x * x + a * c * x + b * c * c;
@@ -36,7 +38,10 @@ export function meixner(a: number, b: number, c: number): SpectralLaw {
     cdf: (x) => withAtoms(atoms, (t) => edgeCdf(g, lo, hi, t), x),
     stieltjes(z: Complex): Complex {
       const s = edgeRoot(z, lo, hi);
-      const denominator = { re: (c / 2) * (z.re - a - s.re) - z.re, im: (c / 2) * (z.im - s.im) - z.im };
+      const denominator = {
+        re: (c / 2) * (z.re - a - s.re) - z.re,
+        im: (c / 2) * (z.im - s.im) - z.im,
+      };
       return div({ re: 1, im: 0 }, denominator);
     },
     sampleMatrix(n, seed) {

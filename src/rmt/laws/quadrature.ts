@@ -24,7 +24,12 @@ const HALF_PI = Math.PI / 2;
  * @throws {ConvergenceError} if maxLevel (default 9) is reached without agreement.
  * @example tanhSinh((x) => Math.sqrt(1 - x * x), -1, 1) // π/2
  */
-export function tanhSinh(f: (x: number) => number, a: number, b: number, options: QuadratureOptions = {}): number {
+export function tanhSinh(
+  f: (x: number) => number,
+  a: number,
+  b: number,
+  options: QuadratureOptions = {},
+): number {
   if (!(b > a)) return 0;
   const half = (b - a) / 2;
   // t ↦ node and weight, the node placed by its distance to the nearer endpoint.
@@ -46,7 +51,11 @@ export function tanhSinh(f: (x: number) => number, a: number, b: number, options
  * @throws {ConvergenceError} if maxLevel is reached without agreement.
  * @example expSinh((x) => Math.exp(-x), 0) // 1
  */
-export function expSinh(f: (x: number) => number, a: number, options: QuadratureOptions = {}): number {
+export function expSinh(
+  f: (x: number) => number,
+  a: number,
+  options: QuadratureOptions = {},
+): number {
   const term = (t: number): number => {
     const d = Math.exp(HALF_PI * Math.sinh(t));
     const weight = d * HALF_PI * Math.cosh(t);
@@ -79,6 +88,7 @@ function refine(term: (t: number) => number, T: number, options: QuadratureOptio
     if (level >= 4 && Math.abs(next - estimate) <= tol * size) return next;
     estimate = next;
   }
-  if (!Number.isFinite(estimate)) throw new ConvergenceError('quadrature', `non-finite value ${estimate}`);
+  if (!Number.isFinite(estimate))
+    throw new ConvergenceError('quadrature', `non-finite value ${estimate}`);
   throw new ConvergenceError('quadrature', `no agreement to ${tol} at step 2^-${maxLevel}`);
 }

@@ -1,9 +1,9 @@
 import { matmul, qr } from '../../linalg/api.js';
 import { Matrix } from '../../linalg/matrix.js';
 import { gaussianMatrix } from '../../random/gaussian.js';
-import { randomStream, type RandomStream } from '../../random/stream.js';
 import type { Seed } from '../../random/seed.js';
-import { edgeCdf, edgePoint, type Atom } from './law.js';
+import { type RandomStream, randomStream } from '../../random/stream.js';
+import { type Atom, edgeCdf, edgePoint } from './law.js';
 
 /**
  * O·diag(values)·Oᵀ with O Haar-distributed on the orthogonal group (QR of a Gaussian matrix,
@@ -27,7 +27,9 @@ export function rotateSpectrum(values: ArrayLike<number>, seed: Seed | RandomStr
   return symmetriseInPlace(out);
 }
 
-/** Averages the two triangles of a square matrix in place (they differ by rounding after products). */
+/**
+ * Averages the two triangles of a square matrix in place (they differ by rounding after products).
+ */
 export function symmetriseInPlace(m: Matrix): Matrix {
   const n = m.rows;
   for (let i = 0; i < n; i++) {
@@ -46,10 +48,16 @@ export function symmetriseInPlace(m: Matrix): Matrix {
  * θ and inverted by linear interpolation in θ (error ~1e-7, far below sampling noise).
  * @example const draw = edgeLawSampler((t) => 2 / Math.PI, -1, 1, []); draw(randomStream(1))
  */
-export function edgeLawSampler(g: (t: number) => number, lo: number, hi: number, atoms: readonly Atom[]): (stream: RandomStream) => number {
+export function edgeLawSampler(
+  g: (t: number) => number,
+  lo: number,
+  hi: number,
+  atoms: readonly Atom[],
+): (stream: RandomStream) => number {
   const steps = 1024;
   const table = new Float64Array(steps + 1);
-  for (let k = 1; k <= steps; k++) table[k] = edgeCdf(g, lo, hi, edgePoint(lo, hi, (Math.PI * k) / steps));
+  for (let k = 1; k <= steps; k++)
+    table[k] = edgeCdf(g, lo, hi, edgePoint(lo, hi, (Math.PI * k) / steps));
   const continuousMass = table[steps]!;
   return (stream) => {
     let u = stream.uniform();

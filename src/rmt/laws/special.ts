@@ -4,8 +4,9 @@ import type { RandomStream } from '../../random/stream.js';
 // Lanczos approximation, g = 7, n = 9 (Godfrey's coefficients): relative error below 2e-15.
 const G = 7;
 const COEFFICIENTS = [
-  0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059,
-  12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7,
+  0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313,
+  -176.61502916214059, 12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6,
+  1.5056327351493116e-7,
 ];
 
 /**
@@ -14,7 +15,8 @@ const COEFFICIENTS = [
  * @example logGamma(5) // ln 24
  */
 export function logGamma(x: number): number {
-  if (x <= 0 && Number.isInteger(x)) throw new InvalidArgumentError('x', 'must not be a pole of Γ (0, −1, −2, …)', x);
+  if (x <= 0 && Number.isInteger(x))
+    throw new InvalidArgumentError('x', 'must not be a pole of Γ (0, −1, −2, …)', x);
   if (x < 0.5) return Math.log(Math.PI / Math.abs(Math.sin(Math.PI * x))) - logGamma(1 - x);
   const y = x - 1;
   let a = COEFFICIENTS[0]!;
@@ -30,7 +32,8 @@ export function logGamma(x: number): number {
  * @example gammaVariate(randomStream(1), 2.5)
  */
 export function gammaVariate(stream: RandomStream, shape: number): number {
-  if (!(shape >= 0) || !Number.isFinite(shape)) throw new InvalidArgumentError('shape', 'must be a finite number ≥ 0', shape);
+  if (!(shape >= 0) || !Number.isFinite(shape))
+    throw new InvalidArgumentError('shape', 'must be a finite number ≥ 0', shape);
   if (shape === 0) return 0;
   if (shape < 1) {
     const boost = Math.pow(1 - stream.uniform(), 1 / shape);

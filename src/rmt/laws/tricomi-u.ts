@@ -29,9 +29,11 @@ const MAX_TURN = (5 * Math.PI) / 8;
  * @example Math.exp(tricomiULog(1, 1, { re: 1, im: 0 }).logAbs) // e·E₁(1) ≈ 0.596347
  */
 export function tricomiULog(a: number, b: number, z: Complex): LogComplex {
-  if (!(a > 0) || !Number.isFinite(a)) throw new InvalidArgumentError('a', 'must be a finite number > 0', a);
+  if (!(a > 0) || !Number.isFinite(a))
+    throw new InvalidArgumentError('a', 'must be a finite number > 0', a);
   if (!Number.isFinite(b)) throw new InvalidArgumentError('b', 'must be finite', b);
-  if (!(Number.isFinite(z.re) && Number.isFinite(z.im)) || (z.re === 0 && z.im === 0)) throw new InvalidArgumentError('z', 'must be finite and non-zero', [z.re, z.im]);
+  if (!(Number.isFinite(z.re) && Number.isFinite(z.im)) || (z.re === 0 && z.im === 0))
+    throw new InvalidArgumentError('z', 'must be finite and non-zero', [z.re, z.im]);
   const phi = Math.max(-MAX_TURN, Math.min(MAX_TURN, -Math.atan2(z.im, z.re)));
   const cosPhi = Math.cos(phi);
   const sinPhi = Math.sin(phi);

@@ -3,8 +3,8 @@ import { eigh, matmul } from '../../linalg/api.js';
 import { Matrix } from '../../linalg/matrix.js';
 import { gaussianMatrix } from '../../random/gaussian.js';
 import { randomStream } from '../../random/stream.js';
-import { div, edgeRoot, type Complex } from './complex.js';
-import { edgeCdf, edgeDensity, withAtoms, type Atom, type SpectralLaw } from './law.js';
+import { type Complex, div, edgeRoot } from './complex.js';
+import { type Atom, edgeCdf, edgeDensity, type SpectralLaw, withAtoms } from './law.js';
 import { symmetriseInPlace } from './sampling.js';
 import { checkSize } from './wigner.js';
 
@@ -21,9 +21,12 @@ import { checkSize } from './wigner.js';
  * @example wachter(1.5, 2).support // [0.0223, 0.9165]
  */
 export function wachter(a: number, b: number): SpectralLaw {
-  if (!(a > 0) || !Number.isFinite(a)) throw new InvalidArgumentError('a', 'must be a finite number > 0', a);
-  if (!(b > 0) || !Number.isFinite(b)) throw new InvalidArgumentError('b', 'must be a finite number > 0', b);
-  if (!(a + b > 1)) throw new InvalidArgumentError('a + b', 'must be > 1 (A + B must be invertible)', a + b);
+  if (!(a > 0) || !Number.isFinite(a))
+    throw new InvalidArgumentError('a', 'must be a finite number > 0', a);
+  if (!(b > 0) || !Number.isFinite(b))
+    throw new InvalidArgumentError('b', 'must be a finite number > 0', b);
+  if (!(a + b > 1))
+    throw new InvalidArgumentError('a + b', 'must be > 1 (A + B must be invertible)', a + b);
   const root = Math.sqrt(a * (a + b - 1));
   const lo = ((Math.sqrt(b) - root) / (a + b)) ** 2;
   const hi = ((Math.sqrt(b) + root) / (a + b)) ** 2;
@@ -40,16 +43,27 @@ export function wachter(a: number, b: number): SpectralLaw {
     cdf: (x) => withAtoms(atoms, (t) => edgeCdf(g, lo, hi, t), x),
     stieltjes(z: Complex): Complex {
       const s = edgeRoot(z, lo, hi);
-      const numerator = { re: a - 1 - (a + b - 2) * z.re + (a + b) * s.re, im: -(a + b - 2) * z.im + (a + b) * s.im };
+      const numerator = {
+        re: a - 1 - (a + b - 2) * z.re + (a + b) * s.re,
+        im: -(a + b - 2) * z.im + (a + b) * s.im,
+      };
       // 2z(1 − z) = 2(z − z²)
-      const denominator = { re: 2 * (z.re - z.re * z.re + z.im * z.im), im: 2 * (z.im - 2 * z.re * z.im) };
+      const denominator = {
+        re: 2 * (z.re - z.re * z.re + z.im * z.im),
+        im: 2 * (z.im - 2 * z.re * z.im),
+      };
       return div(numerator, denominator);
     },
     sampleMatrix(n, seed) {
       checkSize(n);
       const d1 = Math.max(1, Math.round(a * n));
       const d2 = Math.max(1, Math.round(b * n));
-      if (d1 + d2 < n) throw new InvalidArgumentError('n', `is too small for a + b = ${a + b}: A + B would be singular`, n);
+      if (d1 + d2 < n)
+        throw new InvalidArgumentError(
+          'n',
+          `is too small for a + b = ${a + b}: A + B would be singular`,
+          n,
+        );
       const stream = randomStream(seed);
       const x1 = gaussianMatrix(n, d1, stream.split('A'));
       const x2 = gaussianMatrix(n, d2, stream.split('B'));
@@ -59,7 +73,9 @@ export function wachter(a: number, b: number): SpectralLaw {
       const { values, vectors } = eigh(C);
       // C^{-1/2} = V diag(λ^{-1/2}) Vᵀ
       const scaled = Matrix.zeros(n, n);
-      for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) scaled.data[i * n + j] = vectors.data[i * n + j]! / Math.sqrt(values[j]!);
+      for (let i = 0; i < n; i++)
+        for (let j = 0; j < n; j++)
+          scaled.data[i * n + j] = vectors.data[i * n + j]! / Math.sqrt(values[j]!);
       const half = matmul(scaled, vectors, { transB: true });
       return symmetriseInPlace(matmul(matmul(half, A), half));
     },

@@ -2,7 +2,7 @@ import { InvalidArgumentError } from '../../errors.js';
 import { Matrix } from '../../linalg/matrix.js';
 import { gaussianMatrix } from '../../random/gaussian.js';
 import { randomStream } from '../../random/stream.js';
-import { edgeRoot, scale, sub, type Complex } from './complex.js';
+import { type Complex, edgeRoot, scale, sub } from './complex.js';
 import { edgeCdf, edgeDensity, type SpectralLaw } from './law.js';
 
 /**
@@ -13,7 +13,8 @@ import { edgeCdf, edgeDensity, type SpectralLaw } from './law.js';
  * @example wigner(2).density(0) // 1/π
  */
 export function wigner(radius = 2): SpectralLaw {
-  if (!(radius > 0) || !Number.isFinite(radius)) throw new InvalidArgumentError('radius', 'must be a finite number > 0', radius);
+  if (!(radius > 0) || !Number.isFinite(radius))
+    throw new InvalidArgumentError('radius', 'must be a finite number > 0', radius);
   const r2 = radius * radius;
   const g = (): number => 2 / (Math.PI * r2);
   return {
@@ -47,5 +48,6 @@ export function wigner(radius = 2): SpectralLaw {
  * @example checkSize(100) // passes
  */
 export function checkSize(n: number, name = 'n'): void {
-  if (!Number.isSafeInteger(n) || n < 1) throw new InvalidArgumentError(name, 'must be an integer ≥ 1', n);
+  if (!Number.isSafeInteger(n) || n < 1)
+    throw new InvalidArgumentError(name, 'must be an integer ≥ 1', n);
 }

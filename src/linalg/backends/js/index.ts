@@ -1,9 +1,9 @@
 import type { Backend } from '../../kernels.js';
+import { cholesky, choleskySolve, spdInverse } from './cholesky/cholesky.js';
+import { eigh, eigvalsh } from './eigen/eigen.js';
 import { gemm } from './products/gemm.js';
 import { gram } from './products/gram.js';
-import { cholesky, choleskySolve, spdInverse } from './cholesky/cholesky.js';
 import { qr } from './qr/qr.js';
-import { eigvalsh, eigh } from './eigen/eigen.js';
 import { svd } from './svd/svd.js';
 
 /**

@@ -5,7 +5,10 @@ export type NativeArg = Float64Array | number | boolean;
 
 /** What `info()` of the addon reports about the linked OpenBLAS. */
 export interface NativeInfo {
-  /** `openblas_get_config()`, e.g. 'OpenBLAS 0.3.21 DYNAMIC_ARCH NO_AFFINITY Haswell MAX_THREADS=64'. */
+  /**
+   * `openblas_get_config()`, e.g. 'OpenBLAS 0.3.21 DYNAMIC_ARCH NO_AFFINITY Haswell
+   * MAX_THREADS=64'.
+   */
   config: string;
   /** The CPU kernel set OpenBLAS selected (OPENBLAS_CORETYPE overrides it). */
   corename: string;
@@ -13,9 +16,15 @@ export interface NativeInfo {
   threads: number;
   /** `openblas_get_parallel()`: 0 sequential, 1 pthreads, 2 OpenMP. */
   parallel: number;
-  /** Whether glibc was told to reuse freed memory for large arrays (native/memory.h; RMTKIT_MALLOC_TUNING=0 turns it off). */
+  /**
+   * Whether glibc was told to reuse freed memory for large arrays (native/memory.h;
+   * RMTKIT_MALLOC_TUNING=0 turns it off).
+   */
   mallocTuned?: boolean;
-  /** Whether OpenBLAS's waits were redirected from sched_yield to a user-space spin (native/blas_spin.h; RMTKIT_BLAS_SPIN=0 turns it off). */
+  /**
+   * Whether OpenBLAS's waits were redirected from sched_yield to a user-space spin
+   * (native/blas_spin.h; RMTKIT_BLAS_SPIN=0 turns it off).
+   */
   blasSpin?: boolean;
 }
 
@@ -28,7 +37,10 @@ export interface NativeInfo {
  */
 export type NativeAddon = {
   [K in KernelName | `${KernelName}Async`]: (...args: NativeArg[]) => unknown;
-} & { info(): NativeInfo; /** Sets OpenBLAS's thread count (process-wide); returns the previous one. */ setThreads?(threads: number): number };
+} & {
+  info(): NativeInfo /** Sets OpenBLAS's thread count (process-wide); returns the previous one. */;
+  setThreads?(threads: number): number;
+};
 
 /** The shape of a LAPACK failure thrown by the addon. */
 export interface NativeLapackError extends Error {
@@ -42,9 +54,13 @@ export interface NativeLapackError extends Error {
  * @throws {Error} naming the first missing export.
  * @example assertNativeAddon(require('./build/Release/rmtkit.node'))
  */
-export function assertNativeAddon(module: unknown, kernels: readonly KernelName[]): asserts module is NativeAddon {
+export function assertNativeAddon(
+  module: unknown,
+  kernels: readonly KernelName[],
+): asserts module is NativeAddon {
   const exports = module as Record<string, unknown>;
   for (const name of [...kernels, ...kernels.map((k) => `${k}Async`), 'info']) {
-    if (typeof exports?.[name] !== 'function') throw new Error(`the addon lacks '${name}' (an outdated build? run npm rebuild rmtkit)`);
+    if (typeof exports?.[name] !== 'function')
+      throw new Error(`the addon lacks '${name}' (an outdated build? run npm rebuild rmtkit)`);
   }
 }

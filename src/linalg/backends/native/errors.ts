@@ -16,14 +16,22 @@ export function translateNativeError(error: unknown, kernel: KernelName): unknow
     case 'dpotri':
       return new NotPositiveDefiniteError('a', error.info);
     case 'dsyevd':
-      return new ConvergenceError(kernel, `LAPACK dsyevd: ${error.info} off-diagonal elements of an intermediate tridiagonal form did not converge to zero`);
+      return new ConvergenceError(
+        kernel,
+        `LAPACK dsyevd: ${error.info} off-diagonal elements of an intermediate tridiagonal form did not converge to zero`,
+      );
     case 'dgesdd':
-      return new ConvergenceError(kernel, `LAPACK dgesdd: the divide-and-conquer updating process failed (info = ${error.info})`);
+      return new ConvergenceError(
+        kernel,
+        `LAPACK dgesdd: the divide-and-conquer updating process failed (info = ${error.info})`,
+      );
     default:
       return error;
   }
 }
 
 function isLapackError(error: unknown): error is NativeLapackError {
-  return error instanceof Error && (error as Partial<NativeLapackError>).code === 'ERR_RMTKIT_LAPACK';
+  return (
+    error instanceof Error && (error as Partial<NativeLapackError>).code === 'ERR_RMTKIT_LAPACK'
+  );
 }

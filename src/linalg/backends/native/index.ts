@@ -1,4 +1,10 @@
-import { KERNEL_NAMES, type AsyncKernels, type Backend, type KernelName, type Kernels } from '../../kernels.js';
+import {
+  type AsyncKernels,
+  type Backend,
+  KERNEL_NAMES,
+  type KernelName,
+  type Kernels,
+} from '../../kernels.js';
 import type { NativeAddon, NativeArg } from './addon.js';
 import { translateNativeError } from './errors.js';
 import { SerialQueue } from './queue.js';
@@ -34,12 +40,14 @@ export function createNativeBackend(addon: NativeAddon): Backend {
       return spec.result(raw, ...params);
     };
     asyncKernels[name] = (...params: AnyParams) =>
-      queue.run(spec.args(...params), (args) => runAsync(...args)).then(
-        (raw) => spec.result(raw, ...params),
-        (error: unknown) => {
-          throw translateNativeError(error, name);
-        },
-      );
+      queue
+        .run(spec.args(...params), (args) => runAsync(...args))
+        .then(
+          (raw) => spec.result(raw, ...params),
+          (error: unknown) => {
+            throw translateNativeError(error, name);
+          },
+        );
   }
   const info = addon.info();
   return {
@@ -47,7 +55,13 @@ export function createNativeBackend(addon: NativeAddon): Backend {
     priority: 10,
     kernels: kernels as unknown as Kernels,
     asyncKernels: asyncKernels as unknown as AsyncKernels,
-    details: { openblas: info.config, openblasCore: info.corename, openblasThreads: info.threads, mallocTuned: info.mallocTuned ?? false, blasSpin: info.blasSpin ?? false },
+    details: {
+      openblas: info.config,
+      openblasCore: info.corename,
+      openblasThreads: info.threads,
+      mallocTuned: info.mallocTuned ?? false,
+      blasSpin: info.blasSpin ?? false,
+    },
     ...(addon.setThreads ? { setThreads: (threads: number) => addon.setThreads!(threads) } : {}),
   };
 }

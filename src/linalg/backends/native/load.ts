@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { KERNEL_NAMES, type Backend } from '../../kernels.js';
+import { type Backend, KERNEL_NAMES } from '../../kernels.js';
 import { assertNativeAddon } from './addon.js';
 import { createNativeBackend } from './index.js';
 
@@ -16,16 +16,23 @@ const ADDON_URL = new URL('../../../../build/Release/rmtkit.node', import.meta.u
  * `addonUrl` exists for tests (a missing or foreign file); callers use the default.
  * @example const { backend, reason } = loadNativeBackend(); if (!backend) console.log(reason);
  */
-export function loadNativeBackend(addonUrl: URL = ADDON_URL): { backend?: Backend; reason: string } {
+export function loadNativeBackend(addonUrl: URL = ADDON_URL): {
+  backend?: Backend;
+  reason: string;
+} {
   const path = fileURLToPath(addonUrl);
   if (!existsSync(path)) {
-    return { reason: `the addon ${path} was not built (it needs libopenblas-dev and liblapacke-dev; see npm install's output)` };
+    return {
+      reason: `the addon ${path} was not built (it needs libopenblas-dev and liblapacke-dev; see npm install's output)`,
+    };
   }
   try {
     const addon: unknown = createRequire(import.meta.url)(path);
     assertNativeAddon(addon, KERNEL_NAMES);
     return { backend: createNativeBackend(addon), reason: `loaded ${path}` };
   } catch (error) {
-    return { reason: `the addon ${path} failed to load: ${error instanceof Error ? error.message : String(error)}` };
+    return {
+      reason: `the addon ${path} failed to load: ${error instanceof Error ? error.message : String(error)}`,
+    };
   }
 }

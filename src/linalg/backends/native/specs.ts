@@ -1,5 +1,5 @@
-import { Matrix } from '../../matrix.js';
 import type { Eigh, KernelName, Kernels, Qr, Svd } from '../../kernels.js';
+import { Matrix } from '../../matrix.js';
 import type { NativeArg } from './addon.js';
 
 /** How one kernel maps onto the addon: its argument list and how the raw result becomes typed. */
@@ -11,7 +11,8 @@ export interface NativeSpec<K extends KernelName> {
 type Arrays<T extends string> = Record<T, Float64Array>;
 
 const square = (a: Matrix): NativeArg[] => [a.data, a.rows];
-const squareResult = (raw: unknown, a: Matrix): Matrix => Matrix.fromRowMajor(a.rows, a.rows, raw as Float64Array);
+const squareResult = (raw: unknown, a: Matrix): Matrix =>
+  Matrix.fromRowMajor(a.rows, a.rows, raw as Float64Array);
 
 /**
  * The adapters between Matrix-based kernels and the addon's flat signatures (native/calls.cc).
@@ -20,7 +21,17 @@ const squareResult = (raw: unknown, a: Matrix): Matrix => Matrix.fromRowMajor(a.
  */
 export const NATIVE_SPECS: { [K in KernelName]: NativeSpec<K> } = {
   gemm: {
-    args: (a, b, transA, transB, alpha) => [a.data, a.rows, a.cols, b.data, b.rows, b.cols, transA, transB, alpha],
+    args: (a, b, transA, transB, alpha) => [
+      a.data,
+      a.rows,
+      a.cols,
+      b.data,
+      b.rows,
+      b.cols,
+      transA,
+      transB,
+      alpha,
+    ],
     result: (raw, a, b, transA, transB) =>
       Matrix.fromRowMajor(transA ? a.cols : a.rows, transB ? b.rows : b.cols, raw as Float64Array),
   },

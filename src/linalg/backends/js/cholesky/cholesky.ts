@@ -1,7 +1,7 @@
 import { Matrix } from '../../../matrix.js';
 import { wantsParallel } from '../pool/pool.js';
+import { SLOT, scratch } from '../pool/scratch.js';
 import { factorLower } from './potrf.js';
-import { scratch, SLOT } from '../pool/scratch.js';
 
 export { choleskySolve } from './solve.js';
 export { spdInverse } from './spd-inverse.js';

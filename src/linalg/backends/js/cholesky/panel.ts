@@ -22,11 +22,19 @@ export function solvePanel(w: Float64Array, n: number, j0: number, jb: number): 
   const r0 = j0 + jb;
   const rows = n - r0;
   if (rows <= 0) return;
-  if (isShared(w) && wantsParallel(rows * jb * jb)) parallelFor(panelRows, Math.ceil(rows / ROWS), [w], [n, j0, jb, r0]);
+  if (isShared(w) && wantsParallel(rows * jb * jb))
+    parallelFor(panelRows, Math.ceil(rows / ROWS), [w], [n, j0, jb, r0]);
   else solveRows(w, n, j0, jb, r0, n);
 }
 
-function solveRows(w: Float64Array, n: number, j0: number, jb: number, from: number, to: number): void {
+function solveRows(
+  w: Float64Array,
+  n: number,
+  j0: number,
+  jb: number,
+  from: number,
+  to: number,
+): void {
   for (let r = from; r < to; r++) {
     const rr = r * n;
     for (let c = j0; c < j0 + jb; c++) {

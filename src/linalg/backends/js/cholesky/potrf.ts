@@ -1,9 +1,9 @@
 import { NotPositiveDefiniteError } from '../../../../errors.js';
-import { solvePanel } from './panel.js';
-import { packRows } from '../products/pack.js';
-import { multiplyPacked } from '../products/packed-product.js';
 import { isShared } from '../pool/pool.js';
 import { SLOT } from '../pool/scratch.js';
+import { packRows } from '../products/pack.js';
+import { multiplyPacked } from '../products/packed-product.js';
+import { solvePanel } from './panel.js';
 
 /** Block size of the Cholesky factorisation: the inner dimension of its trailing updates. */
 const NB = 64;
@@ -30,7 +30,9 @@ export function factorLower(work: Float64Array, n: number): void {
   }
 }
 
-/** Unblocked Cholesky–Crout of the jb×jb diagonal block at (j0, j0): row-contiguous dot products. */
+/**
+ * Unblocked Cholesky–Crout of the jb×jb diagonal block at (j0, j0): row-contiguous dot products.
+ */
 function factorDiagonalBlock(w: Float64Array, n: number, j0: number, jb: number): void {
   for (let i = j0; i < j0 + jb; i++) {
     const ri = i * n;

@@ -1,8 +1,8 @@
 import { Matrix } from '../../../matrix.js';
+import { allocate, wantsParallel } from '../pool/pool.js';
+import { copyOut, SLOT, scratch } from '../pool/scratch.js';
 import { packRows } from '../products/pack.js';
 import { multiplyPacked } from '../products/packed-product.js';
-import { allocate, wantsParallel } from '../pool/pool.js';
-import { copyOut, scratch, SLOT } from '../pool/scratch.js';
 
 /** Rows per block of the substitutions; the rest of each sweep is a packed GEMM update. */
 const NB = 64;

@@ -1,10 +1,10 @@
 import { Matrix } from '../../../matrix.js';
-import { factorLower } from './potrf.js';
+import { allocate, wantsParallel } from '../pool/pool.js';
+import { copyOut, SLOT, scratch, zeroed } from '../pool/scratch.js';
 import { mirrorUpper } from '../products/mirror.js';
 import { packRows } from '../products/pack.js';
 import { multiplyPacked } from '../products/packed-product.js';
-import { allocate, wantsParallel } from '../pool/pool.js';
-import { copyOut, scratch, SLOT, zeroed } from '../pool/scratch.js';
+import { factorLower } from './potrf.js';
 import { invertLowerInPlace } from './triangular-inverse.js';
 
 /**

@@ -1,7 +1,7 @@
-import { packRows } from '../products/pack.js';
-import { multiplyPacked } from '../products/packed-product.js';
 import { isShared } from '../pool/pool.js';
 import { SLOT, zeroed } from '../pool/scratch.js';
+import { packRows } from '../products/pack.js';
+import { multiplyPacked } from '../products/packed-product.js';
 
 /** Block size of the inversion; its products have this inner (or outer) dimension. */
 const NB = 64;

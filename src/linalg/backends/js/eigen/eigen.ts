@@ -1,13 +1,13 @@
 import type { Eigh } from '../../../kernels.js';
 import { Matrix } from '../../../matrix.js';
-import { EIGEN_SLOT } from './slots.js';
 import { wantsParallel } from '../pool/pool.js';
 import { scratch } from '../pool/scratch.js';
 import { applyQ } from '../tridiagonal/backtransform.js';
 import { eigTridiagonalDC } from '../tridiagonal/dc.js';
 import { reductionWorkspace, tridiagonalize } from '../tridiagonal/reduce.js';
-import type { Syr2kWork } from '../tridiagonal/syr2k.js';
 import { eigvalsTridiagonal } from '../tridiagonal/sterf.js';
+import type { Syr2kWork } from '../tridiagonal/syr2k.js';
+import { EIGEN_SLOT } from './slots.js';
 
 /**
  * Symmetric eigensolvers of the JS backend (LAPACK dsyevd's path): blocked Householder
@@ -18,13 +18,16 @@ import { eigvalsTridiagonal } from '../tridiagonal/sterf.js';
  * for their matrix products; results do not depend on the number of threads.
  */
 
-/** Norms outside [2⁻⁵⁰⁰, 2⁵⁰⁰] are scaled by a power of two so that squares cannot over/underflow. */
+/**
+ * Norms outside [2⁻⁵⁰⁰, 2⁵⁰⁰] are scaled by a power of two so that squares cannot over/underflow.
+ */
 const BIG = 2 ** 500;
 const SMALL = 2 ** -500;
 
 /**
  * Eigenvalues of a symmetric matrix in ascending order.
- * @throws {ConvergenceError} ('eigh') if the QL/QR iteration exceeds 30·d sweeps (not seen in practice).
+ * @throws {ConvergenceError} ('eigh') if the QL/QR iteration exceeds 30·d sweeps (not seen in
+ * practice).
  * @example eigvalsh(Matrix.fromRows([[2, 1], [1, 2]])) // Float64Array [1, 3]
  */
 export function eigvalsh(a: Matrix): Float64Array {
@@ -55,7 +58,10 @@ export function eigh(a: Matrix): Eigh {
 }
 
 /** A working copy of A (SharedArrayBuffer-backed when `shared`, for the pool), scaled if needed. */
-function scaledCopy(a: Matrix, shared: boolean): { work: Float64Array; update?: Syr2kWork; scale: number } {
+function scaledCopy(
+  a: Matrix,
+  shared: boolean,
+): { work: Float64Array; update?: Syr2kWork; scale: number } {
   const { a: work, update } = reductionWorkspace(a.rows, shared);
   work.set(a.data);
   let max = 0;

@@ -22,19 +22,40 @@
  * A task must only write disjoint parts of the buffers for different chunks.
  */
 import type * as OsModule from 'node:os';
-import { spawnWorker, workerEntry, workerThreads, type Worker } from '../../../../platform/worker.js';
-import { claimChunks, createControl, failedChunks, waitAll, type ParallelTask, type TaskBody } from './protocol.js';
+import {
+  spawnWorker,
+  type Worker,
+  workerEntry,
+  workerThreads,
+} from '../../../../platform/worker.js';
+import {
+  claimChunks,
+  createControl,
+  failedChunks,
+  type ParallelTask,
+  type TaskBody,
+  waitAll,
+} from './protocol.js';
 
 export type { ParallelTask, TaskBody } from './protocol.js';
 
-/** Below this many floating-point operations a kernel stays on one thread (a hand-off costs ~25 µs; 2e6 flops ≈ 0.5 ms of work). */
+/**
+ * Below this many floating-point operations a kernel stays on one thread (a hand-off costs ~25 µs;
+ * 2e6 flops ≈ 0.5 ms of work).
+ */
 export const PARALLEL_MIN_FLOPS = 2e6;
 
 type Builtins = { getBuiltinModule?: (id: string) => unknown };
-const proc = (globalThis as { process?: Builtins & { env?: Record<string, string | undefined> } }).process;
+const proc = (globalThis as { process?: Builtins & { env?: Record<string, string | undefined> } })
+  .process;
 const os = builtin<typeof OsModule>('node:os');
-const supported = workerThreads !== undefined && workerThreads.isMainThread && typeof SharedArrayBuffer === 'function' && typeof Atomics === 'object';
-// worker.ts next to this file: the .ts source under tsx, else the compiled .js (see platform/worker.ts).
+const supported =
+  workerThreads !== undefined &&
+  workerThreads.isMainThread &&
+  typeof SharedArrayBuffer === 'function' &&
+  typeof Atomics === 'object';
+// worker.ts next to this file: the .ts source under tsx, else the compiled .js (see
+// platform/worker.ts).
 const entry = workerEntry(import.meta.url, './worker');
 
 let threadCount = supported ? initialThreads() : 1;
@@ -52,14 +73,20 @@ export function defineTask(module: string, name: string, run: TaskBody): Paralle
 
 /**
  * Runs `task.run(chunk, buffers, params, context)` for every chunk in 0..count−1 on all threads and
- * returns when all are done; `context`, when given, must be shareable (a shared WebAssembly.Memory).
- * Runs serially when the pool is unavailable, when count < 2, or when any buffer is not
- * SharedArrayBuffer-backed. A chunk that fails in a worker is rerun on the calling thread,
- * so its error (if any) surfaces here.
+ * returns when all are done; `context`, when given, must be shareable (a shared
+ * WebAssembly.Memory). Runs serially when the pool is unavailable, when count < 2, or when any
+ * buffer is not SharedArrayBuffer-backed. A chunk that fails in a worker is rerun on the calling
+ * thread, so its error (if any) surfaces here.
  * @throws whatever `task.run` throws on the calling thread.
  * @example parallelFor(fill, 8, [allocate(8, true)], [])
  */
-export function parallelFor(task: ParallelTask, count: number, buffers: readonly Float64Array[], params: readonly number[], context?: object): void {
+export function parallelFor(
+  task: ParallelTask,
+  count: number,
+  buffers: readonly Float64Array[],
+  params: readonly number[],
+  context?: object,
+): void {
   const helpers = count > 1 && buffers.every(isShared) ? startWorkers() : [];
   if (helpers.length === 0) {
     for (let chunk = 0; chunk < count; chunk++) task.run(chunk, buffers, params, context);
@@ -80,7 +107,9 @@ export function wantsParallel(flops: number): boolean {
 
 /** A zeroed Float64Array, SharedArrayBuffer-backed when `shared` and the pool is supported. */
 export function allocate(length: number, shared: boolean): Float64Array {
-  return shared && supported ? new Float64Array(new SharedArrayBuffer(length * 8)) : new Float64Array(length);
+  return shared && supported
+    ? new Float64Array(new SharedArrayBuffer(length * 8))
+    : new Float64Array(length);
 }
 
 /** Whether SharedArrayBuffer storage (and so the pool) is available in this thread. */
@@ -93,7 +122,9 @@ export function isShared(array: Float64Array): boolean {
   return supported && array.buffer instanceof SharedArrayBuffer;
 }
 
-/** The number of threads kernels use, the calling thread included (1 where workers are unavailable). */
+/**
+ * The number of threads kernels use, the calling thread included (1 where workers are unavailable).
+ */
 export function threads(): number {
   return threadCount;
 }

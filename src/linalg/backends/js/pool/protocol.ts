@@ -11,7 +11,12 @@
  * `context` is the optional shared object of the job (a shared WebAssembly.Memory), as received
  * by this thread.
  */
-export type TaskBody = (chunk: number, buffers: readonly Float64Array[], params: readonly number[], context?: object) => void;
+export type TaskBody = (
+  chunk: number,
+  buffers: readonly Float64Array[],
+  params: readonly number[],
+  context?: object,
+) => void;
 
 /** A task that pool workers can import: `module` exports the task object under `name`. */
 export interface ParallelTask {
@@ -36,11 +41,17 @@ export function chunkCount(control: Int32Array): number {
 
 /**
  * Claims and runs chunks until none remain. On the calling thread (`record` false) an error stops
- * further claims by everyone, waits for the chunks in progress elsewhere, and is rethrown; in a worker (`record` true) the chunk is marked
- * failed, counted as finished, and left for the caller to rerun.
+ * further claims by everyone, waits for the chunks in progress elsewhere, and is rethrown; in a
+ * worker (`record` true) the chunk is marked failed, counted as finished, and left for the caller
+ * to rerun.
  * @throws the first error of `run` when `record` is false.
  */
-export function claimChunks(control: Int32Array, count: number, run: (chunk: number) => void, record = false): void {
+export function claimChunks(
+  control: Int32Array,
+  count: number,
+  run: (chunk: number) => void,
+  record = false,
+): void {
   for (;;) {
     const chunk = Atomics.add(control, NEXT, 1);
     if (chunk >= count) return;
@@ -61,7 +72,10 @@ export function claimChunks(control: Int32Array, count: number, run: (chunk: num
   }
 }
 
-/** Blocks the calling thread until all `count` chunks are finished (Atomics.wait is allowed on Node's main thread). */
+/**
+ * Blocks the calling thread until all `count` chunks are finished (Atomics.wait is allowed on
+ * Node's main thread).
+ */
 export function waitAll(control: Int32Array, count: number): void {
   for (;;) {
     const done = Atomics.load(control, DONE);
@@ -73,6 +87,7 @@ export function waitAll(control: Int32Array, count: number): void {
 /** The chunks a worker failed on, to be rerun by the caller. */
 export function failedChunks(control: Int32Array, count: number): number[] {
   const failed: number[] = [];
-  for (let chunk = 0; chunk < count; chunk++) if (Atomics.load(control, HEADER + chunk) !== 0) failed.push(chunk);
+  for (let chunk = 0; chunk < count; chunk++)
+    if (Atomics.load(control, HEADER + chunk) !== 0) failed.push(chunk);
   return failed;
 }

@@ -33,6 +33,11 @@ function load(module: string, name: string): Promise<ParallelTask | undefined> {
 parentPort?.on('message', (job: Job) => {
   void load(job.module, job.name).then((task) => {
     if (!task || typeof task.run !== 'function') return;
-    claimChunks(job.control, chunkCount(job.control), (chunk) => task.run(chunk, job.buffers, job.params, job.context), true);
+    claimChunks(
+      job.control,
+      chunkCount(job.control),
+      (chunk) => task.run(chunk, job.buffers, job.params, job.context),
+      true,
+    );
   });
 });

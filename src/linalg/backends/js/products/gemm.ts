@@ -1,19 +1,25 @@
 import { Matrix } from '../../../matrix.js';
-import { packRows } from './pack.js';
-import { multiplyPacked } from './packed-product.js';
 import { allocate, wantsParallel } from '../pool/pool.js';
 import { copyOut, SLOT, zeroed } from '../pool/scratch.js';
 import { simdGemm } from '../simd/product.js';
+import { packRows } from './pack.js';
+import { multiplyPacked } from './packed-product.js';
 
 /**
  * alpha · op(A) · op(B) (BLAS dgemm): on the WebAssembly SIMD kernel where available
- * (simd/product.ts, same result bit for bit), else in plain TypeScript: both operands are packed into 4-row
- * panels and multiplied by the 4×4 register-blocked micro-kernel in 64×64 blocks of C, split
- * across the worker pool when the product has more than ~1e7 flops.
+ * (simd/product.ts, same result bit for bit), else in plain TypeScript: both operands are packed
+ * into 4-row panels and multiplied by the 4×4 register-blocked micro-kernel in 64×64 blocks of C,
+ * split across the worker pool when the product has more than ~1e7 flops.
  * Inputs are trusted (validated by `linalg/api.ts`) and never mutated.
  * @example gemm(a, b, true, false, 1) // AᵀB
  */
-export function gemm(a: Matrix, b: Matrix, transA: boolean, transB: boolean, alpha: number): Matrix {
+export function gemm(
+  a: Matrix,
+  b: Matrix,
+  transA: boolean,
+  transB: boolean,
+  alpha: number,
+): Matrix {
   const simd = simdGemm(a, b, transA, transB, alpha);
   if (simd) return simd;
   const m = transA ? a.cols : a.rows;

@@ -1,16 +1,16 @@
 import { Matrix } from '../../../matrix.js';
-import { packRows } from './pack.js';
-import { multiplyPacked } from './packed-product.js';
 import { allocate, wantsParallel } from '../pool/pool.js';
-import { mirrorUpper } from './mirror.js';
 import { copyOut, SLOT, zeroed } from '../pool/scratch.js';
 import { simdGram } from '../simd/product.js';
+import { mirrorUpper } from './mirror.js';
+import { packRows } from './pack.js';
+import { multiplyPacked } from './packed-product.js';
 
 /**
  * scale · XᵀX for an n×d X (BLAS dsyrk), as a full symmetric d×d matrix: on the WebAssembly SIMD
- * kernel where available (simd/product.ts, same result bit for bit), else as follows. Xᵀ is packed once and
- * serves as both operands; only the tiles on and above the diagonal are computed (half of the
- * flops of a GEMM), split across the worker pool when large, then mirrored, so the result is
+ * kernel where available (simd/product.ts, same result bit for bit), else as follows. Xᵀ is packed
+ * once and serves as both operands; only the tiles on and above the diagonal are computed (half of
+ * the flops of a GEMM), split across the worker pool when large, then mirrored, so the result is
  * exactly symmetric.
  * @example gram(x, 1 / x.rows) // the sample second-moment matrix
  */

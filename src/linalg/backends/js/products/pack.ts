@@ -25,7 +25,16 @@ export function packedLength(rows: number, k: number): number {
  * `trans`. `shared` asks for SharedArrayBuffer storage (so the pool's workers can read it).
  * @example packRows(x.data, 0, x.cols, x.cols, x.rows, true, SLOT.packA, false) // Xᵀ, for XᵀX
  */
-export function packRows(src: Float64Array, off: number, ld: number, rows: number, k: number, trans: boolean, slot: number, shared: boolean): Packed {
+export function packRows(
+  src: Float64Array,
+  off: number,
+  ld: number,
+  rows: number,
+  k: number,
+  trans: boolean,
+  slot: number,
+  shared: boolean,
+): Packed {
   return packInto(scratch(slot, packedLength(rows, k), shared), src, off, ld, rows, k, trans);
 }
 
@@ -33,7 +42,15 @@ export function packRows(src: Float64Array, off: number, ld: number, rows: numbe
  * {@link packRows} into a given array of at least `packedLength(rows, k)` numbers.
  * @example packInto(new Float64Array(packedLength(5, 3)), m.data, 0, 3, 5, 3, false)
  */
-export function packInto(out: Float64Array, src: Float64Array, off: number, ld: number, rows: number, k: number, trans: boolean): Packed {
+export function packInto(
+  out: Float64Array,
+  src: Float64Array,
+  off: number,
+  ld: number,
+  rows: number,
+  k: number,
+  trans: boolean,
+): Packed {
   const data = out.subarray(0, packedLength(rows, k));
   // Two separate loops in two functions: one function with both would be optimised for the
   // first branch taken and deoptimised on the other.
@@ -48,7 +65,14 @@ export function packInto(out: Float64Array, src: Float64Array, off: number, ld: 
   return { data, rows, k };
 }
 
-function packTransposed(src: Float64Array, off: number, ld: number, rows: number, k: number, data: Float64Array): void {
+function packTransposed(
+  src: Float64Array,
+  off: number,
+  ld: number,
+  rows: number,
+  k: number,
+  data: Float64Array,
+): void {
   const stride = PANEL * k;
   // Source rows are indexed by p. Taking them 32 at a time keeps those rows in cache while
   // each panel receives one contiguous run of 128 numbers (instead of 4 numbers per page).
@@ -71,7 +95,14 @@ function packTransposed(src: Float64Array, off: number, ld: number, rows: number
   }
 }
 
-function packDirect(src: Float64Array, off: number, ld: number, rows: number, k: number, data: Float64Array): void {
+function packDirect(
+  src: Float64Array,
+  off: number,
+  ld: number,
+  rows: number,
+  k: number,
+  data: Float64Array,
+): void {
   const stride = PANEL * k;
   for (let i = 0; i < rows; i++) {
     const s = off + i * ld;

@@ -1,7 +1,7 @@
-import { packedLength, packInto, packRows, type Packed } from '../products/pack.js';
+import { SLOT, zeroed } from '../pool/scratch.js';
+import { type Packed, packedLength, packInto, packRows } from '../products/pack.js';
 import { multiplyPacked } from '../products/packed-product.js';
 import { reflectorFactor } from './householder.js';
-import { SLOT, zeroed } from '../pool/scratch.js';
 
 /** One block of Householder reflectors I − V T Vᵀ acting on rows j0.., packed for reuse. */
 export interface ReflectorBlock {
@@ -29,7 +29,13 @@ export function reflectorStorage(jb: number, mp: number): number {
  * entries (copy those out first), then forms T.
  * @example const block = packReflectors(vt, tau, j0, mp, store)
  */
-export function packReflectors(vt: Float64Array, tau: Float64Array, j0: number, mp: number, store: Float64Array): ReflectorBlock {
+export function packReflectors(
+  vt: Float64Array,
+  tau: Float64Array,
+  j0: number,
+  mp: number,
+  store: Float64Array,
+): ReflectorBlock {
   const jb = tau.length;
   for (let c = 0; c < jb; c++) {
     vt.fill(0, c * mp, c * mp + c);
@@ -38,7 +44,9 @@ export function packReflectors(vt: Float64Array, tau: Float64Array, j0: number, 
   const t = reflectorFactor(vt, jb, mp, tau);
   const split = packedLength(jb, mp);
   return {
-    j0, jb, t,
+    j0,
+    jb,
+    t,
     vt: packInto(store.subarray(0, split), vt, 0, mp, jb, mp, false),
     v: packInto(store.subarray(split), vt, 0, mp, mp, jb, true),
   };
@@ -50,12 +58,22 @@ export function packReflectors(vt: Float64Array, tau: Float64Array, j0: number, 
  * two large products run on the packed micro-kernel, in parallel when the buffers are shared.
  * @example applyReflectors(block, work, j0 * n + j1, n, n - j1, true, shared) // Qᵀ·C
  */
-export function applyReflectors(block: ReflectorBlock, c: Float64Array, cOff: number, ld: number, nc: number, transpose: boolean, shared: boolean): void {
+export function applyReflectors(
+  block: ReflectorBlock,
+  c: Float64Array,
+  cOff: number,
+  ld: number,
+  nc: number,
+  transpose: boolean,
+  shared: boolean,
+): void {
   const { jb, t } = block;
   const mp = block.v.rows;
   if (nc === 0) return;
   const w = zeroed(SLOT.temp, jb * nc, shared);
-  multiplyPacked(block.vt, packRows(c, cOff, ld, nc, mp, true, SLOT.packA, shared), w, 0, nc, { aShape: 'upper' });
+  multiplyPacked(block.vt, packRows(c, cOff, ld, nc, mp, true, SLOT.packA, shared), w, 0, nc, {
+    aShape: 'upper',
+  });
   if (transpose) {
     // W ← Tᵀ W: row i needs rows q ≤ i, so go bottom-up.
     for (let i = jb - 1; i >= 0; i--) {
@@ -69,7 +87,10 @@ export function applyReflectors(block: ReflectorBlock, c: Float64Array, cOff: nu
       for (let q = i + 1; q < jb; q++) addRow(w, i * nc, t[i * jb + q]!, q * nc, nc);
     }
   }
-  multiplyPacked(block.v, packRows(w, 0, nc, nc, jb, true, SLOT.packB, shared), c, cOff, ld, { alpha: -1, aShape: 'lower' });
+  multiplyPacked(block.v, packRows(w, 0, nc, nc, jb, true, SLOT.packB, shared), c, cOff, ld, {
+    alpha: -1,
+    aShape: 'lower',
+  });
 }
 
 function scaleRow(w: Float64Array, at: number, s: number, len: number): void {

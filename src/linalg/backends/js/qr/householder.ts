@@ -44,7 +44,12 @@ export function factorPanel(vt: Float64Array, jb: number, mp: number, tau: Float
  * is v_c written out in full (zeros before c, 1 at c).
  * @example const t = reflectorFactor(vt, jb, mp, tau)
  */
-export function reflectorFactor(vt: Float64Array, jb: number, mp: number, tau: Float64Array): Float64Array {
+export function reflectorFactor(
+  vt: Float64Array,
+  jb: number,
+  mp: number,
+  tau: Float64Array,
+): Float64Array {
   const t = new Float64Array(jb * jb);
   const z = new Float64Array(jb);
   for (let i = 0; i < jb; i++) {

@@ -1,9 +1,14 @@
-import { Matrix } from '../../../matrix.js';
 import type { Qr } from '../../../kernels.js';
-import { applyReflectors, packReflectors, reflectorStorage, type ReflectorBlock } from './block-reflector.js';
-import { factorPanel } from './householder.js';
+import { Matrix } from '../../../matrix.js';
 import { wantsParallel } from '../pool/pool.js';
-import { copyOut, scratch, SLOT, zeroed } from '../pool/scratch.js';
+import { copyOut, SLOT, scratch, zeroed } from '../pool/scratch.js';
+import {
+  applyReflectors,
+  packReflectors,
+  type ReflectorBlock,
+  reflectorStorage,
+} from './block-reflector.js';
+import { factorPanel } from './householder.js';
 
 /** Panel width: reflectors are applied to the rest of the matrix this many at a time. */
 const NB = 32;
@@ -33,11 +38,13 @@ export function qr(a: Matrix): Qr {
     const j1 = j0 + jb;
     const mp = m - j0;
     const vt = new Float64Array(jb * mp);
-    for (let r = 0; r < mp; r++) for (let c = 0; c < jb; c++) vt[c * mp + r] = work[(j0 + r) * n + j0 + c]!;
+    for (let r = 0; r < mp; r++)
+      for (let c = 0; c < jb; c++) vt[c * mp + r] = work[(j0 + r) * n + j0 + c]!;
     const tau = new Float64Array(jb);
     factorPanel(vt, jb, mp, tau);
     // R's entries of the panel go back into the work matrix; the vectors stay with the block.
-    for (let c = 0; c < jb; c++) for (let r = 0; r <= c; r++) work[(j0 + r) * n + j0 + c] = vt[c * mp + r]!;
+    for (let c = 0; c < jb; c++)
+      for (let r = 0; r <= c; r++) work[(j0 + r) * n + j0 + c] = vt[c * mp + r]!;
     const block = packReflectors(vt, tau, j0, mp, store.subarray(used));
     used += reflectorStorage(jb, mp);
     blocks.push(block);

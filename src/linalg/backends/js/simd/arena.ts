@@ -1,19 +1,29 @@
+import { canShare, defineTask, parallelFor } from '../pool/pool.js';
 import { tile4x4 } from '../products/microkernel.js';
 import { PANEL } from '../products/pack.js';
 // The scalar path's blocking: the same inner-step blocks give the same sums, bit for bit.
 import { blockOf, KC, pushBlocks } from '../products/packed-product.js';
-import { canShare, defineTask, parallelFor } from '../pool/pool.js';
-import { isSharedMemory, simdAvailable, simdTile, tileOn, type SimdTile, type TileFunction, type WasmMemory } from './tile.js';
+import {
+  isSharedMemory,
+  type SimdTile,
+  simdAvailable,
+  simdTile,
+  type TileFunction,
+  tileOn,
+  type WasmMemory,
+} from './tile.js';
 
 /**
  * The linear memory the SIMD micro-kernel works in, and products over operands placed in it.
  * Callers reserve all the regions one computation needs at once ({@link reserveRegions}), fill
  * them through Float64Array views, and call {@link simdMultiply}: C += alpha·A·Bᵀ with the
- * blocking of products/packed-product.ts, so results equal the scalar kernel's bit for bit. With a shared
- * memory the 64×64 blocks of C are spread over the worker pool.
+ * blocking of products/packed-product.ts, so results equal the scalar kernel's bit for bit. With a
+ * shared memory the 64×64 blocks of C are spread over the worker pool.
  */
 
-/** A memory up to this size is kept for the next call (fresh pages fault in slowly on these VMs). */
+/**
+ * A memory up to this size is kept for the next call (fresh pages fault in slowly on these VMs).
+ */
 const KEEP_BYTES = 256 * 2 ** 20;
 /** wasm32 byte offsets are passed as i32; stay below 2 GiB so they never wrap. */
 const MAX_BYTES = 2 ** 31 - 65536;
@@ -21,7 +31,10 @@ const MAX_BYTES = 2 ** 31 - 65536;
 // One kept memory per kind: shared (for the pool) and plain (one thread, or no SharedArrayBuffer).
 const kept: { shared?: SimdTile; plain?: SimdTile } = {};
 
-/** Regions reserved in a kernel memory: their views and offsets (in doubles), valid until the next reservation. */
+/**
+ * Regions reserved in a kernel memory: their views and offsets (in doubles), valid until the next
+ * reservation.
+ */
 export interface SimdRegions {
   readonly simd: SimdTile;
   readonly views: Float64Array[];
@@ -78,7 +91,18 @@ export function offsetIn(view: Float64Array): number {
  * C's upper triangle (C square). Whole tiles run on the SIMD kernel, edge tiles on the scalar one.
  * @example simdMultiply(r.simd, offsetIn(a), offsetIn(b), offsetIn(c), m, n, n, k, 1, false)
  */
-export function simdMultiply(simd: SimdTile, aOff: number, bOff: number, cOff: number, m: number, n: number, ldc: number, k: number, alpha: number, upper: boolean): void {
+export function simdMultiply(
+  simd: SimdTile,
+  aOff: number,
+  bOff: number,
+  cOff: number,
+  m: number,
+  n: number,
+  ldc: number,
+  k: number,
+  alpha: number,
+  upper: boolean,
+): void {
   if (k === 0 || m === 0 || n === 0) return;
   const params = [aOff, bOff, cOff, m, n, ldc, k, alpha, upper ? 1 : 0];
   const chunks = pushBlocks(params, m, n, upper ? 'upper' : 'full');
@@ -90,10 +114,14 @@ export function simdMultiply(simd: SimdTile, aOff: number, bOff: number, cOff: n
 }
 
 /** Pool task of {@link simdMultiply}: one block of C per chunk; context: the shared memory. */
-export const simdBlocks = defineTask(import.meta.url, 'simdBlocks', (chunk, _buffers, params, context) => {
-  const memory = context as WasmMemory;
-  blockTiles(tileFor(memory), new Float64Array(memory.buffer), chunk, params);
-});
+export const simdBlocks = defineTask(
+  import.meta.url,
+  'simdBlocks',
+  (chunk, _buffers, params, context) => {
+    const memory = context as WasmMemory;
+    blockTiles(tileFor(memory), new Float64Array(memory.buffer), chunk, params);
+  },
+);
 
 // Every chunk of a job brings the same memory object: instantiate once per job, not per chunk.
 let lastMemory: WasmMemory | undefined;
@@ -108,10 +136,22 @@ function tileFor(memory: WasmMemory): TileFunction {
   return lastTile;
 }
 
-function blockTiles(tile: TileFunction, view: Float64Array, chunk: number, params: readonly number[]): void {
+function blockTiles(
+  tile: TileFunction,
+  view: Float64Array,
+  chunk: number,
+  params: readonly number[],
+): void {
   // Integers are truncated with `| 0` (see blockOf).
-  const aOff = params[0]! | 0, bOff = params[1]! | 0, cOff = params[2]! | 0, m = params[3]! | 0, n = params[4]! | 0;
-  const ldc = params[5]! | 0, k = params[6]! | 0, alpha = params[7]!, upper = params[8] === 1;
+  const aOff = params[0]! | 0,
+    bOff = params[1]! | 0,
+    cOff = params[2]! | 0,
+    m = params[3]! | 0,
+    n = params[4]! | 0;
+  const ldc = params[5]! | 0,
+    k = params[6]! | 0,
+    alpha = params[7]!,
+    upper = params[8] === 1;
   const { i0, i1, j0, j1 } = blockOf(params, chunk, m, n);
   const stride = PANEL * k;
   for (let p0 = 0; p0 < k; p0 += KC) {
@@ -123,7 +163,20 @@ function blockTiles(tile: TileFunction, view: Float64Array, chunk: number, param
         const b = bOff + (j >> 2) * stride + PANEL * p0;
         const c = cOff + i * ldc + j;
         if (i + PANEL <= m && j + PANEL <= n) tile(kc, 8 * a, 8 * b, 8 * c, 8 * ldc, alpha);
-        else tile4x4(kc, view, a, view, b, view, c, ldc, alpha, Math.min(PANEL, m - i), Math.min(PANEL, n - j));
+        else
+          tile4x4(
+            kc,
+            view,
+            a,
+            view,
+            b,
+            view,
+            c,
+            ldc,
+            alpha,
+            Math.min(PANEL, m - i),
+            Math.min(PANEL, n - j),
+          );
       }
     }
   }

@@ -1,8 +1,8 @@
 import { Matrix } from '../../../matrix.js';
-import { mirrorUpper } from '../products/mirror.js';
-import { packInto, packedLength, PANEL } from '../products/pack.js';
 import { wantsParallel } from '../pool/pool.js';
 import { copyOut } from '../pool/scratch.js';
+import { mirrorUpper } from '../products/mirror.js';
+import { PANEL, packedLength, packInto } from '../products/pack.js';
 import { reserveRegions, simdMultiply } from './arena.js';
 import { simdAvailable } from './tile.js';
 
@@ -31,7 +31,18 @@ export function simdGram(x: Matrix, scale: number): Matrix | undefined {
   const [packed, c] = regions.views as [Float64Array, Float64Array];
   packInto(packed, x.data, 0, d, d, n, true);
   c.fill(0);
-  simdMultiply(regions.simd, regions.offsets[0]!, regions.offsets[0]!, regions.offsets[1]!, dp, dp, dp, n, scale, true);
+  simdMultiply(
+    regions.simd,
+    regions.offsets[0]!,
+    regions.offsets[0]!,
+    regions.offsets[1]!,
+    dp,
+    dp,
+    dp,
+    n,
+    scale,
+    true,
+  );
   const out = copyRows(c, dp, d, d);
   mirrorUpper(out, d);
   return Matrix.fromRowMajor(d, d, out);
@@ -41,21 +52,41 @@ export function simdGram(x: Matrix, scale: number): Matrix | undefined {
  * alpha · op(A) · op(B), or undefined to fall back to the scalar kernel.
  * @example simdGemm(a, b, true, false, 1) ?? gemm(a, b, true, false, 1)
  */
-export function simdGemm(a: Matrix, b: Matrix, transA: boolean, transB: boolean, alpha: number): Matrix | undefined {
+export function simdGemm(
+  a: Matrix,
+  b: Matrix,
+  transA: boolean,
+  transB: boolean,
+  alpha: number,
+): Matrix | undefined {
   const m = transA ? a.cols : a.rows;
   const k = transA ? a.rows : a.cols;
   const n = transB ? b.rows : b.cols;
   if (!worthIt(2 * m * n * k)) return undefined;
   const mp = padded(m);
   const np = padded(n);
-  const regions = reserveRegions([packedLength(m, k), packedLength(n, k), mp * np], wantsParallel(2 * m * n * k));
+  const regions = reserveRegions(
+    [packedLength(m, k), packedLength(n, k), mp * np],
+    wantsParallel(2 * m * n * k),
+  );
   if (!regions) return undefined;
   const [packedA, packedB, c] = regions.views as [Float64Array, Float64Array, Float64Array];
   packInto(packedA, a.data, 0, a.cols, m, k, transA);
   // B is packed by columns of op(B): row j of the packed operand is op(B)[·][j].
   packInto(packedB, b.data, 0, b.cols, n, k, !transB);
   c.fill(0);
-  simdMultiply(regions.simd, regions.offsets[0]!, regions.offsets[1]!, regions.offsets[2]!, mp, np, np, k, alpha, false);
+  simdMultiply(
+    regions.simd,
+    regions.offsets[0]!,
+    regions.offsets[1]!,
+    regions.offsets[2]!,
+    mp,
+    np,
+    np,
+    k,
+    alpha,
+    false,
+  );
   return Matrix.fromRowMajor(m, n, copyRows(c, np, m, n));
 }
 

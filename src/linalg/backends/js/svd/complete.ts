@@ -9,7 +9,12 @@
  * rows nearly span the coordinate axes, in which case the largest residual seen is used.
  * @example completeOrthonormal(u, m, k, [false, true]) // row 1 becomes orthogonal to row 0
  */
-export function completeOrthonormal(u: Float64Array, m: number, k: number, missing: readonly boolean[]): void {
+export function completeOrthonormal(
+  u: Float64Array,
+  m: number,
+  k: number,
+  missing: readonly boolean[],
+): void {
   const present: number[] = [];
   for (let j = 0; j < k; j++) if (!missing[j]) present.push(j);
   const w = new Float64Array(m);

@@ -1,8 +1,8 @@
-import { packedLength, packInto } from '../products/pack.js';
-import { multiplyPacked } from '../products/packed-product.js';
+import { EIGEN_SLOT } from '../eigen/slots.js';
 import { wantsParallel } from '../pool/pool.js';
 import { scratch } from '../pool/scratch.js';
-import { EIGEN_SLOT } from '../eigen/slots.js';
+import { packedLength, packInto } from '../products/pack.js';
+import { multiplyPacked } from '../products/packed-product.js';
 
 /** Below this many columns the pairwise dot products are cheap enough on their own. */
 export const GRAM_MIN = 48;
@@ -17,7 +17,15 @@ export const GRAM_MIN = 48;
  */
 export function pairProducts(g: Float64Array, m: number, n: number): Float64Array {
   const shared = wantsParallel(m * n * n);
-  const packed = packInto(scratch(EIGEN_SLOT.svdPacked, packedLength(n, m), shared), g, 0, m, n, m, false);
+  const packed = packInto(
+    scratch(EIGEN_SLOT.svdPacked, packedLength(n, m), shared),
+    g,
+    0,
+    m,
+    n,
+    m,
+    false,
+  );
   const out = scratch(EIGEN_SLOT.svdGram, n * n, shared).fill(0);
   multiplyPacked(packed, packed, out, 0, n, { part: 'upper' });
   return out;

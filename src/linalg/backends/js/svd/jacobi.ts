@@ -41,7 +41,8 @@ export function orthogonalizeColumns(g: Float64Array, m: number, n: number, v: F
     for (let p = 0; p < n - 1; p++) {
       for (let q = p + 1; q < n; q++) {
         // Columns untouched so far in this sweep still have the dot product computed at its start.
-        const known = gram !== undefined && touched[p] === 0 && touched[q] === 0 ? gram[p * n + q]! : undefined;
+        const known =
+          gram !== undefined && touched[p] === 0 && touched[q] === 0 ? gram[p * n + q]! : undefined;
         if (rotatePair(g, m, n, v, p, q, tol, norms, known)) {
           rotated = true;
           touched[p] = touched[q] = 1;
@@ -54,7 +55,17 @@ export function orthogonalizeColumns(g: Float64Array, m: number, n: number, v: F
 }
 
 /** Orthogonalises columns p and q (rows of g); returns whether a rotation was needed. */
-function rotatePair(g: Float64Array, m: number, n: number, v: Float64Array, p: number, q: number, tol: number, norms: Float64Array, known: number | undefined): boolean {
+function rotatePair(
+  g: Float64Array,
+  m: number,
+  n: number,
+  v: Float64Array,
+  p: number,
+  q: number,
+  tol: number,
+  norms: Float64Array,
+  known: number | undefined,
+): boolean {
   const alpha = norms[p]!;
   const beta = norms[q]!;
   if (alpha <= NEGLIGIBLE_SQUARED_NORM || beta <= NEGLIGIBLE_SQUARED_NORM) return false;
@@ -92,9 +103,14 @@ function rotatePair(g: Float64Array, m: number, n: number, v: Float64Array, p: n
   return true;
 }
 
-/** g_p·g_q with four partial sums (one running sum would wait on the adder's latency every step). */
+/**
+ * g_p·g_q with four partial sums (one running sum would wait on the adder's latency every step).
+ */
 function dot(g: Float64Array, gp: number, gq: number, m: number): number {
-  let g0 = 0, g1 = 0, g2 = 0, g3 = 0;
+  let g0 = 0,
+    g1 = 0,
+    g2 = 0,
+    g3 = 0;
   let i = 0;
   for (; i + 3 < m; i += 4) {
     g0 += g[gp + i]! * g[gq + i]!;

@@ -2,7 +2,9 @@ import { Matrix } from '../../../matrix.js';
 import { eigh } from '../eigen/eigen.js';
 import { gemm } from '../products/gemm.js';
 
-/** Below this many columns plain Jacobi is cheap enough; above, sweeps dominate and this pays off. */
+/**
+ * Below this many columns plain Jacobi is cheap enough; above, sweeps dominate and this pays off.
+ */
 export const PRECONDITION_MIN = 24;
 
 /**
@@ -16,7 +18,11 @@ export const PRECONDITION_MIN = 24;
  * so the SVD stays backward stable: errors of order ε‖A‖, like LAPACK's bidiagonal SVD).
  * @example const { g: g0, v } = precondition(g, m, k)
  */
-export function precondition(g: Float64Array, m: number, k: number): { g: Float64Array; v: Float64Array } {
+export function precondition(
+  g: Float64Array,
+  m: number,
+  k: number,
+): { g: Float64Array; v: Float64Array } {
   const gm = Matrix.fromRowMajor(k, m, g);
   const product = gemm(gm, gm, false, true, 1);
   // Exact symmetry (the product's rounding differs between (i, j) and (j, i)).

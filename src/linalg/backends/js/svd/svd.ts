@@ -2,7 +2,7 @@ import type { Svd } from '../../../kernels.js';
 import { Matrix } from '../../../matrix.js';
 import { completeOrthonormal } from './complete.js';
 import { NEGLIGIBLE_SQUARED_NORM, orthogonalizeColumns } from './jacobi.js';
-import { precondition, PRECONDITION_MIN } from './precondition.js';
+import { PRECONDITION_MIN, precondition } from './precondition.js';
 
 /**
  * After scaling to max|a| ≈ 1, columns the Jacobi sweeps left alone as negligible are treated as
@@ -31,7 +31,8 @@ export function svd(a: Matrix): Svd {
   if (k === 0) return empty(rows, cols);
   let max = 0;
   for (let i = 0; i < g0.length; i++) max = Math.max(max, Math.abs(g0[i]!));
-  // A power-of-two scale to max|a| ≈ 1 keeps squared norms far from overflow and underflow, exactly.
+  // A power-of-two scale to max|a| ≈ 1 keeps squared norms far from overflow and underflow,
+  // exactly.
   const exponent = max > 0 ? -Math.round(Math.log2(max)) : 0;
   scaleByPowerOfTwo(g0, exponent);
   const { g, v } = k >= PRECONDITION_MIN ? precondition(g0, m, k) : { g: g0, v: identity(k) };
@@ -43,7 +44,9 @@ export function svd(a: Matrix): Svd {
     for (let i = 0; i < m; i++) ss += g[j * m + i]! * g[j * m + i]!;
     norms[j] = Math.sqrt(ss);
   }
-  const order = Array.from({ length: k }, (_, j) => j).sort((i, j) => norms[j]! - norms[i]! || i - j);
+  const order = Array.from({ length: k }, (_, j) => j).sort(
+    (i, j) => norms[j]! - norms[i]! || i - j,
+  );
   const s = new Float64Array(k);
   const left = new Float64Array(k * m); // rows: left singular vectors (length m)
   const right = new Float64Array(k * k); // rows: right singular vectors (length k)
@@ -61,12 +64,23 @@ export function svd(a: Matrix): Svd {
   scaleByPowerOfTwo(s, -exponent);
   // Tall: U = leftᵀ (m×k), Vᵀ = right (k×n). Wide: Aᵀ = left-based factors swapped.
   if (wide) {
-    return { u: Matrix.fromRowMajor(k, k, right).transpose(), s, vt: Matrix.fromRowMajor(k, m, left) };
+    return {
+      u: Matrix.fromRowMajor(k, k, right).transpose(),
+      s,
+      vt: Matrix.fromRowMajor(k, m, left),
+    };
   }
-  return { u: Matrix.fromRowMajor(k, m, left).transpose(), s, vt: Matrix.fromRowMajor(k, k, right) };
+  return {
+    u: Matrix.fromRowMajor(k, m, left).transpose(),
+    s,
+    vt: Matrix.fromRowMajor(k, k, right),
+  };
 }
 
-/** x ← 2^e·x in two exact steps, so that |e| up to ~2000 (subnormal to huge input) cannot overflow 2^e. */
+/**
+ * x ← 2^e·x in two exact steps, so that |e| up to ~2000 (subnormal to huge input) cannot overflow
+ * 2^e.
+ */
 function scaleByPowerOfTwo(x: Float64Array, e: number): void {
   if (e === 0) return;
   const half = Math.trunc(e / 2);

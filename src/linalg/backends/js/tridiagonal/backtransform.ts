@@ -1,9 +1,12 @@
-import { packedLength, packInto } from '../products/pack.js';
-import { multiplyPacked } from '../products/packed-product.js';
 import { EIGEN_SLOT } from '../eigen/slots.js';
 import { scratch } from '../pool/scratch.js';
+import { packedLength, packInto } from '../products/pack.js';
+import { multiplyPacked } from '../products/packed-product.js';
 
-/** Reflectors per block: the inner dimension of the second product, so wider is faster up to cache limits. */
+/**
+ * Reflectors per block: the inner dimension of the second product, so wider is faster up to cache
+ * limits.
+ */
 const BLOCK = 64;
 
 /**
@@ -17,7 +20,13 @@ const BLOCK = 64;
  * the products to run on the pool.
  * @example applyQ(a, n, tau, z, shared)
  */
-export function applyQ(a: Float64Array, n: number, tau: Float64Array, z: Float64Array, shared: boolean): void {
+export function applyQ(
+  a: Float64Array,
+  n: number,
+  tau: Float64Array,
+  z: Float64Array,
+  shared: boolean,
+): void {
   const count = n - 1;
   if (count <= 0) return;
   const nbMax = Math.min(BLOCK, count);
@@ -43,7 +52,14 @@ export function applyQ(a: Float64Array, n: number, tau: Float64Array, z: Float64
     const t = blockFactor(vt, jb, mp, tau, j0);
     // W = Vᵀ Z(s:, :), jb×n.
     wOut.fill(0, 0, jb * n);
-    multiplyPacked(packInto(vtPacked, vt, 0, mp, jb, mp, false), packInto(zPacked, z, s * n, n, n, mp, true), wOut, 0, n, { aShape: 'upper' });
+    multiplyPacked(
+      packInto(vtPacked, vt, 0, mp, jb, mp, false),
+      packInto(zPacked, z, s * n, n, n, mp, true),
+      wOut,
+      0,
+      n,
+      { aShape: 'upper' },
+    );
     // W ← T W, T upper triangular: row i needs rows q ≥ i, so go top-down.
     for (let i = 0; i < jb; i++) {
       const wi = i * n;
@@ -57,7 +73,14 @@ export function applyQ(a: Float64Array, n: number, tau: Float64Array, z: Float64
       }
     }
     // Z(s:, :) −= V W.
-    multiplyPacked(packInto(vPacked, vt, 0, mp, mp, jb, true), packInto(wPacked, w, 0, n, n, jb, true), z, s * n, n, { alpha: -1, aShape: 'lower' });
+    multiplyPacked(
+      packInto(vPacked, vt, 0, mp, mp, jb, true),
+      packInto(wPacked, w, 0, n, n, jb, true),
+      z,
+      s * n,
+      n,
+      { alpha: -1, aShape: 'lower' },
+    );
   }
 }
 
@@ -65,7 +88,13 @@ export function applyQ(a: Float64Array, n: number, tau: Float64Array, z: Float64
  * The upper triangular T (jb×jb, row-major) with H_{j0} ⋯ H_{j0+jb−1} = I − V T Vᵀ (LAPACK dlarft,
  * forward, columnwise), V's columns being the rows of `vt` written out in full.
  */
-function blockFactor(vt: Float64Array, jb: number, mp: number, tau: Float64Array, j0: number): Float64Array {
+function blockFactor(
+  vt: Float64Array,
+  jb: number,
+  mp: number,
+  tau: Float64Array,
+  j0: number,
+): Float64Array {
   const t = new Float64Array(jb * jb);
   const y = new Float64Array(jb);
   for (let i = 0; i < jb; i++) {

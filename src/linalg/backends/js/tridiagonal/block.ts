@@ -4,7 +4,9 @@
 export const EPS = 2 ** -53;
 export const EPS2 = EPS * EPS;
 export const SAFE_MIN = 2 ** -1022;
-/** Block norms outside [SCALE_LO, SCALE_HI] are rescaled so that squared entries stay representable. */
+/**
+ * Block norms outside [SCALE_LO, SCALE_HI] are rescaled so that squared entries stay representable.
+ */
 const SCALE_HI = Math.sqrt(1 / SAFE_MIN) / 3;
 const SCALE_LO = Math.sqrt(SAFE_MIN) / EPS2;
 

@@ -24,7 +24,15 @@ export interface Deflation {
  * origin `off`) and are rotated in place when two poles are combined.
  * @example const defl = deflate(d, z, rho, n1, q, lo * n + lo, n)
  */
-export function deflate(d: Float64Array, z: Float64Array, rho: number, n1: number, q: Float64Array, off: number, ld: number): Deflation {
+export function deflate(
+  d: Float64Array,
+  z: Float64Array,
+  rho: number,
+  n1: number,
+  q: Float64Array,
+  off: number,
+  ld: number,
+): Deflation {
   const n = d.length;
   const order = mergeOrder(d, n1);
   let dmax = 0;
@@ -86,7 +94,16 @@ function mergeOrder(d: Float64Array, n1: number): number[] {
 }
 
 /** (x, y) ← (c·x + s·y, c·y − s·x) for local columns x = i, y = j of the block (BLAS drot). */
-function rotateColumns(q: Float64Array, off: number, ld: number, n: number, i: number, j: number, c: number, s: number): void {
+function rotateColumns(
+  q: Float64Array,
+  off: number,
+  ld: number,
+  n: number,
+  i: number,
+  j: number,
+  c: number,
+  s: number,
+): void {
   for (let r = 0; r < n; r++) {
     const row = off + r * ld;
     const x = q[row + i]!;

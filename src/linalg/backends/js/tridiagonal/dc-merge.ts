@@ -1,16 +1,16 @@
-import { deflate } from './dc-deflate.js';
-import { secularRoot } from './secular.js';
-import { packedLength, packInto } from '../products/pack.js';
-import { multiplyPacked } from '../products/packed-product.js';
 import { EIGEN_SLOT } from '../eigen/slots.js';
 import { wantsParallel } from '../pool/pool.js';
 import { scratch } from '../pool/scratch.js';
+import { packedLength, packInto } from '../products/pack.js';
+import { multiplyPacked } from '../products/packed-product.js';
+import { deflate } from './dc-deflate.js';
+import { secularRoot } from './secular.js';
 
 /**
  * One merge of the divide-and-conquer eigensolver (LAPACK dlaed1 → dlaed2/dlaed3/dlaed4).
  * On entry the N×N block of `q` at (lo, lo) is diag(Q₁, Q₂) and d[lo:lo+N] holds the two sorted
- * spectra; T = diag(Q₁, Q₂)·(D + ρ z zᵀ)·diag(Q₁, Q₂)ᵀ with z = (last row of Q₁, ±first row of Q₂)/√2.
- * On exit the block holds T's eigenvectors and d its eigenvalues, ascending.
+ * spectra; T = diag(Q₁, Q₂)·(D + ρ z zᵀ)·diag(Q₁, Q₂)ᵀ with z = (last row of Q₁, ±first row of
+ * Q₂)/√2. On exit the block holds T's eigenvectors and d its eigenvalues, ascending.
  *
  * After deflation the k surviving eigenvectors of D + ρ z zᵀ come from the secular roots with
  * Gu–Eisenstat's recomputed ẑ (ẑ_j² from the computed roots, so the vectors ẑ_j/(d_j − λ_i) are
@@ -19,7 +19,15 @@ import { scratch } from '../pool/scratch.js';
  * packed micro-kernel (in parallel when large).
  * @example mergeBlock(d, q, n, lo, n1, n2, beta)
  */
-export function mergeBlock(d: Float64Array, q: Float64Array, ld: number, lo: number, n1: number, n2: number, beta: number): void {
+export function mergeBlock(
+  d: Float64Array,
+  q: Float64Array,
+  ld: number,
+  lo: number,
+  n1: number,
+  n2: number,
+  beta: number,
+): void {
   const n = n1 + n2;
   const off = lo * ld + lo;
   const dl = d.slice(lo, lo + n);
@@ -28,7 +36,15 @@ export function mergeBlock(d: Float64Array, q: Float64Array, ld: number, lo: num
   for (let j = 0; j < n1; j++) z[j] = q[off + (n1 - 1) * ld + j]! * Math.SQRT1_2;
   for (let j = n1; j < n; j++) z[j] = q[off + n1 * ld + j]! * sign;
   const rho = 2 * Math.abs(beta);
-  const { kept, poles, weights, deflated, deflatedValues, types } = deflate(dl, z, rho, n1, q, off, ld);
+  const { kept, poles, weights, deflated, deflatedValues, types } = deflate(
+    dl,
+    z,
+    rho,
+    n1,
+    q,
+    off,
+    ld,
+  );
   const k = kept.length;
   // Secular roots and the k×k eigenvector matrix S of D + ρ ẑẑᵀ (column i ↔ root i).
   const lambda = new Float64Array(k);
@@ -75,7 +91,18 @@ export function mergeBlock(d: Float64Array, q: Float64Array, ld: number, lo: num
  * rows×k product (rows r0 … r0+rows−1 of the block) Σ_j q(:, kept_j)·S(j, :), using only the kept
  * columns whose `types` has `bit` (the others are zero in these rows).
  */
-function rotateBack(q: Float64Array, off: number, ld: number, r0: number, rows: number, kept: number[], types: Uint8Array, bit: number, s: Float64Array, slot: number): Float64Array {
+function rotateBack(
+  q: Float64Array,
+  off: number,
+  ld: number,
+  r0: number,
+  rows: number,
+  kept: number[],
+  types: Uint8Array,
+  bit: number,
+  s: Float64Array,
+  slot: number,
+): Float64Array {
   const k = kept.length;
   const used: number[] = [];
   for (let j = 0; j < k; j++) if (types[kept[j]!]! & bit) used.push(j);
@@ -91,8 +118,24 @@ function rotateBack(q: Float64Array, off: number, ld: number, r0: number, rows: 
   // B[i][c] = S[used_c][i]: packed from S's rows (transposed read).
   const b = scratch(EIGEN_SLOT.mergeB, ku * k, false);
   for (let c = 0; c < ku; c++) b.set(s.subarray(used[c]! * k, used[c]! * k + k), c * k);
-  const packedA = packInto(scratch(EIGEN_SLOT.mergePackA, packedLength(rows, ku), shared), a, 0, ku, rows, ku, false);
-  const packedB = packInto(scratch(EIGEN_SLOT.mergePackB, packedLength(k, ku), shared), b, 0, k, k, ku, true);
+  const packedA = packInto(
+    scratch(EIGEN_SLOT.mergePackA, packedLength(rows, ku), shared),
+    a,
+    0,
+    ku,
+    rows,
+    ku,
+    false,
+  );
+  const packedB = packInto(
+    scratch(EIGEN_SLOT.mergePackB, packedLength(k, ku), shared),
+    b,
+    0,
+    k,
+    k,
+    ku,
+    true,
+  );
   multiplyPacked(packedA, packedB, out, 0, k);
   return out;
 }

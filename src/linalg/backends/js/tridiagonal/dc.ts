@@ -1,5 +1,5 @@
-import { eigTridiagonal } from './steqr.js';
 import { mergeBlock } from './dc-merge.js';
+import { eigTridiagonal } from './steqr.js';
 
 /** Subproblems up to this size are solved by implicit QL/QR (LAPACK's SMLSIZ is 25). */
 const LEAF = 32;
@@ -21,7 +21,9 @@ export function eigTridiagonalDC(d: Float64Array, e: Float64Array, z: Float64Arr
   const n = d.length;
   let start = 0;
   for (let i = 0; i < n; i++) {
-    const split = i === n - 1 || Math.abs(e[i]!) <= 2 ** -53 * Math.sqrt(Math.abs(d[i]!)) * Math.sqrt(Math.abs(d[i + 1]!));
+    const split =
+      i === n - 1 ||
+      Math.abs(e[i]!) <= 2 ** -53 * Math.sqrt(Math.abs(d[i]!)) * Math.sqrt(Math.abs(d[i + 1]!));
     if (!split) continue;
     if (i < n - 1) e[i] = 0;
     solveBlock(d, e, z, n, start, i + 1);
@@ -30,7 +32,14 @@ export function eigTridiagonalDC(d: Float64Array, e: Float64Array, z: Float64Arr
 }
 
 /** Solves the unreduced block [lo, hi), scaled by a power of two to max-norm ≈ 1. */
-function solveBlock(d: Float64Array, e: Float64Array, z: Float64Array, n: number, lo: number, hi: number): void {
+function solveBlock(
+  d: Float64Array,
+  e: Float64Array,
+  z: Float64Array,
+  n: number,
+  lo: number,
+  hi: number,
+): void {
   let norm = 0;
   for (let i = lo; i < hi; i++) norm = Math.max(norm, Math.abs(d[i]!));
   for (let i = lo; i < hi - 1; i++) norm = Math.max(norm, Math.abs(e[i]!));
@@ -46,7 +55,14 @@ function solveBlock(d: Float64Array, e: Float64Array, z: Float64Array, n: number
   for (let i = lo; i < hi; i++) d[i] = d[i]! / scale;
 }
 
-function recurse(d: Float64Array, e: Float64Array, z: Float64Array, n: number, lo: number, hi: number): void {
+function recurse(
+  d: Float64Array,
+  e: Float64Array,
+  z: Float64Array,
+  n: number,
+  lo: number,
+  hi: number,
+): void {
   const size = hi - lo;
   if (size <= LEAF) {
     leaf(d, e, z, n, lo, size);
@@ -62,7 +78,14 @@ function recurse(d: Float64Array, e: Float64Array, z: Float64Array, n: number, l
 }
 
 /** QL/QR on a small block with Z = I, eigenpairs sorted ascending, written into the block of z. */
-function leaf(d: Float64Array, e: Float64Array, z: Float64Array, n: number, lo: number, size: number): void {
+function leaf(
+  d: Float64Array,
+  e: Float64Array,
+  z: Float64Array,
+  n: number,
+  lo: number,
+  size: number,
+): void {
   const dl = d.slice(lo, lo + size);
   const el = e.slice(lo, lo + size - 1);
   const zl = new Float64Array(size * size);

@@ -8,15 +8,22 @@ const SMALL = 2 ** -969;
 const SMALL_INV = 2 ** 969;
 
 /**
- * Overwrites `x[off .. off+len)` with v₁…v_{len} (v₀ = 1 is implicit) and returns τ; β goes into `out[0]`.
- * The norm is accumulated unscaled (fast path) and recomputed with scaling only when the sum of
- * squares under- or overflowed. When β is tiny (near-subnormal data, whose few significant bits
- * would make H visibly non-orthogonal) α and x are first scaled up by 2⁹⁶⁹, exactly, as in dlarfg.
+ * Overwrites `x[off .. off+len)` with v₁…v_{len} (v₀ = 1 is implicit) and returns τ; β goes into
+ * `out[0]`. The norm is accumulated unscaled (fast path) and recomputed with scaling only when the
+ * sum of squares under- or overflowed. When β is tiny (near-subnormal data, whose few significant
+ * bits would make H visibly non-orthogonal) α and x are first scaled up by 2⁹⁶⁹, exactly, as in
+ * dlarfg.
  * @example
  * const x = new Float64Array([4]); const out = new Float64Array(1);
  * householder(3, x, 0, 1, out) // τ = 1.6, out[0] = −5, x[0] = 0.5
  */
-export function householder(alpha: number, x: Float64Array, off: number, len: number, out: Float64Array): number {
+export function householder(
+  alpha: number,
+  x: Float64Array,
+  off: number,
+  len: number,
+  out: Float64Array,
+): number {
   const end = off + len;
   let xnorm = norm(x, off, end);
   if (xnorm === 0) {

@@ -1,6 +1,6 @@
 import { householder } from './householder.js';
 import { panelDots, subtractPanel } from './panel-update.js';
-import { symmetricProduct, type SymvWork } from './symv.js';
+import { type SymvWork, symmetricProduct } from './symv.js';
 
 /**
  * One panel of the blocked Householder tridiagonalisation (LAPACK dlatrd, lower).
@@ -32,7 +32,15 @@ export interface PanelWork {
  * Reduces panel columns k0 … k0+nb−1 of `a` in place, filling e[j], tau[j] and W.
  * @example reducePanel(a, n, 0, 32, work, e, tau) // then apply the syr2k update with W
  */
-export function reducePanel(a: Float64Array, n: number, k0: number, nb: number, work: PanelWork, e: Float64Array, tau: Float64Array): void {
+export function reducePanel(
+  a: Float64Array,
+  n: number,
+  k0: number,
+  nb: number,
+  work: PanelWork,
+  e: Float64Array,
+  tau: Float64Array,
+): void {
   const { w, v, beta, symv, f, g } = work;
   for (let c = 0; c < nb; c++) {
     const j = k0 + c;

@@ -9,7 +9,16 @@
  * `forward` applies j = 0, 1, …, count−2 in order, otherwise j = count−2 down to 0.
  * @example rotateColumns(z, n, l, m - l + 1, cs, sn, l, false) // one QL sweep on columns l…m
  */
-export function rotateColumns(z: Float64Array, n: number, col: number, count: number, cs: Float64Array, sn: Float64Array, at: number, forward: boolean): void {
+export function rotateColumns(
+  z: Float64Array,
+  n: number,
+  col: number,
+  count: number,
+  cs: Float64Array,
+  sn: Float64Array,
+  at: number,
+  forward: boolean,
+): void {
   const last = count - 1;
   if (last < 1) return;
   if (forward) {

@@ -19,7 +19,15 @@ let shiftedPoles = new Float64Array(64);
  * @throws {ConvergenceError} ('eigh') if the iteration cap is reached.
  * @example const lambda = secularRoot(d, z, rho, i, delta, k, i)
  */
-export function secularRoot(d: Float64Array, z: Float64Array, rho: number, i: number, delta: Float64Array, stride: number, col: number): number {
+export function secularRoot(
+  d: Float64Array,
+  z: Float64Array,
+  rho: number,
+  i: number,
+  delta: Float64Array,
+  stride: number,
+  col: number,
+): number {
   const k = d.length;
   if (k === 1) {
     const t = rho * z[0]! * z[0]!;
@@ -55,12 +63,16 @@ export function secularRoot(d: Float64Array, z: Float64Array, rho: number, i: nu
     }
   }
   const dOrigin = d[origin]!;
-  if (shiftedPoles.length < k) shiftedPoles = new Float64Array(Math.max(k, 2 * shiftedPoles.length));
+  if (shiftedPoles.length < k)
+    shiftedPoles = new Float64Array(Math.max(k, 2 * shiftedPoles.length));
   const shifted = shiftedPoles;
   for (let j = 0; j < k; j++) shifted[j] = d[j]! - dOrigin;
   let tau = (lo + hi) / 2;
   for (let iter = 0; iter < MAX_ITER; iter++) {
-    let psi = 0, dpsi = 0, phi = 0, dphi = 0;
+    let psi = 0,
+      dpsi = 0,
+      phi = 0,
+      dphi = 0;
     for (let j = 0; j <= left; j++) {
       const t = z[j]! / (shifted[j]! - tau);
       psi += z[j]! * t;
@@ -73,15 +85,28 @@ export function secularRoot(d: Float64Array, z: Float64Array, rho: number, i: nu
     }
     const f = 1 / rho + psi + phi;
     // dlaed4's error bound on the computed f: rounding in each term, in 1/ρ and in τ itself.
-    const bound = EPS * (8 * (Math.abs(psi) + Math.abs(phi)) + 2 / rho + 3 * Math.abs(tau) * (dpsi + dphi));
+    const bound =
+      EPS * (8 * (Math.abs(psi) + Math.abs(phi)) + 2 / rho + 3 * Math.abs(tau) * (dpsi + dphi));
     if (Math.abs(f) <= bound) break;
     if (f < 0) lo = tau;
     else hi = tau;
     const mid = 0.5 * (lo + hi);
     // No double strictly between the bracket ends: τ is as accurate as it can be.
     if (mid <= lo || mid >= hi) break;
-    if (iter === MAX_ITER - 1) throw new ConvergenceError('eigh', `secular equation root ${i} of ${k} did not converge in ${MAX_ITER} iterations`);
-    const eta = modelStep(shifted[left]! - tau, shifted[right]! - tau, f, dpsi, dphi, lo - tau, hi - tau);
+    if (iter === MAX_ITER - 1)
+      throw new ConvergenceError(
+        'eigh',
+        `secular equation root ${i} of ${k} did not converge in ${MAX_ITER} iterations`,
+      );
+    const eta = modelStep(
+      shifted[left]! - tau,
+      shifted[right]! - tau,
+      f,
+      dpsi,
+      dphi,
+      lo - tau,
+      hi - tau,
+    );
     const next = eta === undefined ? mid : tau + eta;
     // A step that rounds onto a bracket end would make no progress: bisect instead.
     tau = next > lo && next < hi ? next : mid;
@@ -95,7 +120,15 @@ export function secularRoot(d: Float64Array, z: Float64Array, rho: number, i: nu
  * match f at η = 0 (b₁ = ψ′Δ₁², b₂ = φ′Δ₂², c = f − b₁/Δ₁ − b₂/Δ₂); undefined unless a root lies
  * strictly inside (lo, hi).
  */
-function modelStep(d1: number, d2: number, f: number, dpsi: number, dphi: number, lo: number, hi: number): number | undefined {
+function modelStep(
+  d1: number,
+  d2: number,
+  f: number,
+  dpsi: number,
+  dphi: number,
+  lo: number,
+  hi: number,
+): number | undefined {
   const b1 = dpsi * d1 * d1;
   const b2 = dphi * d2 * d2;
   const c = f - dpsi * d1 - dphi * d2;

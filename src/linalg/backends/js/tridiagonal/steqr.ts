@@ -1,6 +1,6 @@
 import { ConvergenceError } from '../../../../errors.js';
-import { EPS2, SAFE_MIN, unreducedBlocks } from './block.js';
 import { eigvec2, rotation } from './2x2.js';
+import { EPS2, SAFE_MIN, unreducedBlocks } from './block.js';
 import { rotateColumns } from './rotate.js';
 
 const MAX_ITER = 30;
@@ -34,7 +34,8 @@ export function eigTridiagonal(d: Float64Array, e: Float64Array, z: Float64Array
       // QL: deflate at the top, chase the bulge upwards from the bottom of the block.
       while (l <= lend) {
         let mm = l;
-        for (; mm < lend; mm++) if (e[mm]! * e[mm]! <= EPS2 * Math.abs(d[mm]!) * Math.abs(d[mm + 1]!) + SAFE_MIN) break;
+        for (; mm < lend; mm++)
+          if (e[mm]! * e[mm]! <= EPS2 * Math.abs(d[mm]!) * Math.abs(d[mm + 1]!) + SAFE_MIN) break;
         if (mm < lend) e[mm] = 0;
         let p = d[l]!;
         if (mm === l) {
@@ -83,7 +84,9 @@ export function eigTridiagonal(d: Float64Array, e: Float64Array, z: Float64Array
       // QR: deflate at the bottom, chase the bulge downwards from the top of the block.
       while (l >= lend) {
         let mm = l;
-        for (; mm > lend; mm--) if (e[mm - 1]! * e[mm - 1]! <= EPS2 * Math.abs(d[mm]!) * Math.abs(d[mm - 1]!) + SAFE_MIN) break;
+        for (; mm > lend; mm--)
+          if (e[mm - 1]! * e[mm - 1]! <= EPS2 * Math.abs(d[mm]!) * Math.abs(d[mm - 1]!) + SAFE_MIN)
+            break;
         if (mm > lend) e[mm - 1] = 0;
         let p = d[l]!;
         if (mm === l) {
@@ -136,7 +139,11 @@ export function eigTridiagonal(d: Float64Array, e: Float64Array, z: Float64Array
     if (iter >= maxIter) {
       let unconverged = 0;
       for (let i = 0; i < n - 1; i++) if (e[i] !== 0) unconverged++;
-      if (unconverged > 0) throw new ConvergenceError('eigh', `${unconverged} off-diagonal entries of the tridiagonal matrix did not vanish after ${maxIter} QL/QR iterations`);
+      if (unconverged > 0)
+        throw new ConvergenceError(
+          'eigh',
+          `${unconverged} off-diagonal entries of the tridiagonal matrix did not vanish after ${maxIter} QL/QR iterations`,
+        );
     }
   }
 }

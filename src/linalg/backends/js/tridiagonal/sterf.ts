@@ -1,6 +1,6 @@
 import { ConvergenceError } from '../../../../errors.js';
-import { EPS2, unreducedBlocks } from './block.js';
 import { eig2 } from './2x2.js';
+import { EPS2, unreducedBlocks } from './block.js';
 
 /** Iterations allowed per eigenvalue, as in LAPACK. */
 const MAX_ITER = 30;
@@ -11,7 +11,8 @@ const MAX_ITER = 30;
  * squared off-diagonal. For each unreduced block it picks QL or QR so that the iteration chases
  * towards the end with the smaller diagonal entry (graded matrices stay accurate).
  *
- * `d` (length n) is overwritten with the eigenvalues in ascending order; `e` (length n−1) is destroyed.
+ * `d` (length n) is overwritten with the eigenvalues in ascending order; `e` (length n−1) is
+ * destroyed.
  * @throws {ConvergenceError} ('eigh') after 30·n iterations without convergence.
  * @example const d = new Float64Array([2, 2]); eigvalsTridiagonal(d, new Float64Array([1])) // d = [1, 3]
  */
@@ -78,7 +79,8 @@ export function eigvalsTridiagonal(d: Float64Array, e: Float64Array): void {
       // QR iteration: eigenvalues converge at the bottom (index l, moving down to lend).
       while (l >= lend) {
         let mm = l;
-        for (; mm > lend; mm--) if (Math.abs(e[mm - 1]!) <= EPS2 * Math.abs(d[mm]! * d[mm - 1]!)) break;
+        for (; mm > lend; mm--)
+          if (Math.abs(e[mm - 1]!) <= EPS2 * Math.abs(d[mm]! * d[mm - 1]!)) break;
         if (mm > lend) e[mm - 1] = 0;
         let p = d[l]!;
         if (mm === l) {
@@ -125,7 +127,11 @@ export function eigvalsTridiagonal(d: Float64Array, e: Float64Array): void {
     if (iter >= maxIter) {
       let unconverged = 0;
       for (let i = 0; i < n - 1; i++) if (e[i] !== 0) unconverged++;
-      if (unconverged > 0) throw new ConvergenceError('eigh', `${unconverged} off-diagonal entries of the tridiagonal matrix did not vanish after ${maxIter} QL/QR iterations`);
+      if (unconverged > 0)
+        throw new ConvergenceError(
+          'eigh',
+          `${unconverged} off-diagonal entries of the tridiagonal matrix did not vanish after ${maxIter} QL/QR iterations`,
+        );
     }
   }
   d.sort();

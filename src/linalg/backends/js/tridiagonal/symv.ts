@@ -17,27 +17,51 @@ export interface SymvWork {
   chunks: number;
 }
 
-/** Trailing sizes below this run on the calling thread: a hand-off costs about as much as the work. */
+/**
+ * Trailing sizes below this run on the calling thread: a hand-off costs about as much as the work.
+ */
 const PARALLEL_MIN = 256;
 
-/** Scratch for an n×n reduction; parallel only if `a` is shared and the pool has several threads. */
+/**
+ * Scratch for an n×n reduction; parallel only if `a` is shared and the pool has several threads.
+ */
 export function symvWork(n: number, shared: boolean): SymvWork {
   const chunks = shared && n >= PARALLEL_MIN ? Math.max(1, threads()) : 1;
-  return { partial: scratch(EIGEN_SLOT.symvPartial, chunks * n, chunks > 1), v: scratch(EIGEN_SLOT.symvVector, n, chunks > 1), chunks };
+  return {
+    partial: scratch(EIGEN_SLOT.symvPartial, chunks * n, chunks > 1),
+    v: scratch(EIGEN_SLOT.symvVector, n, chunks > 1),
+    chunks,
+  };
 }
 
 /** Pool task: chunk t computes the partial product of its column range. Params: [n, s, chunks]. */
 export const symvTask = defineTask(import.meta.url, 'symvTask', (chunk, buffers, params) => {
   const [a, v, partial] = buffers as [Float64Array, Float64Array, Float64Array];
   const [n, s, chunks] = params as [number, number, number];
-  symvColumns(a, n, split(n, s, chunks, chunk), split(n, s, chunks, chunk + 1), v, partial, chunk * n);
+  symvColumns(
+    a,
+    n,
+    split(n, s, chunks, chunk),
+    split(n, s, chunks, chunk + 1),
+    v,
+    partial,
+    chunk * n,
+  );
 });
 
 /**
  * y[yo + i] = (A(s:n, s:n)·v)_i for i = s…n−1, with v[s…n−1] given (v is copied into `work.v`).
  * @example symmetricProduct(a, n, j + 1, v, w, c * n, work)
  */
-export function symmetricProduct(a: Float64Array, n: number, s: number, v: Float64Array, y: Float64Array, yo: number, work: SymvWork): void {
+export function symmetricProduct(
+  a: Float64Array,
+  n: number,
+  s: number,
+  v: Float64Array,
+  y: Float64Array,
+  yo: number,
+  work: SymvWork,
+): void {
   const { partial, chunks } = work;
   if (chunks === 1 || n - s < PARALLEL_MIN || !isShared(a)) {
     symvColumns(a, n, s, n, v, y, yo);
@@ -62,10 +86,19 @@ function split(n: number, s: number, chunks: number, t: number): number {
 
 /**
  * y(from:n) = A(from:n, from:to)·v(from:to) + A(from:to, to:n)ᵀ… — the contribution of the lower
- * triangle's columns from…to−1 to A·v (each column j adds A(j:, j)·v_j below and A(j:, j)ᵀv to y_j),
- * four columns at a time so that each pass over y serves eight multiply-adds per loaded entry.
+ * triangle's columns from…to−1 to A·v (each column j adds A(j:, j)·v_j below and A(j:, j)ᵀv to
+ * y_j), four columns at a time so that each pass over y serves eight multiply-adds per loaded
+ * entry.
  */
-function symvColumns(a: Float64Array, n: number, from: number, to: number, v: Float64Array, y: Float64Array, yo: number): void {
+function symvColumns(
+  a: Float64Array,
+  n: number,
+  from: number,
+  to: number,
+  v: Float64Array,
+  y: Float64Array,
+  yo: number,
+): void {
   for (let i = from; i < n; i++) y[yo + i] = 0;
   let col = from;
   for (; col + 3 < to; col += 4) {
@@ -78,8 +111,12 @@ function symvColumns(a: Float64Array, n: number, from: number, to: number, v: Fl
     const v2 = v[col + 2]!;
     const v3 = v[col + 3]!;
     // The 4×4 diagonal block, from its lower triangle.
-    const a10 = a[b0 + col + 1]!, a20 = a[b0 + col + 2]!, a30 = a[b0 + col + 3]!;
-    const a21 = a[b1 + col + 2]!, a31 = a[b1 + col + 3]!, a32 = a[b2 + col + 3]!;
+    const a10 = a[b0 + col + 1]!,
+      a20 = a[b0 + col + 2]!,
+      a30 = a[b0 + col + 3]!;
+    const a21 = a[b1 + col + 2]!,
+      a31 = a[b1 + col + 3]!,
+      a32 = a[b2 + col + 3]!;
     let t0 = a[b0 + col]! * v0 + a10 * v1 + a20 * v2 + a30 * v3;
     let t1 = a10 * v0 + a[b1 + col + 1]! * v1 + a21 * v2 + a31 * v3;
     let t2 = a20 * v0 + a21 * v1 + a[b2 + col + 2]! * v2 + a32 * v3;

@@ -1,7 +1,7 @@
-import { PANEL, packedLength, type Packed } from '../products/pack.js';
-import { multiplyPacked } from '../products/packed-product.js';
 import { EIGEN_SLOT } from '../eigen/slots.js';
 import { scratch } from '../pool/scratch.js';
+import { PANEL, type Packed, packedLength } from '../products/pack.js';
+import { multiplyPacked } from '../products/packed-product.js';
 import { offsetIn, simdMultiply } from '../simd/arena.js';
 import type { SimdTile } from '../simd/tile.js';
 
@@ -16,13 +16,32 @@ import type { SimdTile } from '../simd/tile.js';
  * large, with the same result bit for bit.
  * @example syr2kLower(a, n, k0, nb, w, syr2kWork(n, nb, shared))
  */
-export function syr2kLower(a: Float64Array, n: number, k0: number, nb: number, w: Float64Array, work: Syr2kWork): void {
+export function syr2kLower(
+  a: Float64Array,
+  n: number,
+  k0: number,
+  nb: number,
+  w: Float64Array,
+  work: Syr2kWork,
+): void {
   const s = k0 + nb;
   const nt = n - s;
   if (nt <= 0) return;
   const x = pack(work.x, a, w, n, k0, nb, s, nt, false);
   const y = pack(work.y, a, w, n, k0, nb, s, nt, true);
-  if (work.simd) simdMultiply(work.simd, offsetIn(y.data), offsetIn(x.data), offsetIn(a) + s * n + s, nt, nt, n, 2 * nb, -1, true);
+  if (work.simd)
+    simdMultiply(
+      work.simd,
+      offsetIn(y.data),
+      offsetIn(x.data),
+      offsetIn(a) + s * n + s,
+      nt,
+      nt,
+      n,
+      2 * nb,
+      -1,
+      true,
+    );
   else multiplyPacked(y, x, a, s * n + s, n, { alpha: -1, part: 'upper' });
 }
 
@@ -37,15 +56,28 @@ export interface Syr2kWork {
 /** Buffers for an n×n reduction with panel width nb (SharedArrayBuffer-backed when `shared`). */
 export function syr2kWork(n: number, nb: number, shared: boolean): Syr2kWork {
   const length = packedLength(n, 2 * nb);
-  return { x: scratch(EIGEN_SLOT.syr2kX, length, shared), y: scratch(EIGEN_SLOT.syr2kY, length, shared) };
+  return {
+    x: scratch(EIGEN_SLOT.syr2kX, length, shared),
+    y: scratch(EIGEN_SLOT.syr2kY, length, shared),
+  };
 }
 
 /**
  * Packs rows s…n−1 of [V | W] (or [W | V] when `swapped`) in the micro-kernel's panel layout
- * (see products/pack.ts): panels of 4 rows stored k-major, k = 2nb. Panel by panel, so the writes are
- * sequential and each column of V and W is read in runs of 4.
+ * (see products/pack.ts): panels of 4 rows stored k-major, k = 2nb. Panel by panel, so the writes
+ * are sequential and each column of V and W is read in runs of 4.
  */
-function pack(buffer: Float64Array, a: Float64Array, w: Float64Array, n: number, k0: number, nb: number, s: number, nt: number, swapped: boolean): Packed {
+function pack(
+  buffer: Float64Array,
+  a: Float64Array,
+  w: Float64Array,
+  n: number,
+  k0: number,
+  nb: number,
+  s: number,
+  nt: number,
+  swapped: boolean,
+): Packed {
   const k = 2 * nb;
   const data = buffer.subarray(0, packedLength(nt, k));
   const first = swapped ? w : a;
