@@ -234,6 +234,18 @@ function processFile(text) {
     lines[k + 1] = `${res.pop()} ${rest}`;
     touched.add(k + 1);
   };
+  // Pushes a wrapped run (its tail carried into the paragraph below), or the raw line when it
+  // has no break point.
+  const emit = (res, prefix, k, kind, raw) => {
+    if (!res) {
+      left.unbreakable++;
+      out.push(raw);
+      return;
+    }
+    carry(res, prefix, k, kind);
+    out.push(...res);
+    touched.add(k);
+  };
   for (let k = 0; k < lines.length; k++) {
     const raw = lines[k];
     const st = states[k];
@@ -285,15 +297,7 @@ function processFile(text) {
         continue;
       }
       const prefix = `${m[1]}${m[2]}${content.slice(0, extra)}`;
-      const res = wrap(prefix, body, prefix);
-      if (res) {
-        carry(res, prefix, k, 'block');
-        out.push(...res);
-        touched.add(k);
-      } else {
-        left.unbreakable++;
-        out.push(raw);
-      }
+      emit(wrap(prefix, body, prefix), prefix, k, 'block', raw);
       continue;
     }
     if (st !== 'code') {
@@ -324,14 +328,8 @@ function processFile(text) {
       else if (content.length - body.length >= 3) left.preformatted++;
       else {
         const prefix = `${indent}//${content.slice(0, content.length - body.length)}`;
-        const res = wrap(prefix, body, prefix);
-        if (res) {
-          carry(res, prefix, k, 'line');
-          out.push(...res);
-          touched.add(k);
-          continue;
-        }
-        left.unbreakable++;
+        emit(wrap(prefix, body, prefix), prefix, k, 'line', raw);
+        continue;
       }
       out.push(raw);
       continue;
@@ -370,15 +368,7 @@ function processFile(text) {
         out.push(`${indent}${m[1]}`, ...res, `${indent} */`);
         touched.add(k);
       } else {
-        const res = wrap(`${indent}${m[1]} `, body, star);
-        if (res) {
-          carry(res, star, k, 'block');
-          out.push(...res);
-          touched.add(k);
-        } else {
-          left.unbreakable++;
-          out.push(raw);
-        }
+        emit(wrap(`${indent}${m[1]} `, body, star), star, k, 'block', raw);
       }
       continue;
     }
