@@ -39,7 +39,7 @@ export function loadMatrix(file: string): Matrix {
     if (code) throw new DataFormatError(file, '', `cannot be read (${code})`);
     throw error;
   }
-  return parseMatrixFile(bytes, file);
+  return parseMatrixFile(bytes, file, { share: true }); // fresh bytes: no copy of a large .npy
 }
 
 /**

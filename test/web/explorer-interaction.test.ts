@@ -80,7 +80,7 @@ describe('the explorer in headless Chromium: export, hover, Monte Carlo, latency
     assert.equal(await mc.evaluate(() => (window as any).__explorer.simPoints), 16);
     assert.equal(await mc.evaluate(() => (window as any).__explorer.simBins), 40);
     const spectrumCsv: string = await mc.evaluate(() =>
-      (window as any).__explorer.charts['spectrum'].csv(),
+      (window as any).__explorer.charts.spectrum.csv(),
     );
     assert.equal(
       spectrumCsv.split('\n').filter((line) => line.startsWith('simulation,')).length,

@@ -81,6 +81,12 @@ describe('explorer state in the URL', () => {
     assert.equal(ok.state.lambda, 0);
     assert.equal(parseStateReport(new URLSearchParams('d=∞')).state.d, Infinity);
     assert.equal(parseStateReport(new URLSearchParams('d=Infinity')).state.d, Infinity);
+    const large = parseStateReport(new URLSearchParams('model=spiked&d=3000'));
+    assert.equal(large.state.d, 400);
+    assert.match(
+      large.problems[0]!,
+      /^invalid argument: d must be ≤ 2000 in the explorer .*Value: 3000\.$/,
+    );
     const bad = parseStateReport(new URLSearchParams('model=spiked&theta=-2&lambda=-1&d=1.5'));
     assert.deepEqual(bad.problems, [
       'invalid argument: theta must be ≥ -1. Value: -2.',

@@ -1,10 +1,9 @@
-import { parseDimension } from '../../src/scenario/dimension.js';
 import { SSR_PARAMS } from '../../src/ssr/params.js';
 import {
   allowsInfinite,
   type ExplorerState,
+  explorerDimension,
   type FileKind,
-  MAX_D,
   type ModelKind,
 } from './state.js';
 
@@ -86,14 +85,7 @@ export function readControls(
   const model = $<HTMLSelectElement>('model').value as ModelKind;
   let finiteD = previous.d === Infinity ? 400 : previous.d;
   if (changed === 'd') {
-    finiteD = checked(() => {
-      const d = parseDimension(input('d').value, 'd');
-      if (d > MAX_D)
-        throw new RangeError(
-          `invalid argument: d must be ≤ ${MAX_D} in the explorer (use the CLI for larger d). Value: ${d}.`,
-        );
-      return d;
-    }, finiteD);
+    finiteD = checked(() => explorerDimension(input('d').value), finiteD);
   }
   const d = input('d-inf').checked && allowsInfinite(model) ? Infinity : finiteD;
   let lambda = previous.lambda;

@@ -1,4 +1,5 @@
 import { COVARIANCE_PARAMS, type Interval } from '../../src/constraints.js';
+import { InvalidArgumentError } from '../../src/errors.js';
 import { COVARIANCE_KINDS, type CovarianceSpec } from '../../src/scenario/covariance-spec.js';
 import { parseDimension } from '../../src/scenario/dimension.js';
 import { SSR_PARAMS } from '../../src/ssr/params.js';
@@ -111,10 +112,12 @@ export function parseStateReport(params: URLSearchParams): {
     model === 'file'
   )
     s.model = model;
-  else if (model !== null)
+  else if (model !== null) {
     problems.push(
-      `invalid argument: model must be ar1, spiked, isotropic, powerlaw or file. Value: "${model}".`,
+      new InvalidArgumentError('model', 'must be ar1, spiked, isotropic, powerlaw or file', model)
+        .message,
     );
+  }
   const kind = params.get('kind');
   if (kind === 'diag' || kind === 'dense' || kind === 'toeplitz' || kind === 'data')
     s.fileKind = kind;
@@ -123,13 +126,7 @@ export function parseStateReport(params: URLSearchParams): {
   s.theta = number('theta', COVARIANCE_PARAMS.theta, s.theta);
   s.exponent = number('exponent', COVARIANCE_PARAMS.exponent, s.exponent);
   const d = params.get('d');
-  if (d !== null && d.trim() !== '') s.d = attempt(() => parseDimension(d, 'd'), s.d);
-  if (s.d !== Infinity && s.d > MAX_D) {
-    problems.push(
-      `invalid argument: d must be ≤ ${MAX_D} in the explorer (a JS eigendecomposition of a larger Σ takes seconds). Value: ${s.d}.`,
-    );
-    s.d = DEFAULT_STATE.d;
-  }
+  if (d !== null && d.trim() !== '') s.d = attempt(() => explorerDimension(d), s.d);
   if (s.d === Infinity && !allowsInfinite(s.model)) s.d = 400;
   s.alpha = number('alpha', SSR_PARAMS.alpha, s.alpha);
   s.lambda =
@@ -149,6 +146,24 @@ export function parseState(params: URLSearchParams): ExplorerState {
 
 /** Largest d the explorer accepts (a JS eigendecomposition of d = 2000 takes seconds). */
 export const MAX_D = 2000;
+
+/**
+ * A dimension typed in the form or written in a link: the library's rule ({@link parseDimension}:
+ * an integer ≥ 2, or inf/∞) up to the explorer's {@link MAX_D}.
+ * @throws {InvalidArgumentError} naming 'd'.
+ * @example explorerDimension('300') // 300
+ */
+export function explorerDimension(text: string): number {
+  const d = parseDimension(text, 'd');
+  if (d !== Infinity && d > MAX_D) {
+    throw new InvalidArgumentError(
+      'd',
+      `must be ≤ ${MAX_D} in the explorer (a JS eigendecomposition of a larger Σ takes seconds; use the CLI)`,
+      d,
+    );
+  }
+  return d;
+}
 
 /**
  * The URL search string of a state (only the parameters of the chosen model).
