@@ -1,32 +1,8 @@
 import type { RandomStream } from '../../random/stream.js';
-import {
-  type SsrTrialErrors,
-  sampleCount,
-  ssrTrial as scenarioSsrTrial,
-} from '../../scenario/ssr-trial.js';
+import { type SsrTrialErrors, sampleCount, ssrTrial } from '../../scenario/ssr-trial.js';
 import { ssrTheory, type TheoryPoint } from '../../ssr/theory.js';
 import { paramsKey } from '../keys.js';
 import { experimentModel } from '../models.js';
-
-/**
- * One masked-SSR trial of an experiment ({@link scenarioSsrTrial} on the experiment's model): the
- * data come from the stream's child for (model, d, α), so every λ at the same α sees the same data.
- * @example ssrTrial('ar1:0.5', 100, 2, 0.1, trialStream('error-vs-alpha', 0))
- */
-export function ssrTrial(
-  model: string,
-  d: number,
-  alpha: number,
-  lambda: number,
-  stream: RandomStream,
-): SsrTrialErrors {
-  return scenarioSsrTrial(
-    experimentModel(model, d),
-    sampleCount(alpha, d),
-    lambda,
-    stream.child('data', paramsKey({ model, d, alpha })),
-  );
-}
 
 /**
  * A grid point of the masked-SSR error experiments: covariance model, dimension, α = n/d and ridge
@@ -34,10 +10,16 @@ export function ssrTrial(
  */
 export type SsrPoint = { model: string; d: number; alpha: number; lambda: number };
 
-/** `simulate` of the experiments whose grid points are {@link SsrPoint}s: one {@link ssrTrial}. */
+/**
+ * `simulate` of the experiments whose grid points are {@link SsrPoint}s: one masked-SSR trial
+ * ({@link ssrTrial}) on the experiment's model, with data from the stream's child for (model, d,
+ * α), so every λ at the same α sees the same data.
+ * @example simulateSsrPoint({ model: 'ar1:0.5', d: 100, alpha: 2, lambda: 0.1 }, trialStream('error-vs-alpha', 0))
+ */
 export function simulateSsrPoint(params: SsrPoint, stream: RandomStream): SsrTrialErrors {
   const { model, d, alpha, lambda } = params;
-  return ssrTrial(model, d, alpha, lambda, stream);
+  const data = stream.child('data', paramsKey({ model, d, alpha }));
+  return ssrTrial(experimentModel(model, d), sampleCount(alpha, d), lambda, data);
 }
 
 /**
