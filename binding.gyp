@@ -11,6 +11,7 @@
         "native/blas_spin.cc",
         "native/cholesky.cc",
         "native/decompositions.cc",
+        "native/least_squares.cc",
         "native/memory.cc"
       ],
       "dependencies": [

@@ -12,13 +12,15 @@ import { execFileSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { availableBackends, getBackend } from '../src/linalg/backend.js';
 import type { Backend, KernelName } from '../src/linalg/kernels.js';
-import type { Matrix } from '../src/linalg/matrix.js';
+import { Matrix } from '../src/linalg/matrix.js';
 import { gaussianMatrix } from '../src/random/index.js';
 import { mlMatrixTimes } from './ml-matrix.js';
 
 const args = parseArgs(process.argv.slice(2));
 const sizes = (args.sizes ?? '500,1000,2000,4000').split(',').map(Number);
-const kernels = (args.kernels ?? 'gram,spdInverse,eigvalsh,eigh,gemm,cholesky,svd,qr')
+const kernels = (
+  args.kernels ?? 'gram,spdInverse,eigvalsh,eigh,gemm,cholesky,svd,qr,qrPivoted,gemv,trsm,lstsqQr'
+)
   .split(',')
   .map((k) => (k === 'matmul' ? 'gemm' : k)) as KernelName[];
 const jsMax = Number(args['js-max'] ?? 2000);
@@ -124,6 +126,14 @@ function call(
       return () => K.svd!(square);
     case 'qr':
       return () => K.qr!(square);
+    case 'qrPivoted':
+      return () => K.qrPivoted!(square);
+    case 'gemv':
+      return () => K.gemv!(x, square.data.subarray(0, x.cols), false, 1);
+    case 'trsm':
+      return () => K.trsm!(spd, square, true, false, true);
+    case 'lstsqQr':
+      return () => K.lstsqQr!(x, Matrix.fromRowMajor(x.rows, 1, x.data.subarray(0, x.rows)));
   }
 }
 

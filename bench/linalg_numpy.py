@@ -9,6 +9,7 @@ import sys
 import time
 
 import numpy as np
+import scipy.linalg
 
 cfg = json.loads(sys.argv[1])
 rng = np.random.default_rng(1)
@@ -40,6 +41,10 @@ for d in cfg["sizes"]:
         "eigh": lambda: np.linalg.eigh(a),
         "svd": lambda: np.linalg.svd(b, full_matrices=False),
         "qr": lambda: np.linalg.qr(b),
+        "qrPivoted": lambda: scipy.linalg.qr(b, pivoting=True, mode="economic"),
+        "gemv": lambda: x @ b[0],
+        "trsm": lambda: scipy.linalg.solve_triangular(a, b, lower=False),
+        "lstsqQr": lambda: scipy.linalg.lstsq(x, x.ravel()[:n], lapack_driver="gelsy"),
     }
     for k in cfg["kernels"]:
         out["times"][f"{k}:{d}"] = best(ops[k], reps)

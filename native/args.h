@@ -5,6 +5,7 @@
 
 #include <climits>
 #include <cstddef>
+#include <cstdint>
 #include <cstring>
 #include <string>
 #include <utility>
@@ -50,6 +51,11 @@ class Args {
   }
   double* Output(const char* name, size_t length) {
     auto array = NewFloat64Array(info_.Env(), length);
+    outputs_.Set(name, array);
+    return array.Data();
+  }
+  int32_t* OutputInt32(const char* name, size_t length) {
+    auto array = Napi::Int32Array::New(info_.Env(), length);
     outputs_.Set(name, array);
     return array.Data();
   }

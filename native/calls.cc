@@ -3,8 +3,12 @@
 //   gram(x, n, d, scale) -> Float64Array (d×d)      cholesky(a, d) / spdInverse(a, d) -> (d×d)
 //   choleskySolve(l, d, b, k) -> (d×k)              eigvalsh(a, d) -> (d)
 //   eigh(a, d) -> { values, vectors }   svd(a, m, n) -> { u, s, vt }   qr(a, m, n) -> { q, r }
+//   gemv(a, m, n, x, trans, alpha) -> (m, or n when trans)
+//   trsm(t, d, b, rows, cols, upper, trans, left) -> (rows×cols)
+//   qrPivoted(a, m, n) -> { q, r, perm (Int32Array) }     lstsqQr(a, m, n, b, k) -> (n×k)
 #include <algorithm>
 #include <cstddef>
+#include <cstdint>
 
 #include "args.h"
 #include "calls.h"
@@ -91,6 +95,48 @@ void PrepareQr(const Napi::CallbackInfo& info, bool copy, Call& call) {
   call.run = [=] { return Qr(a, q, r, m, n); };
 }
 
+void PrepareGemv(const Napi::CallbackInfo& info, bool copy, Call& call) {
+  Args args(info, copy, call);
+  const int m = args.Dim(1), n = args.Dim(2);
+  const bool trans = args.Bool(4);
+  const double alpha = args.Number(5);
+  const double* a = args.Input(0, m, n);  // synchronous calls read the JS memory in place
+  const double* x = args.Input(3, trans ? m : n, 1);
+  double* y = args.Single(trans ? n : m);
+  call.run = [=] { return Gemv(a, x, y, m, n, trans, alpha); };
+}
+
+void PrepareTrsm(const Napi::CallbackInfo& info, bool copy, Call& call) {
+  Args args(info, copy, call);
+  const int d = args.Dim(1), rows = args.Dim(3), cols = args.Dim(4);
+  const bool upper = args.Bool(5), trans = args.Bool(6), left = args.Bool(7);
+  if ((left ? rows : cols) != d) args.Fail(2, "does not match the order of t");
+  const double* t = args.Input(0, d, d);
+  const double* b = args.Input(2, rows, cols);
+  double* x = args.Single(static_cast<size_t>(rows) * cols);
+  call.run = [=] { return Trsm(t, b, x, rows, cols, upper, trans, left); };
+}
+
+void PrepareQrPivoted(const Napi::CallbackInfo& info, bool copy, Call& call) {
+  Args args(info, copy, call);
+  const int m = args.Dim(1), n = args.Dim(2), k = std::min(m, n);
+  const double* a = args.Input(0, m, n);
+  double* q = args.Output("q", static_cast<size_t>(m) * k);
+  double* r = args.Output("r", static_cast<size_t>(k) * n);
+  int32_t* perm = args.OutputInt32("perm", n);
+  call.run = [=] { return QrPivoted(a, q, r, perm, m, n); };
+}
+
+void PrepareLstsqQr(const Napi::CallbackInfo& info, bool copy, Call& call) {
+  Args args(info, copy, call);
+  const int m = args.Dim(1), n = args.Dim(2), k = args.Dim(4);
+  if (m < n) args.Fail(1, "must be at least the column count of a");
+  const double* a = args.Input(0, m, n);
+  const double* b = args.Input(3, m, k);
+  double* x = args.Single(static_cast<size_t>(n) * k);
+  call.run = [=] { return LstsqQr(a, b, x, m, n, k); };
+}
+
 }  // namespace
 
 const std::vector<KernelEntry>& KernelTable() {
@@ -104,6 +150,10 @@ const std::vector<KernelEntry>& KernelTable() {
       {"eigh", PrepareEigh},
       {"svd", PrepareSvd},
       {"qr", PrepareQr},
+      {"gemv", PrepareGemv},
+      {"trsm", PrepareTrsm},
+      {"qrPivoted", PrepareQrPivoted},
+      {"lstsqQr", PrepareLstsqQr},
   };
   return table;
 }

@@ -1,4 +1,4 @@
-// Spectral and orthogonal decompositions: dsyevd, dgesdd, dgeqrf + dorgqr. Workspaces are
+// Spectral and orthogonal decompositions: dsyevd, dgesdd, dgeqrf / dgeqp3 + dorgqr. Workspaces are
 // queried from LAPACK and taken from one huge-page Block per call (see memory.h).
 #include <lapacke.h>
 
@@ -31,6 +31,31 @@ Status Syevd(char jobz, double* a, double* w, int d) {
   lapack_int* iwork = carve.Take<lapack_int>(liwork);
   info = LAPACKE_dsyevd_work(LAPACK_COL_MAJOR, jobz, 'L', d, a, d, w, work, Size(lwork), iwork, liwork);
   return info == 0 ? Status{} : Status{"dsyevd", info};
+}
+
+// Workspace of dorgqr forming the m×k Q of a factorisation with k reflectors.
+Status OrgqrQuery(int m, int k, lapack_int* lwork) {
+  double query = 0;
+  const int info = LAPACKE_dorgqr_work(LAPACK_COL_MAJOR, m, k, k, nullptr, m, nullptr, &query, -1);
+  *lwork = Size(query);
+  return info == 0 ? Status{} : Status{"dorgqr", info};
+}
+
+// Finishes a Householder QR left by dgeqrf or dgeqp3 in the column-major m×n buffer `columns`:
+// copies R (k×n) out, then forms Q (m×k) with dorgqr in place and transposes it into q.
+Status FormQr(double* columns, const double* tau, double* q, double* r, int m, int n, double* work,
+              lapack_int lwork) {
+  const int k = std::min(m, n);
+  for (int i = 0; i < k; ++i) {
+    double* row = r + static_cast<size_t>(i) * n;
+    std::fill(row, row + i, 0.0);
+    for (int j = i; j < n; ++j) row[j] = columns[i + static_cast<size_t>(j) * m];
+  }
+  const int info = LAPACKE_dorgqr_work(LAPACK_COL_MAJOR, m, k, k, columns, m, tau, work, lwork);
+  if (info != 0) return {"dorgqr", info};
+  // The first k columns of the column-major buffer are the rows of the row-major k×m Qᵀ.
+  Transpose(columns, q, k, m);
+  return {};
 }
 
 }  // namespace
@@ -80,12 +105,12 @@ Status Qr(const double* a, double* q, double* r, int m, int n) {
   if (m == 0 || n == 0) return {};
   const int k = std::min(m, n);
   const size_t size = static_cast<size_t>(m) * n;
-  double geqrf = 0, orgqr = 0;
+  double geqrf = 0;
+  lapack_int orgqr = 0;
   int info = LAPACKE_dgeqrf_work(LAPACK_COL_MAJOR, m, n, nullptr, m, nullptr, &geqrf, -1);
   if (info != 0) return {"dgeqrf", info};
-  info = LAPACKE_dorgqr_work(LAPACK_COL_MAJOR, m, k, k, nullptr, m, nullptr, &orgqr, -1);
-  if (info != 0) return {"dorgqr", info};
-  const lapack_int lwork = std::max(Size(geqrf), Size(orgqr));
+  if (const Status status = OrgqrQuery(m, k, &orgqr); !status.ok()) return status;
+  const lapack_int lwork = std::max(Size(geqrf), orgqr);
   Carver carve;
   carve.Add<double>(size).Add<double>(k).Add<double>(lwork);
   Block scratch(carve.total());
@@ -97,16 +122,34 @@ Status Qr(const double* a, double* q, double* r, int m, int n) {
   Transpose(a, columns, m, n);
   info = LAPACKE_dgeqrf_work(LAPACK_COL_MAJOR, m, n, columns, m, tau, work, lwork);
   if (info != 0) return {"dgeqrf", info};
-  for (int i = 0; i < k; ++i) {
-    double* row = r + static_cast<size_t>(i) * n;
-    std::fill(row, row + i, 0.0);
-    for (int j = i; j < n; ++j) row[j] = columns[i + static_cast<size_t>(j) * m];
-  }
-  info = LAPACKE_dorgqr_work(LAPACK_COL_MAJOR, m, k, k, columns, m, tau, work, lwork);
-  if (info != 0) return {"dorgqr", info};
-  // The first k columns of the column-major buffer are the rows of the row-major k×m Qᵀ.
-  Transpose(columns, q, k, m);
-  return {};
+  return FormQr(columns, tau, q, r, m, n, work, lwork);
+}
+
+Status QrPivoted(const double* a, double* q, double* r, int32_t* perm, int m, int n) {
+  for (int j = 0; j < n; ++j) perm[j] = j;
+  if (m == 0 || n == 0) return {};
+  const int k = std::min(m, n);
+  const size_t size = static_cast<size_t>(m) * n;
+  double geqp3 = 0;
+  lapack_int orgqr = 0;
+  int info = LAPACKE_dgeqp3_work(LAPACK_COL_MAJOR, m, n, nullptr, m, nullptr, nullptr, &geqp3, -1);
+  if (info != 0) return {"dgeqp3", info};
+  if (const Status status = OrgqrQuery(m, k, &orgqr); !status.ok()) return status;
+  const lapack_int lwork = std::max(Size(geqp3), orgqr);
+  Carver carve;
+  carve.Add<double>(size).Add<double>(k).Add<double>(lwork).Add<lapack_int>(n);
+  Block scratch(carve.total());
+  carve.Start(scratch.data());
+  double* columns = carve.Take<double>(size);
+  double* tau = carve.Take<double>(k);
+  double* work = carve.Take<double>(lwork);
+  lapack_int* jpvt = carve.Take<lapack_int>(n);
+  Transpose(a, columns, m, n);
+  std::fill(jpvt, jpvt + n, 0);  // every column free to move
+  info = LAPACKE_dgeqp3_work(LAPACK_COL_MAJOR, m, n, columns, m, jpvt, tau, work, lwork);
+  if (info != 0) return {"dgeqp3", info};
+  for (int j = 0; j < n; ++j) perm[j] = static_cast<int32_t>(jpvt[j] - 1);
+  return FormQr(columns, tau, q, r, m, n, work, lwork);
 }
 
 }  // namespace rmtkit

@@ -4,6 +4,8 @@
 // Inputs are never written; outputs are caller-owned buffers of the documented size.
 #pragma once
 
+#include <cstdint>
+
 namespace rmtkit {
 
 // The outcome of a kernel: info = 0 on success, otherwise LAPACK's info from `routine`
@@ -33,5 +35,17 @@ Status Eigh(const double* a, double* w, double* v, int d);
 Status Svd(const double* a, double* u, double* s, double* vt, int m, int n);
 // Thin QR of a (m×n), k = min(m, n): q m×k orthonormal columns, r k×n upper triangular.
 Status Qr(const double* a, double* q, double* r, int m, int n);
+// y = alpha · op(a) · x for a m×n: y has m entries (x n), or n entries (x m) when trans.
+Status Gemv(const double* a, const double* x, double* y, int m, int n, bool trans, double alpha);
+// x (m×n) solving op(t)·x = b (left, t m×m) or x·op(t) = b (right, t n×n); only the upper (else
+// lower) triangle of t is read, its diagonal must be nonzero.
+Status Trsm(const double* t, const double* b, double* x, int m, int n, bool upper, bool trans,
+            bool left);
+// Thin column-pivoted QR of a (m×n), a[:, perm] = q r: q m×k, r k×n upper with |diag|
+// nonincreasing, perm n zero-based column indices.
+Status QrPivoted(const double* a, double* q, double* r, int32_t* perm, int m, int n);
+// x (n×k) minimising ‖a x − b‖_F for a m×n with m ≥ n, b m×k (Householder QR, dgels); info > 0:
+// diagonal entry info − 1 of R is zero (a is rank deficient).
+Status LstsqQr(const double* a, const double* b, double* x, int m, int n, int k);
 
 }  // namespace rmtkit

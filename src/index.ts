@@ -19,12 +19,15 @@ export {
   NonFiniteError,
   NotPositiveDefiniteError,
 } from './errors.js';
+export * as estimate from './estimate/index.js';
 export * as io from './io/index.js';
 export * as linalg from './linalg/index.js';
 export { Matrix } from './linalg/matrix.js';
+export * as operators from './operators/index.js';
 export * as pca from './pca/index.js';
 export * as random from './random/index.js';
 export * as rmt from './rmt/index.js';
 export * as scenario from './scenario/index.js';
+export * as sketch from './sketch/index.js';
 export * as ssr from './ssr/index.js';
 export * as stats from './stats/index.js';

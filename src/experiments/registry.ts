@@ -3,6 +3,7 @@ import { bbpExperiment } from './defs/bbp.js';
 import { errorVsAlpha } from './defs/error-vs-alpha.js';
 import { errorVsLambda } from './defs/error-vs-lambda.js';
 import { realData } from './defs/real-data.js';
+import { sketchingExperiment } from './defs/sketching.js';
 import { spectrumExperiment } from './defs/spectrum.js';
 import { ssrVsPca } from './defs/ssr-vs-pca.js';
 import type { Experiment, Params, Values } from './types.js';
@@ -17,6 +18,7 @@ export const EXPERIMENTS: readonly Experiment<any, any, any>[] = [
   spectrumExperiment,
   bbpExperiment,
   ssrVsPca,
+  sketchingExperiment,
   realData,
 ]; // eslint-disable-line @typescript-eslint/no-explicit-any
 

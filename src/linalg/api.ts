@@ -5,8 +5,14 @@ import { assertFinite, assertSquare, assertSymmetricFinite, type Matrix } from '
 
 /**
  * Validated entry points to the kernels. Each checks shapes, finiteness and symmetry at the
- * boundary (errors name the argument) and then calls the active backend.
+ * boundary (errors name the argument) and then calls the active backend. The matrix-vector
+ * product, triangular solve, pivoted QR and least squares live in their own files and are
+ * re-exported here.
  */
+
+export { lstsqQr, qrPivoted } from './least-squares.js';
+export { matvec } from './matvec.js';
+export { triangularSolve } from './triangular-solve.js';
 
 /**
  * Matrix product op(A)·op(B) (BLAS dgemm).

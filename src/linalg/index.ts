@@ -10,14 +10,18 @@ export {
   eigvalshAsync,
   gram,
   gramAsync,
+  lstsqQr,
   matmul,
   matmulAsync,
+  matvec,
   qr,
+  qrPivoted,
   solveSpd,
   spdInverse,
   spdInverseAsync,
   svd,
   svdAsync,
+  triangularSolve,
 } from './api.js';
 export {
   availableBackends,
@@ -27,4 +31,4 @@ export {
   setBackend,
   setBlasThreads,
 } from './backend.js';
-export type { BackendName, Eigh, Qr, Svd } from './kernels.js';
+export type { BackendName, Eigh, Qr, QrPivoted, Svd } from './kernels.js';

@@ -24,6 +24,17 @@ export interface Qr {
 }
 
 /**
+ * Thin QR with column pivoting, A[:, perm] = Q R with k = min(m, n): Q is m×k with orthonormal
+ * columns, R is k×n upper triangular (trapezoidal when m < n) with |R_00| ≥ |R_11| ≥ … ≥ 0, and
+ * `perm` lists A's columns in pivot order (column j of Q R is column perm[j] of A).
+ */
+export interface QrPivoted {
+  q: Matrix;
+  r: Matrix;
+  perm: Int32Array;
+}
+
+/**
  * The kernels every backend implements. Inputs are validated by `linalg/index.ts` before they get
  * here (finite, right shapes, symmetric where required); kernels trust them and never mutate them.
  */
@@ -49,6 +60,20 @@ export interface Kernels {
   svd(a: Matrix): Svd;
   /** Thin QR factorisation. */
   qr(a: Matrix): Qr;
+  /** alpha · op(A) · x, op = transpose when `trans` (length m, or n when transposed). */
+  gemv(a: Matrix, x: Float64Array, trans: boolean, alpha: number): Float64Array;
+  /**
+   * X solving op(T)·X = B (`left`) or X·op(T) = B for a square triangular T with a nonzero
+   * diagonal; only the `upper` (else lower) triangle of T is read.
+   */
+  trsm(t: Matrix, b: Matrix, upper: boolean, trans: boolean, left: boolean): Matrix;
+  /** Thin QR with column pivoting (largest remaining column norm first). */
+  qrPivoted(a: Matrix): QrPivoted;
+  /**
+   * X (n×k) minimising ‖A·X − B‖_F for A m×n with m ≥ n through Householder QR; throws
+   * InvalidArgumentError('a') when a diagonal entry of R is exactly zero.
+   */
+  lstsqQr(a: Matrix, b: Matrix): Matrix;
 }
 
 export type KernelName = keyof Kernels;
@@ -71,6 +96,19 @@ export const KERNELS: Readonly<Record<KernelName, { inputs: string; outputs: str
   eigh: { inputs: 'A (d×d, symmetric)', outputs: 'values ascending (d), vectors as columns (d×d)' },
   svd: { inputs: 'A (m×n)', outputs: 'U (m×k), s descending (k), Vt (k×n), k = min(m, n)' },
   qr: { inputs: 'A (m×n)', outputs: 'Q (m×k) orthonormal columns, R (k×n) upper, k = min(m, n)' },
+  gemv: { inputs: 'A (m×n), x (n, or m when trans), trans, alpha', outputs: 'alpha·op(A)·x' },
+  trsm: {
+    inputs: 'T (d×d triangular), B (d×k left, k×d right), upper, trans, left',
+    outputs: 'X with op(T)·X = B or X·op(T) = B (shape of B)',
+  },
+  qrPivoted: {
+    inputs: 'A (m×n)',
+    outputs: 'Q (m×k), R (k×n) upper, |diag R| nonincreasing, perm (n): A[:, perm] = QR',
+  },
+  lstsqQr: {
+    inputs: 'A (m×n, m ≥ n, full column rank), B (m×k)',
+    outputs: 'argmin ‖AX − B‖_F (n×k)',
+  },
 };
 
 export const KERNEL_NAMES = Object.keys(KERNELS) as KernelName[];

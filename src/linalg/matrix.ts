@@ -117,6 +117,33 @@ export class Matrix {
     return out;
   }
 
+  /**
+   * Columns start…end−1 as a new rows×(end − start) matrix (a copy).
+   * @throws {InvalidArgumentError} unless 0 ≤ start ≤ end ≤ cols.
+   * @example Matrix.identity(3).columns(0, 2) // the first two columns
+   */
+  columns(start: number, end: number): Matrix {
+    if (
+      !(
+        Number.isInteger(start) &&
+        Number.isInteger(end) &&
+        0 <= start &&
+        start <= end &&
+        end <= this.cols
+      )
+    )
+      throw new InvalidArgumentError(
+        'columns',
+        `must satisfy 0 ≤ start ≤ end ≤ ${this.cols}`,
+        `${start}…${end}`,
+      );
+    const width = end - start;
+    const out = new Float64Array(this.rows * width);
+    for (let i = 0; i < this.rows; i++)
+      out.set(this.data.subarray(i * this.cols + start, i * this.cols + end), i * width);
+    return new Matrix(this.rows, width, out);
+  }
+
   /** Rows as plain arrays (for printing and JSON). */
   toArray(): number[][] {
     const out: number[][] = [];

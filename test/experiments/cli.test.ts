@@ -24,7 +24,7 @@ async function run(argv: string[]): Promise<{ out: string; err: string; code: nu
 }
 
 describe('rmtkit reproduce (CLI)', () => {
-  it('lists the six experiments with their quick and full sizes as JSON', async () => {
+  it('lists the seven experiments with their quick and full sizes as JSON', async () => {
     const { out, code } = await run(['reproduce', '--list', '--json']);
     assert.equal(code, 0);
     const list = JSON.parse(out) as Array<{
@@ -34,7 +34,15 @@ describe('rmtkit reproduce (CLI)', () => {
     }>;
     assert.deepEqual(
       list.map((e) => e.name),
-      ['error-vs-alpha', 'error-vs-lambda', 'spectrum', 'bbp', 'ssr-vs-pca', 'real-data'],
+      [
+        'error-vs-alpha',
+        'error-vs-lambda',
+        'spectrum',
+        'bbp',
+        'ssr-vs-pca',
+        'sketching',
+        'real-data',
+      ],
     );
     for (const e of list) assert.ok(e.sizes.full.trials > e.sizes.quick.trials, e.name);
   });

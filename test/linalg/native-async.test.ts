@@ -34,7 +34,25 @@ describe('native async kernels', nativeSuite, () => {
     for (const m of [a, b]) {
       assert.deepStrictEqual(await ak.svd!(m), k.svd!(m));
       assert.deepStrictEqual(await ak.qr!(m), k.qr!(m));
+      assert.deepStrictEqual(await ak.qrPivoted!(m), k.qrPivoted!(m));
     }
+    const x = randomMatrix(7, 1, 12).data;
+    const u = randomMatrix(5, 1, 13).data;
+    assert.deepStrictEqual(await ak.gemv!(a, x, false, 2), k.gemv!(a, x, false, 2));
+    assert.deepStrictEqual(await ak.gemv!(a, u, true, -1), k.gemv!(a, u, true, -1));
+    for (const [upper, trans, left] of [
+      [true, false, true],
+      [false, true, false],
+    ] as const) {
+      const t = upper ? l.transpose() : l;
+      const rhs2 = left ? rhs : rhs.transpose();
+      assert.deepStrictEqual(
+        await ak.trsm!(t, rhs2, upper, trans, left),
+        k.trsm!(t, rhs2, upper, trans, left),
+      );
+    }
+    const tall = randomMatrix(7, 2, 14);
+    assert.deepStrictEqual(await ak.lstsqQr!(b, tall), k.lstsqQr!(b, tall));
   });
 
   it('keep the event loop running while an eigh of d = 1500 runs', async () => {

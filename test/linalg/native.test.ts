@@ -10,7 +10,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { ConvergenceError, NotPositiveDefiniteError } from '../../src/errors.js';
+import {
+  ConvergenceError,
+  InvalidArgumentError,
+  NotPositiveDefiniteError,
+} from '../../src/errors.js';
 import { setBlasThreads } from '../../src/linalg/backend.js';
 import { translateNativeError } from '../../src/linalg/backends/native/errors.js';
 import { loadNativeBackend } from '../../src/linalg/backends/native/load.js';
@@ -112,6 +116,12 @@ describe('native backend', nativeSuite, () => {
       eig instanceof ConvergenceError && eig.kernel === 'eigh' && /dsyevd/.test(eig.message),
     );
     assert.ok(translateNativeError(lapack('dgesdd', 1), 'svd') instanceof ConvergenceError);
+    const rank = translateNativeError(lapack('dgels', 3), 'lstsqQr');
+    assert.ok(
+      rank instanceof InvalidArgumentError &&
+        rank.argument === 'a' &&
+        /full column rank; diagonal entry \(2, 2\)/.test(rank.message),
+    );
     const invalid = lapack('dgesdd', -5);
     assert.equal(translateNativeError(invalid, 'svd'), invalid);
     const other = new RangeError('unrelated');
@@ -131,6 +141,19 @@ describe('native backend', nativeSuite, () => {
       TypeError,
     );
     assert.throws(() => addon.eighAsync!(new Float64Array(5), 2), TypeError);
+    assert.throws(
+      () => addon.gemv!(new Float64Array(6), 2, 3, new Float64Array(2), false, 1),
+      TypeError,
+    );
+    assert.throws(
+      () => addon.trsm!(new Float64Array(4), 2, new Float64Array(6), 3, 2, true, false, true),
+      TypeError,
+    );
+    // dgels would need a taller right-hand side buffer for a wide a.
+    assert.throws(
+      () => addon.lstsqQr!(new Float64Array(6), 2, 3, new Float64Array(2), 1),
+      TypeError,
+    );
   });
 
   it('handles empty dimensions: a product over k = 0 is the zero matrix', () => {
@@ -140,6 +163,15 @@ describe('native backend', nativeSuite, () => {
     assert.equal(kernels.eigvalsh!(Matrix.zeros(0, 0)).length, 0);
     const g = kernels.gram!(Matrix.zeros(0, 2), 1);
     assert.deepEqual(Array.from(g.data), [0, 0, 0, 0]);
+    // gemv over an empty inner dimension is the zero vector too; BLAS would leave y untouched.
+    assert.deepEqual(
+      [...kernels.gemv!(Matrix.zeros(3, 0), new Float64Array(0), false, 1)],
+      [0, 0, 0],
+    );
+    assert.deepEqual([...kernels.gemv!(Matrix.zeros(0, 2), new Float64Array(0), true, 1)], [0, 0]);
+    const x = kernels.trsm!(Matrix.identity(2), Matrix.zeros(2, 0), true, false, true);
+    assert.deepEqual([x.rows, x.cols], [2, 0]);
+    assert.deepEqual([...kernels.qrPivoted!(Matrix.zeros(0, 3)).perm], [0, 1, 2]);
   });
 });
 

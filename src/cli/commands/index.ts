@@ -5,7 +5,9 @@ import { registerDemo } from './demo.js';
 import { registerDiagnose } from './diagnose.js';
 import { registerFit } from './fit.js';
 import { registerInfo } from './info.js';
+import { registerLstsq } from './lstsq.js';
 import { registerReproduce } from './reproduce.js';
+import { registerRsvd } from './rsvd.js';
 import { registerServe } from './serve.js';
 import { registerSpectrum } from './spectrum.js';
 import { registerTheory } from './theory.js';
@@ -21,5 +23,7 @@ export const commands: Array<(program: Command) => void> = [
   registerComparePca,
   registerReproduce,
   registerDiagnose,
+  registerLstsq,
+  registerRsvd,
   registerServe,
 ];

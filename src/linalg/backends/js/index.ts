@@ -1,10 +1,14 @@
 import type { Backend } from '../../kernels.js';
 import { cholesky, choleskySolve, spdInverse } from './cholesky/cholesky.js';
 import { eigh, eigvalsh } from './eigen/eigen.js';
+import { lstsqQr } from './least-squares/lstsq.js';
 import { gemm } from './products/gemm.js';
+import { gemv } from './products/gemv.js';
 import { gram } from './products/gram.js';
+import { qrPivoted } from './qr/pivoted.js';
 import { qr } from './qr/qr.js';
 import { svd } from './svd/svd.js';
+import { trsm } from './triangular/trsm.js';
 
 /**
  * TypeScript kernels: always available (Node and browser), no compiler needed. Gram, GEMM and
@@ -14,5 +18,19 @@ import { svd } from './svd/svd.js';
 export const jsBackend: Backend = {
   name: 'js',
   priority: 0,
-  kernels: { gemm, gram, cholesky, choleskySolve, spdInverse, qr, eigvalsh, eigh, svd },
+  kernels: {
+    gemm,
+    gram,
+    cholesky,
+    choleskySolve,
+    spdInverse,
+    qr,
+    eigvalsh,
+    eigh,
+    svd,
+    gemv,
+    trsm,
+    qrPivoted,
+    lstsqQr,
+  },
 };

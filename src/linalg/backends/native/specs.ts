@@ -1,4 +1,4 @@
-import type { Eigh, KernelName, Kernels, Qr, Svd } from '../../kernels.js';
+import type { Eigh, KernelName, Kernels, Qr, QrPivoted, Svd } from '../../kernels.js';
 import { Matrix } from '../../matrix.js';
 import type { NativeArg } from './addon.js';
 
@@ -68,5 +68,35 @@ export const NATIVE_SPECS: { [K in KernelName]: NativeSpec<K> } = {
       const k = Math.min(a.rows, a.cols);
       return { q: Matrix.fromRowMajor(a.rows, k, q), r: Matrix.fromRowMajor(k, a.cols, r) };
     },
+  },
+  // The matrix goes by reference: a synchronous gemv reads it in place, no copy.
+  gemv: {
+    args: (a, x, trans, alpha) => [a.data, a.rows, a.cols, x, trans, alpha],
+    result: (raw) => raw as Float64Array,
+  },
+  trsm: {
+    args: (t, b, upper, trans, left) => [
+      t.data,
+      t.rows,
+      b.data,
+      b.rows,
+      b.cols,
+      upper,
+      trans,
+      left,
+    ],
+    result: (raw, _t, b) => Matrix.fromRowMajor(b.rows, b.cols, raw as Float64Array),
+  },
+  qrPivoted: {
+    args: (a) => [a.data, a.rows, a.cols],
+    result: (raw, a): QrPivoted => {
+      const { q, r, perm } = raw as Arrays<'q' | 'r'> & { perm: Int32Array };
+      const k = Math.min(a.rows, a.cols);
+      return { q: Matrix.fromRowMajor(a.rows, k, q), r: Matrix.fromRowMajor(k, a.cols, r), perm };
+    },
+  },
+  lstsqQr: {
+    args: (a, b) => [a.data, a.rows, a.cols, b.data, b.cols],
+    result: (raw, a, b) => Matrix.fromRowMajor(a.cols, b.cols, raw as Float64Array),
   },
 };

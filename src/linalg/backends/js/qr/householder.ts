@@ -14,29 +14,50 @@
 export function factorPanel(vt: Float64Array, jb: number, mp: number, tau: Float64Array): void {
   for (let c = 0; c < jb; c++) {
     const row = c * mp;
-    const alpha = vt[row + c]!;
-    const xnorm = norm(vt, row + c + 1, row + mp);
-    if (xnorm === 0) {
-      // x is already a multiple of e_1: H = I.
-      tau[c] = 0;
-      continue;
-    }
-    const beta = -(alpha >= 0 ? 1 : -1) * Math.hypot(alpha, xnorm);
-    const t = (beta - alpha) / beta;
+    const t = householder(vt, row + c, row + mp);
     tau[c] = t;
-    const s = 1 / (alpha - beta);
-    for (let r = row + c + 1; r < row + mp; r++) vt[r] *= s;
-    vt[row + c] = beta;
-    // Apply H_c to the remaining columns of the panel: y −= tau (vᵀy) v.
-    for (let cc = c + 1; cc < jb; cc++) {
-      const other = cc * mp;
-      let w = vt[other + c]!;
-      for (let r = c + 1; r < mp; r++) w += vt[row + r]! * vt[other + r]!;
-      w *= t;
-      vt[other + c] -= w;
-      for (let r = c + 1; r < mp; r++) vt[other + r] -= w * vt[row + r]!;
-    }
+    // Apply H_c to the remaining columns of the panel.
+    for (let cc = c + 1; cc < jb; cc++) reflect(vt, row + c, row + mp, t, cc * mp + c);
   }
+}
+
+/**
+ * Generates the reflector H = I − τ v vᵀ with H·x = β e_1 for x = w[from..to) (LAPACK dlarfg,
+ * β = −sign(x_0)·‖x‖): stores β at w[from] and v's tail after it (v_0 = 1 implied); returns τ,
+ * which is 0 (H = I, x untouched) when x is already a multiple of e_1.
+ * @example const tau = householder(w, j * m + j, (j + 1) * m) // column j of a column-major m×n
+ */
+export function householder(w: Float64Array, from: number, to: number): number {
+  const alpha = w[from]!;
+  const xnorm = norm(w, from + 1, to);
+  if (xnorm === 0) return 0;
+  const beta = -(alpha >= 0 ? 1 : -1) * Math.hypot(alpha, xnorm);
+  const s = 1 / (alpha - beta);
+  for (let r = from + 1; r < to; r++) w[r] *= s;
+  w[from] = beta;
+  return (beta - alpha) / beta;
+}
+
+/**
+ * y ← H·y = y − τ (vᵀy) v for y = target[at .. at + to − from), where v = (1, w[from + 1..to)) is
+ * a reflector left by {@link householder}.
+ * @example reflect(w, i * m + i, (i + 1) * m, tau, j * m + i) // column j of the same matrix
+ */
+export function reflect(
+  w: Float64Array,
+  from: number,
+  to: number,
+  tau: number,
+  at: number,
+  target: Float64Array = w,
+): void {
+  if (tau === 0) return;
+  const len = to - from;
+  let s = target[at]!;
+  for (let r = 1; r < len; r++) s += w[from + r]! * target[at + r]!;
+  s *= tau;
+  target[at] -= s;
+  for (let r = 1; r < len; r++) target[at + r] -= s * w[from + r]!;
 }
 
 /**
@@ -71,8 +92,11 @@ export function reflectorFactor(
   return t;
 }
 
-/** Euclidean norm of x[from..to], scaled by the largest entry so that squares cannot overflow. */
-function norm(x: Float64Array, from: number, to: number): number {
+/**
+ * Euclidean norm of x[from..to), scaled by the largest entry so that squares cannot overflow.
+ * @example norm(w, j * m, (j + 1) * m) // column j of a column-major m×n
+ */
+export function norm(x: Float64Array, from: number, to: number): number {
   let big = 0;
   for (let r = from; r < to; r++) big = Math.max(big, Math.abs(x[r]!));
   if (big === 0 || !Number.isFinite(big)) return big;

@@ -1,17 +1,9 @@
 import type { Qr } from '../../../kernels.js';
 import { Matrix } from '../../../matrix.js';
 import { wantsParallel } from '../pool/pool.js';
-import { copyOut, SLOT, scratch, zeroed } from '../pool/scratch.js';
-import {
-  applyReflectors,
-  packReflectors,
-  type ReflectorBlock,
-  reflectorStorage,
-} from './block-reflector.js';
-import { factorPanel } from './householder.js';
-
-/** Panel width: reflectors are applied to the rest of the matrix this many at a time. */
-const NB = 32;
+import { copyOut, SLOT, zeroed } from '../pool/scratch.js';
+import { applyReflectors } from './block-reflector.js';
+import { factorBlocks } from './factor.js';
 
 /**
  * Thin Householder QR, A = QR with k = min(m, n): Q (m×k) with orthonormal columns, R (k×n) upper
@@ -26,30 +18,7 @@ export function qr(a: Matrix): Qr {
   const n = a.cols;
   const k = Math.min(m, n);
   const shared = wantsParallel(4 * m * n * k);
-  const work = scratch(SLOT.work, m * n, shared);
-  work.set(a.data);
-  let storage = 0;
-  for (let j0 = 0; j0 < k; j0 += NB) storage += reflectorStorage(Math.min(NB, k - j0), m - j0);
-  const store = scratch(SLOT.store, storage, shared);
-  let used = 0;
-  const blocks: ReflectorBlock[] = [];
-  for (let j0 = 0; j0 < k; j0 += NB) {
-    const jb = Math.min(NB, k - j0);
-    const j1 = j0 + jb;
-    const mp = m - j0;
-    const vt = new Float64Array(jb * mp);
-    for (let r = 0; r < mp; r++)
-      for (let c = 0; c < jb; c++) vt[c * mp + r] = work[(j0 + r) * n + j0 + c]!;
-    const tau = new Float64Array(jb);
-    factorPanel(vt, jb, mp, tau);
-    // R's entries of the panel go back into the work matrix; the vectors stay with the block.
-    for (let c = 0; c < jb; c++)
-      for (let r = 0; r <= c; r++) work[(j0 + r) * n + j0 + c] = vt[c * mp + r]!;
-    const block = packReflectors(vt, tau, j0, mp, store.subarray(used));
-    used += reflectorStorage(jb, mp);
-    blocks.push(block);
-    applyReflectors(block, work, j0 * n + j1, n, n - j1, true, shared);
-  }
+  const { work, blocks } = factorBlocks(a, shared);
   const r = new Float64Array(k * n);
   for (let i = 0; i < k; i++) r.set(work.subarray(i * n + i, (i + 1) * n), i * n + i);
   const q = zeroed(SLOT.work2, m * k, shared);

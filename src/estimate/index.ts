@@ -1,0 +1,17 @@
+// Public surface of `estimate`: matrix-free spectral estimation (docs/theory.md §13): Lanczos and
+// Gauss quadrature, stochastic Lanczos quadrature for tr f(A), Hutchinson and Hutch++ traces,
+// spectral densities (SLQ, kernel polynomial method) and the exact SPD log-determinant.
+export type { DensityOptions, SpectralDensity } from './density.js';
+export { type Estimate, type ProbeOptions, probeConstraints } from './estimate.js';
+export { gaussQuadrature, type QuadratureRule } from './gauss-quadrature.js';
+export { type HutchPlusPlusOptions, hutchPlusPlus } from './hutch-plus-plus.js';
+export { hutchinson } from './hutchinson.js';
+export { jacksonCoefficients, type KpmOptions, kpmDensity } from './kpm-density.js';
+export { type LanczosResult, lanczos } from './lanczos.js';
+export { type LanczosRun, lanczosBlock, type Reorthogonalization } from './lanczos-block.js';
+export { type LogDeterminant, logdetCholesky } from './logdet-cholesky.js';
+export { type ProbeKind, probeBlock } from './probes.js';
+export { type SlqOptions, slq } from './slq.js';
+export { type SlqDensityOptions, slqDensity } from './slq-density.js';
+export type { SpectralFunction } from './spectral-function.js';
+export { spectrumBounds } from './spectrum-bounds.js';

@@ -1,0 +1,47 @@
+// Public surface of `sketch` (RandNLA): seeded sketching operators, their distributions and
+// leverage scores, the randomized solvers built on them, and their random-matrix theory. A plain
+// list of re-exports, one block per file.
+
+// Randomized solvers (docs/theory.md §12).
+export { cqrrpt, type PivotedQr } from './cqrrpt.js';
+export {
+  checkSketchDistribution,
+  DEFAULT_VEC_NNZ,
+  formatSketch,
+  parseSketch,
+  SKETCH_SYNTAX,
+} from './distribution.js';
+export { leverageScores } from './leverage.js';
+export { type LsqrOptions, type LsqrResult, lsqr } from './lsqr.js';
+export {
+  LSTSQ_METHODS,
+  type LstsqMethod,
+  type LstsqOptions,
+  type LstsqResult,
+  lstsq,
+} from './lstsq.js';
+export { type NystromApproximation, nystrom } from './nystrom.js';
+export { sketchingOperator } from './operator.js';
+export { SKETCH_PARAMS } from './params.js';
+export type { PreconditionerKind } from './preconditioner.js';
+export { type Qb, qb, type RangeOptions, rangeFinder } from './range-finder.js';
+export { rsvd, type TruncatedSvd } from './rsvd.js';
+export { approximateLeverageScores } from './sketch-matrix.js';
+
+// The random-matrix theory of sketching (docs/theory.md §12).
+export {
+  asymptoticInversionBias,
+  averagedInverseError,
+  gaussianInversionBias,
+  type InverseDebiasing,
+  type InverseGramMoments,
+  lowRankErrorFactor,
+  preconditionedConditionNumber,
+  SKETCH_THEORY_PARAMS,
+  type SketchedSingularValueEdges,
+  sketchAndSolveExcessRisk,
+  sketchAndSolveResidualFactor,
+  sketchedSingularValueEdges,
+} from './theory.js';
+
+export type { SketchDistribution, SketchingOperator, SketchKind } from './types.js';

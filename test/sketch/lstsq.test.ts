@@ -1,0 +1,112 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { InvalidArgumentError } from '../../src/errors.js';
+import { matmul, qr, svd, triangularSolve } from '../../src/linalg/api.js';
+import { Matrix } from '../../src/linalg/matrix.js';
+import { lstsq } from '../../src/sketch/lstsq.js';
+import { sketchingOperator } from '../../src/sketch/operator.js';
+import {
+  gaussianVector,
+  geometric,
+  pseudoInverseSolve,
+  relativeDifference,
+  residualNorm,
+} from './matrices.js';
+import { matrixWithSingularValues } from './theory-helpers.js';
+
+describe('lstsq', () => {
+  const a = matrixWithSingularValues(600, geometric(20, 100), 'lstsq-a');
+  const b = gaussianVector(600, 2);
+  const exact = pseudoInverseSolve(a, b);
+
+  for (const method of ['direct', 'sketch-precondition'] as const)
+    it(`${method} matches the SVD solution of a well-conditioned problem to 1e-9 relative`, () => {
+      const result = lstsq(a, b, { method, seed: 3 });
+      assert.ok(
+        relativeDifference(result.x, exact) <= 1e-9,
+        `${relativeDifference(result.x, exact)}`,
+      );
+      assert.ok(result.backwardError <= 1e-10, `${result.backwardError}`);
+      assert.ok(result.converged);
+    });
+
+  it('sketch-solve returns the exact minimiser of the sketched problem ‖S(Ax − b)‖', () => {
+    const result = lstsq(a, b, {
+      method: 'sketch-solve',
+      sketch: 'gaussian',
+      embedding: 3,
+      seed: 4,
+    });
+    const s = sketchingOperator({ kind: 'gaussian' }, 60, 600, 4).toDense();
+    const sketched = pseudoInverseSolve(
+      matmul(s, a),
+      matmul(s, Matrix.fromRowMajor(600, 1, b)).data,
+    );
+    assert.equal(result.sketchSize, 60);
+    assert.ok(relativeDifference(result.x, sketched) <= 1e-10);
+    assert.ok(result.residualNorm >= residualNorm(a, exact, b) * (1 - 1e-12));
+  });
+
+  for (const sketch of ['gaussian', 'uniform', 'rademacher', 'saso:8', 'srht', 'laso:leverage'])
+    it(`sketch-precondition with ${sketch} reaches backward error 1e-10 within 60 iterations at cond(A) = 1e8`, () => {
+      const hard = matrixWithSingularValues(3000, geometric(60, 1e8), 'lstsq-hard');
+      const c = gaussianVector(3000, 6);
+      const result = lstsq(hard, c, { sketch, embedding: 2, seed: 7 });
+      assert.ok(result.converged, `backward error ${result.backwardError}`);
+      assert.ok(result.backwardError <= 1e-10);
+      assert.ok(result.iterations <= 60, `${result.iterations} iterations`);
+      const optimal = residualNorm(hard, pseudoInverseSolve(hard, c), c);
+      assert.ok(Math.abs(result.residualNorm - optimal) <= 1e-9 * optimal);
+      assert.ok(result.matrixConditionEstimate! > 1e7 && result.matrixConditionEstimate! < 1e9);
+    });
+
+  it('estimates cond(A·R⁻¹) within 5 % of its exact value for the same sketch', () => {
+    const hard = matrixWithSingularValues(4000, geometric(50, 1e6), 'lstsq-cond');
+    const result = lstsq(hard, gaussianVector(4000, 9), {
+      sketch: 'gaussian',
+      embedding: 2,
+      seed: 10,
+    });
+    const s = sketchingOperator({ kind: 'gaussian' }, 100, 4000, 10).toDense();
+    const { r } = qr(matmul(s, hard));
+    // (A·R⁻¹)ᵀ = R⁻ᵀ·Aᵀ: its singular values are those of A·R⁻¹.
+    const sv = svd(triangularSolve(r, hard.transpose(), { trans: true })).s;
+    const exact = sv[0]! / sv[sv.length - 1]!;
+    assert.ok(
+      Math.abs(result.conditionEstimate! / exact - 1) < 0.05,
+      `${result.conditionEstimate} vs ${exact}`,
+    );
+  });
+
+  it('gives the same answer for the same seed, and another for another seed', () => {
+    const first = lstsq(a, b, { method: 'sketch-solve', seed: 11 });
+    assert.deepEqual(lstsq(a, b, { method: 'sketch-solve', seed: 11 }).x, first.x);
+    assert.notDeepEqual(lstsq(a, b, { method: 'sketch-solve', seed: 12 }).x, first.x);
+  });
+
+  it('rejects bad input with errors that name the argument', () => {
+    const expect = (f: () => unknown, argument: string) =>
+      assert.throws(
+        f,
+        (e: unknown) => e instanceof InvalidArgumentError && e.argument === argument,
+      );
+    expect(() => lstsq(Matrix.zeros(5, 8), new Float64Array(5)), 'a');
+    expect(() => lstsq(a, new Float64Array(599)), 'b');
+    expect(() => lstsq(a, b, { method: 'qr' as never }), 'method');
+    expect(() => lstsq(a, b, { sketch: 'countsketch' }), 'sketch');
+    expect(() => lstsq(a, b, { embedding: 1 }), 'embedding');
+    expect(() => lstsq(a, b, { embedding: 0.5 }), 'embedding');
+    expect(() => lstsq(a, b, { tolerance: 0 }), 'tolerance');
+    const nan = b.slice();
+    nan[7] = Number.NaN;
+    expect(() => lstsq(a, nan), 'b');
+    const bad = a.clone();
+    bad.data[3] = Number.POSITIVE_INFINITY;
+    expect(() => lstsq(bad, b), 'a');
+    // A repeated column makes A rank deficient: every method refuses it.
+    const deficient = a.clone();
+    for (let i = 0; i < 600; i++) deficient.data[i * 20 + 19] = deficient.data[i * 20]!;
+    for (const method of ['direct', 'sketch-solve', 'sketch-precondition'] as const)
+      expect(() => lstsq(deficient, b, { method }), 'a');
+  });
+});
