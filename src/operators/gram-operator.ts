@@ -1,7 +1,7 @@
 import { interval } from '../constraints.js';
 import { InvalidArgumentError } from '../errors.js';
 import { kernel } from '../linalg/backend.js';
-import { assertFinite, Matrix } from '../linalg/matrix.js';
+import { assertFinite, type Matrix } from '../linalg/matrix.js';
 import { checkBlock, checkVector } from './checks.js';
 import type { LinearOperator } from './linear-operator.js';
 
@@ -30,8 +30,13 @@ export function gramOperator(x: Matrix, lambda = 0): LinearOperator {
     if (lambda !== 0) for (let k = 0; k < y.data.length; k++) y.data[k]! += lambda * v.data[k]!;
     return y;
   };
-  const vector = (name: string, v: Float64Array) =>
-    apply(Matrix.fromRowMajor(d, 1, checkVector(name, v, d))).data;
+  // Vectors go through gemv: OpenBLAS's gemm is many times slower for a single column.
+  const vector = (name: string, v: Float64Array) => {
+    const gemv = kernel('gemv');
+    const y = gemv(x, gemv(x, checkVector(name, v, d), false, 1), true, scale);
+    if (lambda !== 0) for (let k = 0; k < d; k++) y[k]! += lambda * v[k]!;
+    return y;
+  };
   return {
     rows: d,
     cols: d,

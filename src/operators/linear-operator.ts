@@ -1,7 +1,9 @@
 import { InvalidArgumentError } from '../errors.js';
-import { matmul } from '../linalg/api.js';
-import { Matrix } from '../linalg/matrix.js';
+import { matvec } from '../linalg/api.js';
+import { kernel } from '../linalg/backend.js';
+import { assertFinite, Matrix } from '../linalg/matrix.js';
 import { assertLength } from '../linalg/vector.js';
+import { checkBlock } from './checks.js';
 
 /**
  * A linear map known only through its products: the input of the matrix-free algorithms
@@ -26,22 +28,28 @@ export interface LinearOperator {
 }
 
 /**
- * The operator of an explicit dense matrix (products through the active backend's gemm).
+ * The operator of an explicit dense matrix: vector products through gemv, block products through
+ * gemm, on the active backend. A is checked for finite entries once, here, and used in place (not
+ * copied, so it must not change afterwards); each product checks only its argument, so that an
+ * iterative method does not rescan A at every step. `checkFinite: false` skips the scan of A for a
+ * caller that has checked it already (as scipy's `check_finite`).
+ * @throws {NonFiniteError} naming 'a' and the entry.
  * @example denseOperator(Matrix.identity(3)).matvec(Float64Array.of(1, 2, 3)) // [1, 2, 3]
  */
-export function denseOperator(a: Matrix, options: { symmetric?: boolean } = {}): LinearOperator {
-  const column = (name: string, v: Float64Array, length: number) => {
-    assertLength(name, v, length);
-    return Matrix.fromRowMajor(length, 1, v);
-  };
+export function denseOperator(
+  a: Matrix,
+  options: { symmetric?: boolean; checkFinite?: boolean } = {},
+): LinearOperator {
+  if (options.checkFinite ?? true) assertFinite('a', a);
+  // Kernels are looked up per product, so that setBackend takes effect on existing operators.
   return {
     rows: a.rows,
     cols: a.cols,
     symmetric: options.symmetric ?? false,
-    matvec: (x) => matmul(a, column('x', x, a.cols)).data,
-    rmatvec: (y) => matmul(a, column('y', y, a.rows), { transA: true }).data,
-    matmat: (x) => matmul(a, x),
-    rmatmat: (y) => matmul(a, y, { transA: true }),
+    matvec: (x) => matvec(a, x),
+    rmatvec: (y) => matvec(a, y, { trans: true }),
+    matmat: (x) => kernel('gemm')(a, checkBlock('x', x, a.cols), false, false, 1),
+    rmatmat: (y) => kernel('gemm')(a, checkBlock('y', y, a.rows), true, false, 1),
   };
 }
 

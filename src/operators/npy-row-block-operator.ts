@@ -32,6 +32,7 @@ export interface NpyRowBlockOptions {
  *   message gives the expected number of bytes), or a non-finite entry (with row and column).
  * @throws {InvalidArgumentError} naming 'blockRows' unless it is an integer ≥ 1, 'symmetric' when
  *   it is set for a non-square matrix.
+ * @throws Node's ENOENT/EACCES errors when the file cannot be opened.
  * @example npyRowBlockOperator('A.npy', { blockRows: 512, symmetric: true }).matvec(v)
  */
 export function npyRowBlockOperator(

@@ -10,6 +10,12 @@ export interface LsqrOptions {
   tolerance?: number;
   /** Iteration cap; default 2·cols + 10 (never reached by a well-preconditioned problem). */
   maxIterations?: number;
+  /**
+   * The caller's own backward-error measure, used by the stopping test in place of
+   * ‖Bᵀr‖/(‖B‖₂‖r‖): it receives the vector Bᵀr (from the recurrences, no extra product) and
+   * ‖r‖. A preconditioned solve passes the measure of the original problem here.
+   */
+  backwardError?: (normalResidual: Float64Array, residualNorm: number) => number;
 }
 
 /** The result of {@link lsqr}: `converged` is false when the cap was hit first. */
@@ -88,7 +94,12 @@ export function lsqr(op: LinearOperator, b: Float64Array, options: LsqrOptions =
     residualNorm = Math.abs(phiBar);
     normalResidualNorm = Math.abs(phiBar * alpha * c);
     const compatible = residualNorm <= tolerance * (normB * norm2(y) + bnorm);
-    converged = compatible || normalResidualNorm <= tolerance * normB * residualNorm || alpha === 0;
+    // Bᵀr = (φ̄·α·c)·v for the current v (Paige & Saunders 1982, §5.1).
+    const leastSquares = options.backwardError
+      ? options.backwardError(scaleInPlace(phiBar * alpha * c, v.slice()), residualNorm) <=
+        tolerance
+      : normalResidualNorm <= tolerance * normB * residualNorm;
+    converged = compatible || leastSquares || alpha === 0;
   }
   return { x: y, iterations, converged, residualNorm, normalResidualNorm, ...ritz(alphas, betas) };
 }

@@ -1,13 +1,15 @@
 import { InvalidArgumentError } from '../errors.js';
 import { lstsqQr, matvec } from '../linalg/api.js';
-import { assertFinite, Matrix } from '../linalg/matrix.js';
+import { Matrix } from '../linalg/matrix.js';
 import { assertFiniteVector, assertLength, axpy, norm2 } from '../linalg/vector.js';
-import { denseOperator } from '../operators/linear-operator.js';
+import { denseOperator, type LinearOperator } from '../operators/linear-operator.js';
 import type { Seed } from '../random/seed.js';
 import { formatSketch, parseSketch } from './distribution.js';
+import { defaultEmbedding } from './embedding.js';
 import { lsqr } from './lsqr.js';
 import { SKETCH_PARAMS } from './params.js';
 import {
+  type Preconditioner,
   type PreconditionerKind,
   preconditionedOperator,
   sketchPreconditioner,
@@ -29,7 +31,10 @@ export interface LstsqOptions {
   method?: LstsqMethod;
   /** The sketch family (an object or its text form, e.g. 'saso:8'); default saso with vecNnz 8. */
   sketch?: SketchDistribution | string;
-  /** The sketch has l = ⌈embedding·d⌉ rows; default 4 for preconditioning, 2 otherwise. */
+  /**
+   * The sketch has l = ⌈embedding·d⌉ rows; default 2 to solve, and for preconditioning the
+   * factor of {@link defaultEmbedding}, chosen from m, d and the tolerance.
+   */
   embedding?: number;
   seed?: Seed;
   /**
@@ -89,14 +94,15 @@ export function lstsq(a: Matrix, b: Float64Array, options: LstsqOptions = {}): L
   if (m < d)
     throw new InvalidArgumentError('a', `must have at least as many rows as columns`, `${m}×${d}`);
   assertLength('b', b, m);
-  assertFinite('a', a);
   assertFiniteVector('b', b);
   const rcond = options.rcond ?? 2 ** -52 * Math.max(m, d);
   const distribution =
     typeof options.sketch === 'string'
       ? parseSketch(options.sketch)
       : (options.sketch ?? ({ kind: 'saso', vecNnz: 8 } as const));
-  const embedding = options.embedding ?? (method === 'sketch-precondition' ? 4 : 2);
+  const embedding =
+    options.embedding ??
+    (method === 'sketch-precondition' ? defaultEmbedding(m, d, options.tolerance ?? 1e-10) : 2);
   const l = Math.ceil(SKETCH_PARAMS.embedding.check('embedding', embedding) * d);
   if (l <= d)
     throw new InvalidArgumentError(
@@ -115,10 +121,12 @@ export function lstsq(a: Matrix, b: Float64Array, options: LstsqOptions = {}): L
   const { sa, sb } =
     l <= m ? sketchMatrix(distribution, l, a, b, options.seed ?? 0) : { sa: a, sb: b };
   const pre = sketchPreconditioner(sa, options.preconditioner ?? 'qr', rcond);
+  // Every entry of A reaches S·A (or A was factored itself), so NaN/∞ in A has been reported.
+  const op = denseOperator(a, { checkFinite: false });
   if (method === 'direct') {
     const x = lstsqQr(a, Matrix.fromRowMajor(m, 1, b)).data;
     return {
-      ...report(a, b, x, pre.topDirection),
+      ...report(a, b, x, estimateNorm(a, pre.topDirection)),
       method,
       iterations: 0,
       converged: true,
@@ -133,61 +141,69 @@ export function lstsq(a: Matrix, b: Float64Array, options: LstsqOptions = {}): L
   const x = pre.solveSketched(sb);
   if (method === 'sketch-solve')
     return {
-      ...report(a, b, x, pre.topDirection),
+      ...report(a, b, x, estimateNorm(a, pre.topDirection)),
       ...common,
       method,
       iterations: 0,
       converged: true,
     };
-  return { ...refine(a, b, x, pre, options), ...common, method };
+  return { ...refine(a, op, b, x, pre, options), ...common, method };
 }
 
 /**
- * LSQR on A·M from x, restarted (at most twice) until the explicit backward error meets the target.
+ * LSQR on A·M from x, stopping on the backward error of the original problem (Aᵀr = M⁻ᵀ·(A·M)ᵀr
+ * from the recurrences), restarted (at most twice) until the explicit backward error meets the
+ * target, since the recurrences drift from the true residual by rounding.
  */
 function refine(
   a: Matrix,
+  op: LinearOperator,
   b: Float64Array,
   x: Float64Array,
-  pre: ReturnType<typeof sketchPreconditioner>,
+  pre: Preconditioner,
   options: LstsqOptions,
 ) {
   const { tolerance = 1e-10, maxIterations = 100 } = options;
   SKETCH_PARAMS.tolerance.check('tolerance', tolerance);
   SKETCH_PARAMS.maxIterations.check('maxIterations', maxIterations);
-  const op = preconditionedOperator(denseOperator(a), pre);
+  const preconditioned = preconditionedOperator(op, pre);
+  const normEstimate = estimateNorm(a, pre.topDirection);
+  const backwardError = (g: Float64Array, residualNorm: number) =>
+    norm2(pre.unapplyTranspose(g)) / (normEstimate * residualNorm);
   let iterations = 0;
   let target = tolerance;
   let conditionEstimate = Number.NaN;
-  let result = report(a, b, x, pre.topDirection);
-  for (
-    let round = 0;
-    round < 3 && result.backwardError > tolerance && iterations < maxIterations;
-    round++
-  ) {
+  let result: ReturnType<typeof report> | undefined;
+  for (let round = 0; round < 3 && iterations < maxIterations; round++) {
     const residual = axpy(-1, matvec(a, x), b.slice());
-    const step = lsqr(op, residual, {
+    const step = lsqr(preconditioned, residual, {
       tolerance: target,
       maxIterations: maxIterations - iterations,
+      backwardError,
     });
     iterations += step.iterations;
     if (round === 0) conditionEstimate = step.conditionEstimate;
     axpy(1, pre.apply(step.x), x);
-    result = report(a, b, x, pre.topDirection);
+    result = report(a, b, x, normEstimate);
+    if (result.backwardError <= tolerance) break;
     target = Math.max(target * Math.min(0.5, tolerance / result.backwardError), 2 ** -52);
   }
-  return { ...result, iterations, converged: result.backwardError <= tolerance, conditionEstimate };
+  const final = result ?? report(a, b, x, normEstimate);
+  return { ...final, iterations, converged: final.backwardError <= tolerance, conditionEstimate };
+}
+
+/** ‖A·v‖/‖v‖ for v near the top right singular direction: a lower bound on ‖A‖₂ (one pass). */
+function estimateNorm(a: Matrix, direction: Float64Array): number {
+  return norm2(matvec(a, direction)) / norm2(direction);
 }
 
 /**
  * The explicit residual and backward-error estimate of x: the smaller of ‖Aᵀr‖/(‖A‖₂‖r‖) (x
  * solves a nearby least-squares problem) and ‖r‖/(‖A‖₂‖x‖ + ‖b‖) (x solves a nearby consistent
- * system). ‖A‖₂ is estimated by ‖A·v‖ for a unit vector v near the top right singular direction,
- * a lower bound, so the estimate errs high. Three passes over A.
+ * system), with the ‖A‖₂ estimate of {@link estimateNorm}; it errs high. Two passes over A.
  */
-function report(a: Matrix, b: Float64Array, x: Float64Array, direction: Float64Array) {
+function report(a: Matrix, b: Float64Array, x: Float64Array, normEstimate: number) {
   const r = axpy(-1, matvec(a, x), b.slice());
-  const normEstimate = norm2(matvec(a, direction)) / norm2(direction);
   const residualNorm = norm2(r);
   const normal = norm2(matvec(a, r, { trans: true }));
   const backwardError =

@@ -17,6 +17,8 @@ export interface Preconditioner {
   kind: PreconditionerKind;
   apply(y: Float64Array): Float64Array;
   applyTranspose(z: Float64Array): Float64Array;
+  /** M⁻ᵀ·g, which maps the preconditioned normal residual (A·M)ᵀr back to Aᵀr. */
+  unapplyTranspose(g: Float64Array): Float64Array;
   /** The sketch-and-solve solution argmin ‖S·A·x − S·b‖ given S·b. */
   solveSketched(sb: Float64Array): Float64Array;
   conditionEstimate: number;
@@ -48,6 +50,13 @@ export function sketchPreconditioner(
       kind,
       apply: (y) => matvec(m, y),
       applyTranspose: (z) => matvec(m, z, { trans: true }),
+      // M⁻¹ = Σ·Vᵀ, so M⁻ᵀ·g = V·(Σ·g).
+      unapplyTranspose: (g) =>
+        matvec(
+          vt,
+          Float64Array.from(g, (v, j) => v * s[j]!),
+          { trans: true },
+        ),
       solveSketched: (sb) => matvec(m, matvec(u, sb, { trans: true })),
       conditionEstimate: s[0]! / s[d - 1]!,
       norm: s[0]!,
@@ -74,6 +83,7 @@ export function sketchPreconditioner(
       kind,
       apply,
       applyTranspose,
+      unapplyTranspose: (g) => matvec(r, g, { trans: true }),
       solveSketched: (sb) => apply(matvec(q, sb, { trans: true })),
       conditionEstimate: top.value * inverse.value,
       norm: top.value,

@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import { InvalidArgumentError } from '../../src/errors.js';
 import { matmul, qr, svd, triangularSolve } from '../../src/linalg/api.js';
 import { Matrix } from '../../src/linalg/matrix.js';
+import { defaultEmbedding } from '../../src/sketch/embedding.js';
 import { lstsq } from '../../src/sketch/lstsq.js';
 import { sketchingOperator } from '../../src/sketch/operator.js';
 import {
@@ -76,6 +77,22 @@ describe('lstsq', () => {
       Math.abs(result.conditionEstimate! / exact - 1) < 0.05,
       `${result.conditionEstimate} vs ${exact}`,
     );
+  });
+
+  it('chooses a large sketch for tall narrow A, a small one for wide A, never above m rows', () => {
+    assert.equal(defaultEmbedding(100000, 500, 1e-10), 12);
+    assert.equal(defaultEmbedding(50000, 1000, 1e-10), 4);
+    assert.ok(defaultEmbedding(50000, 1000, 1e-4) <= defaultEmbedding(50000, 1000, 1e-10));
+    assert.equal(defaultEmbedding(500, 200, 1e-10), 2);
+    for (const [m, d] of [
+      [1000, 300],
+      [700, 100],
+      [90, 40],
+    ])
+      assert.ok(
+        Math.ceil(defaultEmbedding(m!, d!, 1e-10) * d!) <= m! ||
+          defaultEmbedding(m!, d!, 1e-10) === 2,
+      );
   });
 
   it('gives the same answer for the same seed, and another for another seed', () => {

@@ -25,7 +25,7 @@ export function registerLstsq(program: Command): void {
     .option('--sketch <name>', SKETCH_SYNTAX, 'saso:8')
     .option(
       '--embedding <number>',
-      'sketch size l = ⌈embedding·d⌉ (default 4 to precondition, 2 to solve)',
+      'sketch size l = ⌈embedding·d⌉ (default 2 to solve; to precondition, chosen from the shape)',
     )
     .option('--preconditioner <kind>', 'qr (Blendenpik) | svd (LSRN)', 'qr')
     .option('--tolerance <number>', 'target backward error of sketch-precondition', '1e-10')
