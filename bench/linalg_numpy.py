@@ -36,6 +36,8 @@ for d in cfg["sizes"]:
         "matmul": lambda: b @ b,
         "gram": lambda: x.T @ x / n,
         "cholesky": lambda: np.linalg.cholesky(a),
+        # as on the TS side: the factorisation, then the solve with d right-hand sides
+        "choleskySolve": lambda: scipy.linalg.cho_solve((np.linalg.cholesky(a), True), b),
         "spdInverse": lambda: np.linalg.inv(a),
         "eigvalsh": lambda: np.linalg.eigvalsh(a),
         "eigh": lambda: np.linalg.eigh(a),

@@ -8,7 +8,7 @@ import { qr, svd } from '../src/linalg/api.js';
 import { gaussianMatrix } from '../src/random/gaussian.js';
 import { parseSketch } from '../src/sketch/distribution.js';
 import { sketchingOperator } from '../src/sketch/operator.js';
-import { sketchedSingularValueEdges } from '../src/sketch/theory.js';
+import { sketchedSingularValueEdges } from '../src/sketch/theory-embedding.js';
 
 const args = Object.fromEntries(
   process.argv

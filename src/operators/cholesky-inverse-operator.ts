@@ -1,7 +1,7 @@
 import { InvalidArgumentError } from '../errors.js';
 import { kernel } from '../linalg/backend.js';
 import { assertFinite, assertSquare, Matrix } from '../linalg/matrix.js';
-import { checkBlock, checkVector } from './checks.js';
+import { symmetricOperator } from './checks.js';
 import type { LinearOperator } from './linear-operator.js';
 
 /**
@@ -28,16 +28,6 @@ export function choleskyInverseOperator(l: Matrix): LinearOperator {
       );
     }
   }
-  const solve = (factor: Matrix, b: Matrix) => kernel('choleskySolve')(factor, b);
-  const vector = (name: string, v: Float64Array) =>
-    solve(l, Matrix.fromRowMajor(d, 1, checkVector(name, v, d))).data;
-  return {
-    rows: d,
-    cols: d,
-    symmetric: true,
-    matvec: (v) => vector('x', v),
-    rmatvec: (v) => vector('y', v),
-    matmat: (v) => solve(l, checkBlock('x', v, d)),
-    rmatmat: (v) => solve(l, checkBlock('y', v, d)),
-  };
+  const solve = (b: Matrix) => kernel('choleskySolve')(l, b);
+  return symmetricOperator(d, (v) => solve(Matrix.fromRowMajor(d, 1, v)).data, solve);
 }

@@ -2,7 +2,7 @@ import { interval } from '../constraints.js';
 import { InvalidArgumentError } from '../errors.js';
 import { kernel } from '../linalg/backend.js';
 import { assertFinite, type Matrix } from '../linalg/matrix.js';
-import { checkBlock, checkVector } from './checks.js';
+import { symmetricOperator } from './checks.js';
 import type { LinearOperator } from './linear-operator.js';
 
 /** The ridge λ of {@link gramOperator}: λ ≥ 0. */
@@ -31,19 +31,11 @@ export function gramOperator(x: Matrix, lambda = 0): LinearOperator {
     return y;
   };
   // Vectors go through gemv: OpenBLAS's gemm is many times slower for a single column.
-  const vector = (name: string, v: Float64Array) => {
+  const vector = (v: Float64Array) => {
     const gemv = kernel('gemv');
-    const y = gemv(x, gemv(x, checkVector(name, v, d), false, 1), true, scale);
+    const y = gemv(x, gemv(x, v, false, 1), true, scale);
     if (lambda !== 0) for (let k = 0; k < d; k++) y[k]! += lambda * v[k]!;
     return y;
   };
-  return {
-    rows: d,
-    cols: d,
-    symmetric: true,
-    matvec: (v) => vector('x', v),
-    rmatvec: (v) => vector('y', v),
-    matmat: (v) => apply(checkBlock('x', v, d)),
-    rmatmat: (v) => apply(checkBlock('y', v, d)),
-  };
+  return symmetricOperator(d, vector, apply);
 }

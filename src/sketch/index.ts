@@ -28,20 +28,24 @@ export { type Qb, qb, type RangeOptions, rangeFinder } from './range-finder.js';
 export { rsvd, type TruncatedSvd } from './rsvd.js';
 export { approximateLeverageScores } from './sketch-matrix.js';
 
-// The random-matrix theory of sketching (docs/theory.md §12).
+// The random-matrix theory of sketching (docs/theory.md §12), one file per topic.
+export {
+  preconditionedConditionNumber,
+  type SketchedSingularValueEdges,
+  sketchedSingularValueEdges,
+} from './theory-embedding.js';
 export {
   asymptoticInversionBias,
   averagedInverseError,
   gaussianInversionBias,
   type InverseDebiasing,
   type InverseGramMoments,
+} from './theory-inversion.js';
+export { SKETCH_THEORY_PARAMS } from './theory-params.js';
+export {
   lowRankErrorFactor,
-  preconditionedConditionNumber,
-  SKETCH_THEORY_PARAMS,
-  type SketchedSingularValueEdges,
   sketchAndSolveExcessRisk,
   sketchAndSolveResidualFactor,
-  sketchedSingularValueEdges,
-} from './theory.js';
+} from './theory-solve.js';
 
 export type { SketchDistribution, SketchingOperator, SketchKind } from './types.js';

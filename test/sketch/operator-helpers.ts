@@ -1,4 +1,7 @@
-/** Shared helpers of the sketching-operator tests (test-only). */
+/**
+ * Shared helpers of the sketching-operator tests (test-only); the reference product and the
+ * deterministic test matrices are test/linalg/helpers.ts's (naiveProduct, lcgMatrix).
+ */
 import { Matrix } from '../../src/linalg/matrix.js';
 import type { SketchDistribution } from '../../src/sketch/types.js';
 
@@ -35,17 +38,6 @@ export function label(d: SketchDistribution): string {
   return d.kind;
 }
 
-/** Reference product in plain loops (independent of every backend). */
-export function naiveProduct(a: Matrix, b: Matrix): Matrix {
-  const out = Matrix.zeros(a.rows, b.cols);
-  for (let i = 0; i < a.rows; i++)
-    for (let k = 0; k < a.cols; k++) {
-      const aik = a.data[i * a.cols + k]!;
-      for (let j = 0; j < b.cols; j++) out.data[i * b.cols + j] += aik * b.data[k * b.cols + j]!;
-    }
-  return out;
-}
-
 /** max |a − b| / max |b| over entries (shapes must agree). */
 export function relativeError(a: Matrix | Float64Array, b: Matrix | Float64Array): number {
   const x = a instanceof Matrix ? a.data : a;
@@ -58,15 +50,4 @@ export function relativeError(a: Matrix | Float64Array, b: Matrix | Float64Array
     scale = Math.max(scale, Math.abs(y[k]!));
   }
   return diff / scale;
-}
-
-/** A deterministic rows × cols matrix with entries in [−0.5, 0.5) (an LCG, not src/random). */
-export function lcgMatrix(rows: number, cols: number, seed: number): Matrix {
-  let state = seed >>> 0;
-  const data = new Float64Array(rows * cols);
-  for (let k = 0; k < data.length; k++) {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-    data[k] = state / 2 ** 32 - 0.5;
-  }
-  return Matrix.fromRowMajor(rows, cols, data);
 }

@@ -7,14 +7,8 @@ import { randomStream } from '../../src/random/stream.js';
 import { fillRow } from '../../src/sketch/dense.js';
 import { sketchingOperator } from '../../src/sketch/operator.js';
 import type { SketchingOperator } from '../../src/sketch/types.js';
-import {
-  FAMILIES,
-  label,
-  lcgMatrix,
-  naiveProduct,
-  optionsFor,
-  relativeError,
-} from './operator-helpers.js';
+import { lcgMatrix, naiveProduct } from '../linalg/helpers.js';
+import { FAMILIES, label, optionsFor, relativeError } from './operator-helpers.js';
 
 const TOL = 1e-12;
 

@@ -5,7 +5,8 @@ import type { Matrix } from '../../src/linalg/matrix.js';
 import { randomStream } from '../../src/random/stream.js';
 import { sketchingOperator } from '../../src/sketch/operator.js';
 import type { SketchDistribution } from '../../src/sketch/types.js';
-import { FAMILIES, label, lcgMatrix, optionsFor } from './operator-helpers.js';
+import { lcgMatrix } from '../linalg/helpers.js';
+import { FAMILIES, label, optionsFor } from './operator-helpers.js';
 
 const EPS = Number.EPSILON;
 

@@ -3,7 +3,8 @@ import { describe, it } from 'node:test';
 import { Matrix } from '../../src/linalg/matrix.js';
 import { fwhtColumns } from '../../src/sketch/fwht.js';
 import { sketchingOperator } from '../../src/sketch/operator.js';
-import { lcgMatrix, naiveProduct, relativeError } from './operator-helpers.js';
+import { lcgMatrix, naiveProduct } from '../linalg/helpers.js';
+import { relativeError } from './operator-helpers.js';
 
 /** The nonzeros of column j of S as [row, value] pairs. */
 function columnNonzeros(s: Matrix, j: number): [number, number][] {

@@ -1,4 +1,4 @@
-import { matmul, qr, svd } from '../../linalg/api.js';
+import { lstsqQr, matmul, qr, svd, triangularSolve } from '../../linalg/api.js';
 import { Matrix } from '../../linalg/matrix.js';
 import { gaussianMatrix } from '../../random/gaussian.js';
 import type { RandomStream } from '../../random/stream.js';
@@ -59,7 +59,7 @@ function problem(n: number, d: number, stream: RandomStream): Problem {
     b[i] = s;
   }
   const { q, r } = qr(a);
-  const xStar = solveUpper(r, matmul(q, column(b), { transA: true }).data);
+  const xStar = triangularSolve(r, matmul(q, column(b), { transA: true })).data;
   const found = { a, b, r, optimal: residualSq(a, xStar, b) };
   while (cache.size > 0 && (cache.size + 1) * n * d > CACHE_ENTRIES)
     cache.delete(cache.keys().next().value!);
@@ -70,7 +70,7 @@ function problem(n: number, d: number, stream: RandomStream): Problem {
 /**
  * Runs one trial (docs/theory.md §12.1, §12.2, §12.5): sketches [A | b] with the family's
  * l×n operator, forms S·U = (S·A)·R⁻¹ from A = Q·R, solves the sketched problem through the
- * QR of S·A, and measures the four values.
+ * QR of S·A (lstsqQr), and measures the four values.
  */
 export function simulateSketching(params: SketchingPoint, stream: RandomStream): SketchingValues {
   const { n, d, family, l } = params;
@@ -79,11 +79,10 @@ export function simulateSketching(params: SketchingPoint, stream: RandomStream):
   const sab = sketch.applyLeft(appendColumn(a, b));
   const sa = sab.columns(0, d);
   const sb = sab.col(d);
-  const s = svd(rightSolveUpper(sa, r)).s;
+  const s = svd(triangularSolve(r, sa, { side: 'right' })).s;
   let inverse = 0;
   for (const x of s) inverse += 1 / (x * x);
-  const sketched = qr(sa);
-  const xTilde = solveUpper(sketched.r, matmul(sketched.q, column(sb), { transA: true }).data);
+  const xTilde = lstsqQr(sa, column(sb)).data;
   return {
     smax: s[0]!,
     smin: s[d - 1]!,
@@ -112,31 +111,4 @@ function residualSq(a: Matrix, x: Float64Array, b: Float64Array): number {
   let sum = 0;
   for (let i = 0; i < b.length; i++) sum += (ax[i]! - b[i]!) ** 2;
   return sum;
-}
-
-/** x with R·x = y for an upper-triangular d×d R (back substitution). */
-function solveUpper(r: Matrix, y: Float64Array): Float64Array {
-  const d = r.rows;
-  const x = new Float64Array(d);
-  for (let i = d - 1; i >= 0; i--) {
-    let sum = y[i]!;
-    for (let j = i + 1; j < d; j++) sum -= r.data[i * d + j]! * x[j]!;
-    x[i] = sum / r.data[i * d + i]!;
-  }
-  return x;
-}
-
-/** M·R⁻¹ for an upper-triangular R: each row z of the result solves Rᵀ·zᵀ = mᵀ (forward). */
-function rightSolveUpper(m: Matrix, r: Matrix): Matrix {
-  const d = r.rows;
-  const out = Matrix.zeros(m.rows, d);
-  for (let i = 0; i < m.rows; i++) {
-    const z = out.data.subarray(i * d, (i + 1) * d);
-    for (let j = 0; j < d; j++) {
-      let sum = m.data[i * d + j]!;
-      for (let k = 0; k < j; k++) sum -= z[k]! * r.data[k * d + j]!;
-      z[j] = sum / r.data[j * d + j]!;
-    }
-  }
-  return out;
 }
