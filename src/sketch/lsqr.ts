@@ -2,6 +2,7 @@ import { eigvalsh } from '../linalg/api.js';
 import { Matrix } from '../linalg/matrix.js';
 import { assertLength, axpy, norm2, scaleInPlace } from '../linalg/vector.js';
 import type { LinearOperator } from '../operators/linear-operator.js';
+import { onePassStep, startBidiagonalisation, twoProductStep } from './golub-kahan.js';
 import { SKETCH_PARAMS } from './params.js';
 
 /** Options of {@link lsqr}. */
@@ -16,6 +17,11 @@ export interface LsqrOptions {
    * ‖r‖. A preconditioned solve passes the measure of the original problem here.
    */
   backwardError?: (normalResidual: Float64Array, residualNorm: number) => number;
+  /**
+   * One pass over B per iteration through `op.normalProduct` (see {@link onePassStep}); only for
+   * a well-conditioned B. Default false: one product with B and one with Bᵀ.
+   */
+  onePass?: boolean;
 }
 
 /** The result of {@link lsqr}: `converged` is false when the cap was hit first. */
@@ -55,31 +61,22 @@ export function lsqr(op: LinearOperator, b: Float64Array, options: LsqrOptions =
   const bnorm = norm2(b);
   const alphas: number[] = [];
   const betas: number[] = [];
-  let u: Float64Array = b.slice();
-  let beta = bnorm;
-  if (beta > 0) scaleInPlace(1 / beta, u);
-  let v: Float64Array = beta > 0 ? op.rmatvec(u) : new Float64Array(op.cols);
-  let alpha = norm2(v);
-  if (alpha > 0) scaleInPlace(1 / alpha, v);
-  const w = v.slice();
-  let phiBar = beta;
-  let rhoBar = alpha;
-  let normB = alpha;
-  let residualNorm = beta;
-  let normalResidualNorm = alpha * beta;
+  const state = startBidiagonalisation(op, b);
+  const step = options.onePass ? onePassStep : twoProductStep;
+  const w = state.v.slice();
+  let phiBar = state.beta;
+  let rhoBar = state.alpha;
+  let normB = state.alpha;
+  let residualNorm = state.beta;
+  let normalResidualNorm = state.alpha * state.beta;
   let iterations = 0;
-  let converged = alpha === 0 || beta === 0;
+  let converged = state.alpha === 0 || state.beta === 0;
   while (!converged && iterations < maxIterations) {
     iterations++;
-    alphas.push(alpha);
-    // u ← B·v − α·u, then v ← Bᵀu − β·v (one step of the bidiagonalisation).
-    u = axpy(-alpha, u, op.matvec(v));
-    beta = norm2(u);
-    if (beta > 0) scaleInPlace(1 / beta, u);
+    alphas.push(state.alpha);
+    step(op, state);
+    const { alpha, beta, v } = state;
     betas.push(beta);
-    v = axpy(-beta, v, op.rmatvec(u));
-    alpha = norm2(v);
-    if (alpha > 0) scaleInPlace(1 / alpha, v);
     normB = Math.max(normB, Math.hypot(alphas[alphas.length - 1]!, beta));
     // Givens rotation eliminating β from the lower bidiagonal.
     const rho = Math.hypot(rhoBar, beta);
