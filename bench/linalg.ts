@@ -19,7 +19,8 @@ import { mlMatrixTimes } from './ml-matrix.js';
 const args = parseArgs(process.argv.slice(2));
 const sizes = (args.sizes ?? '500,1000,2000,4000').split(',').map(Number);
 const kernels = (
-  args.kernels ?? 'gram,spdInverse,eigvalsh,eigh,gemm,cholesky,svd,qr,qrPivoted,gemv,trsm,lstsqQr'
+  args.kernels ??
+  'gram,spdInverse,eigvalsh,eigh,gemm,cholesky,svd,qr,qrR,qrPivoted,gemv,trsm,lstsqQr'
 )
   .split(',')
   .map((k) => (k === 'matmul' ? 'gemm' : k)) as KernelName[];
@@ -126,6 +127,8 @@ function call(
       return () => K.svd!(square);
     case 'qr':
       return () => K.qr!(square);
+    case 'qrR':
+      return () => K.qrR!(square);
     case 'qrPivoted':
       return () => K.qrPivoted!(square);
     case 'gemv':

@@ -43,6 +43,7 @@ for d in cfg["sizes"]:
         "eigh": lambda: np.linalg.eigh(a),
         "svd": lambda: np.linalg.svd(b, full_matrices=False),
         "qr": lambda: np.linalg.qr(b),
+        "qrR": lambda: np.linalg.qr(b, mode="r"),
         "qrPivoted": lambda: scipy.linalg.qr(b, pivoting=True, mode="economic"),
         "gemv": lambda: x @ b[0],
         "trsm": lambda: scipy.linalg.solve_triangular(a, b, lower=False),

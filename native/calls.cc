@@ -6,6 +6,7 @@
 //   gemv(a, m, n, x, trans, alpha) -> (m, or n when trans)
 //   trsm(t, d, b, rows, cols, upper, trans, left) -> (rows×cols)
 //   qrPivoted(a, m, n) -> { q, r, perm (Int32Array) }     lstsqQr(a, m, n, b, k) -> (n×k)
+//   qrR(a, m, n) -> (k×n), k = min(m, n)
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
@@ -95,6 +96,14 @@ void PrepareQr(const Napi::CallbackInfo& info, bool copy, Call& call) {
   call.run = [=] { return Qr(a, q, r, m, n); };
 }
 
+void PrepareQrR(const Napi::CallbackInfo& info, bool copy, Call& call) {
+  Args args(info, copy, call);
+  const int m = args.Dim(1), n = args.Dim(2), k = std::min(m, n);
+  const double* a = args.Input(0, m, n);
+  double* r = args.Single(static_cast<size_t>(k) * n);
+  call.run = [=] { return QrR(a, r, m, n); };
+}
+
 void PrepareGemv(const Napi::CallbackInfo& info, bool copy, Call& call) {
   Args args(info, copy, call);
   const int m = args.Dim(1), n = args.Dim(2);
@@ -154,6 +163,7 @@ const std::vector<KernelEntry>& KernelTable() {
       {"trsm", PrepareTrsm},
       {"qrPivoted", PrepareQrPivoted},
       {"lstsqQr", PrepareLstsqQr},
+      {"qrR", PrepareQrR},
   };
   return table;
 }

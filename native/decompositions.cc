@@ -1,5 +1,5 @@
-// Spectral and orthogonal decompositions: dsyevd, dgesdd, dgeqrf / dgeqp3 + dorgqr. Workspaces are
-// queried from LAPACK and taken from one huge-page Block per call (see memory.h).
+// Spectral and orthogonal decompositions: dsyevd, dgesdd, dgeqrf / dgeqp3 + dorgqr, dgeqrf alone for
+// R. Workspaces are queried from LAPACK and taken from one huge-page Block per call (see memory.h).
 #include <lapacke.h>
 
 #include <algorithm>
@@ -41,16 +41,23 @@ Status OrgqrQuery(int m, int k, lapack_int* lwork) {
   return info == 0 ? Status{} : Status{"dorgqr", info};
 }
 
-// Finishes a Householder QR left by dgeqrf or dgeqp3 in the column-major m×n buffer `columns`:
-// copies R (k×n) out, then forms Q (m×k) with dorgqr in place and transposes it into q.
-Status FormQr(double* columns, const double* tau, double* q, double* r, int m, int n, double* work,
-              lapack_int lwork) {
+// Copies R (k×n, row-major, zeros below the diagonal) out of the column-major m×n buffer
+// `columns` left by dgeqrf or dgeqp3.
+void CopyR(const double* columns, double* r, int m, int n) {
   const int k = std::min(m, n);
   for (int i = 0; i < k; ++i) {
     double* row = r + static_cast<size_t>(i) * n;
     std::fill(row, row + i, 0.0);
     for (int j = i; j < n; ++j) row[j] = columns[i + static_cast<size_t>(j) * m];
   }
+}
+
+// Finishes a Householder QR left by dgeqrf or dgeqp3 in the column-major m×n buffer `columns`:
+// copies R (k×n) out, then forms Q (m×k) with dorgqr in place and transposes it into q.
+Status FormQr(double* columns, const double* tau, double* q, double* r, int m, int n, double* work,
+              lapack_int lwork) {
+  const int k = std::min(m, n);
+  CopyR(columns, r, m, n);
   const int info = LAPACKE_dorgqr_work(LAPACK_COL_MAJOR, m, k, k, columns, m, tau, work, lwork);
   if (info != 0) return {"dorgqr", info};
   // The first k columns of the column-major buffer are the rows of the row-major k×m Qᵀ.
@@ -123,6 +130,29 @@ Status Qr(const double* a, double* q, double* r, int m, int n) {
   info = LAPACKE_dgeqrf_work(LAPACK_COL_MAJOR, m, n, columns, m, tau, work, lwork);
   if (info != 0) return {"dgeqrf", info};
   return FormQr(columns, tau, q, r, m, n, work, lwork);
+}
+
+Status QrR(const double* a, double* r, int m, int n) {
+  if (m == 0 || n == 0) return {};
+  const int k = std::min(m, n);
+  const size_t size = static_cast<size_t>(m) * n;
+  double geqrf = 0;
+  int info = LAPACKE_dgeqrf_work(LAPACK_COL_MAJOR, m, n, nullptr, m, nullptr, &geqrf, -1);
+  if (info != 0) return {"dgeqrf", info};
+  Carver carve;
+  carve.Add<double>(size).Add<double>(k).Add<double>(Size(geqrf));
+  Block scratch(carve.total());
+  carve.Start(scratch.data());
+  double* columns = carve.Take<double>(size);
+  double* tau = carve.Take<double>(k);
+  double* work = carve.Take<double>(Size(geqrf));
+  // The same transpose and dgeqrf call as Qr (the optimal workspace, so the same block size): the
+  // same R, bit for bit; only the reflectors below the diagonal are left unused.
+  Transpose(a, columns, m, n);
+  info = LAPACKE_dgeqrf_work(LAPACK_COL_MAJOR, m, n, columns, m, tau, work, Size(geqrf));
+  if (info != 0) return {"dgeqrf", info};
+  CopyR(columns, r, m, n);
+  return {};
 }
 
 Status QrPivoted(const double* a, double* q, double* r, int32_t* perm, int m, int n) {

@@ -35,6 +35,8 @@ Status Eigh(const double* a, double* w, double* v, int d);
 Status Svd(const double* a, double* u, double* s, double* vt, int m, int n);
 // Thin QR of a (m×n), k = min(m, n): q m×k orthonormal columns, r k×n upper triangular.
 Status Qr(const double* a, double* q, double* r, int m, int n);
+// The r (k×n, upper triangular) of Qr alone, the same bits, without forming q (dgeqrf only).
+Status QrR(const double* a, double* r, int m, int n);
 // y = alpha · op(a) · x for a m×n: y has m entries (x n), or n entries (x m) when trans.
 Status Gemv(const double* a, const double* x, double* y, int m, int n, bool trans, double alpha);
 // x (m×n) solving op(t)·x = b (left, t m×m) or x·op(t) = b (right, t n×n); only the upper (else

@@ -140,6 +140,23 @@ export function qr(a: Matrix): Qr {
   return kernel('qr')(a);
 }
 
+/**
+ * The R factor alone of the thin QR A = QR (LAPACK dgeqrf; numpy.linalg.qr(a, mode='r')): k×n
+ * upper triangular with zeros below the diagonal, k = min(m, n), the same R as {@link qr} returns
+ * on the same backend (LAPACK's Householder signs). Q is never formed, so it costs
+ * 2mn² − 2n³/3 flops for a tall A (2mnk − 2k³/3 in general), half of {@link qr}. RᵀR = AᵀA, so R
+ * serves as a Cholesky factor of the Gram matrix without squaring the condition number, and the
+ * R of the augmented [A | b] carries Qᵀb in its last column (Golub and Van Loan, Matrix
+ * Computations, §5.2.2 and §5.3.3).
+ * @throws {InvalidArgumentError} when A is empty.
+ * @throws {NonFiniteError} naming the first NaN or ±∞ entry of A.
+ * @example qrR(Matrix.fromRows([[3, 1], [4, 2]])) // [[−5, −2.2], [0, 0.4]]
+ */
+export function qrR(a: Matrix): Matrix {
+  checkNonEmpty('a', a);
+  return kernel('qrR')(a);
+}
+
 function checkNonEmpty(name: string, a: Matrix): void {
   assertNonEmpty(name, a);
   assertFinite(name, a);

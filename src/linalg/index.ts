@@ -16,6 +16,7 @@ export {
   matvec,
   qr,
   qrPivoted,
+  qrR,
   solveSpd,
   spdInverse,
   spdInverseAsync,

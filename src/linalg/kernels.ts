@@ -74,6 +74,11 @@ export interface Kernels {
    * InvalidArgumentError('a') when a diagonal entry of R is exactly zero.
    */
   lstsqQr(a: Matrix, b: Matrix): Matrix;
+  /**
+   * The R factor alone of the thin QR (k×n upper triangular, k = min(m, n)), the same R as
+   * {@link Kernels.qr} gives on the same backend; Q is never formed.
+   */
+  qrR(a: Matrix): Matrix;
 }
 
 export type KernelName = keyof Kernels;
@@ -109,6 +114,7 @@ export const KERNELS: Readonly<Record<KernelName, { inputs: string; outputs: str
     inputs: 'A (m×n, m ≥ n, full column rank), B (m×k)',
     outputs: 'argmin ‖AX − B‖_F (n×k)',
   },
+  qrR: { inputs: 'A (m×n)', outputs: 'R (k×n) upper of A = QR, k = min(m, n); no Q' },
 };
 
 export const KERNEL_NAMES = Object.keys(KERNELS) as KernelName[];

@@ -120,7 +120,13 @@ export function lstsq(a: Matrix, b: Float64Array, options: LstsqOptions = {}): L
   // subspace embedding keeps the rank); a matrix too short to sketch is checked as it is.
   const { sa, sb } =
     l <= m ? sketchMatrix(distribution, l, a, b, options.seed ?? 0) : { sa: a, sb: b };
-  const pre = sketchPreconditioner(sa, options.preconditioner ?? 'qr', rcond);
+  // S·b goes along for the sketch-and-solve solution, which the direct method does not need.
+  const pre = sketchPreconditioner(
+    sa,
+    options.preconditioner ?? 'qr',
+    rcond,
+    method === 'direct' ? undefined : sb,
+  );
   // Every entry of A reaches S·A (or A was factored itself), so NaN/∞ in A has been reported.
   const op = denseOperator(a, { checkFinite: false });
   if (method === 'direct') {
@@ -138,7 +144,7 @@ export function lstsq(a: Matrix, b: Float64Array, options: LstsqOptions = {}): L
     sketchSize: l,
     matrixConditionEstimate: pre.conditionEstimate,
   };
-  const x = pre.solveSketched(sb);
+  const x = pre.solveSketched();
   if (method === 'sketch-solve')
     return {
       ...report(a, b, x, estimateNorm(a, pre.topDirection)),
@@ -180,6 +186,7 @@ function refine(
       tolerance: target,
       maxIterations: maxIterations - iterations,
       backwardError,
+      onePass: true,
     });
     iterations += step.iterations;
     if (round === 0) conditionEstimate = step.conditionEstimate;

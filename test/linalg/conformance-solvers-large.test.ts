@@ -1,4 +1,4 @@
-// Solver kernels (gemv, trsm, qrPivoted, lstsqQr) on the ACTIVE backend at sizes past every
+// Solver kernels (gemv, trsm, qrPivoted, lstsqQr, qrR) on the ACTIVE backend at sizes past every
 // blocking and threading threshold (the fixtures are small), checked by the identities that define
 // each kernel.
 
@@ -56,6 +56,27 @@ describe(`linalg solver kernels at blocked and threaded sizes on the '${linalg.b
     assert.ok(orthogonalityError(q) <= C * 260 * EPS);
     const diag = r.diag().map(Math.abs);
     for (let i = 1; i < diag.length; i++) assert.ok(diag[i]! <= diag[i - 1]! * (1 + 1e-7));
+  });
+
+  it('factors 700×300 and 200×330 matrices to R alone: the R of qr, with RᵀR = AᵀA', () => {
+    for (const [m, n, seed] of [
+      [700, 300, 20],
+      [200, 330, 21],
+    ] as const) {
+      const a = lcgMatrix(m, n, seed);
+      const k = Math.min(m, n);
+      const r = linalg.qrR(a);
+      assert.deepEqual([r.rows, r.cols], [k, n]);
+      for (let i = 0; i < k; i++)
+        for (let j = 0; j < i; j++) assert.equal(r.data[i * n + j], 0, `${m}×${n}: R(${i}, ${j})`);
+      const fa = frobenius(a);
+      assert.ok(maxAbsDiff(r, linalg.qr(a).r) <= k * EPS * fa, `${m}×${n}: qrR = qr.r`);
+      const gram = naiveProduct(a.transpose(), a);
+      assert.ok(
+        maxAbsDiff(naiveProduct(r.transpose(), r), gram) <= C * m * EPS * fa * fa,
+        `${m}×${n}: RᵀR = AᵀA`,
+      );
+    }
   });
 
   it('multiplies a 1500×900 matrix by vectors like a naive loop', () => {

@@ -1,5 +1,5 @@
 // Conformance suite, second part: the kernels of the randomized least-squares solvers (gemv,
-// trsm, qrPivoted, lstsqQr) on the ACTIVE backend (native by default, js under
+// trsm, qrPivoted, lstsqQr, qrR) on the ACTIVE backend (native by default, js under
 // RMTKIT_BACKEND=js) against numpy/scipy fixtures (test/fixtures/linalg_fixtures.py) and the
 // identities that define them. Tolerances are c·d·ε·(scale) rounding-error bounds.
 
@@ -54,6 +54,14 @@ interface Cases {
     norm2: number;
     xNorms: number[];
     residualNorms: number[];
+  }>;
+  qrR: Array<{
+    name: string;
+    a: MatrixJson;
+    r: MatrixJson;
+    gram: MatrixJson;
+    rows: number;
+    cond: number;
   }>;
 }
 const { cases } = loadFixture<{ cases: Cases }>('linalg/cases.json');
@@ -217,6 +225,57 @@ describe(`linalg solver kernels on the '${linalg.backend()}' backend`, () => {
         `${c.name}: normal equations`,
       );
     }
+  });
+
+  it('computes the R of the thin QR alone: k×n upper triangular, RᵀR = numpy’s AᵀA to c·m·ε·‖A‖²', () => {
+    for (const c of cases.qrR) {
+      const a = fromJson(c.a);
+      const [m, n] = [a.rows, a.cols];
+      const k = Math.min(m, n);
+      const r = linalg.qrR(a);
+      assert.deepEqual([r.rows, r.cols], [k, n], `${c.name}: shape`);
+      for (let i = 0; i < k; i++)
+        for (let j = 0; j < i; j++) assert.equal(r.get(i, j), 0, `${c.name}: R(${i}, ${j})`);
+      const fa = frobenius(a);
+      const gram = naiveProduct(r.transpose(), r);
+      assert.ok(
+        maxAbsDiff(gram, fromJson(c.gram)) <= C * m * EPS * fa * fa,
+        `${c.name}: RᵀR = AᵀA`,
+      );
+    }
+  });
+
+  it('returns numpy’s R (LAPACK’s signs) on the rows that A determines, to c·m·ε·κ·‖A‖', () => {
+    for (const c of cases.qrR) {
+      const a = fromJson(c.a);
+      const r = linalg.qrR(a);
+      const expected = fromJson(c.r);
+      const tol = C * a.rows * EPS * c.cond * frobenius(a);
+      for (let i = 0; i < c.rows; i++) {
+        const row = r.data.subarray(i * a.cols, (i + 1) * a.cols);
+        const want = expected.data.subarray(i * a.cols, (i + 1) * a.cols);
+        assert.ok(maxAbsDiff(row, want) <= tol, `${c.name}: row ${i}`);
+      }
+    }
+  });
+
+  it('returns the R of qr on the same backend, to k·ε·‖A‖, whatever the rank', () => {
+    for (const c of cases.qrR) {
+      const a = fromJson(c.a);
+      const k = Math.min(a.rows, a.cols);
+      assert.ok(
+        maxAbsDiff(linalg.qrR(a), linalg.qr(a).r) <= k * EPS * frobenius(a),
+        `${c.name}: qrR = qr.r`,
+      );
+    }
+    // dlarfg's β = −sign(α)·‖x‖: the documented example, exactly as LAPACK gives it.
+    const r = linalg.qrR(
+      Matrix.fromRows([
+        [3, 1],
+        [4, 2],
+      ]),
+    );
+    assert.ok(maxAbsDiff(r, [-5, -2.2, 0, 0.4]) <= 8 * EPS, `R = ${r.toArray()}`);
   });
 });
 

@@ -1,4 +1,4 @@
-// Invalid input to the solver wrappers (matvec, triangularSolve, qrPivoted, lstsqQr) on the
+// Invalid input to the solver wrappers (matvec, triangularSolve, qrPivoted, lstsqQr, qrR) on the
 // ACTIVE backend: every error names the argument, and the entry where one is at fault.
 
 import assert from 'node:assert/strict';
@@ -183,6 +183,20 @@ describe('the solver kernels reject bad input with errors that name the argument
       () => linalg.qrPivoted(Matrix.fromRows([[1, NaN]])),
       (e: unknown) => e instanceof NonFiniteError && e.argument === 'a' && e.col === 1,
     );
+  });
+
+  it('qrR: rejects an empty or non-finite matrix, naming the entry', () => {
+    assert.throws(() => linalg.qrR(Matrix.zeros(0, 3)), /a must not be empty; shape is 0×3/);
+    assert.throws(() => linalg.qrR(Matrix.zeros(2, 0)), /a must not be empty; shape is 2×0/);
+    for (const v of [NaN, Infinity, -Infinity]) {
+      const bad = a.clone();
+      bad.data[5] = v;
+      assert.throws(
+        () => linalg.qrR(bad),
+        (e: unknown) =>
+          e instanceof NonFiniteError && e.argument === 'a' && e.row === 1 && e.col === 2,
+      );
+    }
   });
 
   it('lstsqQr: rejects a wide A, a row mismatch, non-finite entries and a rank-deficient A', () => {

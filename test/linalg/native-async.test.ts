@@ -35,6 +35,7 @@ describe('native async kernels', nativeSuite, () => {
       assert.deepStrictEqual(await ak.svd!(m), k.svd!(m));
       assert.deepStrictEqual(await ak.qr!(m), k.qr!(m));
       assert.deepStrictEqual(await ak.qrPivoted!(m), k.qrPivoted!(m));
+      assert.deepStrictEqual(await ak.qrR!(m), k.qrR!(m));
     }
     const x = randomMatrix(7, 1, 12).data;
     const u = randomMatrix(5, 1, 13).data;

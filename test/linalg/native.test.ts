@@ -149,6 +149,7 @@ describe('native backend', nativeSuite, () => {
       () => addon.trsm!(new Float64Array(4), 2, new Float64Array(6), 3, 2, true, false, true),
       TypeError,
     );
+    assert.throws(() => addon.qrR!(new Float64Array(5), 2, 3), TypeError);
     // dgels would need a taller right-hand side buffer for a wide a.
     assert.throws(
       () => addon.lstsqQr!(new Float64Array(6), 2, 3, new Float64Array(2), 1),
@@ -172,6 +173,8 @@ describe('native backend', nativeSuite, () => {
     const x = kernels.trsm!(Matrix.identity(2), Matrix.zeros(2, 0), true, false, true);
     assert.deepEqual([x.rows, x.cols], [2, 0]);
     assert.deepEqual([...kernels.qrPivoted!(Matrix.zeros(0, 3)).perm], [0, 1, 2]);
+    const r = kernels.qrR!(Matrix.zeros(0, 3));
+    assert.deepEqual([r.rows, r.cols, r.data.length], [0, 3, 0]);
   });
 });
 

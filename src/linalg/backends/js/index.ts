@@ -7,6 +7,7 @@ import { gemv } from './products/gemv.js';
 import { gram } from './products/gram.js';
 import { qrPivoted } from './qr/pivoted.js';
 import { qr } from './qr/qr.js';
+import { qrR } from './qr/r-factor.js';
 import { svd } from './svd/svd.js';
 import { trsm } from './triangular/trsm.js';
 
@@ -32,5 +33,6 @@ export const jsBackend: Backend = {
     trsm,
     qrPivoted,
     lstsqQr,
+    qrR,
   },
 };

@@ -99,4 +99,8 @@ export const NATIVE_SPECS: { [K in KernelName]: NativeSpec<K> } = {
     args: (a, b) => [a.data, a.rows, a.cols, b.data, b.cols],
     result: (raw, a, b) => Matrix.fromRowMajor(a.cols, b.cols, raw as Float64Array),
   },
+  qrR: {
+    args: (a) => [a.data, a.rows, a.cols],
+    result: (raw, a) => Matrix.fromRowMajor(Math.min(a.rows, a.cols), a.cols, raw as Float64Array),
+  },
 };
