@@ -81,7 +81,8 @@ describe('lstsq', () => {
 
   it('chooses a large sketch for tall narrow A, a small one for wide A, never above m rows', () => {
     assert.equal(defaultEmbedding(100000, 500, 1e-10), 12);
-    assert.equal(defaultEmbedding(50000, 1000, 1e-10), 4);
+    assert.equal(defaultEmbedding(50000, 1000, 1e-10), 8);
+    assert.equal(defaultEmbedding(10000, 2000, 1e-10), 3);
     assert.ok(defaultEmbedding(50000, 1000, 1e-4) <= defaultEmbedding(50000, 1000, 1e-10));
     assert.equal(defaultEmbedding(500, 200, 1e-10), 2);
     for (const [m, d] of [
