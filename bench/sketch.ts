@@ -28,6 +28,11 @@ const sizes = (args.sizes ?? '100000x500,50000x1000')
 const repeat = Number(args.repeat ?? 3);
 const svdSize = Number(args.svd ?? 4000);
 const rank = Number(args.rank ?? 50);
+// LSQR iterations to backward error 1e-10 for every family at l = 2d, on these shapes.
+const iterationShapes = (args.iterations ?? '20000x200,100000x500')
+  .split(',')
+  .filter((s: string) => s !== '')
+  .map((s: string) => s.split('x').map(Number) as [number, number]);
 
 function best<T>(f: () => T): { seconds: number; value: T } {
   let seconds = Infinity;
@@ -47,14 +52,19 @@ function numpy(job: object): { seconds: number; backwardError?: number; numpy: s
   );
 }
 
+/** Gaussian columns scaled geometrically from 1 to 1e-8: cond(A) ≈ 1e8. */
+function illConditioned(m: number, n: number) {
+  const a = gaussianMatrix(m, n, `bench-${m}x${n}`);
+  for (let i = 0; i < m; i++)
+    for (let j = 0; j < n; j++) a.data[i * n + j]! *= 1e-8 ** (j / (n - 1));
+  return a;
+}
+
 const dir = mkdtempSync(join(tmpdir(), 'rmtkit-sketch-bench-'));
 try {
   console.log(`backend ${backend()}, best of ${repeat}`);
   for (const [m, n] of sizes) {
-    // Gaussian columns scaled geometrically from 1 to 1e-8: cond(A) ≈ 1e8.
-    const a = gaussianMatrix(m, n, `bench-${m}x${n}`);
-    for (let i = 0; i < m; i++)
-      for (let j = 0; j < n; j++) a.data[i * n + j]! *= 1e-8 ** (j / (n - 1));
+    const a = illConditioned(m, n);
     const b = gaussianMatrix(m, 1, `bench-b-${m}`).data;
     writeNpy(join(dir, 'A.npy'), a);
     writeNpy(join(dir, 'b.npy'), b);
@@ -70,6 +80,17 @@ try {
     console.log(
       `lstsq ${m}×${n}: sketch-precondition ${r.sketch} l=${r.sketchSize} ${ours.seconds.toFixed(2)} s (${r.iterations} LSQR iterations, backward error ${r.backwardError.toExponential(1)}, cond(AR⁻¹) ≈ ${r.conditionEstimate?.toFixed(2)}) | rmtkit direct (dgels) ${direct.seconds.toFixed(2)} s | numpy lstsq ${reference.seconds.toFixed(2)} s (backward error ${reference.backwardError?.toExponential(1)}) | numpy/ours ${(reference.seconds / ours.seconds).toFixed(2)}×`,
     );
+  }
+  for (const [m, n] of iterationShapes) {
+    const a = illConditioned(m, n);
+    const b = gaussianMatrix(m, 1, `bench-b-${m}`).data;
+    const cells = ['gaussian', 'uniform', 'rademacher', 'saso:8', 'srht', 'laso:leverage'].map(
+      (sketch) => {
+        const r = lstsq(a, b, { sketch, embedding: 2, seed: 1 });
+        return `${sketch} ${r.iterations} (${r.backwardError.toExponential(1)})`;
+      },
+    );
+    console.log(`LSQR iterations at l = 2d, ${m}×${n}, cond ≈ 1e8: ${cells.join(', ')}`);
   }
   if (svdSize > 0) {
     // A = U·diag(σ)·Vᵀ with σ_j = j^(-1) (slow decay, the hard case for rsvd) and Haar U, V.
