@@ -61,6 +61,16 @@ describe('lstsq', () => {
       assert.ok(result.matrixConditionEstimate! > 1e7 && result.matrixConditionEstimate! < 1e9);
     });
 
+  it('the LSRN (SVD) preconditioner reaches the same optimum as the QR one', () => {
+    const hard = matrixWithSingularValues(3000, geometric(60, 1e8), 'lstsq-hard');
+    const c = gaussianVector(3000, 6);
+    const svdResult = lstsq(hard, c, { preconditioner: 'svd', seed: 7 });
+    const qrResult = lstsq(hard, c, { preconditioner: 'qr', seed: 7 });
+    assert.ok(svdResult.converged && svdResult.backwardError <= 1e-10);
+    assert.ok(Math.abs(svdResult.residualNorm / qrResult.residualNorm - 1) < 1e-9);
+    assert.ok(Math.abs(svdResult.conditionEstimate! / qrResult.conditionEstimate! - 1) < 1e-6);
+  });
+
   it('estimates cond(A·R⁻¹) within 5 % of its exact value for the same sketch', () => {
     const hard = matrixWithSingularValues(4000, geometric(50, 1e6), 'lstsq-cond');
     const result = lstsq(hard, gaussianVector(4000, 9), {
