@@ -5,7 +5,7 @@
 export { type DeformedComponent, type DeformedLaw, deformedLaw } from './deformed/law.js';
 export { diagonalPencil, generalPencil, type Pencil } from './deformed/pencil.js';
 export type { PencilPoint } from './deformed/root.js';
-export { kolmogorovDistance } from './kolmogorov.js';
+export { distributionDistance, kolmogorovDistance } from './kolmogorov.js';
 export * from './laws/index.js';
 export { ledoitPecheOverlap, ledoitPecheTop } from './ledoit-peche.js';
 export { type Population, population } from './population.js';

@@ -13,3 +13,19 @@ export function kolmogorovDistance(samples: ArrayLike<number>, cdf: (x: number) 
   }
   return worst;
 }
+
+/**
+ * sup |F(x) − G(x)| over the given points: the Kolmogorov distance between two continuous
+ * distribution functions, sampled (e.g. an SLQ estimate against the deterministic equivalent).
+ * @example distributionDistance(est.cdf, theory.cdf, est.grid)
+ */
+export function distributionDistance(
+  f: (x: number) => number,
+  g: (x: number) => number,
+  points: ArrayLike<number>,
+): number {
+  let worst = 0;
+  for (let i = 0; i < points.length; i++)
+    worst = Math.max(worst, Math.abs(f(points[i]!) - g(points[i]!)));
+  return worst;
+}

@@ -75,7 +75,10 @@ function belowRounding(
   return makeFit({ ...ridgeless(xc, sigmaHat), lambda, centred, mean, n: xc.rows, d: xc.cols });
 }
 
-function prepare(data: Matrix, options: SsrOptions) {
+/**
+ * Checks λ and the data and centres a copy of the columns when asked (shared with the SLQ path).
+ */
+export function prepare(data: Matrix, options: SsrOptions) {
   const lambda = SSR_PARAMS.lambda.check('lambda', options.lambda);
   if (!Number.isFinite(lambda)) throw new InvalidArgumentError('lambda', 'must be finite', lambda);
   const centred = options.centre ?? true;

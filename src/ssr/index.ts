@@ -13,6 +13,12 @@ export { SSR_PARAMS } from './params.js';
 export { populationError } from './population-error.js';
 export { type SsrEigen, ssrEigen } from './spectrum.js';
 export type { SpectrumCurve } from './spectrum-map.js';
+export { type SsrSymmetricOperator, ssrSymmetricOperator } from './spectrum-operator.js';
+export {
+  type SsrSpectrumEstimate,
+  type SsrSpectrumSlqOptions,
+  ssrSpectrumSlq,
+} from './spectrum-slq.js';
 export {
   type SpectrumMethod,
   type SsrSpectrumTheory,
