@@ -9,6 +9,7 @@ import {
 import { lanczosSteps, type Reorthogonalization } from '../estimate/lanczos-block.js';
 import { type ProbeQuadrature, probeQuadratures } from '../estimate/probe-quadrature.js';
 import type { Matrix } from '../linalg/matrix.js';
+import { normalCdf } from '../stats/normal-cdf.js';
 import { ssrSymmetricOperator } from './spectrum-operator.js';
 
 /** Options of {@link ssrSpectrumSlq}. */
@@ -169,34 +170,4 @@ function nodeWidths(
     const h = m === 1 ? 0 : (right - left) / (k === 0 || k === m - 1 ? 1 : 2);
     return Math.max(c * h, floor);
   });
-}
-
-/**
- * Φ(u), the standard normal distribution function, as erfc(−u/√2)/2 with the Chebyshev fit of
- * Numerical Recipes §6.2 (fractional error below 1.2·10⁻⁷ everywhere).
- */
-function normalCdf(u: number): number {
-  const x = -u / Math.SQRT2;
-  const z = Math.abs(x);
-  const t = 1 / (1 + 0.5 * z);
-  const r =
-    t *
-    Math.exp(
-      -z * z -
-        1.26551223 +
-        t *
-          (1.00002368 +
-            t *
-              (0.37409196 +
-                t *
-                  (0.09678418 +
-                    t *
-                      (-0.18628806 +
-                        t *
-                          (0.27886807 +
-                            t *
-                              (-1.13520398 +
-                                t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))),
-    );
-  return 0.5 * (x >= 0 ? r : 2 - r);
 }
