@@ -4,6 +4,7 @@ import { assertFinite, Matrix } from '../linalg/matrix.js';
 import type { Seed } from '../random/seed.js';
 import { parseSketch } from './distribution.js';
 import { sketchingOperator } from './operator.js';
+import { SKETCH_PARAMS } from './params.js';
 import type { SketchDistribution } from './types.js';
 
 /** A[:, perm] = Q·R with Q (m×k) orthonormal, R (k×n) upper trapezoidal, k the numerical rank. */
@@ -47,7 +48,7 @@ export function cqrrpt(
       : (options.sketch ?? { kind: 'saso', vecNnz: 8 });
   const sketch = sketchingOperator(distribution, l, m, options.seed ?? 0);
   const { r: rSketch, perm } = qrPivoted(sketch.applyLeft(a));
-  const rcond = options.rcond ?? 2 ** -52 * Math.max(m, n);
+  const rcond = SKETCH_PARAMS.rcond.check('rcond', options.rcond ?? 2 ** -52 * Math.max(m, n));
   const top = Math.abs(rSketch.get(0, 0));
   let k = 0;
   while (k < n && Math.abs(rSketch.get(k, k)) > rcond * top) k++;

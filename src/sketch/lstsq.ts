@@ -95,7 +95,7 @@ export function lstsq(a: Matrix, b: Float64Array, options: LstsqOptions = {}): L
     throw new InvalidArgumentError('a', `must have at least as many rows as columns`, `${m}×${d}`);
   assertLength('b', b, m);
   assertFiniteVector('b', b);
-  const rcond = options.rcond ?? 2 ** -52 * Math.max(m, d);
+  const rcond = SKETCH_PARAMS.rcond.check('rcond', options.rcond ?? 2 ** -52 * Math.max(m, d));
   const distribution =
     typeof options.sketch === 'string'
       ? parseSketch(options.sketch)

@@ -13,4 +13,5 @@ export const SKETCH_PARAMS = {
   oversample: interval(0, Infinity, '[)', { integer: true }),
   power: interval(0, Infinity, '[)', { integer: true }),
   seed: interval(0, Number.MAX_SAFE_INTEGER, '[]', { integer: true }),
+  rcond: interval(0, 1, '[)'),
 } as const;

@@ -125,6 +125,7 @@ describe('lstsq', () => {
     expect(() => lstsq(a, b, { embedding: 1 }), 'embedding');
     expect(() => lstsq(a, b, { embedding: 0.5 }), 'embedding');
     expect(() => lstsq(a, b, { tolerance: 0 }), 'tolerance');
+    expect(() => lstsq(a, b, { rcond: -1 }), 'rcond');
     const nan = b.slice();
     nan[7] = Number.NaN;
     expect(() => lstsq(a, nan), 'b');
