@@ -11,6 +11,7 @@ export {
   parseSketch,
   SKETCH_SYNTAX,
 } from './distribution.js';
+export { defaultEmbedding } from './embedding.js';
 export { leverageScores } from './leverage.js';
 export { type LsqrOptions, type LsqrResult, lsqr } from './lsqr.js';
 export {
