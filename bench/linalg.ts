@@ -137,6 +137,10 @@ function call(
       return () => K.trsm!(spd, square, true, false, true);
     case 'lstsqQr':
       return () => K.lstsqQr!(x, Matrix.fromRowMajor(x.rows, 1, x.data.subarray(0, x.rows)));
+    case 'luLogdet':
+      return () => K.luLogdet!(square);
+    case 'ldlLogdet':
+      return () => K.ldlLogdet!(spd);
   }
 }
 

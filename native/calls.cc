@@ -7,6 +7,7 @@
 //   trsm(t, d, b, rows, cols, upper, trans, left) -> (rows×cols)
 //   qrPivoted(a, m, n) -> { q, r, perm (Int32Array) }     lstsqQr(a, m, n, b, k) -> (n×k)
 //   qrR(a, m, n) -> (k×n), k = min(m, n)
+//   luLogdet(a, d) / ldlLogdet(a, d) -> (2) = [ln|det a|, sign]
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
@@ -146,6 +147,16 @@ void PrepareLstsqQr(const Napi::CallbackInfo& info, bool copy, Call& call) {
   call.run = [=] { return LstsqQr(a, b, x, m, n, k); };
 }
 
+// The determinant kernels (a, d) -> [ln|det a|, sign].
+template <Status (*Kernel)(const double*, double*, int)>
+void PrepareLogdet(const Napi::CallbackInfo& info, bool copy, Call& call) {
+  Args args(info, copy, call);
+  const int d = args.Dim(1);
+  const double* a = args.Input(0, d, d);
+  double* out = args.Single(2);
+  call.run = [=] { return Kernel(a, out, d); };
+}
+
 }  // namespace
 
 const std::vector<KernelEntry>& KernelTable() {
@@ -164,6 +175,8 @@ const std::vector<KernelEntry>& KernelTable() {
       {"qrPivoted", PrepareQrPivoted},
       {"lstsqQr", PrepareLstsqQr},
       {"qrR", PrepareQrR},
+      {"luLogdet", PrepareLogdet<LuLogdet>},
+      {"ldlLogdet", PrepareLogdet<LdlLogdet>},
   };
   return table;
 }

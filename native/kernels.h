@@ -49,5 +49,11 @@ Status QrPivoted(const double* a, double* q, double* r, int32_t* perm, int m, in
 // x (n×k) minimising ‖a x − b‖_F for a m×n with m ≥ n, b m×k (Householder QR, dgels); info > 0:
 // diagonal entry info − 1 of R is zero (a is rank deficient).
 Status LstsqQr(const double* a, const double* b, double* x, int m, int n, int k);
+// out (2) = [ln|det a|, sign] of the square a (d×d) through LU with partial pivoting (dgetrf); a
+// zero pivot gives [−∞, 0], not an error.
+Status LuLogdet(const double* a, double* out, int d);
+// out (2) = [ln|det a|, sign] of the symmetric a (d×d) through Bunch–Kaufman LDLᵀ (dsytrf); a
+// singular D gives [−∞, 0], not an error.
+Status LdlLogdet(const double* a, double* out, int d);
 
 }  // namespace rmtkit

@@ -1,6 +1,6 @@
 import { InvalidArgumentError } from '../errors.js';
 import { asyncKernel, kernel } from './backend.js';
-import type { Eigh, Qr, Svd } from './kernels.js';
+import type { Eigh, Qr, SignedLogdet, Svd } from './kernels.js';
 import { assertFinite, assertSquare, assertSymmetricFinite, type Matrix } from './matrix.js';
 
 /**
@@ -155,6 +155,35 @@ export function qr(a: Matrix): Qr {
 export function qrR(a: Matrix): Matrix {
   checkNonEmpty('a', a);
   return kernel('qrR')(a);
+}
+
+/**
+ * ln |det A| and the sign of det A for a square A through LU with partial pivoting, PA = LU
+ * (LAPACK dgetrf, 2n³/3 flops; numpy.linalg.slogdet): det A = (−1)^(row interchanges) · Π U_ii,
+ * summed as logarithms so it never overflows. A zero pivot is not an error: it gives
+ * { logAbsDet: −∞, sign: 0 } (Golub and Van Loan, Matrix Computations, §3.4).
+ * @throws {InvalidArgumentError} naming 'a' when it is not square or empty.
+ * @throws {NonFiniteError} naming the first NaN or ±∞ entry of A.
+ * @example luLogdet(Matrix.fromRows([[0, 1], [2, 3]])) // { logAbsDet: ln 2, sign: −1 }
+ */
+export function luLogdet(a: Matrix): SignedLogdet {
+  assertSquare('a', a);
+  assertFinite('a', a);
+  return kernel('luLogdet')(a);
+}
+
+/**
+ * ln |det A| and the sign of det A for a symmetric (possibly indefinite) A through the
+ * Bunch–Kaufman factorisation PAPᵀ = LDLᵀ with 1×1 and 2×2 pivots (LAPACK dsytrf, n³/3 flops):
+ * det A = det D, the product of the pivots and of the 2×2 blocks' determinants. A singular D
+ * gives { logAbsDet: −∞, sign: 0 } (Golub and Van Loan, §4.4.4).
+ * @throws {InvalidArgumentError} naming 'a' when it is not square, empty or not symmetric.
+ * @throws {NonFiniteError} naming the first NaN or ±∞ entry of A.
+ * @example ldlLogdet(Matrix.fromRows([[0, 1], [1, 0]])) // { logAbsDet: 0, sign: −1 }
+ */
+export function ldlLogdet(a: Matrix): SignedLogdet {
+  assertSymmetricFinite('a', a);
+  return kernel('ldlLogdet')(a);
 }
 
 function checkNonEmpty(name: string, a: Matrix): void {

@@ -10,7 +10,9 @@ export {
   eigvalshAsync,
   gram,
   gramAsync,
+  ldlLogdet,
   lstsqQr,
+  luLogdet,
   matmul,
   matmulAsync,
   matvec,
@@ -32,4 +34,4 @@ export {
   setBackend,
   setBlasThreads,
 } from './backend.js';
-export type { BackendName, Eigh, Qr, QrPivoted, Svd } from './kernels.js';
+export type { BackendName, Eigh, Qr, QrPivoted, SignedLogdet, Svd } from './kernels.js';

@@ -34,6 +34,14 @@ export interface QrPivoted {
   perm: Int32Array;
 }
 
+/** ln |det A| and the sign of det A, as numpy's slogdet: det A = sign · exp(logAbsDet). */
+export interface SignedLogdet {
+  /** ln |det A|; −∞ when A is singular. */
+  logAbsDet: number;
+  /** 1, −1, or 0 when A is singular. */
+  sign: number;
+}
+
 /**
  * The kernels every backend implements. Inputs are validated by `linalg/index.ts` before they get
  * here (finite, right shapes, symmetric where required); kernels trust them and never mutate them.
@@ -79,6 +87,16 @@ export interface Kernels {
    * {@link Kernels.qr} gives on the same backend; Q is never formed.
    */
   qrR(a: Matrix): Matrix;
+  /**
+   * ln |det A| and its sign for a square A through LU with partial pivoting; a zero pivot gives
+   * { logAbsDet: −∞, sign: 0 }.
+   */
+  luLogdet(a: Matrix): SignedLogdet;
+  /**
+   * ln |det A| and its sign for a symmetric A through Bunch–Kaufman LDLᵀ; a singular D gives
+   * { logAbsDet: −∞, sign: 0 }.
+   */
+  ldlLogdet(a: Matrix): SignedLogdet;
 }
 
 export type KernelName = keyof Kernels;
@@ -115,6 +133,8 @@ export const KERNELS: Readonly<Record<KernelName, { inputs: string; outputs: str
     outputs: 'argmin ‖AX − B‖_F (n×k)',
   },
   qrR: { inputs: 'A (m×n)', outputs: 'R (k×n) upper of A = QR, k = min(m, n); no Q' },
+  luLogdet: { inputs: 'A (d×d)', outputs: 'ln |det A| and sign by LU with partial pivoting' },
+  ldlLogdet: { inputs: 'A (d×d, symmetric)', outputs: 'ln |det A| and sign by Bunch–Kaufman LDLᵀ' },
 };
 
 export const KERNEL_NAMES = Object.keys(KERNELS) as KernelName[];

@@ -6,7 +6,14 @@ import { after, describe, it } from 'node:test';
 import { writeNpy } from '../../src/io/npy.js';
 import { eigvalsh, gram } from '../../src/linalg/api.js';
 import { gaussianMatrix } from '../../src/random/gaussian.js';
+import { fromJson, loadFixture } from '../linalg/helpers.js';
 import { runCli } from './run-cli.js';
+
+/** numpy.linalg.slogdet of a fixture matrix. */
+interface Slogdet {
+  sign: number;
+  logAbsDet: number;
+}
 
 /** Relative error |a − b| / |b|. */
 const relative = (a: number, b: number) => Math.abs(a - b) / Math.abs(b);
@@ -31,6 +38,34 @@ describe('rmtkit logdet, trace and density', () => {
     assert.equal(report.n, 200);
     assert.ok(relative(report.logAbsDet, exact) <= 1e-10, `${report.logAbsDet} vs ${exact}`);
     assert.ok(report.seconds >= 0);
+  });
+
+  it('logdet --method exact gives numpy’s slogdet of symmetric indefinite and general matrices to 1e-10', async () => {
+    const { cases } = loadFixture<{
+      cases: Array<{ name: string; a: { rows: number; cols: number; data: number[] } } & Slogdet>;
+    }>('linalg/logdet.json');
+    const runs: Array<[string, string[], string]> = [
+      ['symmetric indefinite 64', [], 'ldl'],
+      ['symmetric indefinite 64', ['--structure', 'symmetric'], 'ldl'],
+      ['general 64', [], 'lu'],
+      ['general 64', ['--structure', 'general'], 'lu'],
+      ['spd 64', ['--structure', 'general'], 'lu'],
+      ['spd 64', [], 'cholesky'],
+    ];
+    for (const [name, flags, factorization] of runs) {
+      const c = cases.find((c) => c.name === name)!;
+      const path = join(dir, `${name.replaceAll(' ', '-')}.npy`);
+      writeNpy(path, fromJson(c.a));
+      const { out, code } = await runCli('logdet', path, ...flags, '--json');
+      assert.equal(code, 0, name);
+      const report = JSON.parse(out);
+      assert.equal(report.factorization, factorization, `${name} ${flags}`);
+      assert.equal(report.sign, c.sign, `${name} ${flags}`);
+      assert.ok(relative(report.logAbsDet, c.logAbsDet) <= 1e-10, `${name} ${flags}`);
+    }
+    const human = await runCli('logdet', join(dir, 'general-64.npy'));
+    assert.match(human.out, /exact by LU/);
+    assert.match(human.out, /\(sign −1\)/);
   });
 
   it('logdet --method slq --json lies within 4 standard errors of the exact value', async () => {
@@ -102,7 +137,8 @@ describe('rmtkit logdet, trace and density', () => {
   it('prints readable summaries without --json', async () => {
     const exact = await runCli('logdet', file);
     assert.equal(exact.code, 0);
-    assert.match(exact.out, /ln det A +-?\d/);
+    assert.match(exact.out, /exact by Cholesky/);
+    assert.match(exact.out, /ln \|det A\| +-?\d.*\(sign \+1\)/);
     const slq = await runCli('trace', file, '--fn', 'log', '--max-probes', '20');
     assert.match(slq.out, /95 % interval/);
     const density = await runCli('density', file, '--points', '64');
@@ -129,8 +165,20 @@ describe('rmtkit logdet, trace and density', () => {
       [['logdet', file, '--min-probes', '1'], /--min-probes must be an integer ≥ 2/],
       [['logdet', file, '--confidence', '1'], /--confidence must be a number in \(0, 1\)/],
       [
-        ['logdet', join(dir, 'indefinite.npy')],
+        ['logdet', join(dir, 'indefinite.npy'), '--structure', 'spd'],
         /indefinite\.npy must be symmetric positive definite/,
+      ],
+      [
+        ['logdet', file, '--structure', 'lower'],
+        /--structure must be one of auto, spd, symmetric, general\. Value: "lower"/,
+      ],
+      [
+        ['logdet', file, '--method', 'slq', '--structure', 'general'],
+        /--structure must be auto or spd for --method slq/,
+      ],
+      [
+        ['logdet', join(dir, 'asymmetric.npy'), '--structure', 'symmetric'],
+        /asymmetric\.npy must be symmetric/,
       ],
       [
         ['logdet', join(dir, 'indefinite.npy'), '--method', 'slq'],

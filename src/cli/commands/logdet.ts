@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import type { Command } from 'commander';
-import { logdetCholesky } from '../../estimate/logdet-cholesky.js';
+import { InvalidArgumentError } from '../../errors.js';
+import { LOGDET_STRUCTURES, logdet } from '../../estimate/logdet.js';
 import { slq } from '../../estimate/slq.js';
 import { backend } from '../../linalg/backend.js';
 import { denseOperator } from '../../operators/linear-operator.js';
@@ -22,39 +23,67 @@ import { productProgress, progressEnabled } from './estimation-progress.js';
 /** The methods of `rmtkit logdet`. */
 export const LOGDET_METHODS = ['exact', 'slq'] as const;
 
+/** How the exact method names its factorisations in the summary. */
+const FACTORIZATION_NAMES = { cholesky: 'Cholesky', ldl: 'Bunch–Kaufman LDLᵀ', lu: 'LU' } as const;
+
 interface LogdetFlags extends ProbeFlags {
   method: string;
+  structure: string;
   json?: boolean;
 }
 
 /**
- * `rmtkit logdet FILE`: the log-determinant of a symmetric positive definite matrix, exactly from
- * its Cholesky factor (ln det A = 2 Σ ln L_ii) or by stochastic Lanczos quadrature of tr log A
- * with a standard error and a Student-t confidence interval (docs/theory.md §13). Non-square,
- * non-symmetric or not positive definite input exits 2 naming the file.
+ * `rmtkit logdet FILE`: the log-determinant of a square matrix with its sign, exactly from the
+ * factorisation that `--structure` allows (Cholesky for SPD, Bunch–Kaufman LDLᵀ for symmetric,
+ * LU for general; `auto` picks), or, for a symmetric positive definite matrix, by stochastic
+ * Lanczos quadrature of tr log A with a standard error and a Student-t confidence interval
+ * (docs/theory.md §13). Non-square input, non-symmetric input where symmetry is required and
+ * input that is not positive definite for `--structure spd` or `--method slq` exit 2 naming the
+ * file.
  * @example rmtkit logdet A.npy --method slq --min-probes 30 --lanczos-steps 30 --json
  */
 export function registerLogdet(program: Command): void {
   const command = program
     .command('logdet')
     .description(
-      'log-determinant of a symmetric positive definite matrix: exact (Cholesky) or stochastic Lanczos quadrature',
+      'log-determinant and sign of a square matrix: exact (Cholesky, LDLᵀ or LU) or stochastic Lanczos quadrature (SPD)',
     )
-    .argument('<file>', 'the matrix A (n×n, symmetric positive definite), .npy or CSV/TSV text')
-    .option('--method <name>', LOGDET_METHODS.join(' | '), 'exact');
+    .argument('<file>', 'the matrix A (n×n; SPD for slq), .npy or CSV/TSV text')
+    .option('--method <name>', LOGDET_METHODS.join(' | '), 'exact')
+    .option(
+      '--structure <kind>',
+      `${LOGDET_STRUCTURES.join(' | ')}: the factorisation of --method exact (spd: Cholesky, symmetric: LDLᵀ, general: LU)`,
+      'auto',
+    );
   addProbeFlags(command)
     .option('--json', 'machine-readable output')
     .action((file: string, flags: LogdetFlags) => {
       const method = parseChoice('--method', flags.method, LOGDET_METHODS);
+      const structure = parseChoice('--structure', flags.structure, LOGDET_STRUCTURES);
+      if (method === 'slq' && structure !== 'auto' && structure !== 'spd')
+        throw new InvalidArgumentError(
+          '--structure',
+          'must be auto or spd for --method slq, which needs a positive definite matrix',
+          structure,
+        );
       const settings = parseProbeFlags(flags);
-      const a = loadSquare(file, true);
-      checkPositiveDiagonal(file, a);
+      const spd = method === 'slq' || structure === 'spd';
+      const a = loadSquare(file, spd || structure === 'symmetric');
+      if (spd) checkPositiveDiagonal(file, a);
       const n = a.rows;
       const start = performance.now();
       let report: Record<string, unknown>;
       if (method === 'exact') {
-        const { logAbsDet, sign } = withFlagNames({ a: file }, () => logdetCholesky(a));
-        report = { file, n, method, logAbsDet, sign };
+        const r = withFlagNames({ a: file }, () => logdet(a, { structure }));
+        report = {
+          file,
+          n,
+          method,
+          structure,
+          factorization: r.method,
+          logAbsDet: r.logAbsDet,
+          sign: r.sign,
+        };
       } else {
         const { lanczosSteps, minProbes, maxProbes } = settings;
         const products = Math.ceil(maxProbes / minProbes) * lanczosSteps;
@@ -92,16 +121,18 @@ export function registerLogdet(program: Command): void {
       const r = report as {
         logAbsDet: number;
         sign: number;
+        factorization?: keyof typeof FACTORIZATION_NAMES;
         standardError?: number;
         interval?: [number, number];
         probes?: number;
         converged?: boolean;
       };
       if (method === 'exact') {
-        console.log(`Log-determinant of ${file} (${n}×${n}), exact by Cholesky`);
         console.log(
-          `  ln det A     ${r.logAbsDet.toPrecision(15)}   (sign ${r.sign > 0 ? '+1' : '−1'})`,
+          `Log-determinant of ${file} (${n}×${n}), exact by ${FACTORIZATION_NAMES[r.factorization!]}`,
         );
+        const sign = r.sign > 0 ? '+1' : r.sign < 0 ? '−1' : '0, A is singular';
+        console.log(`  ln |det A|   ${r.logAbsDet.toPrecision(15)}   (sign ${sign})`);
       } else {
         console.log(
           `Log-determinant of ${file} (${n}×${n}) by stochastic Lanczos quadrature: ${r.probes} ${settings.probes} probes × ${settings.lanczosSteps} Lanczos steps, ${stopping(settings, r.converged === true)}`,

@@ -1,5 +1,7 @@
 import type { Backend } from '../../kernels.js';
 import { cholesky, choleskySolve, spdInverse } from './cholesky/cholesky.js';
+import { ldlLogdet } from './determinant/ldl-logdet.js';
+import { luLogdet } from './determinant/lu-logdet.js';
 import { eigh, eigvalsh } from './eigen/eigen.js';
 import { lstsqQr } from './least-squares/lstsq.js';
 import { gemm } from './products/gemm.js';
@@ -34,5 +36,7 @@ export const jsBackend: Backend = {
     qrPivoted,
     lstsqQr,
     qrR,
+    luLogdet,
+    ldlLogdet,
   },
 };

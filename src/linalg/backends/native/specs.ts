@@ -1,4 +1,4 @@
-import type { Eigh, KernelName, Kernels, Qr, QrPivoted, Svd } from '../../kernels.js';
+import type { Eigh, KernelName, Kernels, Qr, QrPivoted, SignedLogdet, Svd } from '../../kernels.js';
 import { Matrix } from '../../matrix.js';
 import type { NativeArg } from './addon.js';
 
@@ -11,6 +11,10 @@ export interface NativeSpec<K extends KernelName> {
 type Arrays<T extends string> = Record<T, Float64Array>;
 
 const square = (a: Matrix): NativeArg[] => [a.data, a.rows];
+const logdetResult = (raw: unknown): SignedLogdet => {
+  const [logAbsDet, sign] = raw as Float64Array;
+  return { logAbsDet: logAbsDet!, sign: sign! };
+};
 const squareResult = (raw: unknown, a: Matrix): Matrix =>
   Matrix.fromRowMajor(a.rows, a.rows, raw as Float64Array);
 
@@ -103,4 +107,6 @@ export const NATIVE_SPECS: { [K in KernelName]: NativeSpec<K> } = {
     args: (a) => [a.data, a.rows, a.cols],
     result: (raw, a) => Matrix.fromRowMajor(Math.min(a.rows, a.cols), a.cols, raw as Float64Array),
   },
+  luLogdet: { args: square, result: logdetResult },
+  ldlLogdet: { args: square, result: logdetResult },
 };
