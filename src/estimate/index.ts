@@ -4,6 +4,8 @@
 // LU).
 export type { DensityOptions, SpectralDensity } from './density.js';
 export { type Estimate, type ProbeOptions, probeConstraints } from './estimate.js';
+export { type FlodanceOptions, flodance } from './flodance.js';
+export { type FlodanceFit, type FlodanceFitOptions, flodanceFit } from './flodance-fit.js';
 export { gaussQuadrature, type QuadratureRule } from './gauss-quadrature.js';
 export { type HutchPlusPlusOptions, hutchPlusPlus } from './hutch-plus-plus.js';
 export { hutchinson } from './hutchinson.js';

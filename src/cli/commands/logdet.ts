@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import type { Command } from 'commander';
 import { InvalidArgumentError } from '../../errors.js';
+import { flodance } from '../../estimate/flodance.js';
 import { LOGDET_STRUCTURES, logdet } from '../../estimate/logdet.js';
 import { slq } from '../../estimate/slq.js';
 import { backend } from '../../linalg/backend.js';
@@ -13,6 +14,7 @@ import {
   PROBE_FLAG_NAMES,
   type ProbeFlags,
   parseChoice,
+  parseFlagNumber,
   parseProbeFlags,
   percent,
   stopping,
@@ -21,7 +23,7 @@ import {
 import { productProgress, progressEnabled } from './estimation-progress.js';
 
 /** The methods of `rmtkit logdet`. */
-export const LOGDET_METHODS = ['exact', 'slq'] as const;
+export const LOGDET_METHODS = ['exact', 'slq', 'flodance'] as const;
 
 /** How the exact method names its factorisations in the summary. */
 const FACTORIZATION_NAMES = { cholesky: 'Cholesky', ldl: 'Bunch–Kaufman LDLᵀ', lu: 'LU' } as const;
@@ -29,6 +31,7 @@ const FACTORIZATION_NAMES = { cholesky: 'Cholesky', ldl: 'Bunch–Kaufman LDLᵀ
 interface LogdetFlags extends ProbeFlags {
   method: string;
   structure: string;
+  fraction: string;
   json?: boolean;
 }
 
@@ -54,20 +57,25 @@ export function registerLogdet(program: Command): void {
       '--structure <kind>',
       `${LOGDET_STRUCTURES.join(' | ')}: the factorisation of --method exact (spd: Cholesky, symmetric: LDLᵀ, general: LU)`,
       'auto',
+    )
+    .option(
+      '--fraction <f>',
+      'flodance: share of n whose leading block is factored and extrapolated from, in (0, 1]',
+      '0.1',
     );
   addProbeFlags(command)
     .option('--json', 'machine-readable output')
     .action((file: string, flags: LogdetFlags) => {
       const method = parseChoice('--method', flags.method, LOGDET_METHODS);
       const structure = parseChoice('--structure', flags.structure, LOGDET_STRUCTURES);
-      if (method === 'slq' && structure !== 'auto' && structure !== 'spd')
+      if (method !== 'exact' && structure !== 'auto' && structure !== 'spd')
         throw new InvalidArgumentError(
           '--structure',
-          'must be auto or spd for --method slq, which needs a positive definite matrix',
+          `must be auto or spd for --method ${method}, which needs a positive definite matrix`,
           structure,
         );
       const settings = parseProbeFlags(flags);
-      const spd = method === 'slq' || structure === 'spd';
+      const spd = method !== 'exact' || structure === 'spd';
       const a = loadSquare(file, spd || structure === 'symmetric');
       if (spd) checkPositiveDiagonal(file, a);
       const n = a.rows;
@@ -83,6 +91,26 @@ export function registerLogdet(program: Command): void {
           factorization: r.method,
           logAbsDet: r.logAbsDet,
           sign: r.sign,
+        };
+      } else if (method === 'flodance') {
+        // docs/theory.md §13.8: one Cholesky of the leading block, extrapolated to n.
+        const fraction = parseFlagNumber('--fraction', flags.fraction);
+        const r = withFlagNames({ a: file, fraction: '--fraction' }, () =>
+          flodance(a, { fraction }),
+        );
+        report = {
+          file,
+          n,
+          method,
+          fraction,
+          m: r.m,
+          logAbsDet: r.logAbsDet,
+          sign: 1,
+          standardError: r.standardError,
+          windowEstimates: r.windowEstimates,
+          basis: r.basis,
+          coefficients: Array.from(r.coefficients),
+          penalty: r.penalty,
         };
       } else {
         const { lanczosSteps, minProbes, maxProbes } = settings;
@@ -133,6 +161,14 @@ export function registerLogdet(program: Command): void {
         );
         const sign = r.sign > 0 ? '+1' : r.sign < 0 ? '−1' : '0, A is singular';
         console.log(`  ln |det A|   ${r.logAbsDet.toPrecision(15)}   (sign ${sign})`);
+      } else if (method === 'flodance') {
+        const m = (report as { m: number }).m;
+        console.log(
+          `Log-determinant of ${file} (${n}×${n}) by FLODANCE: extrapolated from the leading ${m}×${m} block`,
+        );
+        console.log(
+          `  ln det A     ${r.logAbsDet.toPrecision(8)} ± ${r.standardError!.toPrecision(3)} (spread over fit windows, not a sampling error)`,
+        );
       } else {
         console.log(
           `Log-determinant of ${file} (${n}×${n}) by stochastic Lanczos quadrature: ${r.probes} ${settings.probes} probes × ${settings.lanczosSteps} Lanczos steps, ${stopping(settings, r.converged === true)}`,
