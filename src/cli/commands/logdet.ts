@@ -3,6 +3,8 @@ import type { Command } from 'commander';
 import { InvalidArgumentError } from '../../errors.js';
 import { flodance } from '../../estimate/flodance.js';
 import { LOGDET_STRUCTURES, logdet } from '../../estimate/logdet.js';
+import { memdetLogdet } from '../../estimate/memdet.js';
+import { parseByteSize } from '../../estimate/memdet-size.js';
 import { slq } from '../../estimate/slq.js';
 import { backend } from '../../linalg/backend.js';
 import { denseOperator } from '../../operators/linear-operator.js';
@@ -23,7 +25,7 @@ import {
 import { productProgress, progressEnabled } from './estimation-progress.js';
 
 /** The methods of `rmtkit logdet`. */
-export const LOGDET_METHODS = ['exact', 'slq', 'flodance'] as const;
+export const LOGDET_METHODS = ['exact', 'slq', 'flodance', 'ooc'] as const;
 
 /** How the exact method names its factorisations in the summary. */
 const FACTORIZATION_NAMES = { cholesky: 'Cholesky', ldl: 'Bunch–Kaufman LDLᵀ', lu: 'LU' } as const;
@@ -32,6 +34,8 @@ interface LogdetFlags extends ProbeFlags {
   method: string;
   structure: string;
   fraction: string;
+  maxMem?: string;
+  scratch?: string;
   json?: boolean;
 }
 
@@ -62,6 +66,14 @@ export function registerLogdet(program: Command): void {
       '--fraction <f>',
       'flodance: share of n whose leading block is factored and extrapolated from, in (0, 1]',
       '0.1',
+    )
+    .option(
+      '--max-mem <size>',
+      'ooc: memory cap for the working tiles, e.g. 256MB or 2GB (1024-based)',
+    )
+    .option(
+      '--scratch <dir>',
+      'ooc: folder for the factor tiles and progress.json; rerun with it to resume',
     );
   addProbeFlags(command)
     .option('--json', 'machine-readable output')
@@ -74,6 +86,10 @@ export function registerLogdet(program: Command): void {
           `must be auto or spd for --method ${method}, which needs a positive definite matrix`,
           structure,
         );
+      if (method === 'ooc') {
+        logdetOutOfCore(file, flags);
+        return;
+      }
       const settings = parseProbeFlags(flags);
       const spd = method !== 'exact' || structure === 'spd';
       const a = loadSquare(file, spd || structure === 'symmetric');
@@ -182,4 +198,52 @@ export function registerLogdet(program: Command): void {
       }
       console.log(`  ${backend()} backend, ${seconds.toFixed(3)} s`);
     });
+}
+
+/**
+ * `rmtkit logdet FILE --method ooc --max-mem SIZE --scratch DIR`: the out-of-core blocked
+ * Cholesky log-determinant of an SPD float64 `.npy` file (memdetLogdet), resumable from DIR.
+ */
+function logdetOutOfCore(file: string, flags: LogdetFlags): void {
+  if (flags.maxMem === undefined)
+    throw new InvalidArgumentError('--max-mem', 'is required for --method ooc (e.g. 256MB)');
+  if (flags.scratch === undefined || flags.scratch === '')
+    throw new InvalidArgumentError('--scratch', 'is required for --method ooc (a folder)');
+  const maxMemory = parseByteSize('--max-mem', flags.maxMem);
+  const scratch = flags.scratch;
+  const verbose = progressEnabled(flags.json);
+  const start = performance.now();
+  const r = withFlagNames({ maxMemory: '--max-mem', scratch: '--scratch' }, () =>
+    memdetLogdet(file, {
+      maxMemory,
+      scratch,
+      onProgress: verbose
+        ? (p) => process.stderr.write(`\rlogdet (out of core): block column ${p.step}/${p.steps}`)
+        : undefined,
+    }),
+  );
+  if (verbose) process.stderr.write('\n');
+  const seconds = (performance.now() - start) / 1000;
+  const report = {
+    file,
+    method: 'ooc',
+    logAbsDet: r.logAbsDet,
+    sign: r.sign,
+    blocks: r.blocks,
+    blockSize: r.blockSize,
+    maxMemory,
+    scratch,
+    resumed: r.resumed,
+    backend: backend(),
+    seconds,
+  };
+  if (flags.json) {
+    console.log(JSON.stringify(report));
+    return;
+  }
+  console.log(
+    `Log-determinant of ${file}, out-of-core blocked Cholesky: ${r.blocks}×${r.blocks} tiles of ${r.blockSize}${r.resumed ? ', resumed from the scratch folder' : ''}`,
+  );
+  console.log(`  ln |det A|   ${r.logAbsDet.toPrecision(15)}   (sign +1)`);
+  console.log(`  ${backend()} backend, ${seconds.toFixed(3)} s`);
 }
