@@ -26,8 +26,21 @@ export function sketchMatrix(
       ? approximateLeverageScores(a, root.child('leverage'))
       : undefined;
   const s = sketchingOperator(distribution, l, a.rows, root, { probabilities });
-  return { sa: s.applyLeft(a), sb: s.applyVector(b) };
+  if (!DENSE_KINDS.has(distribution.kind)) return { sa: s.applyLeft(a), sb: s.applyVector(b) };
+  // A dense sketch is regenerated (l·m random draws) by every product, which costs far more than
+  // copying A once: sketch [A | b] in one product instead of A and b in two.
+  const d = a.cols;
+  const both = Matrix.zeros(a.rows, d + 1);
+  for (let i = 0; i < a.rows; i++) {
+    both.data.set(a.data.subarray(i * d, (i + 1) * d), i * (d + 1));
+    both.data[i * (d + 1) + d] = b[i]!;
+  }
+  const sketched = s.applyLeft(both);
+  return { sa: sketched.columns(0, d), sb: sketched.col(d) };
 }
+
+/** The families whose S is generated, not indexed: each product draws all of S again. */
+const DENSE_KINDS = new Set(['gaussian', 'uniform', 'rademacher']);
 
 /**
  * Sampling probabilities proportional to estimated leverage scores of a tall A (m×d) without a
