@@ -13,6 +13,7 @@ import { matmul, qr } from '../src/linalg/api.js';
 import { backend } from '../src/linalg/backend.js';
 import { gaussianMatrix } from '../src/random/gaussian.js';
 import { type LstsqOptions, lstsq } from '../src/sketch/lstsq.js';
+import { sketchingOperator } from '../src/sketch/operator.js';
 import { rsvd } from '../src/sketch/rsvd.js';
 import { lowRankErrorFactor } from '../src/sketch/theory-solve.js';
 
@@ -76,9 +77,13 @@ try {
     const ours = best(() => lstsq(a, b, options));
     const direct = best(() => lstsq(a, b, { method: 'direct' }));
     const reference = numpy({ task: 'lstsq', dir });
+    // The sketch of A alone, against scipy's CSC product with the same shape and nonzeros.
+    const saso = sketchingOperator({ kind: 'saso', vecNnz: 8 }, ours.value.sketchSize!, m, 1);
+    const sketchTime = best(() => saso.applyLeft(a)).seconds;
+    const scipySketch = numpy({ task: 'countsketch', dir, l: ours.value.sketchSize, vecNnz: 8 });
     const r = ours.value;
     console.log(
-      `lstsq ${m}×${n}: sketch-precondition ${r.sketch} l=${r.sketchSize} ${ours.seconds.toFixed(2)} s (${r.iterations} LSQR iterations, backward error ${r.backwardError.toExponential(1)}, cond(AR⁻¹) ≈ ${r.conditionEstimate?.toFixed(2)}) | rmtkit direct (dgels) ${direct.seconds.toFixed(2)} s | numpy lstsq ${reference.seconds.toFixed(2)} s (backward error ${reference.backwardError?.toExponential(1)}) | numpy/ours ${(reference.seconds / ours.seconds).toFixed(2)}×`,
+      `lstsq ${m}×${n}: sketch-precondition ${r.sketch} l=${r.sketchSize} ${ours.seconds.toFixed(2)} s (${r.iterations} LSQR iterations, backward error ${r.backwardError.toExponential(1)}, cond(AR⁻¹) ≈ ${r.conditionEstimate?.toFixed(2)}) | rmtkit direct (dgels) ${direct.seconds.toFixed(2)} s | numpy lstsq ${reference.seconds.toFixed(2)} s (backward error ${reference.backwardError?.toExponential(1)}) | numpy/ours ${(reference.seconds / ours.seconds).toFixed(2)}× | saso:8 S·A ${sketchTime.toFixed(2)} s vs scipy CSC ${scipySketch.seconds.toFixed(2)} s`,
     );
   }
   for (const [m, n] of iterationShapes) {
