@@ -6,34 +6,7 @@ import { evaluateBasis } from '../../src/estimate/flodance-basis.js';
 import { flodanceFit } from '../../src/estimate/flodance-fit.js';
 import { logdetCholesky } from '../../src/estimate/logdet-cholesky.js';
 import { Matrix } from '../../src/linalg/matrix.js';
-import { randomStream } from '../../src/random/stream.js';
-
-/**
- * Kernel matrix of n seeded uniform points in [0, 1]^d plus nugget·I: k(r) = exp(−r²/(2ℓ²)) (RBF)
- * or exp(−r/ℓ) (exponential).
- */
-function kernelMatrix(
-  kind: 'rbf' | 'exp',
-  n: number,
-  d: number,
-  ell: number,
-  nugget: number,
-  seed: number,
-): Matrix {
-  const s = randomStream(seed);
-  const x = Float64Array.from({ length: n * d }, () => s.uniform());
-  const a = new Float64Array(n * n);
-  for (let i = 0; i < n; i++)
-    for (let j = 0; j <= i; j++) {
-      let r2 = 0;
-      for (let t = 0; t < d; t++) r2 += (x[i * d + t]! - x[j * d + t]!) ** 2;
-      const v = kind === 'rbf' ? Math.exp(-r2 / (2 * ell * ell)) : Math.exp(-Math.sqrt(r2) / ell);
-      a[i * n + j] = v;
-      a[j * n + i] = v;
-    }
-  for (let i = 0; i < n; i++) a[i * n + i]! += nugget;
-  return Matrix.fromRowMajor(n, n, a);
-}
+import { kernelMatrix } from './helpers.js';
 
 function sequence(coefficients: number[], m: number): Float64Array {
   const c = Float64Array.from(coefficients);

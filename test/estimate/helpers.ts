@@ -1,7 +1,8 @@
 import { matmul, qr } from '../../src/linalg/api.js';
-import type { Matrix } from '../../src/linalg/matrix.js';
+import { Matrix } from '../../src/linalg/matrix.js';
 import { denseOperator, type LinearOperator } from '../../src/operators/linear-operator.js';
 import { gaussianMatrix } from '../../src/random/gaussian.js';
+import { randomStream } from '../../src/random/stream.js';
 
 /** Q diag(values) Qᵀ for a Haar-like orthogonal Q from the QR of a seeded Gaussian matrix. */
 export function symmetricWithEigenvalues(values: ArrayLike<number>, seed: number): Matrix {
@@ -55,4 +56,31 @@ export function binomialLowerBound(n: number, p: number, alpha: number): number 
 /** Relative difference |a − b| / |b|. */
 export function relative(a: number, b: number): number {
   return Math.abs(a - b) / Math.abs(b);
+}
+
+/**
+ * Kernel matrix of n seeded uniform points in [0, 1]^d plus nugget·I: k(r) = exp(−r²/(2ℓ²)) (RBF)
+ * or exp(−r/ℓ) (exponential).
+ */
+export function kernelMatrix(
+  kind: 'rbf' | 'exp',
+  n: number,
+  d: number,
+  ell: number,
+  nugget: number,
+  seed: number,
+): Matrix {
+  const s = randomStream(seed);
+  const x = Float64Array.from({ length: n * d }, () => s.uniform());
+  const a = new Float64Array(n * n);
+  for (let i = 0; i < n; i++)
+    for (let j = 0; j <= i; j++) {
+      let r2 = 0;
+      for (let t = 0; t < d; t++) r2 += (x[i * d + t]! - x[j * d + t]!) ** 2;
+      const v = kind === 'rbf' ? Math.exp(-r2 / (2 * ell * ell)) : Math.exp(-Math.sqrt(r2) / ell);
+      a[i * n + j] = v;
+      a[j * n + i] = v;
+    }
+  for (let i = 0; i < n; i++) a[i * n + i]! += nugget;
+  return Matrix.fromRowMajor(n, n, a);
 }
