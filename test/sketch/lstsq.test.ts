@@ -71,6 +71,20 @@ describe('lstsq', () => {
     assert.ok(Math.abs(svdResult.conditionEstimate! / qrResult.conditionEstimate! - 1) < 1e-6);
   });
 
+  it('LSQR converges at the rate √(d/l) of docs/theory.md §12.3: within 2·ln(2/ε)/ln(l/d) iterations', () => {
+    // The bound is CG's with κ = (1 + √(d/l))/(1 − √(d/l)); on 3 seeds the counts sit at 65–95 %
+    // of it, so a slower rate fails the upper side and the lower side checks the rate is not
+    // loose by a factor of 2.
+    const hard = matrixWithSingularValues(3000, geometric(60, 1e8), 'lstsq-hard');
+    const c = gaussianVector(3000, 6);
+    for (const embedding of [2, 4, 8])
+      for (const seed of [1, 2, 3]) {
+        const { iterations } = lstsq(hard, c, { sketch: 'gaussian', embedding, seed });
+        const bound = (2 * Math.log(2 / 1e-10)) / Math.log(embedding);
+        assert.ok(iterations <= bound && iterations >= bound / 2, `${iterations} vs ${bound}`);
+      }
+  });
+
   it('estimates cond(A·R⁻¹) within 5 % of its exact value for the same sketch', () => {
     const hard = matrixWithSingularValues(4000, geometric(50, 1e6), 'lstsq-cond');
     const result = lstsq(hard, gaussianVector(4000, 9), {
