@@ -1,7 +1,6 @@
 import { InvalidArgumentError, NonFiniteError } from '../errors.js';
 import type { Matrix } from '../linalg/matrix.js';
 import { assertFiniteVector, assertLength } from '../linalg/vector.js';
-import type { LinearOperator } from './linear-operator.js';
 
 /**
  * Boundary checks shared by the operator constructors: an operator validates its own data once,
@@ -37,26 +36,4 @@ export function checkBlock(name: string, m: Matrix, rows: number): Matrix {
       if (!Number.isFinite(data[k]!))
         throw new NonFiniteError(name, Math.floor(k / cols), k % cols, data[k]!);
   return m;
-}
-
-/**
- * The symmetric d×d operator of a vector product and a block product that trust their argument:
- * each of its four products checks the argument first ({@link checkVector}, {@link checkBlock},
- * naming 'x', or 'y' for the transposed products, which are the same map).
- * @example symmetricOperator(d, (v) => v, (m) => m) // the identity
- */
-export function symmetricOperator(
-  d: number,
-  vector: (v: Float64Array) => Float64Array,
-  block: (m: Matrix) => Matrix,
-): LinearOperator {
-  return {
-    rows: d,
-    cols: d,
-    symmetric: true,
-    matvec: (x) => vector(checkVector('x', x, d)),
-    rmatvec: (y) => vector(checkVector('y', y, d)),
-    matmat: (x) => block(checkBlock('x', x, d)),
-    rmatmat: (y) => block(checkBlock('y', y, d)),
-  };
 }

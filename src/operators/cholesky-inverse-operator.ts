@@ -1,8 +1,7 @@
 import { InvalidArgumentError } from '../errors.js';
 import { kernel } from '../linalg/backend.js';
 import { assertFinite, assertSquare, Matrix } from '../linalg/matrix.js';
-import { symmetricOperator } from './checks.js';
-import type { LinearOperator } from './linear-operator.js';
+import { type LinearOperator, vectorOperator } from './linear-operator.js';
 
 /**
  * The inverse A⁻¹ = (LLᵀ)⁻¹ of a symmetric positive definite matrix given its lower Cholesky
@@ -29,5 +28,6 @@ export function choleskyInverseOperator(l: Matrix): LinearOperator {
     }
   }
   const solve = (b: Matrix) => kernel('choleskySolve')(l, b);
-  return symmetricOperator(d, (v) => solve(Matrix.fromRowMajor(d, 1, v)).data, solve);
+  const vector = (v: Float64Array) => solve(Matrix.fromRowMajor(d, 1, v)).data;
+  return vectorOperator(d, d, vector, vector, { symmetric: true, matmat: solve, rmatmat: solve });
 }

@@ -2,8 +2,7 @@ import { interval } from '../constraints.js';
 import { InvalidArgumentError } from '../errors.js';
 import { kernel } from '../linalg/backend.js';
 import { assertFinite, type Matrix } from '../linalg/matrix.js';
-import { symmetricOperator } from './checks.js';
-import type { LinearOperator } from './linear-operator.js';
+import { type LinearOperator, vectorOperator } from './linear-operator.js';
 
 /** The ridge λ of {@link gramOperator}: λ ≥ 0. */
 export const gramLambda = interval(0, Infinity, '[)');
@@ -37,5 +36,5 @@ export function gramOperator(x: Matrix, lambda = 0): LinearOperator {
     if (lambda !== 0) for (let k = 0; k < d; k++) y[k]! += lambda * v[k]!;
     return y;
   };
-  return symmetricOperator(d, vector, apply);
+  return vectorOperator(d, d, vector, vector, { symmetric: true, matmat: apply, rmatmat: apply });
 }

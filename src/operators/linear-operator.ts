@@ -1,8 +1,6 @@
-import { InvalidArgumentError } from '../errors.js';
 import { matvec } from '../linalg/api.js';
 import { kernel } from '../linalg/backend.js';
 import { assertFinite, Matrix } from '../linalg/matrix.js';
-import { assertLength } from '../linalg/vector.js';
 import { checkBlock, checkVector } from './checks.js';
 
 /**
@@ -85,8 +83,11 @@ function normalProduct(a: Matrix, x: Float64Array) {
 }
 
 /**
- * An operator from its vector products alone; `matmat`/`rmatmat` apply them column by column
- * (use a dedicated constructor when a blocked product is cheaper).
+ * An operator from its vector products, which may trust their argument: every product here
+ * checks its argument's shape and finiteness first ({@link checkVector}, {@link checkBlock}),
+ * naming 'x', or 'y' for the transposed products. Block products are `options.matmat` /
+ * `options.rmatmat` when given (pass them where a blocked product is cheaper), else the vector
+ * products column by column.
  * @example vectorOperator(3, 3, (x) => x, (y) => y) // the identity
  */
 export function vectorOperator(
@@ -94,34 +95,32 @@ export function vectorOperator(
   cols: number,
   matvec: (x: Float64Array) => Float64Array,
   rmatvec: (y: Float64Array) => Float64Array,
-  options: { symmetric?: boolean } = {},
+  options: {
+    symmetric?: boolean;
+    matmat?: (x: Matrix) => Matrix;
+    rmatmat?: (y: Matrix) => Matrix;
+  } = {},
 ): LinearOperator {
-  const columns = (x: Matrix, inner: number, outer: number, map: typeof matvec) => {
-    if (x.rows !== inner)
-      throw new InvalidArgumentError('x', `must have ${inner} rows`, `${x.rows}×${x.cols}`);
+  const columns = (map: typeof matvec, outer: number) => (x: Matrix) => {
     const out = Matrix.zeros(outer, x.cols);
-    const column = new Float64Array(inner);
+    const column = new Float64Array(x.rows);
     for (let j = 0; j < x.cols; j++) {
-      for (let i = 0; i < inner; i++) column[i] = x.data[i * x.cols + j]!;
+      for (let i = 0; i < x.rows; i++) column[i] = x.data[i * x.cols + j]!;
       const image = map(column);
       for (let i = 0; i < outer; i++) out.data[i * x.cols + j] = image[i]!;
     }
     return out;
   };
+  const matmat = options.matmat ?? columns(matvec, rows);
+  const rmatmat = options.rmatmat ?? columns(rmatvec, cols);
   return {
     rows,
     cols,
     symmetric: options.symmetric ?? false,
-    matvec: (x) => {
-      assertLength('x', x, cols);
-      return matvec(x);
-    },
-    rmatvec: (y) => {
-      assertLength('y', y, rows);
-      return rmatvec(y);
-    },
-    matmat: (x) => columns(x, cols, rows, matvec),
-    rmatmat: (y) => columns(y, rows, cols, rmatvec),
+    matvec: (x) => matvec(checkVector('x', x, cols)),
+    rmatvec: (y) => rmatvec(checkVector('y', y, rows)),
+    matmat: (x) => matmat(checkBlock('x', x, cols)),
+    rmatmat: (y) => rmatmat(checkBlock('y', y, rows)),
   };
 }
 

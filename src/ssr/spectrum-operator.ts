@@ -1,9 +1,8 @@
 import { InvalidArgumentError, NotPositiveDefiniteError } from '../errors.js';
 import { cholesky, gram } from '../linalg/api.js';
 import type { Matrix } from '../linalg/matrix.js';
-import { symmetricOperator } from '../operators/checks.js';
 import { choleskyInverseOperator } from '../operators/cholesky-inverse-operator.js';
-import type { LinearOperator } from '../operators/linear-operator.js';
+import { type LinearOperator, vectorOperator } from '../operators/linear-operator.js';
 import { prepare } from './estimator.js';
 import { choleskyInverseDiagonal } from './inverse-diagonal.js';
 
@@ -81,7 +80,11 @@ export function ssrSymmetricOperator(
     return z;
   };
   return {
-    operator: symmetricOperator(d, vector, block),
+    operator: vectorOperator(d, d, vector, vector, {
+      symmetric: true,
+      matmat: block,
+      rmatmat: block,
+    }),
     diagQ,
     factor,
     n: xc.rows,
