@@ -47,6 +47,8 @@ for d in cfg["sizes"]:
         "qrPivoted": lambda: scipy.linalg.qr(b, pivoting=True, mode="economic"),
         "gemv": lambda: x @ b[0],
         "trsm": lambda: scipy.linalg.solve_triangular(a, b, lower=False),
+        "luLogdet": lambda: np.linalg.slogdet(b),
+        "ldlLogdet": lambda: np.linalg.slogdet(a),
         "lstsqQr": lambda: scipy.linalg.lstsq(x, x.ravel()[:n], lapack_driver="gelsy"),
     }
     for k in cfg["kernels"]:
