@@ -21,6 +21,7 @@ export {
 } from './logdet.js';
 export { type LogDeterminant, logdetCholesky } from './logdet-cholesky.js';
 export { type MemdetOptions, type MemdetResult, type MemdetStep, memdetLogdet } from './memdet.js';
+export { powerTraces } from './power-traces.js';
 export { type ProbeKind, probeBlock } from './probes.js';
 export { type SlqOptions, slq } from './slq.js';
 export { type SlqDensityOptions, slqDensity } from './slq-density.js';

@@ -82,6 +82,17 @@ describe('rmtkit logdet, trace and density', () => {
       Math.abs(r.logAbsDet - exact) <= 4 * r.standardError,
       `${r.logAbsDet} ± ${r.standardError} vs ${exact}`,
     );
+    // tr A and tr A² are the default control variates; without them the error bar is wider.
+    assert.equal(r.controlVariates, 2);
+    const plain = JSON.parse(
+      (await runCli('logdet', file, '--method', 'slq', ...flags, '--no-control-variates', '--json'))
+        .out,
+    );
+    assert.equal(plain.controlVariates, 0);
+    assert.ok(
+      r.standardError < plain.standardError,
+      `${r.standardError} vs ${plain.standardError}`,
+    );
   });
 
   it('trace --fn inv lies within 4 standard errors of Σ 1/λ, and --fn id by hutch++ of tr A', async () => {

@@ -3,6 +3,7 @@ import { interval } from '../../constraints.js';
 import { InvalidArgumentError, NotPositiveDefiniteError } from '../../errors.js';
 import { probeConstraints } from '../../estimate/estimate.js';
 import { lanczosSteps } from '../../estimate/lanczos-block.js';
+import { powerTraces } from '../../estimate/power-traces.js';
 import type { ProbeKind } from '../../estimate/probes.js';
 import { assertSymmetricFinite, type Matrix } from '../../linalg/matrix.js';
 import { loadMatrix, parseNumber } from '../inputs.js';
@@ -191,4 +192,20 @@ export function stopping(settings: ProbeSettings, converged: boolean): string {
 /** The Student-t confidence level as a percentage for the summaries, e.g. `95 %`. */
 export function percent(confidence: number): string {
   return `${Number((100 * confidence).toPrecision(6))} %`;
+}
+
+/** Adds `--no-control-variates` (slq): on by default, since the matrix is explicit. */
+export function addControlVariateFlag(command: Command): Command {
+  return command.option(
+    '--no-control-variates',
+    'slq: do not use the exact tr A and tr A² as control variates (docs/theory.md §13.9)',
+  );
+}
+
+/**
+ * The `knownTraces` option of `slq` for an explicit matrix: [tr A, tr A²] (at most the
+ * 2·steps − 1 the Gauss rule integrates exactly), or none with `--no-control-variates`.
+ */
+export function controlTraces(a: Matrix, enabled: boolean, steps: number): number[] {
+  return enabled ? powerTraces(a).slice(0, 2 * steps - 1) : [];
 }

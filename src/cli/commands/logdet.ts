@@ -9,8 +9,10 @@ import { slq } from '../../estimate/slq.js';
 import { backend } from '../../linalg/backend.js';
 import { denseOperator } from '../../operators/linear-operator.js';
 import {
+  addControlVariateFlag,
   addProbeFlags,
   checkPositiveDiagonal,
+  controlTraces,
   estimateSettings,
   loadSquare,
   PROBE_FLAG_NAMES,
@@ -36,6 +38,7 @@ interface LogdetFlags extends ProbeFlags {
   fraction: string;
   maxMem?: string;
   scratch?: string;
+  controlVariates: boolean;
   json?: boolean;
 }
 
@@ -75,7 +78,7 @@ export function registerLogdet(program: Command): void {
       '--scratch <dir>',
       'ooc: folder for the factor tiles and progress.json; rerun with it to resume',
     );
-  addProbeFlags(command)
+  addControlVariateFlag(addProbeFlags(command))
     .option('--json', 'machine-readable output')
     .action((file: string, flags: LogdetFlags) => {
       const method = parseChoice('--method', flags.method, LOGDET_METHODS);
@@ -137,10 +140,11 @@ export function registerLogdet(program: Command): void {
           'logdet (SLQ)',
           progressEnabled(flags.json),
         );
+        const knownTraces = controlTraces(a, flags.controlVariates, lanczosSteps);
         let estimate: ReturnType<typeof slq>;
         try {
           estimate = withFlagNames({ op: file, ...PROBE_FLAG_NAMES }, () =>
-            slq(progress.op, 'log', settings),
+            slq(progress.op, 'log', { ...settings, knownTraces }),
           );
         } finally {
           progress.stop();
@@ -154,6 +158,7 @@ export function registerLogdet(program: Command): void {
           sign: 1,
           ...rest,
           ...estimateSettings(settings),
+          controlVariates: knownTraces.length,
         };
       }
       const seconds = (performance.now() - start) / 1000;

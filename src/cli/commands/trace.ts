@@ -10,7 +10,9 @@ import { backend } from '../../linalg/backend.js';
 import { denseOperator } from '../../operators/linear-operator.js';
 import { parseNumber } from '../inputs.js';
 import {
+  addControlVariateFlag,
   addProbeFlags,
+  controlTraces,
   estimateSettings,
   loadSquare,
   PROBE_FLAG_NAMES,
@@ -69,6 +71,7 @@ interface TraceFlags extends ProbeFlags {
   fn: string;
   method: string;
   sketchSize?: string;
+  controlVariates: boolean;
   json?: boolean;
 }
 
@@ -87,7 +90,7 @@ export function registerTrace(program: Command): void {
     .requiredOption('--fn <f>', `${FN_SYNTAX} (hutchinson, hutch++: id only)`)
     .option('--method <name>', TRACE_METHODS.join(' | '), 'slq')
     .option('--sketch-size <s>', 'hutch++: columns of the range sketch (default --min-probes)');
-  addProbeFlags(command)
+  addControlVariateFlag(addProbeFlags(command))
     .option('--json', 'machine-readable output')
     .action((file: string, flags: TraceFlags) => {
       const method = parseChoice('--method', flags.method, TRACE_METHODS);
@@ -124,11 +127,13 @@ export function registerTrace(program: Command): void {
       );
       const names = { op: file, sketchSize: '--sketch-size', ...PROBE_FLAG_NAMES };
       const start = performance.now();
+      const knownTraces =
+        method === 'slq' ? controlTraces(a, flags.controlVariates, lanczosSteps) : [];
       let estimate: Estimate;
       try {
         estimate = withFlagNames(names, () =>
           method === 'slq'
-            ? slq(progress.op, fn, settings)
+            ? slq(progress.op, fn, { ...settings, knownTraces })
             : method === 'hutchinson'
               ? hutchinson(progress.op, settings)
               : hutchPlusPlus(progress.op, { ...settings, sketchSize }),
@@ -144,6 +149,7 @@ export function registerTrace(program: Command): void {
         method,
         ...estimate,
         ...estimateSettings(settings),
+        ...(method === 'slq' ? { controlVariates: knownTraces.length } : {}),
         ...(method === 'hutch++' ? { sketchSize: sketchSize ?? Math.min(minProbes, n) } : {}),
         backend: backend(),
         seconds,
