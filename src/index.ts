@@ -20,6 +20,8 @@ export {
   NotPositiveDefiniteError,
 } from './errors.js';
 export * as estimate from './estimate/index.js';
+export * as features from './features/index.js';
+export * as free from './free/index.js';
 export * as io from './io/index.js';
 export * as linalg from './linalg/index.js';
 export { Matrix } from './linalg/matrix.js';

@@ -38,11 +38,18 @@ export interface DensityOptions {
   points?: number;
 }
 
-const count = interval(1, Infinity, '[)', { integer: true });
+/** The constraints of {@link DensityOptions} and of KPM's `moments`, as data (the CLI uses them). */
+export const densityConstraints = {
+  probeCount: interval(1, Infinity, '[)', { integer: true }),
+  batchSize: interval(1, Infinity, '[)', { integer: true }),
+  points: interval(2, Infinity, '[)', { integer: true }),
+  moments: interval(2, Infinity, '[)', { integer: true }),
+};
 
 /** Checked {@link DensityOptions}. @throws {InvalidArgumentError} naming the option. */
 export function resolveDensityOptions(options: DensityOptions) {
-  const probeCount = count.check('probeCount', options.probeCount ?? 30);
+  const c = densityConstraints;
+  const probeCount = c.probeCount.check('probeCount', options.probeCount ?? 30);
   const grid = options.grid;
   if (grid !== undefined && (grid.length === 0 || !grid.every(Number.isFinite)))
     throw new InvalidArgumentError(
@@ -54,9 +61,9 @@ export function resolveDensityOptions(options: DensityOptions) {
     kind: checkProbeKind(options.probes ?? 'rademacher'),
     probeCount,
     stream: randomStream(options.seed ?? 0),
-    batchSize: count.check('batchSize', options.batchSize ?? probeCount),
+    batchSize: c.batchSize.check('batchSize', options.batchSize ?? probeCount),
     grid,
-    points: interval(2, Infinity, '[)', { integer: true }).check('points', options.points ?? 512),
+    points: c.points.check('points', options.points ?? 512),
   };
 }
 

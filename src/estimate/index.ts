@@ -2,7 +2,7 @@
 // Gauss quadrature, stochastic Lanczos quadrature for tr f(A), Hutchinson and Hutch++ traces,
 // spectral densities (SLQ, kernel polynomial method) and exact log-determinants (Cholesky, LDLᵀ,
 // LU).
-export type { DensityOptions, SpectralDensity } from './density.js';
+export { type DensityOptions, densityConstraints, type SpectralDensity } from './density.js';
 export { type Estimate, type ProbeOptions, probeConstraints } from './estimate.js';
 export { type FlodanceOptions, flodance } from './flodance.js';
 export { type FlodanceFit, type FlodanceFitOptions, flodanceFit } from './flodance-fit.js';

@@ -1,9 +1,9 @@
-import { interval } from '../constraints.js';
 import { InvalidArgumentError } from '../errors.js';
 import type { LinearOperator } from '../operators/linear-operator.js';
 import { chebyshevMoments } from './chebyshev-moments.js';
 import {
   type DensityOptions,
+  densityConstraints,
   linearGrid,
   meanDensity,
   resolveDensityOptions,
@@ -56,7 +56,7 @@ export function kpmDensity(op: LinearOperator, options: KpmOptions = {}): Spectr
       `${op.rows}×${op.cols}`,
     );
   const o = resolveDensityOptions(options);
-  const m = interval(2, Infinity, '[)', { integer: true }).check('moments', options.moments ?? 100);
+  const m = densityConstraints.moments.check('moments', options.moments ?? 100);
   const [lo, hi] = options.bounds ?? spectrumBounds(op, { seed: o.stream });
   if (!(Number.isFinite(lo) && Number.isFinite(hi) && lo < hi))
     throw new InvalidArgumentError('bounds', 'must be finite with lo < hi', [lo, hi]);

@@ -3,7 +3,7 @@ import { basename, extname } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Command } from 'commander';
 import { DataFormatError, InvalidArgumentError } from '../../errors.js';
-import type { SpectralDensity } from '../../estimate/density.js';
+import { densityConstraints, type SpectralDensity } from '../../estimate/density.js';
 import { kpmDensity } from '../../estimate/kpm-density.js';
 import { lanczosSteps } from '../../estimate/lanczos-block.js';
 import { slqDensity } from '../../estimate/slq-density.js';
@@ -12,13 +12,7 @@ import { denseOperator } from '../../operators/linear-operator.js';
 import { type CurveRow, curvesSpec } from '../../plot/curves.js';
 import { renderFigure, renderSvg } from '../../plot/render.js';
 import { parseNumber } from '../inputs.js';
-import {
-  loadSquare,
-  parseChoice,
-  parseFlagNumber,
-  SEED,
-  withFlagNames,
-} from './estimation-flags.js';
+import { loadSquare, parseChoice, SEED, withFlagNames } from './estimation-flags.js';
 import { productProgress, progressEnabled } from './estimation-progress.js';
 
 /** The methods of `rmtkit density`. */
@@ -57,8 +51,9 @@ export function registerDensity(program: Command): void {
     .option('--json', 'machine-readable output (grid, density, standardError arrays)')
     .action(async (file: string, flags: DensityFlags) => {
       const method = parseChoice('--method', flags.method, DENSITY_METHODS);
-      const points = parseFlagNumber('--points', flags.points);
-      const probeCount = parseFlagNumber('--probe-count', flags.probeCount);
+      const c = densityConstraints;
+      const points = parseNumber('--points', flags.points, c.points);
+      const probeCount = parseNumber('--probe-count', flags.probeCount, c.probeCount);
       const seed = parseNumber('--seed', flags.seed, SEED);
       const only = (flag: string, text: string | undefined, wanted: string) => {
         if (text !== undefined && method !== wanted)
@@ -66,7 +61,7 @@ export function registerDensity(program: Command): void {
       };
       only('--moments', flags.moments, 'kpm');
       only('--lanczos-steps', flags.lanczosSteps, 'slq');
-      const moments = parseFlagNumber('--moments', flags.moments ?? '100');
+      const moments = parseNumber('--moments', flags.moments ?? '100', c.moments);
       const steps = parseNumber('--lanczos-steps', flags.lanczosSteps ?? '30', lanczosSteps);
       const format = flags.plot === undefined ? undefined : extname(flags.plot).toLowerCase();
       if (format !== undefined && format !== '.svg' && format !== '.png')

@@ -9,6 +9,7 @@ import { registerInfo } from './info.js';
 import { registerLogdet } from './logdet.js';
 import { registerLstsq } from './lstsq.js';
 import { registerReproduce } from './reproduce.js';
+import { registerRfTheory } from './rf-theory.js';
 import { registerRsvd } from './rsvd.js';
 import { registerServe } from './serve.js';
 import { registerSpectrum } from './spectrum.js';
@@ -31,5 +32,6 @@ export const commands: Array<(program: Command) => void> = [
   registerLogdet,
   registerTrace,
   registerDensity,
+  registerRfTheory,
   registerServe,
 ];

@@ -1,0 +1,72 @@
+import { InvalidArgumentError } from '../errors.js';
+import type { FreeForm } from './free-form.js';
+import { type ResizedDensity, resizeDensity } from './resize.js';
+
+/** The spectrum of the enlarged (or compressed) matrix of order `size`, from a free-form fit. */
+export interface Decompression extends ResizedDensity {
+  size: number;
+  /** Mean and second moment of the grid density (continuous part). */
+  moments: [number, number];
+  /** What free-cumulant scaling predicts for them: μ and μ² + s·σ² (docs/theory.md §14.2). */
+  expectedMoments: [number, number];
+  /** False when the glue is invalid or any characteristic failed: do not use `density` then. */
+  ok: boolean;
+  /** Why `ok` is false. */
+  reason?: string;
+}
+
+/**
+ * Free decompression (docs/theory.md §14.2): the eigenvalue density of the n×n matrix, n ≥ n_s,
+ * whose random n_s×n_s principal sub-matrices have the spectrum the fit describes, by the
+ * characteristics of ∂m/∂t = −m + (1/m)∂m/∂z from the glue's second sheet, e^t = n/n_s.
+ * A failed continuation (glue pole inside the unit disk, Newton failure) gives ok = false with the
+ * residual, never a silently wrong density.
+ * @throws {InvalidArgumentError} ('size') unless size is an integer ≥ n_s.
+ * @example decompress(freeForm(eigs), 8 * eigs.length).density // ρ on .grid
+ */
+export function decompress(fit: FreeForm, size: number, points = 512): Decompression {
+  if (!Number.isSafeInteger(size) || size < fit.size)
+    throw new InvalidArgumentError('size', `must be an integer ≥ n_s = ${fit.size}`, size);
+  return resize(fit, size, points, true);
+}
+
+/**
+ * Free compression, the reverse check (docs/theory.md §14.2): the density of an n×n principal
+ * sub-matrix, n ≤ n_s, from the fit's first sheet alone (no continuation is needed).
+ * @throws {InvalidArgumentError} ('size') unless 1 ≤ size ≤ n_s is an integer.
+ * @example compress(freeForm(eigs), eigs.length / 2).support
+ */
+export function compress(fit: FreeForm, size: number, points = 512): Decompression {
+  if (!Number.isSafeInteger(size) || size < 1 || size > fit.size)
+    throw new InvalidArgumentError('size', `must be an integer in [1, n_s = ${fit.size}]`, size);
+  return resize(fit, size, points, false);
+}
+
+function resize(fit: FreeForm, size: number, points: number, up: boolean): Decompression {
+  const factor = size / fit.size;
+  const variance = fit.secondMoment - fit.mean ** 2;
+  const sheets = up ? fit.sheets : fit.firstSheet;
+  const out = resizeDensity(sheets, factor, { mean: fit.mean, variance, points });
+  let m1 = 0;
+  let m2 = 0;
+  const { grid, density } = out;
+  for (let i = 1; i < grid.length; i++) {
+    const dx = grid[i]! - grid[i - 1]!;
+    m1 += (dx * (grid[i]! * density[i]! + grid[i - 1]! * density[i - 1]!)) / 2;
+    m2 += (dx * (grid[i]! ** 2 * density[i]! + grid[i - 1]! ** 2 * density[i - 1]!)) / 2;
+  }
+  const reason =
+    up && !fit.glue.valid
+      ? `glue has a pole inside the unit disk (residual ${fit.glue.residual})`
+      : out.converged
+        ? undefined
+        : `${out.failures} characteristics failed (largest residual ${out.residual})`;
+  return {
+    ...out,
+    size,
+    moments: [m1, m2],
+    expectedMoments: [fit.mean, fit.mean ** 2 + factor * variance],
+    ok: reason === undefined,
+    ...(reason === undefined ? {} : { reason }),
+  };
+}

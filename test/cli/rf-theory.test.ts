@@ -1,0 +1,81 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, it } from 'node:test';
+import { rfTheory } from '../../src/features/rf-theory.js';
+import { writeNpy } from '../../src/io/npy.js';
+import { gaussianMatrix } from '../../src/random/gaussian.js';
+import { runCli } from './run-cli.js';
+
+describe('rmtkit rf-theory', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'rmtkit-rf-'));
+  after(() => rmSync(dir, { recursive: true, force: true }));
+  const x = gaussianMatrix(64, 16, 1);
+  for (let k = 0; k < x.data.length; k++) x.data[k] /= 4;
+  const y = Float64Array.from({ length: 64 }, (_, i) => (i % 2 ? 1 : -1));
+  writeNpy(join(dir, 'X.npy'), x);
+  writeNpy(join(dir, 'y.npy'), y);
+  writeNpy(join(dir, 'y-short.npy'), y.subarray(1));
+  const args = ['--data', join(dir, 'X.npy'), '--targets', join(dir, 'y.npy')];
+
+  it('--json prints the curve that rfTheory gives, 60 ratios × 2 ridges', async () => {
+    const { out, code } = await runCli(
+      'rf-theory',
+      ...args,
+      '--test-data',
+      join(dir, 'X.npy'),
+      '--test-targets',
+      join(dir, 'y.npy'),
+      '--ratio',
+      '0.1:10:60',
+      '--gamma',
+      '1e-5,1e-1',
+      '--json',
+    );
+    assert.equal(code, 0);
+    const report = JSON.parse(out);
+    assert.equal(report.points.length, 120);
+    const direct = rfTheory(
+      { x, y, xTest: x, yTest: y, activation: 'relu' },
+      [report.points[7].ratio],
+      [1e-5],
+    );
+    assert.equal(report.points[7].train, direct[0].train);
+    assert.equal(report.points[7].test, direct[0].test);
+  });
+  it('prints a table without --json', async () => {
+    const { out, code } = await runCli(
+      'rf-theory',
+      ...args,
+      '--ratio',
+      '2',
+      '--activation',
+      'tanh',
+    );
+    assert.equal(code, 0);
+    assert.match(out, /train MSE/);
+  });
+  for (const [flag, value, name] of [
+    ['--ratio', '0', '--ratio'],
+    ['--ratio', '-1:10:5', '--ratio'],
+    ['--gamma', '-1', '--gamma'],
+    ['--activation', 'swish', 'activation'],
+  ] as const)
+    it(`exits 2 naming ${name} for ${flag} ${value}`, async () => {
+      const { err, code } = await runCli('rf-theory', ...args, flag, value);
+      assert.equal(code, 2);
+      assert.match(err, new RegExp(name));
+    });
+  it('exits 2 naming --targets when data and targets differ in length', async () => {
+    const { err, code } = await runCli(
+      'rf-theory',
+      '--data',
+      join(dir, 'X.npy'),
+      '--targets',
+      join(dir, 'y-short.npy'),
+    );
+    assert.equal(code, 2);
+    assert.match(err, /--targets/);
+  });
+});
