@@ -42,6 +42,7 @@ export function symbolSpectrum(
   return spectralForm(
     {
       d: Infinity,
+      symbol,
       values: nodes,
       weights,
       coordinates: {

@@ -3,16 +3,20 @@ import { ledoitPecheTop } from '../rmt/ledoit-peche.js';
 import { populationMean } from '../rmt/population.js';
 import { sampleSpectrumLaw } from '../rmt/sample-spectrum.js';
 import type { SpectralForm } from '../rmt/spectral-form.js';
+import { symbolPcaError } from './symbol-energy.js';
 
 /**
  * Population PCA error keeping the top fraction γ of components (n → ∞, docs/theory.md §5):
  * (1/d)(tr Σ − Σ_{top γd} σ_j), over the spectral form's nodes sorted descending, the last node
- * taken in part (so it is exact at γ = p/d for finite d and continuous in γ).
+ * taken in part (so it is exact at γ = p/d for finite d and continuous in γ). A d = ∞ form that
+ * carries its spectral symbol is cut at the exact quantile level instead
+ * ({@link symbolPcaError}: to ~1e-14, where the nodes would give O(1/nodes)).
  * @throws {InvalidArgumentError} naming 'gamma' unless 0 ≤ γ ≤ 1.
  * @example pcaPopulationError(ar1Covariance(0.5, Infinity).spectrum(), 0.2)
  */
 export function pcaPopulationError(form: SpectralForm, gamma: number): number {
   checkGamma(gamma);
+  if (form.symbol) return symbolPcaError(form.symbol, gamma);
   const order = Array.from(form.values.keys()).sort((a, b) => form.values[b] - form.values[a]);
   let kept = 0;
   let energy = 0;

@@ -26,6 +26,12 @@ export interface SpectralForm extends Population {
   readonly d: number;
   /** How diag(g(Σ)) depends on the coordinate. */
   readonly coordinates: CoordinateWeights;
+  /**
+   * The spectral symbol f(ω) on [0, π] of a d = ∞ Toeplitz form, kept beside its quadrature
+   * nodes for the quantities the nodes resolve only to O(1/nodes): those that cut the spectrum
+   * at a quantile, such as the population PCA error (`pca/symbol-energy.ts`).
+   */
+  readonly symbol?: (omega: number) => number;
 }
 
 /**
@@ -48,7 +54,7 @@ export function spectralForm(form: SpectralForm, argument: string): SpectralForm
       );
     }
   }
-  return { d, values, weights, coordinates };
+  return { d, values, weights, coordinates, ...(form.symbol ? { symbol: form.symbol } : {}) };
 }
 
 /**

@@ -66,7 +66,7 @@ export function comparePca(
     alpha,
     lambda: used,
     ssrError,
-    gammaStar: crossing(curve, ssrError, 1e-9),
+    gammaStar: crossing(curve, ssrError, 1e-13),
     pca: gammas.map((gamma) => ({ gamma, error: curve(gamma) })),
   };
 }
