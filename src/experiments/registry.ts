@@ -1,10 +1,13 @@
 import { InvalidArgumentError } from '../errors.js';
 import { bbpExperiment } from './defs/bbp.js';
+import { deepCk } from './defs/deep-ck.js';
+import { doubleDescent } from './defs/double-descent.js';
 import { errorVsAlpha } from './defs/error-vs-alpha.js';
 import { errorVsLambda } from './defs/error-vs-lambda.js';
 import { realData } from './defs/real-data.js';
 import { sketchingExperiment } from './defs/sketching.js';
 import { spectrumExperiment } from './defs/spectrum.js';
+import { sslRank } from './defs/ssl-rank.js';
 import { ssrVsPca } from './defs/ssr-vs-pca.js';
 import type { Experiment, Params, Values } from './types.js';
 
@@ -19,7 +22,10 @@ export const EXPERIMENTS: readonly Experiment<any, any, any>[] = [
   bbpExperiment,
   ssrVsPca,
   sketchingExperiment,
+  sslRank,
   realData,
+  doubleDescent,
+  deepCk,
 ]; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 /**

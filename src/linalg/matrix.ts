@@ -1,5 +1,11 @@
 import { InvalidArgumentError, NonFiniteError } from '../errors.js';
 
+/** What {@link Matrix.from} accepts. */
+export type MatrixLike =
+  | Matrix
+  | ArrayLike<ArrayLike<number>>
+  | { data: ArrayLike<number>; shape: ArrayLike<number> };
+
 /**
  * A dense real matrix: row-major `Float64Array` with explicit `rows` and `cols`
  * (the layout of a C-ordered `.npy` file). Entry (i, j) is `data[i * cols + j]`.
@@ -10,7 +16,50 @@ export class Matrix {
     readonly rows: number,
     readonly cols: number,
     readonly data: Float64Array,
-  ) {}
+  ) {
+    // The constructor is private to TypeScript only: from JavaScript, `new Matrix([[1, 2]])`
+    // would otherwise build a broken matrix that fails far from here.
+    if (!(data instanceof Float64Array) || !Number.isInteger(rows) || !Number.isInteger(cols))
+      throw new InvalidArgumentError(
+        'Matrix',
+        'is built with Matrix.from(nested arrays | { data, shape }), Matrix.fromRows or Matrix.fromRowMajor, not new Matrix(…)',
+        typeof rows === 'object' ? JSON.stringify(rows)?.slice(0, 60) : rows,
+      );
+  }
+
+  /** [rows, cols], as numpy's `shape`. */
+  get shape(): [number, number] {
+    return [this.rows, this.cols];
+  }
+
+  /**
+   * A matrix from what JavaScript users hold: nested arrays (rows of numbers), an ndarray-like
+   * `{ data, shape: [rows, cols] }` in row-major order (stdlib/scijs ndarrays, tfjs `dataSync()`
+   * output with the tensor's shape), or a Matrix (copied). Always copies.
+   * @throws {InvalidArgumentError} naming 'input' for anything else, a shape that is not two
+   *   dimensions or does not match the data's length, or rows of different lengths.
+   * @example Matrix.from([[1, 2], [3, 4]]).shape // [2, 2]
+   * @example Matrix.from({ data: new Float32Array([1, 2, 3, 4, 5, 6]), shape: [2, 3] }).get(1, 0) // 4
+   */
+  static from(input: MatrixLike): Matrix {
+    if (input instanceof Matrix) return input.clone();
+    if (Array.isArray(input)) {
+      if (!input.every((row) => Array.isArray(row) || ArrayBuffer.isView(row)))
+        throw new InvalidArgumentError('input', 'must be an array of rows (arrays of numbers)');
+      return Matrix.fromRows(input as ArrayLike<ArrayLike<number>>);
+    }
+    if (input && typeof input === 'object' && 'data' in input && 'shape' in input) {
+      const shape = Array.from(input.shape as ArrayLike<number>);
+      if (shape.length !== 2)
+        throw new InvalidArgumentError('input', 'must have a two-dimensional shape', `[${shape}]`);
+      return Matrix.fromRowMajor(shape[0]!, shape[1]!, Float64Array.from(input.data));
+    }
+    throw new InvalidArgumentError(
+      'input',
+      'must be nested arrays, { data, shape: [rows, cols] } or a Matrix',
+      typeof input,
+    );
+  }
 
   /**
    * Wraps row-major data without copying.

@@ -14,7 +14,7 @@ export interface PcaFit {
   /** Reconstructions x̂ = V Vᵀ x of the rows of x (m×d). */
   reconstruct(x: Matrix): Matrix;
   /** Reconstruction test error (1/(m d)) ‖X − X V Vᵀ‖²_F on held-out rows (docs/theory.md §5). */
-  score(x: Matrix): number;
+  testError(x: Matrix): number;
   /** Expected test error under covariance Σ: (1/d)(tr Σ − tr VᵀΣV) (no test-sample noise). */
   populationError(sigma: Matrix): number;
 }
@@ -26,7 +26,7 @@ export interface PcaFit {
  * per coordinate, comparable with the SSR generalisation error.
  * @throws {InvalidArgumentError} naming 'p' (not an integer in [0, d]) or 'data' (empty,
  *   non-finite entries).
- * @example fitPca(X, 10).score(Xtest)
+ * @example fitPca(X, 10).testError(Xtest)
  */
 export function fitPca(data: Matrix, p: number): PcaFit {
   const { rows: n, cols: d } = data;
@@ -60,7 +60,7 @@ export function fitPca(data: Matrix, p: number): PcaFit {
     d,
     n,
     reconstruct,
-    score(x) {
+    testError(x) {
       const r = reconstruct(x);
       let sum = 0;
       for (let k = 0; k < x.data.length; k++) sum += (x.data[k] - r.data[k]) ** 2;

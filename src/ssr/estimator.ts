@@ -1,6 +1,7 @@
 import { InvalidArgumentError, NotPositiveDefiniteError } from '../errors.js';
 import { gram, gramAsync, spdInverse, spdInverseAsync } from '../linalg/api.js';
-import { assertFinite, type Matrix } from '../linalg/matrix.js';
+import { assertFinite, Matrix, type MatrixLike } from '../linalg/matrix.js';
+import { checkOptions } from '../options.js';
 import { SSR_PARAMS } from './params.js';
 import { ridgeless } from './ridgeless.js';
 import { makeFit, type SsrFit, ssrMatrix } from './ssr-fit.js';
@@ -20,11 +21,14 @@ export interface SsrOptions {
  * The training error uses diag(QΣ̂Q) = diag(Q) − λ‖q_k‖², so it costs O(d²) more.
  * λ = 0 takes the ridgeless limit in both regimes (see `ridgeless`); so does a λ > 0 so small
  * that Σ̂ + λI is numerically singular (Cholesky fails), with `regime` saying so.
- * @throws {InvalidArgumentError} naming 'lambda' (λ < 0 or not finite), 'data' (fewer than 2
- *   columns or no rows) or a non-finite entry of 'data' with its row and column.
- * @example fitSsr(X, { lambda: 0.1 }).score(Xtest) // held-out error per coordinate
+ * `data` is a Matrix or anything {@link Matrix.from} reads (nested arrays, `{ data, shape }`).
+ * @throws {InvalidArgumentError} naming 'options' (missing or not an object), an unknown option
+ *   key (with the nearest known one), 'lambda' (missing, λ < 0 or not finite), 'input' (data that
+ *   is not a matrix), 'data' (fewer than 2 columns or no rows) or a non-finite entry of 'data'
+ *   with its row and column.
+ * @example fitSsr(X, { lambda: 0.1 }).testError(Xtest) // held-out error per coordinate
  */
-export function fitSsr(data: Matrix, options: SsrOptions): SsrFit {
+export function fitSsr(data: Matrix | MatrixLike, options: SsrOptions): SsrFit {
   const { xc, mean, lambda, centred } = prepare(data, options);
   const sigmaHat = gram(xc);
   if (lambda === 0)
@@ -41,7 +45,7 @@ export function fitSsr(data: Matrix, options: SsrOptions): SsrFit {
  * AsyncWorker), so an interactive process stays responsive. Same result, same errors.
  * @example await fitSsrAsync(X, { lambda: 0.1 })
  */
-export async function fitSsrAsync(data: Matrix, options: SsrOptions): Promise<SsrFit> {
+export async function fitSsrAsync(data: Matrix | MatrixLike, options: SsrOptions): Promise<SsrFit> {
   const { xc, mean, lambda, centred } = prepare(data, options);
   const sigmaHat = await gramAsync(xc);
   if (lambda === 0)
@@ -78,7 +82,11 @@ function belowRounding(
 /**
  * Checks λ and the data and centres a copy of the columns when asked (shared with the SLQ path).
  */
-export function prepare(data: Matrix, options: SsrOptions) {
+export function prepare(input: Matrix | MatrixLike, options: SsrOptions) {
+  checkOptions(options, ['lambda', 'centre'], 'options', true);
+  if (options.lambda === undefined)
+    throw new InvalidArgumentError('lambda', 'is required: the ridge λ ≥ 0, e.g. { lambda: 0.1 }');
+  const data = input instanceof Matrix ? input : Matrix.from(input);
   const lambda = SSR_PARAMS.lambda.check('lambda', options.lambda);
   if (!Number.isFinite(lambda)) throw new InvalidArgumentError('lambda', 'must be finite', lambda);
   const centred = options.centre ?? true;

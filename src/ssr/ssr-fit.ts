@@ -27,16 +27,16 @@ export interface SsrFit {
   /** Predictions x̂ = μ + Âᵀ(x − μ) for each row of `x` (m×d): coordinate k from the others. */
   predict(x: Matrix): Matrix;
   /** Test error (1/(m d)) ‖(X − μ)(I − Â)‖²_F on held-out rows. */
-  score(x: Matrix): number;
+  testError(x: Matrix): number;
 }
 
 /**
- * Wraps Â and its statistics into an {@link SsrFit} with `predict` and `score`.
- * @throws {InvalidArgumentError} from predict/score naming 'x' for a wrong width or non-finite
+ * Wraps Â and its statistics into an {@link SsrFit} with `predict` and `testError`.
+ * @throws {InvalidArgumentError} from predict/testError naming 'x' for a wrong width or non-finite
  * entries.
  * @example makeFit({ A, diagQ, lambda: 0.1, regime: 'ridge', centred: true, mean, n, d, trainError })
  */
-export function makeFit(fields: Omit<SsrFit, 'predict' | 'score'>): SsrFit {
+export function makeFit(fields: Omit<SsrFit, 'predict' | 'testError'>): SsrFit {
   const { A, mean, d } = fields;
   const check = (x: Matrix) => {
     if (x.cols !== d)
@@ -56,7 +56,7 @@ export function makeFit(fields: Omit<SsrFit, 'predict' | 'score'>): SsrFit {
       for (let i = 0; i < x.rows; i++) for (let k = 0; k < d; k++) out.data[i * d + k] += mean[k];
       return out;
     },
-    score(x) {
+    testError(x) {
       check(x);
       if (x.rows === 0) throw new InvalidArgumentError('x', 'must have at least one row');
       const xc = centre(x);

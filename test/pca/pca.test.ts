@@ -20,11 +20,11 @@ describe('fitPca', () => {
     const all = eigvalsh(gram(x));
     fit.eigenvalues.forEach((v, j) => assert.ok(Math.abs(v - all[39 - j]) < 1e-12 * all[39]));
     const discarded = all.slice(0, 30).reduce((s, v) => s + v, 0) / 40;
-    assert.ok(Math.abs(fit.score(x) - discarded) < 1e-12);
+    assert.ok(Math.abs(fit.testError(x) - discarded) < 1e-12);
   });
 
   it('reconstructs exactly with p = d and predicts zero with p = 0', () => {
-    assert.ok(fitPca(x, 40).score(x) < 1e-24);
+    assert.ok(fitPca(x, 40).testError(x) < 1e-24);
     const sigma = ar1Covariance(0.5, 40).matrix();
     assert.ok(Math.abs(fitPca(x, 0).populationError(sigma) - 1) < 1e-15);
   });
@@ -35,7 +35,7 @@ describe('fitPca', () => {
       (e: unknown) => e instanceof InvalidArgumentError && e.argument === 'p',
     );
     assert.throws(
-      () => fitPca(x, 3).score(Matrix.zeros(2, 5)),
+      () => fitPca(x, 3).testError(Matrix.zeros(2, 5)),
       (e: unknown) => e instanceof InvalidArgumentError && e.argument === 'x',
     );
   });

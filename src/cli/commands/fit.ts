@@ -51,7 +51,7 @@ export function registerFit(program: Command): void {
         const start = performance.now();
         const fit = await fitSsrAsync(x, { lambda, centre: options.centre });
         const seconds = (performance.now() - start) / 1000;
-        const testError = test ? fit.score(test) : undefined;
+        const testError = test ? fit.testError(test) : undefined;
         if (options.out) writeNpy(options.out, fit.A);
         const result = {
           n: fit.n,

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { registerBbp } from './bbp.js';
 import { registerComparePca } from './compare-pca.js';
+import { registerDecompress } from './decompress.js';
 import { registerDemo } from './demo.js';
 import { registerDensity } from './density.js';
 import { registerDiagnose } from './diagnose.js';
@@ -13,6 +14,7 @@ import { registerRfTheory } from './rf-theory.js';
 import { registerRsvd } from './rsvd.js';
 import { registerServe } from './serve.js';
 import { registerSpectrum } from './spectrum.js';
+import { registerSsl } from './ssl.js';
 import { registerTheory } from './theory.js';
 import { registerTrace } from './trace.js';
 
@@ -32,6 +34,8 @@ export const commands: Array<(program: Command) => void> = [
   registerLogdet,
   registerTrace,
   registerDensity,
+  registerDecompress,
   registerRfTheory,
+  registerSsl,
   registerServe,
 ];

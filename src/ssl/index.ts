@@ -1,0 +1,14 @@
+export { type Bound, type BoundInputs, corollary11Bound } from './bound.js';
+export { effectiveDimension } from './effective-dimension.js';
+export { eigenTail, epsilonCovarianceTail, epsilonGaussian, sqrtDiagonal } from './epsilon.js';
+export { fitDownstream, fitSupervised, type LabelPredictor } from './estimators.js';
+export { type ExactMatching, exactMatching, numericalRank } from './exact-matching.js';
+export { type SslModel, type SslModelConfig, sslModel } from './model.js';
+export { SSL_PARAMS } from './params.js';
+export { type PopulationRidge, populationRidge } from './population.js';
+export { fitPretext, type Pretext, type PretextOptions } from './pretext.js';
+export { oraclePretext } from './pretext-oracle.js';
+export { predict, type RidgeFit, ridgeFit } from './ridge.js';
+export { type SslSample, sampleSsl } from './sample.js';
+export { logLogSlope, spearman } from './summary.js';
+export { runSslTrial, type SslTrialConfig, type SslTrialResult } from './trial.js';
