@@ -65,8 +65,8 @@ for (const alpha of [1, 2, 4, 8, 32]) {
     const rows = Matrix.zeros(n, d);
     picked.forEach((r, i) => rows.data.set(train.data.subarray(r * d, (r + 1) * d), i * d));
     const fit = fitSsr(rows, { lambda });
-    onTrain += fit.score(train) / draws;
-    onTest += fit.score(test) / draws;
+    onTrain += fit.testError(train) / draws;
+    onTest += fit.testError(test) / draws;
   }
   const [theory] = ssrTheory(form, [{ alpha, lambda }]);
   const opt = optimalLambda(form, alpha).point;
