@@ -2,8 +2,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { availableParallelism, cpus } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Database from 'better-sqlite3';
+import type BetterSqlite3 from 'better-sqlite3';
 import { backendDetails } from '../linalg/backend.js';
+import { openSqlite } from './sqlite.js';
 
 /** Software and machine facts for the report: versions, backend, cores. */
 export interface Environment {
@@ -36,7 +37,7 @@ const PACKAGES = [
 export function environment(workers: number): Environment {
   const packages: Record<string, string> = {};
   for (const name of PACKAGES) packages[name] = packageVersion(name) ?? 'unknown';
-  const db = new Database(':memory:');
+  const db = new (openSqlite())(':memory:');
   const sqlite = (db.prepare('SELECT sqlite_version() AS v').get() as { v: string }).v;
   db.close();
   return {

@@ -1,7 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import Database from 'better-sqlite3';
+import type BetterSqlite3 from 'better-sqlite3';
 import { decodeValues, encodeValues, paramsKey } from './keys.js';
+import { openSqlite } from './sqlite.js';
 import type { Params, Values } from './types.js';
 
 /** One stored trial. */
@@ -23,13 +24,13 @@ export interface StoredTrial {
  * @example const store = new ResultStore('out/results.sqlite'); store.count('error-vs-alpha');
  */
 export class ResultStore {
-  private readonly db: Database.Database;
-  private readonly insert: Database.Statement;
-  private readonly selectPoint: Database.Statement;
+  private readonly db: BetterSqlite3.Database;
+  private readonly insert: BetterSqlite3.Statement;
+  private readonly selectPoint: BetterSqlite3.Statement;
 
   constructor(readonly file: string) {
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-    this.db = new Database(file);
+    this.db = new (openSqlite())(file);
     this.db.pragma('journal_mode = WAL');
     // NORMAL: a commit survives the process being killed (only an OS crash could lose the last
     // ones).

@@ -1,6 +1,9 @@
-import { Resvg } from '@resvg/resvg-js';
-import { parse, View } from 'vega';
-import { compile, type TopLevelSpec } from 'vega-lite';
+import { createRequire } from 'node:module';
+import type { TopLevelSpec } from 'vega-lite';
+
+// vega, vega-lite and resvg take about a second to load: they are loaded on the first render,
+// not when a command that may never draw starts (`rmtkit --version` stays fast).
+const require = createRequire(import.meta.url);
 
 /** A Vega-Lite specification (any top-level view: single, layered, concatenated, faceted). */
 export type VegaLiteSpec = TopLevelSpec;
@@ -30,6 +33,7 @@ const FONT = {
  * @example const svg = await renderSvg({ data: { values: [{ x: 1, y: 2 }] }, mark: 'point', encoding: { x: { field: 'x', type: 'quantitative' }, y: { field: 'y', type: 'quantitative' } } });
  */
 export async function renderSvg(spec: VegaLiteSpec): Promise<string> {
+  const [{ parse, View }, { compile }] = await Promise.all([import('vega'), import('vega-lite')]);
   const vega = compile(spec).spec;
   const view = new View(parse(vega), { renderer: 'none' });
   try {
@@ -48,6 +52,7 @@ export async function renderSvg(spec: VegaLiteSpec): Promise<string> {
  */
 export function svgToPng(svg: string, options: PngOptions = {}): Uint8Array {
   const { scale = 2, background = 'white' } = options;
+  const { Resvg } = require('@resvg/resvg-js') as typeof import('@resvg/resvg-js');
   const resvg = new Resvg(svg, { fitTo: { mode: 'zoom', value: scale }, background, font: FONT });
   return resvg.render().asPng();
 }

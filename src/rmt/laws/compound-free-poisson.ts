@@ -5,15 +5,11 @@ import { randomStream } from '../../random/stream.js';
 import { population } from '../population.js';
 import { sampleSpectrumLaw } from '../sample-spectrum.js';
 import { sampleStieltjes } from '../silverstein.js';
-import {
-  checkDiscrete,
-  discreteParameters,
-  type FreeLaw,
-  piecewiseCdf,
-  splitCount,
-} from './free-law.js';
+import { checkDiscrete, discreteParameters, splitCount } from './discrete-law.js';
+import type { FreeLaw } from './free-law.js';
 import type { Atom } from './law.js';
 import { marchenkoPastur } from './marchenko-pastur.js';
+import { piecewiseCdf } from './piecewise-cdf.js';
 import { checkSize } from './wigner.js';
 
 /**

@@ -1,15 +1,12 @@
 import { InvalidArgumentError } from '../../errors.js';
 import type { Matrix } from '../../linalg/matrix.js';
 import type { Complex } from './complex.js';
-import {
-  checkDiscrete,
-  discreteParameters,
-  type FreeLaw,
-  piecewiseCdf,
-  splitCount,
-  supportFromGaps,
-} from './free-law.js';
-import { followRoot, positiveRuns } from './free-solve.js';
+import { checkDiscrete, discreteParameters, splitCount } from './discrete-law.js';
+import type { FreeLaw } from './free-law.js';
+import { followRoot, type RootEquation } from './free-solve.js';
+import { piecewiseCdf } from './piecewise-cdf.js';
+import { realAxisRoots } from './root-table.js';
+import { positiveRuns, supportFromGaps } from './support-gaps.js';
 import { checkSize, wigner } from './wigner.js';
 
 /**
@@ -20,8 +17,10 @@ import { checkSize, wigner } from './wigner.js';
  * ω)), followed from far above the axis; then m(z) = G_H(ω). The density is Im m(x + i0)/π. The
  * support's edges are the images x(u) = u − σ² G_H(u) of the real zeros of
  * x′(u) = 1 − σ² Σ w_k/(a_k − u)²: the real u with x′(u) > 0 map onto the gaps (Biane). No atoms.
- * Mean Σ w_k a_k, variance Var(H) + σ². `sampleMatrix(n, seed)` returns D + W with ≈ w_k·n
- * entries a_k on the diagonal.
+ * Densities inside the support come from {@link realAxisRoots} (Newton from a cached grid of roots,
+ * built on first use) and the CDF from {@link piecewiseCdf}'s cached cells, so both are cheap after
+ * the first call. Mean Σ w_k a_k, variance Var(H) + σ². `sampleMatrix(n, seed)` returns D + W
+ * with ≈ w_k·n entries a_k on the diagonal.
  * @throws {InvalidArgumentError} naming 'values', 'weights' or 'variance' (must be > 0).
  * @example deformedWigner([-2, 2], [0.5, 0.5], 1).intervals // two components, ±(≈1.1 … ≈3.2)
  */
@@ -57,32 +56,28 @@ export function deformedWigner(
     }
     return { re, im };
   };
-  const omega = (z: Complex): Complex =>
-    followRoot(
-      (u, zz) => {
-        const g = G(u);
-        // G′(u) = Σ w/(a − u)²
-        let dre = 0;
-        let dim = 0;
-        for (let k = 0; k < t.length; k++) {
-          const ar = t[k]! - u.re;
-          const ai = -u.im;
-          const d2 = (ar * ar + ai * ai) ** 2;
-          dre += (w[k]! * (ar * ar - ai * ai)) / d2;
-          dim -= (w[k]! * 2 * ar * ai) / d2;
-        }
-        return {
-          f: { re: u.re - zz.re - s2 * g.re, im: u.im - zz.im - s2 * g.im },
-          df: { re: 1 - s2 * dre, im: -s2 * dim },
-        };
-      },
-      z,
-      (zz) => {
-        const g = G(zz);
-        return { re: zz.re + s2 * g.re, im: zz.im + s2 * g.im };
-      },
-      scale,
-    );
+  const equation: RootEquation = (u, zz) => {
+    const g = G(u);
+    // G′(u) = Σ w/(a − u)²
+    let dre = 0;
+    let dim = 0;
+    for (let k = 0; k < t.length; k++) {
+      const ar = t[k]! - u.re;
+      const ai = -u.im;
+      const d2 = (ar * ar + ai * ai) ** 2;
+      dre += (w[k]! * (ar * ar - ai * ai)) / d2;
+      dim -= (w[k]! * 2 * ar * ai) / d2;
+    }
+    return {
+      f: { re: u.re - zz.re - s2 * g.re, im: u.im - zz.im - s2 * g.im },
+      df: { re: 1 - s2 * dre, im: -s2 * dim },
+    };
+  };
+  const far = (zz: Complex): Complex => {
+    const g = G(zz);
+    return { re: zz.re + s2 * g.re, im: zz.im + s2 * g.im };
+  };
+  const omega = (z: Complex): Complex => followRoot(equation, z, far, scale);
   const x = (u: number): number => u - s2 * G({ re: u, im: 0 }).re;
   const slope = (u: number): number =>
     1 - s2 * t.reduce((sum, a, k) => sum + w[k]! / (a - u) ** 2, 0);
@@ -94,9 +89,10 @@ export function deformedWigner(
     }
   }
   const intervals = supportFromGaps(gaps, 1e-13 * scale);
+  // ω = z + σ²m is the unique fixed point in ℂ⁺ of the self-map ω ↦ z + σ²G_H(ω) of ℂ⁺.
+  const onAxis = realAxisRoots(equation, far, scale, intervals);
   const inside = (v: number): boolean => intervals.some(([lo, hi]) => v > lo && v < hi);
-  const density = (v: number): number =>
-    inside(v) ? Math.max(0, G(omega({ re: v, im: 0 })).im) / Math.PI : 0;
+  const density = (v: number): number => (inside(v) ? Math.max(0, G(onAxis(v)).im) / Math.PI : 0);
   return {
     name: 'deformed-wigner',
     parameters: { variance, ...discreteParameters('value', t, w) },

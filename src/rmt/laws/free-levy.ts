@@ -2,15 +2,13 @@ import { InvalidArgumentError } from '../../errors.js';
 import { randomStream } from '../../random/stream.js';
 import type { Complex } from './complex.js';
 import { compoundFreePoisson } from './compound-free-poisson.js';
-import {
-  checkDiscrete,
-  discreteParameters,
-  type FreeLaw,
-  piecewiseCdf,
-  supportFromGaps,
-} from './free-law.js';
-import { followRoot, positiveRuns } from './free-solve.js';
+import { checkDiscrete, discreteParameters } from './discrete-law.js';
+import type { FreeLaw } from './free-law.js';
+import { followRoot } from './free-solve.js';
 import type { Atom } from './law.js';
+import { piecewiseCdf } from './piecewise-cdf.js';
+import { realAxisRoots } from './root-table.js';
+import { positiveRuns, supportFromGaps } from './support-gaps.js';
 import { checkSize, wigner } from './wigner.js';
 
 /**
@@ -19,10 +17,12 @@ import { checkSize, wigner } from './wigner.js';
  * (docs/theory.md §8). Its Stieltjes transform is the root of
  * z = x(m) := a − σ²m + λ Σ_k w_k t_k/(1 + t_k m) − 1/m, followed from far above the axis; the
  * density is Im m(x + i0)/π. On the real line the gaps of the support are the images under x(·) of
- * the real m (between the poles 0 and −1/t_k) where x′(m) > 0. Atom at a of mass 1 − λ when σ = 0
- * and λ < 1. Mean a + λ Σ w_k t_k, variance σ² + λ Σ w_k t_k². `sampleMatrix(n, seed)` returns
- * aI + W + X diag(h) Xᵀ/n (W a GOE matrix of semicircle variance σ², the last term the compound
- * free Poisson sampler). Not the free stable laws (see the catalogue).
+ * the real m (between the poles 0 and −1/t_k) where x′(m) > 0. Densities inside the support come
+ * from {@link realAxisRoots} (Newton from a cached grid of roots, built on first use) and the CDF
+ * from {@link piecewiseCdf}'s cached cells. Atom at a of mass 1 − λ when σ = 0 and λ < 1. Mean
+ * a + λ Σ w_k t_k, variance σ² + λ Σ w_k t_k². `sampleMatrix(n, seed)` returns aI + W +
+ * X diag(h) Xᵀ/n (W a GOE matrix of semicircle variance σ², the last term the compound free
+ * Poisson sampler). Not the free stable laws (see the catalogue).
  * @throws {InvalidArgumentError} naming 'jumps', 'weights', 'rate', 'drift' or 'variance'.
  * @example freeLevy([2, 5.5], [0.75, 0.25], 0.1, 0, 0.81).intervals
  */
@@ -89,9 +89,11 @@ export function freeLevy(
   }
   const intervals = supportFromGaps(gaps, 1e-12 * scale);
   const atoms: Atom[] = variance === 0 && rate < 1 ? [{ at: drift, mass: 1 - rate }] : [];
+  // m = −1/F with F the reciprocal Cauchy transform of a ⊞-infinitely divisible law: the root
+  // of z = x(m) in ℂ⁺ is unique.
+  const onAxis = realAxisRoots(equation, far, scale, intervals);
   const inside = (v: number): boolean => intervals.some(([lo, hi]) => v > lo && v < hi);
-  const density = (v: number): number =>
-    inside(v) ? Math.max(0, stieltjes({ re: v, im: 0 }).im) / Math.PI : 0;
+  const density = (v: number): number => (inside(v) ? Math.max(0, onAxis(v).im) / Math.PI : 0);
   return {
     name: 'free-levy',
     parameters: { rate, drift, variance, ...discreteParameters('jump', t, w) },
