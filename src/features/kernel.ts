@@ -2,6 +2,7 @@ import { InvalidArgumentError } from '../errors.js';
 import { matmul } from '../linalg/api.js';
 import { assertFinite, type Matrix } from '../linalg/matrix.js';
 import { type Activation, activation } from './activation.js';
+import type { PairKernel } from './closed-form-kernels.js';
 import { gaussHermite } from './gauss-hermite.js';
 import { gaussianExpectation } from './hermite.js';
 
@@ -70,8 +71,12 @@ export function squaredNorms(x: Matrix): Float64Array {
   return out;
 }
 
-/** E[φ(u)φ(v)] by the tensor Gauss–Hermite rule, skipping weights below 1e-17. */
-function quadraturePair(fn: (t: number) => number, order: number) {
+/**
+ * E[φ(u)φ(v)] as a {@link PairKernel} by the tensor Gauss–Hermite rule of the given order
+ * (weights below 1e-17 skipped): the fallback for activations without a closed form.
+ * @example quadraturePair(Math.tanh, 48)(1, 1, 0.5)
+ */
+export function quadraturePair(fn: (t: number) => number, order: number): PairKernel {
   const { nodes, weights } = gaussHermite(order);
   const keep: number[] = [];
   for (let k = 0; k < order; k++) if (weights[k] > 1e-17) keep.push(k);

@@ -3,7 +3,7 @@ import { eigh, gram, matmul } from '../linalg/api.js';
 import { Matrix } from '../linalg/matrix.js';
 import { gaussianMatrix } from '../random/gaussian.js';
 import type { Seed } from '../random/seed.js';
-import { randomStream } from '../random/stream.js';
+import { type RandomStream, randomStream } from '../random/stream.js';
 import { activation } from './activation.js';
 import { FEATURE_PARAMS } from './params.js';
 import type { RandomFeaturesData } from './rf-spectrum.js';
@@ -35,7 +35,7 @@ export function simulateRandomFeatures(
   data: RandomFeaturesData,
   features: readonly number[],
   gammas: readonly number[],
-  options: { runs?: number; seed?: Seed } = {},
+  options: { runs?: number; seed?: Seed | RandomStream } = {},
 ): RfSimulationPoint[] {
   const { runs = 10, seed = 0 } = options;
   FEATURE_PARAMS.features.check('runs', runs);

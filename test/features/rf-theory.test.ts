@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { after, before, describe, it } from 'node:test';
 import { InvalidArgumentError } from '../../src/errors.js';
 import { solveDelta } from '../../src/features/effective-ridge.js';
 import { hermiteCoefficients } from '../../src/features/hermite.js';
@@ -7,11 +7,14 @@ import { meiMontanariRisk } from '../../src/features/mei-montanari.js';
 import { rfSpectrum } from '../../src/features/rf-spectrum.js';
 import { rfTheory } from '../../src/features/rf-theory.js';
 import { simulateRandomFeatures } from '../../src/features/simulate.js';
+import { setBlasThreads } from '../../src/linalg/backend.js';
 import { gaussianMatrix } from '../../src/random/gaussian.js';
 
-// Two-class Gaussian mixture in p = 128 (means ±2e₁/√p, covariance I/p, so ‖x‖ ≈ 1), n = n̂ = 256.
-const p = 128;
-const n = 256;
+// Two-class Gaussian mixture in p = 64 (means ±2e₁/√p, covariance I/p, so ‖x‖ ≈ 1), n = n̂ = 128:
+// small enough that both Monte Carlo tests take about a second on one core; the tolerance is
+// still 3 standard errors of the mean over the runs, whatever their number.
+const p = 64;
+const n = 128;
 function mixture(count: number, seed: number) {
   const x = gaussianMatrix(count, p, seed);
   const y = new Float64Array(count);
@@ -22,13 +25,24 @@ function mixture(count: number, seed: number) {
   }
   return { x, y };
 }
+// One OpenBLAS thread: on matrices this small a second thread only spins (measured on the 2-core
+// machine under load: 33 s wall and 13 s CPU for this file with two threads, 5 s and 2.3 s with
+// one).
+let blasThreads: number | undefined;
+before(() => {
+  blasThreads = setBlasThreads(1);
+});
+after(() => {
+  if (blasThreads) setBlasThreads(blasThreads);
+});
+
 const train = mixture(n, 1);
 const test = mixture(n, 2);
 
 describe('random-feature ridge regression: LLC18 deterministic equivalent against simulation', () => {
   const ratios = [0.25, 0.5, 2, 4]; // away from the peak N/n = 1
   const gammas = [1e-1, 1e-5];
-  const runs = 20;
+  const runs = 10;
   for (const act of ['relu', 'tanh'])
     it(`${act}: train and test MSE within 3 Monte Carlo standard errors (${runs} runs) at N/n = ${ratios.join(', ')}, γ = 1e-1 and 1e-5`, () => {
       const data = { x: train.x, y: train.y, xTest: test.x, yTest: test.y, activation: act };
