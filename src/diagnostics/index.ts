@@ -24,3 +24,6 @@ export { fitPowerLaw, type PowerLawFit, type PowerLawOptions } from './powerlaw.
 export { SUMMARY_METRICS, type Summary, summarize } from './summary.js';
 export { fitTruncatedPowerLaw, type TruncatedPowerLawFit } from './tpl.js';
 export { correlationTraps, randomizeMatrix, type TrapMetrics } from './traps.js';
+export { type WwOptions, weightWatcherColumns } from './ww/columns.js';
+export { toWwRecord, WW_NAMES, type WwColumns } from './ww/names.js';
+export { type WwSlices, wwSlices } from './ww/slices.js';

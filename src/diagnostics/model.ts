@@ -1,9 +1,17 @@
 import type { WeightFile, WeightTensor } from '../io/weights/tensor.js';
-import { Matrix } from '../linalg/matrix.js';
 import type { Seed } from '../random/seed.js';
 import { randomStream } from '../random/stream.js';
-import { type DiagnoseOptions, diagnoseMatrixAsync, type LayerDiagnostics } from './layer.js';
+import {
+  analyzeSpectrum,
+  type DiagnoseOptions,
+  diagnoseMatrixAsync,
+  type LayerDiagnostics,
+} from './layer.js';
 import { type Summary, summarize } from './summary.js';
+import { weightWatcherColumns, wwReplicas } from './ww/columns.js';
+import { wwEsd } from './ww/esd.js';
+import type { WwColumns } from './ww/names.js';
+import { type WwSlices, wwSlices } from './ww/slices.js';
 
 /** A diagnosed layer: where it came from, and its metrics. */
 export interface LayerRow extends LayerDiagnostics {
@@ -11,6 +19,8 @@ export interface LayerRow extends LayerDiagnostics {
   name: string;
   /** The stored shape (size-1 dimensions included). */
   shape: number[];
+  /** WeightWatcher's columns with its definitions (src/diagnostics/ww; docs/diagnostics.md). */
+  ww: WwColumns;
 }
 
 /** A tensor left out, and why. */
@@ -24,11 +34,14 @@ export interface SkippedLayer {
 /** Options of {@link diagnoseModel}: the layer options plus size limits. */
 export interface ModelOptions extends Omit<DiagnoseOptions, 'seed'> {
   /**
-   * Layers with fewer eigenvalues (min(N, M)) are skipped (WeightWatcher's min_evals, default 10).
+   * Layers with fewer pooled eigenvalues (M·rf) are skipped (WeightWatcher's min_evals, default
+   * 10).
    */
   minEvals?: number;
-  /** Layers with more eigenvalues are skipped (max_evals, default 15000). */
+  /** Layers with more pooled eigenvalues are skipped (max_evals, default 15000). */
   maxEvals?: number;
+  /** Layers with a larger N are skipped (max_N, default 50000). */
+  maxN?: number;
   /** Seed of the randomisation; each layer uses the child stream named after file and tensor. */
   seed?: Seed;
   /** Called after each layer (for progress bars). */
@@ -43,59 +56,88 @@ export interface ModelDiagnostics {
 }
 
 /**
- * Diagnoses every weight matrix of the given model files. A tensor is a layer if it is floating
- * point, finite and 2-D once its size-1 dimensions are dropped (a [1, 256, 64] LSTM weight or a
- * [32, 16, 1] pointwise convolution are matrices); others are skipped with a reason (integer
- * tensor, not 2-D, fewer than minEvals or more than maxEvals eigenvalues, non-finite entries),
- * as are the tensors the readers could not convert.
+ * Diagnoses every weight tensor of the given model files as WeightWatcher does: a 2-D tensor
+ * (size-1 dimensions dropped) is one matrix; a Conv2D (4-D) or Conv1D (3-D) kernel is cut into
+ * its rf slices whose eigenvalues are pooled (src/diagnostics/ww/slices.ts). Each row holds
+ * rmtkit's metrics and, under `ww`, WeightWatcher's columns. For a convolution rmtkit's metrics
+ * come from the pooled (unscaled) eigenvalues without its MP fit and correlation traps, which
+ * assume one N×M matrix; the `ww` block has WeightWatcher's. Every other tensor is listed in
+ * `skipped` with the reason (integer type, no matrix reading, fewer than minEvals or more than
+ * maxEvals pooled eigenvalues, N > maxN, non-finite entries), as are those the readers could not
+ * convert; none is dropped silently. layer_id counts tensors in reading order, skipped included.
  * @example await diagnoseModel([readWeightFile('model.onnx')], { mpFit: true })
  */
 export async function diagnoseModel(
   files: readonly WeightFile[],
   options: ModelOptions = {},
 ): Promise<ModelDiagnostics> {
-  const minEvals = options.minEvals ?? 10;
-  const maxEvals = options.maxEvals ?? 15000;
   const skipped: SkippedLayer[] = [];
-  const todo: Array<{ file: string; tensor: WeightTensor; matrix: Matrix }> = [];
+  const todo: Array<{ file: string; tensor: WeightTensor; slices: WwSlices; id: number }> = [];
+  let id = 0;
   for (const file of files) {
     for (const s of file.skipped)
       skipped.push({ file: file.file, name: s.name, shape: [], reason: s.reason });
     for (const tensor of file.tensors) {
-      const reason = skipReason(tensor, minEvals, maxEvals);
-      if (reason) skipped.push({ file: file.file, name: tensor.name, shape: tensor.shape, reason });
-      else {
-        const [rows, cols] = tensor.shape.filter((d) => d !== 1);
-        todo.push({
-          file: file.file,
-          tensor,
-          matrix: Matrix.fromRowMajor(rows!, cols!, tensor.data),
-        });
-      }
+      const slices = layerSlices(tensor, options);
+      if (typeof slices === 'string')
+        skipped.push({ file: file.file, name: tensor.name, shape: tensor.shape, reason: slices });
+      else todo.push({ file: file.file, tensor, slices, id });
+      id++;
     }
   }
   const layers: LayerRow[] = [];
-  for (const { file, tensor, matrix } of todo) {
-    const seed = options.randomize
-      ? randomStream(options.seed ?? 0).child(file, tensor.name)
-      : undefined;
-    const d = await diagnoseMatrixAsync(matrix, { ...options, seed });
-    layers.push({ file, name: tensor.name, shape: tensor.shape, ...d });
+  for (const { file, tensor, slices, id } of todo) {
+    const stream = randomStream(options.seed ?? 0).child(file, tensor.name);
+    const seed = options.randomize ? stream : undefined;
+    const d =
+      slices.kind === 'dense'
+        ? await diagnoseMatrixAsync(slices.mats[0]!, { ...options, seed })
+        : undefined;
+    const ww = weightWatcherColumns(slices, id, tensor.name, {
+      fixFingers: options.fixFingers ? 'clip_xmax' : undefined,
+      mpFit: options.mpFit,
+      permutations: options.randomize ? permutations(slices, stream.child('ww')) : undefined,
+    });
+    const own =
+      d ??
+      analyzeSpectrum({ N: slices.N, M: ww.numEvals, evals: pooled(slices) }, undefined, {
+        ...options,
+        mpFit: false,
+        randomize: false,
+      });
+    layers.push({ file, name: tensor.name, shape: tensor.shape, ...own, ww });
     options.onLayer?.(layers.length, todo.length);
   }
   return { layers, skipped, summary: summarize(layers) };
 }
 
-/** Why a tensor is not diagnosed, or '' if it is a layer. */
-function skipReason(t: WeightTensor, minEvals: number, maxEvals: number): string {
+/** The layer's slices, or why the tensor is not diagnosed. */
+function layerSlices(t: WeightTensor, options: ModelOptions): WwSlices | string {
   if (!t.floating) return `not a floating-point tensor (${t.dtype})`;
-  const dims = t.shape.filter((d) => d !== 1);
-  if (dims.length !== 2) return `not 2-D (shape [${t.shape.join(', ')}])`;
-  const m = Math.min(dims[0]!, dims[1]!);
-  if (m < minEvals) return `too small: ${m} eigenvalues < min-evals ${minEvals}`;
-  if (m > maxEvals) return `too large: ${m} eigenvalues > max-evals ${maxEvals}`;
   for (let k = 0; k < t.data.length; k++) {
     if (!Number.isFinite(t.data[k])) return `non-finite entries (${t.data[k]} at flat index ${k})`;
   }
-  return '';
+  const slices = wwSlices(t.shape, t.data);
+  if (typeof slices === 'string') return slices;
+  const m = Math.min(slices.N, slices.M) * slices.rf;
+  const minEvals = options.minEvals ?? 10;
+  const maxEvals = options.maxEvals ?? 15000;
+  const what = slices.rf > 1 ? `${slices.rf} slices × ${m / slices.rf}` : `${m}`;
+  if (m < minEvals) return `too small: ${what} eigenvalues < min-evals ${minEvals}`;
+  if (m > maxEvals) return `too large: ${what} eigenvalues > max-evals ${maxEvals}`;
+  const maxN = options.maxN ?? 50000;
+  if (Math.max(slices.N, slices.M) > maxN) return `too large: N > max-N ${maxN}`;
+  return slices;
+}
+
+/** The pooled eigenvalues of the unscaled slices (rmtkit's own metrics of a convolution). */
+function pooled(slices: WwSlices): Float64Array {
+  return wwEsd(slices.mats, slices.N, 1).evals;
+}
+
+/** WeightWatcher's randomisation draws: (replicas + 1)·#slices permutations. */
+function permutations(slices: WwSlices, stream: ReturnType<typeof randomStream>): Int32Array[] {
+  const count = (wwReplicas(slices) + 1) * slices.mats.length;
+  const size = slices.mats[0]!.data.length;
+  return Array.from({ length: count }, () => stream.permutation(size));
 }

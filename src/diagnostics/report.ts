@@ -1,4 +1,5 @@
 import type { LayerRow, ModelDiagnostics, SkippedLayer } from './model.js';
+import { toWwRecord, WW_NAMES } from './ww/names.js';
 
 /**
  * Columns of the per-layer report, in order, for the computed options.
@@ -55,6 +56,7 @@ export function jsonReport(result: ModelDiagnostics, columns: readonly string[])
     const row: Record<string, unknown> = { file: l.file, name: l.name, shape: l.shape };
     for (const c of columns) row[c] = clean(l[c as keyof LayerRow]);
     if (l.traps) row.traps = l.traps;
+    row.ww = Object.fromEntries(Object.entries(toWwRecord(l.ww)).map(([k, v]) => [k, clean(v)]));
     return row;
   });
   return { layers, summary: result.summary, skipped: result.skipped };
@@ -75,6 +77,21 @@ export function csvReport(result: ModelDiagnostics, columns: readonly string[]):
     );
   const s = result.summary as Record<string, number | undefined>;
   lines.push(['', 'summary', '', ...columns.map((c) => s[c])].map(csvField).join(','));
+  return `${lines.join('\n')}\n`;
+}
+
+/**
+ * CSV of WeightWatcher's details columns only (`--columns ww`): file, then WeightWatcher's names
+ * in its order, those computed for some layer; empty where a layer lacks one, `NaN` for None.
+ * @example wwCsvReport(result).split('\n')[0] // 'file,layer_id,name,N,M,rf,Q,…'
+ */
+export function wwCsvReport(result: ModelDiagnostics): string {
+  const rows = result.layers.map((l) => toWwRecord(l.ww));
+  const names = Object.values(WW_NAMES).filter((n) => rows.some((r) => n in r));
+  const lines = [['file', ...names].map(csvField).join(',')];
+  result.layers.forEach((l, k) => {
+    lines.push([l.file, ...names.map((n) => rows[k]![n])].map(csvField).join(','));
+  });
   return `${lines.join('\n')}\n`;
 }
 

@@ -21,7 +21,9 @@ describe('rmtkit diagnose', () => {
     assert.equal(code, 0);
     const r = JSON.parse(out);
     assert.deepEqual(Object.keys(r), ['files', 'layers', 'summary', 'skipped']);
-    assert.equal(r.layers.length, 6);
+    // 6 matrices (STFT basis, LSTM weights) and 8 Conv1D kernels [out, in, 3] sliced into rf = 3
+    assert.equal(r.layers.length, 14);
+    assert.equal(r.layers.filter((l: { ww: { rf: number } }) => l.ww.rf === 3).length, 8);
     for (const key of [
       'norm',
       'log_norm',
@@ -53,12 +55,53 @@ describe('rmtkit diagnose', () => {
     );
     assert.ok(
       Math.abs(
-        r.summary.alpha - r.layers.reduce((s: number, l: { alpha: number }) => s + l.alpha, 0) / 6,
+        r.summary.alpha - r.layers.reduce((s: number, l: { alpha: number }) => s + l.alpha, 0) / 14,
       ) < 1e-12,
     );
     assert.ok(
-      r.skipped.some((s: { reason: string }) => /not 2-D \(shape \[128, 65, 3\]\)/.test(s.reason)),
+      r.skipped.some((s: { reason: string }) =>
+        /^a vector, not a matrix \(shape \[128\]\)/.test(s.reason),
+      ),
     );
+    // WeightWatcher's columns under their own names
+    const ww = r.layers[0].ww;
+    for (const key of [
+      'layer_id',
+      'rf',
+      'Q',
+      'num_evals',
+      'sv_max',
+      'lambda_max',
+      'rank_loss',
+      'weak_rank_loss',
+      'detX_num',
+      'detX_val',
+      'sigma_mp',
+      'ww_softrank',
+      'max_rand_eval',
+      'rand_distance',
+    ])
+      assert.ok(key in ww, key);
+  });
+
+  it("writes WeightWatcher's details columns with its names (--columns ww) and fails with the reasons when no layer is diagnosable", async () => {
+    const { out, code } = await run('diagnose', WEIGHTS, '--columns', 'ww', '--mp-fit');
+    assert.equal(code, 0);
+    const header = out.split('\n')[0]!.split(',');
+    assert.deepEqual(header.slice(0, 8), [
+      'file',
+      'layer_id',
+      'name',
+      'N',
+      'M',
+      'rf',
+      'Q',
+      'num_evals',
+    ]);
+    assert.ok(header.includes('sigma_mp') && header.includes('log_alpha_norm'));
+    const none = await run('diagnose', WEIGHTS, '--min-evals', '100000');
+    assert.equal(none.code, 2);
+    assert.match(none.err, /has no diagnosable layer \(\d+ tensors skipped: .*too small/);
   });
 
   it('writes CSV with a header, one line per layer and a summary line (--csv), reading every model under a folder', async () => {

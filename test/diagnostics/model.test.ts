@@ -36,18 +36,29 @@ describe('diagnoseModel', () => {
     skipped: [{ name: 'sparse', reason: 'sparse initializers are not read' }],
   };
 
-  it('treats tensors that are 2-D once size-1 dimensions are dropped as layers, and skips the rest with reasons', async () => {
-    const result = await diagnoseModel([file], { maxEvals: 80 });
+  it('treats 2-D tensors (size-1 dimensions dropped) and Conv1D/Conv2D kernels (rf slices) as layers, and lists the rest with reasons', async () => {
+    const conv2d = tensor('conv2d', [6, 4, 3, 3], 9);
+    const odd = tensor('five', [2, 3, 4, 5, 6], 10);
+    const result = await diagnoseModel([{ ...file, tensors: [...file.tensors, conv2d, odd] }], {
+      maxEvals: 80,
+    });
     assert.deepEqual(
-      result.layers.map((l) => [l.name, l.N, l.M]),
+      result.layers.map((l) => [l.name, l.ww.layerId, l.ww.N, l.ww.M, l.ww.rf, l.ww.numEvals]),
       [
-        ['lstm', 256, 64],
-        ['pointwise', 48, 32],
+        ['lstm', 0, 256, 64, 1, 64],
+        ['pointwise', 1, 48, 32, 1, 32],
+        ['conv', 2, 16, 8, 3, 24],
+        ['conv2d', 8, 6, 4, 9, 36],
       ],
     );
+    // rmtkit's own metrics of a convolution: the pooled eigenvalues of the unscaled slices (the ww
+    // block's are scaled by WeightWatcher's conv2d_norm √(1/2), so λ halves).
+    const conv = result.layers[3]!;
+    assert.equal(conv.M, 36);
+    assert.ok(Math.abs(conv.spectral_norm - 2 * conv.ww.lambdaMax) <= 1e-12 * conv.spectral_norm);
     const reasons = Object.fromEntries(result.skipped.map((s) => [s.name, s.reason]));
-    assert.match(reasons.conv!, /^not 2-D \(shape \[16, 8, 3\]\)/);
-    assert.match(reasons.bias!, /^not 2-D/);
+    assert.match(reasons.five!, /^5-D tensor with no matrix reading/);
+    assert.match(reasons.bias!, /^a vector, not a matrix/);
     assert.match(reasons.shape!, /not a floating-point tensor \(int64\)/);
     assert.match(reasons.tiny!, /too small: 6 eigenvalues < min-evals 10/);
     assert.match(reasons.huge!, /too large: 100 eigenvalues > max-evals 80/);
@@ -68,7 +79,10 @@ describe('diagnoseModel', () => {
       'stable_rank',
       'mp_softrank',
     ] as const) {
-      const mean = layers.reduce((s, l) => s + (l[key] as number), 0) / layers.length;
+      // mp_softrank: rmtkit's MP fit is for one N×M matrix, so the Conv1D layer has none
+      const have = layers.filter((l) => Number.isFinite(l[key]));
+      assert.equal(have.length, key === 'mp_softrank' ? layers.length - 1 : layers.length, key);
+      const mean = have.reduce((s, l) => s + (l[key] as number), 0) / have.length;
       assert.ok(Math.abs(summary[key]! - mean) < 1e-12 * Math.abs(mean), key);
     }
     const partial = summarize([{ ...layers[0]!, alpha: NaN }, layers[1]!]);

@@ -9,6 +9,7 @@ import {
   reportColumns,
   skippedSummary,
   textTable,
+  wwCsvReport,
 } from '../../diagnostics/report.js';
 import { DataFormatError, InvalidArgumentError } from '../../errors.js';
 import { findWeightFiles, readWeightFile } from '../../io/weights/read.js';
@@ -28,6 +29,7 @@ interface DiagnoseFlags {
   maxEvals: string;
   seed: string;
   verbose?: boolean;
+  columns: string;
 }
 
 /**
@@ -65,11 +67,18 @@ export function registerDiagnose(program: Command): void {
     .option('--max-evals <int>', 'skip layers with more eigenvalues', '15000')
     .option('--seed <int>', 'seed of the randomisation', '0')
     .option('--verbose', 'list every skipped tensor')
+    .option(
+      '--columns <rmtkit|ww>',
+      "table and CSV columns: rmtkit's, or WeightWatcher's details (its names and definitions)",
+      'rmtkit',
+    )
     .option('--json', 'machine-readable output')
     .option('--csv', 'CSV output (one line per layer, then the summary)')
     .action(async (path: string, flags: DiagnoseFlags) => {
       if (flags.json && flags.csv) throw new InvalidArgumentError('--json, --csv', 'are exclusive');
       const fit = flags.fit.toLowerCase();
+      if (flags.columns !== 'rmtkit' && flags.columns !== 'ww')
+        throw new InvalidArgumentError('--columns', 'must be rmtkit or ww', flags.columns);
       if (fit !== 'pl' && fit !== 'tpl')
         throw new InvalidArgumentError('--fit', 'must be pl or tpl', flags.fit);
       const options: ModelOptions = {
@@ -83,6 +92,12 @@ export function registerDiagnose(program: Command): void {
       };
       const files = readAll(path);
       const result = await diagnoseModel(files, options);
+      if (result.layers.length === 0)
+        throw new DataFormatError(
+          path,
+          '',
+          `has no diagnosable layer (${result.skipped.length} tensors skipped: ${[...new Set(result.skipped.map((s) => s.reason.replace(/ \(.*$/, '')))].slice(0, 4).join('; ')})`,
+        );
       const columns = reportColumns({
         mpFit: flags.mpFit,
         randomize: flags.randomize,
@@ -101,9 +116,10 @@ export function registerDiagnose(program: Command): void {
             ...jsonReport(result, columns),
           }),
         );
+      else if (flags.columns === 'ww') console.log(wwCsvReport(result).trimEnd());
       else if (flags.csv) console.log(csvReport(result, columns).trimEnd());
       else {
-        console.log(result.layers.length ? textTable(result, columns) : 'no layer to diagnose');
+        console.log(textTable(result, columns));
         const skips = flags.verbose
           ? result.skipped.map((s) => `skipped ${s.name}: ${s.reason}`)
           : skippedSummary(result.skipped);

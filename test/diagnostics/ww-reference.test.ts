@@ -1,0 +1,78 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { describe, it } from 'node:test';
+import { weightWatcherColumns } from '../../src/diagnostics/ww/columns.js';
+import { toWwRecord } from '../../src/diagnostics/ww/names.js';
+import { type WwSlices, wwSlices } from '../../src/diagnostics/ww/slices.js';
+import { readNpz } from '../../src/io/npz.js';
+
+const DIR = new URL('../fixtures/diagnostics/', import.meta.url).pathname;
+const arrays = readNpz(`${DIR}ww.npz`);
+const expected = JSON.parse(readFileSync(`${DIR}ww.json`, 'utf8')) as Record<
+  string,
+  { plain: Record<string, unknown>; fingers: Record<string, unknown>; evals: number[] }
+>;
+const INTEGERS = new Set([
+  'layer_id',
+  'N',
+  'M',
+  'rf',
+  'num_evals',
+  'rank_loss',
+  'weak_rank_loss',
+  'num_pl_spikes',
+  'num_fingers',
+  'num_spikes',
+  'rand_num_spikes',
+  'matrix_rank',
+  'detX_num',
+]);
+
+/**
+ * Every column of the reference: counts exactly, numbers to 1e-8 relative, None as NaN; sv_min to
+ * 1e-8·sv_max (a zero singular value comes out as 0 or ~1e-15·s_max depending on the SVD).
+ */
+function compare(label: string, got: Record<string, unknown>, want: Record<string, unknown>) {
+  assert.deepEqual(Object.keys(got).sort(), Object.keys(want).sort(), `${label}: columns`);
+  for (const [key, value] of Object.entries(want)) {
+    const actual = got[key];
+    if (value === null) assert.ok(Number.isNaN(actual), `${label}.${key}: ${actual} vs None`);
+    else if (typeof value === 'number' && INTEGERS.has(key))
+      assert.equal(actual, value, `${label}.${key}`);
+    else if (typeof value === 'number')
+      assert.ok(
+        Math.abs((actual as number) - value) <=
+          1e-8 * Math.abs(key === 'sv_min' ? (want.sv_max as number) : value),
+        `${label}.${key}: ${actual} vs ${value}`,
+      );
+    else assert.equal(actual, value, `${label}.${key}`);
+  }
+}
+
+function perms(name: string): Int32Array[] {
+  const p = arrays.get(`perm_${name}`)!;
+  const [count, size] = p.shape as [number, number];
+  return Array.from({ length: count }, (_, k) =>
+    Int32Array.from(p.data.subarray(k * size, (k + 1) * size)),
+  );
+}
+
+describe("WeightWatcher's columns against bench/ww_reference.py (WeightWatcher 0.7.5's logic)", () => {
+  let layerId = 0;
+  for (const [name, want] of Object.entries(expected)) {
+    const id = layerId++;
+    const t = arrays.get(name)!;
+    const slices = wwSlices(t.shape, t.data) as WwSlices;
+    it(`${name} [${t.shape.join('×')}]: every column with mp_fit and randomize agrees to 1e-8`, () => {
+      const got = weightWatcherColumns(slices, id, name, {
+        mpFit: true,
+        permutations: perms(name),
+      });
+      compare(name, toWwRecord(got), want.plain);
+    });
+    it(`${name}: fix_fingers='clip_xmax' agrees (same xmin, same α)`, () => {
+      const got = weightWatcherColumns(slices, id, name, { fixFingers: 'clip_xmax' });
+      compare(`${name} fingers`, toWwRecord(got), want.fingers);
+    });
+  }
+});
