@@ -55,6 +55,20 @@ export class ConvergenceError extends Error {
   }
 }
 
+/**
+ * A solver's result failed its own verification (masses summing to 1, monotone distribution
+ * function, density ≥ 0, converged roots): the answer would be wrong, so none is given.
+ */
+export class VerificationError extends Error {
+  override name = 'VerificationError';
+  constructor(
+    readonly solver: string,
+    readonly problems: readonly string[],
+  ) {
+    super(`${solver} failed its self-check: ${problems.join('; ')}`);
+  }
+}
+
 /** A data file does not parse; names the file and the place. */
 export class DataFormatError extends Error {
   override name = 'DataFormatError';

@@ -18,6 +18,7 @@ export {
   KernelMissingError,
   NonFiniteError,
   NotPositiveDefiniteError,
+  VerificationError,
 } from './errors.js';
 export * as estimate from './estimate/index.js';
 export * as features from './features/index.js';

@@ -1,5 +1,5 @@
 import { Command, CommanderError } from 'commander';
-import { DataFormatError, InvalidArgumentError } from '../errors.js';
+import { DataFormatError, InvalidArgumentError, VerificationError } from '../errors.js';
 import { commands } from './commands/index.js';
 
 /**
@@ -19,7 +19,10 @@ export async function main(argv: string[]): Promise<void> {
   }
 }
 
-/** Prints one line for a user error (exit 2) or the stack for a bug (exit 1). */
+/**
+ * Prints one line for a user error (exit 2) or for a result that failed its self-check (exit 1),
+ * or the stack for a bug (exit 1).
+ */
 export function reportError(error: unknown): number {
   if (error instanceof CommanderError) {
     return error.exitCode === 0 ? 0 : 2;
@@ -27,6 +30,10 @@ export function reportError(error: unknown): number {
   if (error instanceof InvalidArgumentError || error instanceof DataFormatError) {
     console.error(`rmtkit: ${error.message}`);
     return 2;
+  }
+  if (error instanceof VerificationError) {
+    console.error(`rmtkit: ${error.message}`);
+    return 1;
   }
   console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
   return 1;

@@ -24,3 +24,4 @@ export {
   type SpectralForm,
 } from './spectral-form.js';
 export { type StieltjesGrid, sampleStieltjesOnGrid } from './stieltjes-grid.js';
+export { type SpectrumVerification, verifySpectrum } from './verify-spectrum.js';

@@ -1,5 +1,6 @@
 import type { Population } from '../rmt/population.js';
 import { sampleSpectrumLaw } from '../rmt/sample-spectrum.js';
+import { isComponentMass, isOutlierMass } from '../rmt/spectral-components.js';
 import { sampleStieltjesOnGrid } from '../rmt/stieltjes-grid.js';
 
 /**
@@ -19,7 +20,8 @@ export interface SpectrumCurve {
  * The generalised Marchenko–Pastur law of Σ̂ (population `pop`, ratio c = d/n) as a curve: each
  * component of its exact support gets points x_k = mid − r cos(kπ/(K−1)) (K ∝ √width, at least
  * 12, edges included) with the density Im m(x + iη)/π warm-started along the component; an atom
- * at 0 (α < 1) is a zero-width component. Components holding mass·d < 1.5 are outliers.
+ * at 0 (α < 1) is a zero-width component. Pieces holding under half an eigenvalue (mass·d < 0.5)
+ * are no components; those holding about one (mass·d ∈ [0.5, 1.5]) are outliers.
  * @example silversteinCurve(population([1]), 0.5, 1000, 400).components
  */
 export function silversteinCurve(
@@ -36,7 +38,14 @@ export function silversteinCurve(
   if (law.atom > 0) {
     grid.push(0);
     density.push(0);
-    components.push({ lo: 0, hi: 0, mass: law.atom, mean: 0, outlier: law.atom * d < 1.5 });
+    if (isComponentMass(law.atom, d))
+      components.push({
+        lo: 0,
+        hi: 0,
+        mass: law.atom,
+        mean: 0,
+        outlier: isOutlierMass(law.atom, d),
+      });
   }
   for (const { lo, hi, mass } of law.components) {
     const K = Math.max(12, Math.round((gridPoints * Math.sqrt(hi - lo)) / width));
@@ -57,13 +66,14 @@ export function silversteinCurve(
       moment += inner[k] * w;
       weight += w;
     }
-    components.push({
-      lo,
-      hi,
-      mass,
-      mean: weight > 0 ? moment / weight : mid,
-      outlier: mass * d < 1.5,
-    });
+    if (isComponentMass(mass, d))
+      components.push({
+        lo,
+        hi,
+        mass,
+        mean: weight > 0 ? moment / weight : mid,
+        outlier: isOutlierMass(mass, d),
+      });
   }
   return {
     grid: Float64Array.from(grid),

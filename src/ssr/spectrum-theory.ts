@@ -1,8 +1,9 @@
 import type { CovarianceModel } from '../covariance/model.js';
-import { InvalidArgumentError } from '../errors.js';
+import { InvalidArgumentError, VerificationError } from '../errors.js';
 import { Matrix } from '../linalg/matrix.js';
 import { deformedLaw } from '../rmt/deformed/law.js';
 import { diagonalPencil, generalPencil } from '../rmt/deformed/pencil.js';
+import { verifySpectrum } from '../rmt/verify-spectrum.js';
 import { SSR_PARAMS } from './params.js';
 import { spectrumScales } from './spectrum-delta.js';
 import { mapCurve, type SpectrumCurve, silversteinCurve } from './spectrum-map.js';
@@ -18,7 +19,10 @@ export interface SsrSpectrumTheory extends SpectrumCurve {
   kappa: number;
   /** Bulk components [lo, hi] of Â's spectrum (atoms are zero-width intervals). */
   edges: Array<[number, number]>;
-  /** Locations of separated eigenvalues (components holding about one eigenvalue). */
+  /**
+   * Locations of separated eigenvalues: components holding about one eigenvalue (mass·d ∈
+   * [0.5, 1.5]); pieces holding under half an eigenvalue are no components at all.
+   */
   outliers: number[];
   /** RMS of Δ_k/Δ̄ − 1 (the `mp` path assumes it is small). */
   deltaSpread: number;
@@ -32,9 +36,12 @@ export interface SsrSpectrumTheory extends SpectrumCurve {
  * symmetric eigenvalue solve of the d×d pencil per point), `mp` (Δ ≈ Δ̄ I: N ≈ Δ̄(Σ̂ + λI), so Â's
  * spectrum is a monotone map of the generalised Marchenko–Pastur law of Σ̂; exact for d → ∞
  * Toeplitz symbols and spread spikes). `auto` picks diagonal for a diagonal Σ, else mp when the RMS
- * spread of Δ is below `spreadLimit` (default 0.01), else general.
+ * spread of Δ is below `spreadLimit` (default 0.01), else general. The result verifies itself
+ * ({@link verifySpectrum}: component masses sum to 1 within max(0.01/d, 1e-6), F monotone, density
+ * ≥ 0, every root converged) and is refused when it does not.
  * @throws {InvalidArgumentError} naming 'alpha', 'lambda', 'method' (general on a d = ∞ model,
  *   diagonal on a non-diagonal Σ) or 'gridPoints'.
+ * @throws {VerificationError} when the computed spectrum fails its self-check.
  * @example ssrSpectrumTheory(ar1Covariance(0.5, 1000), 2, 0.1).edges
  */
 export function ssrSpectrumTheory(
@@ -103,6 +110,8 @@ export function ssrSpectrumTheory(
       pencil = generalPencil(b, t, c);
     }
     const law = deformedLaw(pencil, c, { gridPoints });
+    if (!law.verification.verified)
+      throw new VerificationError(`${method} spectrum solver`, law.verification.problems);
     curve = mapCurve(
       law,
       (v) => 1 - r / v,
@@ -110,6 +119,8 @@ export function ssrSpectrumTheory(
       (a) => (a >= 1 ? Infinity : r / (1 - a)),
     );
   }
+  const check = verifySpectrum(curve, model.d);
+  if (!check.verified) throw new VerificationError(`${method} spectrum solver`, check.problems);
   const edges = curve.components
     .filter((k) => !k.outlier)
     .map((k): [number, number] => [k.lo, k.hi]);

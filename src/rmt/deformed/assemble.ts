@@ -1,13 +1,18 @@
+import { isComponentMass, isOutlierMass } from '../spectral-components.js';
+import { type SpectrumVerification, verifySpectrum } from '../verify-spectrum.js';
 import type { Probe, Prober } from './probe.js';
 
-/** A connected piece of the support with its mass; `outlier` when it holds about one eigenvalue. */
+/**
+ * A connected piece of the support holding at least half an eigenvalue (mass·d ≥ 0.5), with its
+ * mass; `outlier` when it holds about one eigenvalue.
+ */
 export interface DeformedComponent {
   lo: number;
   hi: number;
   mass: number;
   /** Mean location ∫ x dF / mass. */
   mean: number;
-  /** mass·d < 1.5: a separated eigenvalue (BBP outlier) rather than a bulk. */
+  /** mass·d ∈ [0.5, 1.5]: a separated eigenvalue (BBP outlier) rather than a bulk. */
   outlier: boolean;
 }
 
@@ -29,6 +34,11 @@ export interface DeformedLaw {
   cdf(x: number): number;
   /** Pencil evaluations spent (eigenvalue solves on the general path). */
   evaluations: number;
+  /**
+   * The law's self-check ({@link verifySpectrum}): masses sum to 1, F monotone, density ≥ 0, every
+   * root converged. Callers that report the law must refuse an unverified one.
+   */
+  verification: SpectrumVerification;
 }
 
 type Point = { x: number; cdf: number; density: number };
@@ -49,39 +59,33 @@ export function assemble(
   const points: Point[] = [];
   const components: DeformedComponent[] = [];
   const size = prober.pencil.size;
+  const add = (lo: number, hi: number, mass: number, mean: number): void => {
+    // Fewer than half an eigenvalue is no component (a sliver of F, not a separated eigenvalue).
+    if (isComponentMass(mass, size))
+      components.push({ lo, hi, mass, mean, outlier: isOutlierMass(mass, size) });
+  };
   const piece = (a: Probe, b: Probe): void => {
-    const mass = Math.max(0, b.cdf - a.cdf);
+    // F is flat outside the bulk: the mass between the outer sides of the edges is exact.
+    const mass = Math.max(0, (b.outerCdf ?? b.cdf) - (a.outerCdf ?? a.cdf));
     if (!a.root.inBulk && !b.root.inBulk) {
       // An atom: F jumps inside [a.x, b.x] (width below the bisection tolerance).
       points.push({ x: a.x, cdf: a.cdf, density: 0 }, { x: b.x, cdf: b.cdf, density: 0 });
-      components.push({
-        lo: a.x,
-        hi: b.x,
-        mass,
-        mean: 0.5 * (a.x + b.x),
-        outlier: mass * size < 1.5,
-      });
+      add(a.x, b.x, mass, 0.5 * (a.x + b.x));
       return;
     }
     const K = Math.max(12, Math.round((gridPoints * Math.sqrt(b.x - a.x)) / width));
     const mid = 0.5 * (a.x + b.x);
     const r = 0.5 * (b.x - a.x);
+    const at = (k: number) => mid - r * Math.cos((k * Math.PI) / (K - 1));
     const local: Point[] = [{ x: a.x, cdf: a.cdf, density: 0 }];
-    let near = a.root;
+    let last = a;
     for (let k = 1; k < K - 1; k++) {
-      const p = prober.full(mid - r * Math.cos((k * Math.PI) / (K - 1)), near);
+      const p = prober.full(at(k), last.root);
       if (!p.root.inBulk) {
-        // A gap inside the piece: cut it at both sides of p.
-        const left = prober.edge(p, prober.at(local[local.length - 1].x, near));
-        const right = prober.edge(
-          p,
-          prober.at(mid - r * Math.cos(((k + 1) * Math.PI) / (K - 1)), near),
-        );
-        piece(a, left);
-        piece(right, b);
+        cut(a, b, last, p, k, at, K);
         return;
       }
-      near = p.root;
+      last = p;
       local.push(p);
     }
     local.push({ x: b.x, cdf: b.cdf, density: 0 });
@@ -89,18 +93,51 @@ export function assemble(
     for (let k = 1; k < local.length; k++)
       moment += 0.5 * (local[k].x + local[k - 1].x) * Math.max(0, local[k].cdf - local[k - 1].cdf);
     points.push(...local);
-    components.push({
-      lo: a.x,
-      hi: b.x,
-      mass,
-      mean: mass > 0 ? moment / mass : mid,
-      outlier: mass * size < 1.5,
-    });
+    add(a.x, b.x, mass, mass > 0 ? moment / mass : mid);
+  };
+  /**
+   * A gap inside the piece [a, b] at grid point k (probe p outside the bulk, `last` the bulk
+   * probe before it): the gap runs on to the next grid point in the bulk (or b), the piece is
+   * cut at both edges of the gap, and components hidden in the gap are hunted from the rise of F.
+   */
+  const cut = (
+    a: Probe,
+    b: Probe,
+    last: Probe,
+    p: Probe,
+    k: number,
+    at: (k: number) => number,
+    K: number,
+  ): void => {
+    const outside: Probe[] = [p];
+    let next: Probe = b;
+    for (let j = k + 1; j < K - 1; j++) {
+      const q = prober.at(at(j), outside[outside.length - 1].root);
+      if (q.root.inBulk) {
+        next = q;
+        break;
+      }
+      outside.push(q);
+    }
+    const gapEnd = outside[outside.length - 1];
+    const left = prober.edge(p, last);
+    const right = prober.edge(gapEnd, next);
+    const hidden: Array<[Probe, Probe]> = [];
+    prober.hunt(left, p, hidden);
+    for (let j = 1; j < outside.length; j++) prober.hunt(outside[j - 1], outside[j], hidden);
+    prober.hunt(gapEnd, right, hidden);
+    piece(a, left);
+    for (const [u, v] of hidden) piece(u, v);
+    piece(right, b);
   };
   for (const [a, b] of pieces) piece(a, b);
   const xs = Float64Array.from(points, (p) => p.x);
   const fs = Float64Array.from(points, (p) => p.cdf);
   const ds = Float64Array.from(points, (p) => p.density);
+  const cdf = (x: number) => hermiteCdf(xs, fs, ds, x);
+  const unconverged = prober.unconverged
+    ? [`${prober.unconverged} of ${prober.evaluations} root solves did not converge`]
+    : [];
   return {
     kind: prober.pencil.kind,
     ratio: prober.ratio,
@@ -109,8 +146,9 @@ export function assemble(
     density: ds,
     cdfValues: fs,
     eta: 0,
-    cdf: (x: number) => hermiteCdf(xs, fs, ds, x),
+    cdf,
     evaluations: prober.evaluations,
+    verification: verifySpectrum({ grid: xs, density: ds, components, cdf }, size, unconverged),
   };
 }
 

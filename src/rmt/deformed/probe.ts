@@ -7,6 +7,12 @@ export interface Probe {
   x: number;
   root: DeformedRoot;
   cdf: number;
+  /**
+   * For an edge probe: F on the outside of the edge (exact, flat up to the edge), from the last
+   * outside probe of the bisection. The bulk-side probe lies up to the tolerance inside, where F
+   * has already risen by O(tol^{3/2}).
+   */
+  outerCdf?: number;
 }
 
 /**
@@ -16,6 +22,8 @@ export interface Probe {
  */
 export class Prober {
   evaluations = 0;
+  /** Probes whose root did not converge (a failed self-check of the law). */
+  unconverged = 0;
   constructor(
     readonly pencil: Pencil,
     readonly ratio: number,
@@ -27,6 +35,7 @@ export class Prober {
     this.evaluations++;
     const point = this.pencil.at(x, false);
     const root = solveDeformedRoot(point, this.ratio, near);
+    if (!root.converged) this.unconverged++;
     return { x, root, cdf: rootSummary(point, this.ratio, root).cdf };
   }
 
@@ -35,6 +44,7 @@ export class Prober {
     this.evaluations++;
     const point = this.pencil.at(x, true);
     const root = solveDeformedRoot(point, this.ratio, near);
+    if (!root.converged) this.unconverged++;
     const summary = rootSummary(point, this.ratio, root);
     return {
       x,
@@ -44,7 +54,10 @@ export class Prober {
     };
   }
 
-  /** The bulk edge between an outside probe and a bulk probe; returns the bulk-side probe. */
+  /**
+   * The bulk edge between an outside probe and a bulk probe; returns the bulk-side probe with F
+   * of the outside one (`outerCdf`).
+   */
   edge(out: Probe, inside: Probe): Probe {
     let a = out;
     let b = inside;
@@ -53,7 +66,7 @@ export class Prober {
       if (m.root.inBulk) b = m;
       else a = m;
     }
-    return b;
+    return { ...b, outerCdf: a.cdf };
   }
 
   /**
