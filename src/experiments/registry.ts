@@ -4,6 +4,7 @@ import { deepCk } from './defs/deep-ck.js';
 import { doubleDescent } from './defs/double-descent.js';
 import { errorVsAlpha } from './defs/error-vs-alpha.js';
 import { errorVsLambda } from './defs/error-vs-lambda.js';
+import { freeDecompression } from './defs/free-decompression.js';
 import { realData } from './defs/real-data.js';
 import { sketchingExperiment } from './defs/sketching.js';
 import { spectrumExperiment } from './defs/spectrum.js';
@@ -22,6 +23,7 @@ export const EXPERIMENTS: readonly Experiment<any, any, any>[] = [
   bbpExperiment,
   ssrVsPca,
   sketchingExperiment,
+  freeDecompression,
   sslRank,
   realData,
   doubleDescent,

@@ -19,15 +19,21 @@ export interface Decompression extends ResizedDensity {
  * Free decompression (docs/theory.md §14.2): the eigenvalue density of the n×n matrix, n ≥ n_s,
  * whose random n_s×n_s principal sub-matrices have the spectrum the fit describes, by the
  * characteristics of ∂m/∂t = −m + (1/m)∂m/∂z from the glue's second sheet, e^t = n/n_s.
- * A failed continuation (glue pole inside the unit disk, Newton failure) gives ok = false with the
- * residual, never a silently wrong density.
+ * A failed continuation (glue pole inside the unit disk, glue residual on the cut above
+ * `maxGlueResidual`, Newton failure, negative density) gives ok = false with the residual, never a
+ * silently wrong density.
  * @throws {InvalidArgumentError} ('size') unless size is an integer ≥ n_s.
  * @example decompress(freeForm(eigs), 8 * eigs.length).density // ρ on .grid
  */
-export function decompress(fit: FreeForm, size: number, points = 512): Decompression {
+export function decompress(
+  fit: FreeForm,
+  size: number,
+  points = 512,
+  maxGlueResidual = GLUE_TOLERANCE,
+): Decompression {
   if (!Number.isSafeInteger(size) || size < fit.size)
     throw new InvalidArgumentError('size', `must be an integer ≥ n_s = ${fit.size}`, size);
-  return resize(fit, size, points, true);
+  return resize(fit, size, points, true, maxGlueResidual);
 }
 
 /**
@@ -42,7 +48,16 @@ export function compress(fit: FreeForm, size: number, points = 512): Decompressi
   return resize(fit, size, points, false);
 }
 
-function resize(fit: FreeForm, size: number, points: number, up: boolean): Decompression {
+/** Largest relative glue residual on the cut that decompression accepts (docs/theory.md §14.3). */
+export const GLUE_TOLERANCE = 0.1;
+
+function resize(
+  fit: FreeForm,
+  size: number,
+  points: number,
+  up: boolean,
+  maxGlueResidual = GLUE_TOLERANCE,
+): Decompression {
   const factor = size / fit.size;
   const variance = fit.secondMoment - fit.mean ** 2;
   const sheets = up ? fit.sheets : fit.firstSheet;
@@ -58,9 +73,11 @@ function resize(fit: FreeForm, size: number, points: number, up: boolean): Decom
   const reason =
     up && !fit.glue.valid
       ? `glue has a pole inside the unit disk (residual ${fit.glue.residual})`
-      : out.converged
-        ? undefined
-        : `${out.failures} characteristics failed (largest residual ${out.residual})`;
+      : up && !(fit.glue.residual <= maxGlueResidual)
+        ? `glue misses the fit on the cut (residual ${fit.glue.residual} > ${maxGlueResidual}): raise padeP/padeQ`
+        : out.converged
+          ? undefined
+          : `${out.failures} characteristics failed (largest residual ${out.residual})`;
   return {
     ...out,
     size,

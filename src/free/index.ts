@@ -2,7 +2,7 @@
 // A free-form fit of a small matrix's spectrum, its Stieltjes transform on both sheets, and the
 // characteristics that carry it to a larger (or smaller) matrix.
 export { type CharacteristicRoot, characteristicRoot } from './characteristics.js';
-export { compress, type Decompression, decompress } from './decompress.js';
+export { compress, type Decompression, decompress, GLUE_TOLERANCE } from './decompress.js';
 export { totalVariation } from './distance.js';
 export { type FreeForm, type FreeFormOptions, freeForm } from './free-form.js';
 export { fitGlue, type Glue } from './glue.js';

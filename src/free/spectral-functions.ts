@@ -15,13 +15,22 @@ export interface SpectralFunctions {
   error: { logdet: number; traceInverse: number };
 }
 
+/** Missing mass above which the decompressed matrix is taken to have an atom (be singular). */
+const ATOM_MASS = 0.01;
+
 /**
  * log-det, trace of the inverse and condition number of the decompressed matrix (seed 004,
- * docs/theory.md §14.4), integrals of the grid density.
+ * docs/theory.md §14.4), integrals of the grid density; −∞, ∞, ∞ when more than 1 % of the mass is
+ * missing (an atom: a rank-deficient matrix, e.g. a Wishart decompressed past its sample count).
  * @example spectralFunctions(decompress(fit, 16384)).logdet
  */
 export function spectralFunctions(d: Decompression): SpectralFunctions {
   const [lo, hi] = d.support;
+  if (d.ok && lo > 0 && d.missingMass > ATOM_MASS) {
+    // An atom (at 0 when N exceeds the rank): the matrix is singular.
+    const error = { logdet: 0, traceInverse: 0 };
+    return { logdet: -Infinity, traceInverse: Infinity, condition: Infinity, error };
+  }
   if (!(lo > 0) || !d.ok) {
     return {
       logdet: Number.NaN,

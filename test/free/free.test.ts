@@ -49,50 +49,64 @@ describe('free decompression: the characteristic solver on exact laws', () => {
   }
 });
 
-describe('free decompression from the eigenvalues of one 1000×1000 matrix', () => {
-  // Linear statistics of these ensembles fluctuate by O(1/n), the edge by O(n^{-2/3}) ≈ 1 %: the
-  // fit's TV at size n_s is ≈ 0.2 %; the issue's bounds (3 % at ×8, 5 % at ×32) are used as is.
-  const goe = eigvalsh(wigner(2).sampleMatrix(1000, 7));
+describe('free decompression from the eigenvalues of one 400×400 matrix', () => {
+  // The issue's 1000×1000 cases run in bench/decompress.ts; the bounds here are the issue's (TV
+  // ≤ 3 % at ×8, ≤ 5 % at ×32, first two moments within 1 %) on smaller, faster matrices.
+  const goe = eigvalsh(wigner(2).sampleMatrix(400, 7));
   const fit = freeForm(goe);
-  for (const [s, bound] of [
-    [8, 0.03],
-    [32, 0.05],
-  ] as const) {
-    it(`GOE ×${s}: total variation ≤ ${bound * 100} % and second moment within 1.5 %`, () => {
-      const d = decompress(fit, 1000 * s);
-      assert.ok(d.ok, d.reason);
-      const tv = totalVariation(d.grid, d.density, d.missingMass, wigner(2 * Math.sqrt(s)));
-      assert.ok(tv <= bound, `TV ${tv}`);
-      // The issue asks for 1 %; ×8 measures 1.05 % (see docs/free-decompression.md).
-      assert.ok(Math.abs(d.moments[1] / s - 1) < 0.015, `m2 ${d.moments[1]}`);
-      assert.ok(Math.abs(d.moments[0]) < 0.01 * Math.sqrt(s), `m1 ${d.moments[0]}`);
-    });
+  const cases: [string, Float64Array, (s: number) => SpectralLaw, number][] = [
+    ['GOE', goe, (s) => wigner(2 * Math.sqrt(s)), 0],
+    [
+      'Wishart c = 1/50',
+      eigvalsh(marchenkoPastur(1 / 50).sampleMatrix(400, 7)),
+      (s) => marchenkoPastur(s / 50),
+      1,
+    ],
+    [
+      'Wishart c = 1/2',
+      eigvalsh(marchenkoPastur(1 / 2).sampleMatrix(400, 7)),
+      (s) => marchenkoPastur(s / 2),
+      1,
+    ],
+  ];
+  for (const [name, eigs, law, mean] of cases) {
+    const small = name === 'GOE' ? fit : freeForm(eigs);
+    for (const [s, bound] of [
+      [8, 0.03],
+      [32, 0.05],
+    ] as const)
+      it(`${name} ×${s}: total variation ≤ ${bound * 100} %, first two moments within 1 %`, () => {
+        const d = decompress(small, 400 * s);
+        assert.ok(d.ok, d.reason);
+        const big = law(s);
+        const tv = totalVariation(d.grid, d.density, d.missingMass, big);
+        assert.ok(tv <= bound, `TV ${tv}`);
+        const m2 = mean === 0 ? s : 1 + big.parameters.ratio!;
+        assert.ok(
+          Math.abs(d.moments[0] - mean) < 0.01 * Math.max(mean, Math.sqrt(s)),
+          `m1 ${d.moments[0]}`,
+        );
+        assert.ok(Math.abs(d.moments[1] / m2 - 1) < 0.01, `m2 ${d.moments[1]} vs ${m2}`);
+      });
   }
-  it('Wishart c = 1/50 ×8: total variation ≤ 3 %, first two moments within 1 %', () => {
-    const eigs = eigvalsh(marchenkoPastur(1 / 50).sampleMatrix(1000, 7));
-    const d = decompress(freeForm(eigs), 8000);
-    assert.ok(d.ok, d.reason);
-    const law = marchenkoPastur(8 / 50);
-    const tv = totalVariation(d.grid, d.density, d.missingMass, law);
-    assert.ok(tv <= 0.03, `TV ${tv}`);
-    assert.ok(Math.abs(d.moments[0] - 1) < 0.01);
-    assert.ok(Math.abs(d.moments[1] / (1 + 8 / 50) - 1) < 0.01);
-  });
-  it('reports a glue whose pole falls inside the unit disk as a failure, not a density', () => {
-    const eigs = eigvalsh(marchenkoPastur(1 / 50).sampleMatrix(1000, 3));
-    const fit = freeForm(eigs);
-    assert.equal(fit.glue.valid, false);
-    const d = decompress(fit, 8000);
+  it('reports a glue that misses the fit on the cut as a failure with its residual', () => {
+    // A uniform spectrum is far from the MP/Wigner family the default [0/1] glue describes.
+    const uniform = Float64Array.from({ length: 400 }, (_, i) => i / 399);
+    const d = decompress(freeForm(uniform), 3200);
     assert.equal(d.ok, false);
-    assert.match(d.reason ?? '', /pole inside the unit disk/);
+    assert.match(d.reason ?? '', /glue misses the fit on the cut \(residual 0\.\d+/);
     assert.ok(Number.isNaN(spectralFunctions(d).logdet));
   });
-  it('Wishart c = 1/50 ×32 and c = 1/2 ×8, ×32 meet the issue bounds', {
-    todo: 'measured TV 9 %, 10.6 %, 3.8 % with moments off by up to 25 % (docs/free-decompression.md)',
-  }, () => {});
+  it('reports a glue whose pole falls inside the unit disk as a failure, not a density', () => {
+    const uniform = Float64Array.from({ length: 400 }, (_, i) => i / 399);
+    const f = freeForm(uniform);
+    const d = decompress({ ...f, glue: { ...f.glue, valid: false } }, 3200);
+    assert.equal(d.ok, false);
+    assert.match(d.reason ?? '', /pole inside the unit disk/);
+  });
   it('compression to n_s/2 matches the law at c/2 (TV ≤ 2 %)', () => {
-    const eigs = eigvalsh(marchenkoPastur(1 / 2).sampleMatrix(1000, 5));
-    const d = compress(freeForm(eigs), 500);
+    const eigs = eigvalsh(marchenkoPastur(1 / 2).sampleMatrix(400, 5));
+    const d = compress(freeForm(eigs), 200);
     assert.ok(d.ok);
     assert.ok(totalVariation(d.grid, d.density, d.missingMass, marchenkoPastur(1 / 4)) < 0.02);
   });
@@ -114,12 +128,12 @@ describe('free decompression from the eigenvalues of one 1000×1000 matrix', () 
       `H(0.5) = ${fit.hilbert(0.5)}`,
     );
   });
-  it('spectral functions of a decompressed Wishart match the law (log-det within 1 %)', () => {
-    const eigs = eigvalsh(marchenkoPastur(1 / 50).sampleMatrix(1000, 7));
-    const d = decompress(freeForm(eigs), 4000);
+  it('spectral functions of a decompressed Wishart match the law (log-det to 1e-3 per eigenvalue)', () => {
+    // A linear statistic of an n_s-eigenvalue sample fluctuates by O(1/n_s) = 2.5e-3 in total.
+    const d = decompress(freeForm(cases[1]![1]), 1600);
     assert.ok(d.ok, d.reason);
     const f = spectralFunctions(d);
-    // n·∫ log x dMP_c(x) by the midpoint rule on the law's density.
+    // ∫ log x dMP_c(x) by the midpoint rule on the law's density.
     const law = marchenkoPastur(4 / 50);
     let exact = 0;
     const [lo, hi] = law.support;
@@ -127,10 +141,7 @@ describe('free decompression from the eigenvalues of one 1000×1000 matrix', () 
       const x = lo + ((hi - lo) * (i + 0.5)) / 20000;
       exact += (Math.log(x) * law.density(x) * (hi - lo)) / 20000;
     }
-    assert.ok(
-      Math.abs(f.logdet - 4000 * exact) < 0.01 * Math.abs(4000 * exact),
-      `${f.logdet} vs ${4000 * exact}`,
-    );
+    assert.ok(Math.abs(f.logdet / 1600 - exact) < 1e-3, `${f.logdet / 1600} vs ${exact}`);
     assert.ok(f.condition > 1);
   });
 });

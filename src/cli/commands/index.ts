@@ -17,6 +17,7 @@ import { registerSpectrum } from './spectrum.js';
 import { registerSsl } from './ssl.js';
 import { registerTheory } from './theory.js';
 import { registerTrace } from './trace.js';
+import { registerWorker } from './worker.js';
 
 /** Every CLI command, in help order. A command file exports one `register…(program)` function. */
 export const commands: Array<(program: Command) => void> = [
@@ -28,6 +29,7 @@ export const commands: Array<(program: Command) => void> = [
   registerBbp,
   registerComparePca,
   registerReproduce,
+  registerWorker,
   registerDiagnose,
   registerLstsq,
   registerRsvd,
