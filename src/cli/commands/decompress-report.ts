@@ -1,7 +1,5 @@
-import { writeFileSync } from 'node:fs';
-import { DataFormatError } from '../../errors.js';
 import { type CurveRow, curvesSpec } from '../../plot/curves.js';
-import { renderFigure, renderSvg } from '../../plot/render.js';
+import { type FigureFormat, writeFigure } from '../figure-file.js';
 
 /** Prints the summary of `rmtkit decompress` (its report object without --json). */
 export function print(
@@ -24,7 +22,7 @@ export function print(
 /** Draws the decompressed density to an SVG or PNG file. */
 export async function writePlot(
   path: string,
-  format: string,
+  format: FigureFormat,
   grid: Float64Array,
   density: Float64Array,
   from: number,
@@ -46,12 +44,5 @@ export async function writePlot(
     width: 480,
     height: 280,
   });
-  const bytes = format === '.svg' ? await renderSvg(spec) : (await renderFigure(spec)).png;
-  try {
-    writeFileSync(path, bytes);
-  } catch (error) {
-    const code = (error as { code?: string }).code;
-    if (code) throw new DataFormatError(path, '', `cannot be written (${code})`);
-    throw error;
-  }
+  await writeFigure(path, format, spec);
 }

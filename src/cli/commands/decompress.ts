@@ -1,4 +1,3 @@
-import { extname } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Command } from 'commander';
 import { interval } from '../../constraints.js';
@@ -7,6 +6,7 @@ import { decompress } from '../../free/decompress.js';
 import { freeForm } from '../../free/free-form.js';
 import { spectralFunctions } from '../../free/spectral-functions.js';
 import { eigvalsh } from '../../linalg/api.js';
+import { figureFormat } from '../figure-file.js';
 import { loadMatrix, parseNumber } from '../inputs.js';
 import { print, writePlot } from './decompress-report.js';
 import { loadSquare, withFlagNames } from './estimation-flags.js';
@@ -58,9 +58,7 @@ export function registerDecompress(program: Command): void {
       const [padeP, padeQ] = pair('--pade', flags.pade, DEGREE);
       const support =
         flags.support === undefined ? undefined : pair('--support', flags.support, FINITE);
-      const format = flags.plot === undefined ? undefined : extname(flags.plot).toLowerCase();
-      if (format !== undefined && format !== '.svg' && format !== '.png')
-        throw new InvalidArgumentError('--plot', 'must name a .svg or .png file', flags.plot);
+      const format = figureFormat('--plot', flags.plot);
       const names = {
         degree: '--degree',
         support: '--support',

@@ -1,8 +1,7 @@
-import { writeFileSync } from 'node:fs';
-import { basename, extname } from 'node:path';
+import { basename } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Command } from 'commander';
-import { DataFormatError, InvalidArgumentError } from '../../errors.js';
+import { InvalidArgumentError } from '../../errors.js';
 import { densityConstraints, type SpectralDensity } from '../../estimate/density.js';
 import { kpmDensity } from '../../estimate/kpm-density.js';
 import { lanczosSteps } from '../../estimate/lanczos-block.js';
@@ -10,7 +9,7 @@ import { slqDensity } from '../../estimate/slq-density.js';
 import { backend } from '../../linalg/backend.js';
 import { denseOperator } from '../../operators/linear-operator.js';
 import { type CurveRow, curvesSpec } from '../../plot/curves.js';
-import { renderFigure, renderSvg } from '../../plot/render.js';
+import { type FigureFormat, figureFormat, writeFigure } from '../figure-file.js';
 import { parseNumber } from '../inputs.js';
 import { loadSquare, parseChoice, SEED, withFlagNames } from './estimation-flags.js';
 import { productProgress, progressEnabled } from './estimation-progress.js';
@@ -63,9 +62,7 @@ export function registerDensity(program: Command): void {
       only('--lanczos-steps', flags.lanczosSteps, 'slq');
       const moments = parseNumber('--moments', flags.moments ?? '100', c.moments);
       const steps = parseNumber('--lanczos-steps', flags.lanczosSteps ?? '30', lanczosSteps);
-      const format = flags.plot === undefined ? undefined : extname(flags.plot).toLowerCase();
-      if (format !== undefined && format !== '.svg' && format !== '.png')
-        throw new InvalidArgumentError('--plot', 'must name a .svg or .png file', flags.plot);
+      const format = figureFormat('--plot', flags.plot);
       const a = loadSquare(file, true);
       const n = a.rows;
       const progress = productProgress(
@@ -161,7 +158,7 @@ function printSummary(
 /** Draws the density and ±2 standard errors as a line chart (the shared curves spec). */
 async function writePlot(
   path: string,
-  format: string,
+  format: FigureFormat,
   r: SpectralDensity,
   title: string,
 ): Promise<void> {
@@ -190,12 +187,5 @@ async function writePlot(
     width: 480,
     height: 280,
   });
-  const bytes = format === '.svg' ? await renderSvg(spec) : (await renderFigure(spec)).png;
-  try {
-    writeFileSync(path, bytes);
-  } catch (error) {
-    const code = (error as { code?: string }).code;
-    if (code) throw new DataFormatError(path, '', `cannot be written (${code})`);
-    throw error;
-  }
+  await writeFigure(path, format, spec);
 }

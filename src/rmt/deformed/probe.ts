@@ -13,6 +13,8 @@ export interface Probe {
    * has already risen by O(tol^{3/2}).
    */
   outerCdf?: number;
+  /** For an edge probe: the last outside probe of the bisection (where a hunt beyond it starts). */
+  outer?: Probe;
 }
 
 /**
@@ -66,15 +68,20 @@ export class Prober {
       if (m.root.inBulk) b = m;
       else a = m;
     }
-    return { ...b, outerCdf: a.cdf };
+    return { ...b, outerCdf: a.cdf, outer: a };
   }
 
   /**
    * Components hidden between two outside probes, found from the rise of F (more than a quarter
-   * of 1/d): bisect until a bulk point appears (then locate both edges) or the interval is
-   * below tolerance (an atom: F jumps at a point). Appends [lower, upper] probe pairs.
+   * of 1/d): bisect until a bulk point appears (then locate both edges and hunt on both sides of
+   * them: the bisection finds some edge, not necessarily the nearest component's, and more
+   * components may lie between it and the outside probes) or the interval is below tolerance (an
+   * atom: F jumps at a point). Appends [lower, upper] probe pairs. An edge probe (bulk side) as
+   * `a` or `b` stands for its outside probe.
    */
   hunt(a: Probe, b: Probe, pieces: Array<[Probe, Probe]>, depth = 0): void {
+    a = a.outer ?? a;
+    b = b.outer ?? b;
     if (b.cdf - a.cdf <= 0.25 / this.pencil.size) return;
     if (depth > 60 || b.x - a.x <= this.tol) {
       pieces.push([a, b]);
@@ -82,7 +89,11 @@ export class Prober {
     }
     const m = this.at(0.5 * (a.x + b.x), a.root);
     if (m.root.inBulk) {
-      pieces.push([this.edge(a, m), this.edge(b, m)]);
+      const left = this.edge(a, m);
+      const right = this.edge(b, m);
+      pieces.push([left, right]);
+      this.hunt(a, left, pieces, depth + 1);
+      this.hunt(right, b, pieces, depth + 1);
       return;
     }
     this.hunt(a, m, pieces, depth + 1);
