@@ -12,7 +12,9 @@ export class InvalidArgumentError extends Error {
     readonly value?: unknown,
   ) {
     super(
-      `invalid argument: ${argument} ${requirement}.${value === undefined ? '' : ` Value: ${formatValue(value)}.`}`,
+      printable(
+        `invalid argument: ${argument} ${requirement}.${value === undefined ? '' : ` Value: ${formatValue(value)}.`}`,
+      ),
     );
   }
 }
@@ -77,7 +79,7 @@ export class DataFormatError extends Error {
     readonly place: string,
     detail: string,
   ) {
-    super(`${file}${place ? ` ${place}` : ''}: ${detail}`);
+    super(printable(`${file}${place ? ` ${place}` : ''}: ${detail}`));
   }
 }
 
@@ -90,6 +92,21 @@ export class KernelMissingError extends Error {
   ) {
     super(`kernel '${kernel}' is not implemented by the '${backend}' backend`);
   }
+}
+
+/**
+ * Text safe to print on a terminal in one line: control characters (C0, DEL, C1 — ANSI escape
+ * sequences, carriage returns, newlines) from echoed file contents or arguments become `\uXXXX`,
+ * and very long text is cut to 2000 characters.
+ * @example printable('bad \u001b[31mred') // 'bad \\u001b[31mred'
+ */
+export function printable(text: string): string {
+  const clean = text.replace(
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: matching them is the point.
+    /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+  return clean.length > 2000 ? `${clean.slice(0, 2000)}…` : clean;
 }
 
 function formatValue(value: unknown): string {

@@ -4,6 +4,7 @@ import { buildCovariance, parseCovarianceSpec } from '../scenario/covariance-spe
 import { parseDimension } from '../scenario/dimension.js';
 import { SSR_PARAMS } from '../ssr/params.js';
 import { loadMatrix, loadVector } from './inputs.js';
+import { float64Bytes, requireMemory } from './limits.js';
 
 /* The --d and --cov flags shared by theory, spectrum and compare-pca. */
 
@@ -21,6 +22,8 @@ export function parseDimensionFlag(text: string): number {
  */
 export function buildModel(text: string, d: number | undefined): CovarianceModel {
   const spec = parseCovarianceSpec(text, '--cov');
+  if (d !== undefined && Number.isFinite(d))
+    requireMemory('--d', d, float64Bytes(3 * d * d), `a ${d}×${d} covariance and its eigenvectors`);
   try {
     const model = buildCovariance(spec, d, { vector: loadVector, matrix: loadMatrix });
     if (model.d !== Infinity) SSR_PARAMS.d.check('--d', model.d);

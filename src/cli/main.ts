@@ -32,7 +32,8 @@ export async function main(argv: string[]): Promise<void> {
  * `{ "error", "message", "argument"?, "exitCode" }` so that a caller parsing `--json` output gets
  * its failures in the same form.
  */
-export function reportError(error: unknown, json = false): number {
+export function reportError(thrown: unknown, json = false): number {
+  const error = asDataError(thrown);
   if (error instanceof CommanderError) {
     return error.exitCode === 0 ? 0 : 2;
   }
@@ -53,5 +54,43 @@ export function reportError(error: unknown, json = false): number {
   else console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
   return exitCode;
 }
+
+/**
+ * An operating-system or SQLite failure on a path the user gave (`--out` in a missing folder, a
+ * directory, a read-only file, a full disk, a damaged results.sqlite) as a one-line
+ * DataFormatError naming the path; anything else unchanged.
+ * @example asDataError(enoent).message // '/nonexistent/A.npy: cannot open: no such file or directory (ENOENT)'
+ */
+export function asDataError(error: unknown): unknown {
+  const e = error as { code?: unknown; syscall?: unknown; path?: unknown; message?: unknown };
+  if (typeof e !== 'object' || e === null || typeof e.code !== 'string') return error;
+  if (e.code.startsWith('SQLITE_'))
+    return new DataFormatError(
+      'result store',
+      '',
+      `${e.code}: ${String(e.message)}; move the damaged results.sqlite away to start afresh`,
+    );
+  if (!/^E[A-Z]+$/.test(e.code) || typeof e.path !== 'string') return error;
+  const reason = SYSTEM_REASONS[e.code] ?? 'failed';
+  const call = typeof e.syscall === 'string' ? e.syscall : 'use';
+  return new DataFormatError(e.path, '', `cannot ${call}: ${reason} (${e.code})`);
+}
+
+const SYSTEM_REASONS: Record<string, string> = {
+  ENOENT: 'no such file or directory',
+  ENOTDIR: 'a parent is not a directory',
+  EISDIR: 'is a directory',
+  EACCES: 'permission denied',
+  EPERM: 'operation not permitted',
+  EROFS: 'read-only file system',
+  ENOSPC: 'no space left on the device',
+  EDQUOT: 'disk quota exceeded',
+  EEXIST: 'already exists',
+  EBUSY: 'busy',
+  ETXTBSY: 'busy',
+  ENAMETOOLONG: 'name too long',
+  ELOOP: 'too many symbolic links',
+  EMFILE: 'too many open files',
+};
 
 const VERSION = '0.1.0';

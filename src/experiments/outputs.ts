@@ -1,5 +1,6 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { makeDirectory } from '../io/make-directory.js';
 import { renderFigure } from '../plot/render.js';
 import { rowsToCsv } from './rows-csv.js';
 import type { ExperimentRun } from './runner.js';
@@ -53,7 +54,7 @@ export async function writeExperimentOutputs(
   run: ExperimentRun,
   dir: string,
 ): Promise<RenderedFigure[]> {
-  mkdirSync(dir, { recursive: true });
+  makeDirectory(dir);
   const figures: RenderedFigure[] = [];
   for (const figure of run.analysis.figures) {
     const { svg, png } = await renderFigure(figure.spec);

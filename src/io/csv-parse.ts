@@ -61,10 +61,7 @@ export function parseCsv(text: string, file: string, options: CsvReadOptions = {
   let names: string[] | undefined;
   let start = first;
   const firstFields = splitFields(lines[first]!, delimiter, file, first + 1);
-  if (
-    header === true ||
-    (header === 'auto' && firstFields.some((f) => f.trim() !== '' && !looksNumeric(f)))
-  ) {
+  if (header === true || (header === 'auto' && looksLikeHeader(firstFields))) {
     names = firstFields.map((f) => f.trim());
     start = first + 1;
   }
@@ -89,6 +86,16 @@ export function parseCsv(text: string, file: string, options: CsvReadOptions = {
   }
   const matrix = Matrix.fromRowMajor(rows, Math.max(cols, 0), Float64Array.from(values));
   return names ? { matrix, header: names } : { matrix };
+}
+
+/**
+ * Whether a first row is a header in 'auto' mode: some field is not a number, and no field is a
+ * malformed number (`0x10`, `1_000`, `1e`, `-.`: it starts like a number), which is a data error
+ * at line 1, not a column name.
+ */
+function looksLikeHeader(fields: readonly string[]): boolean {
+  const named = fields.filter((f) => f.trim() !== '' && !looksNumeric(f));
+  return named.length > 0 && named.every((f) => !/^[+-]?[\d.]/.test(f.trim()));
 }
 
 function detectDelimiter(line: string): string {

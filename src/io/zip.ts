@@ -18,7 +18,35 @@ const LOCAL = 0x04034b50;
  *   or compressed with another method.
  * @example readZip(readFileSync('w.npz'), 'w.npz').get('W.npy')
  */
-export function readZip(bytes: Uint8Array, name: string): Map<string, Uint8Array> {
+export function readZip(
+  bytes: Uint8Array,
+  name: string,
+  options: ZipOptions = {},
+): Map<string, Uint8Array> {
+  try {
+    return readMembers(bytes, name, options.maxMemberBytes ?? DEFAULT_MAX_MEMBER_BYTES);
+  } catch (error) {
+    // A field pointing past the end that a bound check above missed: still a data error.
+    if (error instanceof RangeError && !(error as { code?: string }).code)
+      throw new DataFormatError(name, '', `is truncated or damaged (${error.message})`);
+    throw error;
+  }
+}
+
+/** Limits for {@link readZip}. */
+export interface ZipOptions {
+  /**
+   * The largest uncompressed member accepted, in bytes (default 2 GiB). A member declaring more
+   * is refused before any inflating; a deflate stream producing more than its declared size is
+   * stopped there.
+   */
+  maxMemberBytes?: number;
+}
+
+/** Default cap on one member's uncompressed size: 2 GiB. */
+export const DEFAULT_MAX_MEMBER_BYTES = 2 ** 31;
+
+function readMembers(bytes: Uint8Array, name: string, cap: number): Map<string, Uint8Array> {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const fail = (place: string, detail: string): never => {
     throw new DataFormatError(name, place, detail);
@@ -61,14 +89,24 @@ export function readZip(bytes: Uint8Array, name: string): Map<string, Uint8Array
     const extraLength = view.getUint16(offset + 30, true);
     const commentLength = view.getUint16(offset + 32, true);
     let local = view.getUint32(offset + 42, true);
+    if (offset + 46 + nameLength + extraLength > bytes.length)
+      fail('', `central directory entry ${e} runs past the end of the file`);
     const member = new TextDecoder().decode(bytes.subarray(offset + 46, offset + 46 + nameLength));
     // zip64 extended information (tag 0x0001) holds, in order, only the fields saturated at
     // 0xffffffff.
     for (let x = offset + 46 + nameLength; x + 4 <= offset + 46 + nameLength + extraLength; ) {
       const tag = view.getUint16(x, true);
       const length = view.getUint16(x + 2, true);
+      if (x + 4 + length > offset + 46 + nameLength + extraLength)
+        fail('', `central directory entry ${e}: extra field runs past its end`);
       if (tag === 0x0001) {
         let at = x + 4;
+        const need =
+          8 *
+          (Number(size === 0xffffffff) +
+            Number(compressed === 0xffffffff) +
+            Number(local === 0xffffffff));
+        if (length < need) fail('', `central directory entry ${e}: zip64 field is too short`);
         if (size === 0xffffffff) {
           size = u64(at);
           at += 8;
@@ -87,16 +125,24 @@ export function readZip(bytes: Uint8Array, name: string): Map<string, Uint8Array
     if (flags & 1) fail(place, 'is encrypted');
     if (local + 30 > bytes.length || view.getUint32(local, true) !== LOCAL)
       fail(place, 'local header is damaged');
+    if (size > cap)
+      fail(place, `declares ${size} bytes uncompressed, more than the limit of ${cap} bytes`);
     const start = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
     if (start + compressed > bytes.length)
       fail(place, `truncated: expected ${compressed} bytes, found ${bytes.length - start}`);
     const raw = bytes.subarray(start, start + compressed);
     let data: Uint8Array;
-    if (method === 0) data = raw;
-    else if (method === 8) {
+    if (method === 0) {
+      if (compressed !== size)
+        fail(place, `is stored with ${compressed} bytes but declares ${size}`);
+      data = raw;
+    } else if (method === 8) {
       try {
-        data = inflateRawSync(raw);
+        // Stop at the declared size: a small member cannot inflate into gigabytes (zip bomb).
+        data = inflateRawSync(raw, { maxOutputLength: Math.max(1, size) });
       } catch (error) {
+        if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE')
+          return fail(place, `inflates to more than the ${size} bytes it declares`);
         return fail(place, `deflate stream is corrupt (${(error as Error).message})`);
       }
     } else

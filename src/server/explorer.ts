@@ -13,17 +13,44 @@ export interface RunningServer {
 }
 
 /**
+ * Whether a bind address reaches only this machine (127.x.x.x, ::1, localhost).
+ * @example isLoopback('0.0.0.0') // false
+ */
+export function isLoopback(host: string): boolean {
+  const h = host.toLowerCase().replace(/^\[|\]$/g, '');
+  return h === 'localhost' || h === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h);
+}
+
+/**
  * Serves a folder of built files with {@link createStaticServer} on `host:port` (port 0 picks a
- * free one) and resolves once it listens.
+ * free one) and resolves once it listens. A non-loopback `host` (0.0.0.0, ::, a LAN address)
+ * exposes the explorer to the network: a warning is written through `options.warn` (default
+ * stderr); requests must still name a loopback host, the bound address or one of
+ * `options.allowHosts` in their Host header.
  * @throws {InvalidArgumentError} naming '--port' when the port is taken or not allowed.
  * @example const server = await serveFolder('web/dist', { port: 0 }); console.log(server.url); await server.close();
  */
 export async function serveFolder(
   root: string,
-  options: { port: number; host?: string },
+  options: {
+    port: number;
+    host?: string;
+    allowHosts?: readonly string[];
+    warn?: (line: string) => void;
+  },
 ): Promise<RunningServer> {
   const { port, host = '127.0.0.1' } = options;
-  const server = createStaticServer(root);
+  const allowHosts = [...(options.allowHosts ?? [])];
+  if (!isLoopback(host)) {
+    const wildcard = host === '0.0.0.0' || host === '::' || host === '[::]';
+    if (!wildcard) allowHosts.push(host.includes(':') ? `[${host.replace(/^\[|\]$/g, '')}]` : host);
+    (options.warn ?? ((line: string) => console.error(line)))(
+      `rmtkit serve: WARNING: listening on ${host}${wildcard ? ' (every network interface)' : ''}: ` +
+        'anyone who can reach this machine can use the explorer. Requests must name an allowed ' +
+        `host (loopback${allowHosts.length ? `, ${allowHosts.join(', ')}` : ''}); add names with --allow-host.`,
+    );
+  }
+  const server = createStaticServer(root, { allowHosts });
   await new Promise<void>((done, fail) => {
     server.once('error', (error: NodeJS.ErrnoException) => {
       if (error.code === 'EADDRINUSE' || error.code === 'EACCES')

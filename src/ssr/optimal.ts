@@ -13,6 +13,11 @@ export interface OptimalLambda {
   iterations: number;
   /** Width of the final bracket in log λ. */
   residual: number;
+  /**
+   * Set when the best λ is the search range's end: 'lower' (the optimum is λ → 0, ridgeless, or
+   * below `lo`) or 'upper' (λ → ∞ or above `hi`); `point.lambda` is then that bound, not λ*.
+   */
+  atBound?: 'lower' | 'upper';
 }
 
 const INV_PHI = (Math.sqrt(5) - 1) / 2;
@@ -73,5 +78,12 @@ export function optimalLambda(
   const candidates = [p1, p2, coarse[best]];
   const point = candidates.reduce((m, p) => (p.genError < m.genError ? p : m));
   const interior = best > 0 && best < gridPoints - 1;
-  return { point, converged: interior && right - left <= tol, iterations, residual: right - left };
+  const result: OptimalLambda = {
+    point,
+    converged: interior && right - left <= tol,
+    iterations,
+    residual: right - left,
+  };
+  if (!interior) result.atBound = best === 0 ? 'lower' : 'upper';
+  return result;
 }

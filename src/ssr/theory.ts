@@ -1,3 +1,4 @@
+import { InvalidArgumentError } from '../errors.js';
 import type { SpectralForm } from '../rmt/spectral-form.js';
 import { coordinateRatio, irreducibleRatio } from './coordinate-ratio.js';
 import { dfPerDimension, solveKappa } from './kappa.js';
@@ -32,7 +33,8 @@ export interface TheoryPoint {
  * L_tr = (λ/κ)² L_gen. For κ = 0 (λ = 0, α > 1) λ/κ is its limit 1 − df₂(0)/n. All points share
  * the one spectral form (one eigendecomposition); the coordinate averages of a curve are two
  * matrix products.
- * @throws {InvalidArgumentError} naming 'alpha' or 'lambda' for a value out of range.
+ * @throws {InvalidArgumentError} naming 'alpha' or 'lambda' for a value out of range, or so
+ * extreme that the result would overflow (NaN or κ = ∞).
  * @example ssrTheory(ar1Covariance(0.5, Infinity).spectrum(), [{ alpha: 2, lambda: 0.1 }])[0].genError
  */
 export function ssrTheory(
@@ -51,6 +53,15 @@ export function ssrTheory(
     // λ/κ → F′(0) = 1 − r/α as λ → 0 when κ = 0 (α > r).
     const shrink = kappa > 0 ? lambda / kappa : 1 - rank / alpha;
     const trainError = shrink === 0 ? 0 : shrink * shrink * genError;
+    if (!Number.isFinite(kappa) || Number.isNaN(genError) || Number.isNaN(trainError)) {
+      // Extreme inputs (λ ≈ 1e308, α ≈ 1e-320) overflow double precision: refuse, never NaN.
+      const huge = lambda > 1;
+      throw new InvalidArgumentError(
+        huge ? 'lambda' : 'alpha',
+        `is too extreme for double precision: the theory overflows at α = ${alpha}, λ = ${lambda}`,
+        huge ? lambda : alpha,
+      );
+    }
     return {
       alpha,
       lambda,

@@ -132,7 +132,8 @@ describe('model weight readers', () => {
     );
     assert.throws(
       () => readTfjs(join(dir, 'model.json')),
-      (e: unknown) => (e as { code?: string }).code === 'ENOENT',
+      (e: unknown) =>
+        e instanceof DataFormatError && /'missing\.bin': cannot be read \(ENOENT\)/.test(e.message),
     );
     assert.throws(() => readWeightFile(join(dir, 'weights.h5')), /not a supported model file/);
   });

@@ -190,7 +190,7 @@ describe('CLI errors: one line naming the argument, exit code 2', () => {
     });
   }
 
-  it('exits the real process with code 2 and one stderr line', () => {
+  it('exits the real process with code 2 and one stderr line (a JSON object under --json)', () => {
     const script =
       "const { main } = await import('./src/cli/main.ts'); await main(['node', 'rmtkit', ...process.argv.slice(1)]);";
     const r = spawnSync(
@@ -216,6 +216,12 @@ describe('CLI errors: one line naming the argument, exit code 2', () => {
     );
     assert.equal(r.status, 2);
     assert.equal(r.stdout, '');
-    assert.equal(r.stderr.trim(), 'rmtkit: invalid argument: --lambda must be ≥ 0. Value: -2.');
+    // Under --json the one line is a JSON object (src/cli/main.ts reportError).
+    assert.deepEqual(JSON.parse(r.stderr.trim()), {
+      error: 'InvalidArgumentError',
+      message: 'invalid argument: --lambda must be ≥ 0. Value: -2.',
+      argument: '--lambda',
+      exitCode: 2,
+    });
   });
 });

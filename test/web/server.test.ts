@@ -17,15 +17,21 @@ function raw(
   port: number,
   target: string,
   method = 'GET',
-): Promise<{ status: number; body: string }> {
+  host: string | null = '127.0.0.1',
+): Promise<{ status: number; body: string; head: string }> {
   return new Promise((done, fail) => {
+    const hostLine = host === null ? '' : `Host: ${host}\r\n`;
     const socket = connect(port, '127.0.0.1', () =>
-      socket.write(`${method} ${target} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n`),
+      socket.write(`${method} ${target} HTTP/1.1\r\n${hostLine}Connection: close\r\n\r\n`),
     );
     let text = '';
     socket.on('data', (chunk) => (text += chunk.toString('latin1')));
     socket.on('end', () =>
-      done({ status: Number(text.slice(9, 12)), body: text.slice(text.indexOf('\r\n\r\n') + 4) }),
+      done({
+        status: Number(text.slice(9, 12)),
+        body: text.slice(text.indexOf('\r\n\r\n') + 4),
+        head: text.slice(0, text.indexOf('\r\n\r\n')),
+      }),
     );
     socket.on('error', fail);
   });
@@ -84,6 +90,67 @@ describe('rmtkit serve: the static file server', () => {
       assert.ok(status === 404 || status === 400, `${target}: status ${status}`);
       assert.doesNotMatch(body, /SECRET|SIBLING|root:/, target);
     }
+  });
+
+  it('accepts only loopback Host headers (DNS rebinding) and sends the security headers', async () => {
+    for (const host of [
+      '127.0.0.1',
+      `127.0.0.1:${server.port}`,
+      'localhost',
+      `localhost:${server.port}`,
+      '[::1]:80',
+      'app.localhost',
+    ])
+      assert.equal((await raw(server.port, '/', 'GET', host)).status, 200, host);
+    for (const host of [
+      'evil.example.com',
+      `evil.example.com:${server.port}`,
+      '127.0.0.1.evil.com',
+      '10.0.0.5',
+      'localhost.evil.com',
+      '',
+      null,
+    ]) {
+      const response = await raw(server.port, '/', 'GET', host);
+      assert.ok(response.status === 403 || response.status === 400, `${host}: ${response.status}`);
+      assert.doesNotMatch(response.body, /explorer/);
+    }
+    const response = await fetch(server.url);
+    assert.match(
+      response.headers.get('content-security-policy') ?? '',
+      /default-src 'self'.*frame-ancestors 'none'/,
+    );
+    assert.equal(response.headers.get('x-frame-options'), 'DENY');
+    assert.equal(response.headers.get('referrer-policy'), 'no-referrer');
+    assert.equal(response.headers.get('x-content-type-options'), 'nosniff');
+    const missing = await raw(server.port, '/missing.js');
+    assert.match(missing.head, /X-Frame-Options: DENY/i);
+  });
+
+  it('warns on a non-loopback bind and accepts other hosts only with allowHosts', async () => {
+    const warnings: string[] = [];
+    const open = await serveFolder(join(dir, 'site'), {
+      port: 0,
+      host: '0.0.0.0',
+      allowHosts: ['my-box.lan'],
+      warn: (line) => warnings.push(line),
+    });
+    try {
+      assert.match(
+        warnings.join('\n'),
+        /WARNING: listening on 0\.0\.0\.0 \(every network interface\)/,
+      );
+      assert.equal((await raw(open.port, '/', 'GET', 'my-box.lan:8080')).status, 200);
+      assert.equal((await raw(open.port, '/', 'GET', 'MY-BOX.LAN')).status, 200);
+      assert.equal((await raw(open.port, '/', 'GET', 'localhost')).status, 200);
+      assert.equal((await raw(open.port, '/', 'GET', 'evil.example.com')).status, 403);
+    } finally {
+      await open.close();
+    }
+    const quiet: string[] = [];
+    const local = await serveFolder(join(dir, 'site'), { port: 0, warn: (l) => quiet.push(l) });
+    await local.close();
+    assert.deepEqual(quiet, []);
   });
 
   it('refuses methods other than GET and HEAD', async () => {

@@ -7,6 +7,7 @@ import { gaussianMatrix } from '../../random/index.js';
 import { kolmogorovDistance } from '../../rmt/kolmogorov.js';
 import { marchenkoPastur } from '../../rmt/laws/marchenko-pastur.js';
 import { histogram } from '../../stats/histogram.js';
+import { CLI_LIMITS, float64Bytes, limitNote, requireMemory } from '../limits.js';
 import { ssrDemo } from './demo-ssr.js';
 
 /**
@@ -23,7 +24,11 @@ export function registerDemo(program: Command): void {
     .option('--d <int>', 'dimension', '500')
     .option('--alpha <number>', 'samples per dimension n/d', '2')
     .option('--rho <number>', 'AR(1) correlation ρ of the SSR data', '0.5')
-    .option('--seeds <int>', 'independent data sets for the SSR simulation', '3')
+    .option(
+      '--seeds <int>',
+      `independent data sets for the SSR simulation ${limitNote(CLI_LIMITS.seeds)}`,
+      '3',
+    )
     .option('--seed <int>', 'random seed', '1')
     .option('--json', 'machine-readable output')
     .action(
@@ -44,9 +49,14 @@ export function registerDemo(program: Command): void {
         const rho = Number(options.rho);
         if (!(rho >= 0 && rho < 1))
           throw new InvalidArgumentError('--rho', 'must be in [0, 1)', options.rho);
-        const seeds = Number(options.seeds);
-        if (!Number.isInteger(seeds) || seeds < 1)
-          throw new InvalidArgumentError('--seeds', 'must be an integer ≥ 1', options.seeds);
+        const seeds = CLI_LIMITS.seeds.check('--seeds', Number(options.seeds));
+        const rows = Math.max(1, Math.round(alpha * d));
+        requireMemory(
+          '--d',
+          d,
+          float64Bytes(2 * rows * d, 4 * d * d),
+          `${rows}×${d} samples and ${d}×${d} matrices`,
+        );
         const ssrStart = performance.now();
         const ssr = ssrDemo(d, alpha, rho, seeds, Number(options.seed));
         const ssrSeconds = (performance.now() - ssrStart) / 1000;

@@ -1,11 +1,12 @@
 import { performance } from 'node:perf_hooks';
 import type { Command } from 'commander';
-import { DataFormatError } from '../../errors.js';
+import { DataFormatError, InvalidArgumentError } from '../../errors.js';
 import { writeNpy } from '../../io/index.js';
 import { backend } from '../../linalg/backend.js';
 import { fitSsrAsync } from '../../ssr/estimator.js';
 import { SSR_PARAMS } from '../../ssr/params.js';
 import { loadMatrix, parseNumber } from '../inputs.js';
+import { float64Bytes, requireMemory } from '../limits.js';
 
 /**
  * `rmtkit fit`: fits masked SSR on a data file (rows = samples) and reports the training error
@@ -41,6 +42,12 @@ export function registerFit(program: Command): void {
       }) => {
         const lambda = parseNumber('--lambda', options.lambda, SSR_PARAMS.lambda);
         const x = loadMatrix(options.data);
+        requireMemory(
+          '--data',
+          options.data,
+          float64Bytes(2 * x.rows * x.cols, 4 * x.cols * x.cols),
+          `masked SSR on ${x.rows}×${x.cols} data (three ${x.cols}×${x.cols} matrices)`,
+        );
         const test = options.test === undefined ? undefined : loadMatrix(options.test);
         if (test && test.cols !== x.cols)
           throw new DataFormatError(
@@ -52,6 +59,15 @@ export function registerFit(program: Command): void {
         const fit = await fitSsrAsync(x, { lambda, centre: options.centre });
         const seconds = (performance.now() - start) / 1000;
         const testError = test ? fit.testError(test) : undefined;
+        if (
+          !Number.isFinite(fit.trainError) ||
+          (testError !== undefined && !Number.isFinite(testError))
+        )
+          throw new InvalidArgumentError(
+            '--lambda',
+            'is too extreme for double precision on this data (the errors overflow)',
+            lambda,
+          );
         if (options.out) writeNpy(options.out, fit.A);
         const result = {
           n: fit.n,

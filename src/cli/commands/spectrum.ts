@@ -15,6 +15,7 @@ import {
 } from '../../ssr/spectrum-theory.js';
 import { buildModel, parseDimensionFlag } from '../covariance-flags.js';
 import { loadMatrix, parseNumber } from '../inputs.js';
+import { CLI_LIMITS, float64Bytes, limitNote, requireMemory } from '../limits.js';
 
 const THEORY_METHODS = ['auto', 'diagonal', 'general', 'mp'];
 
@@ -67,9 +68,21 @@ export function registerSpectrum(program: Command): void {
       'exact',
     )
     .option('--theory <name>', 'theory solver: auto, diagonal, general or mp (docs/theory.md §3)')
-    .option('--probes <int>', 'SLQ: number of Rademacher probes', '30')
-    .option('--lanczos-steps <int>', 'SLQ: Lanczos steps per probe', '80')
-    .option('--grid <int>', 'number of grid points', '400')
+    .option(
+      '--probes <int>',
+      `SLQ: number of Rademacher probes ${limitNote(CLI_LIMITS.probes)}`,
+      '30',
+    )
+    .option(
+      '--lanczos-steps <int>',
+      `SLQ: Lanczos steps per probe ${limitNote(CLI_LIMITS.lanczosSteps)}`,
+      '80',
+    )
+    .option(
+      '--grid <int>',
+      `number of grid points, at least 16 ${limitNote(CLI_LIMITS.grid)}`,
+      '400',
+    )
     .option('--simulate', 'also fit Â on n = αd samples drawn from the model')
     .option('--seed <int>', 'random seed of the simulation and of the SLQ probes', '1')
     .option('--json', 'machine-readable output')
@@ -79,9 +92,9 @@ export function registerSpectrum(program: Command): void {
 function run(options: SpectrumOptions): void {
   const lambda = parseNumber('--lambda', options.lambda, SSR_PARAMS.lambda);
   const { method, theoryMethod } = parseMethods(options);
-  const gridPoints = integerFlag('--grid', options.grid, 16);
-  const probes = integerFlag('--probes', options.probes, 1);
-  const steps = integerFlag('--lanczos-steps', options.lanczosSteps, 1);
+  const gridPoints = CLI_LIMITS.grid.check('--grid', Number(options.grid));
+  const probes = CLI_LIMITS.probes.check('--probes', Number(options.probes));
+  const steps = CLI_LIMITS.lanczosSteps.check('--lanczos-steps', Number(options.lanczosSteps));
   const seed = integerFlag('--seed', options.seed, 0);
   const { x, model, alpha } = source(options, seed);
   const start = performance.now();
@@ -180,7 +193,9 @@ function source(
     if (!options.simulate) return { model, alpha };
     if (model.d === Infinity)
       throw new InvalidArgumentError('--d', 'must be finite to simulate', 'inf');
-    return { x: model.sample(Math.max(1, Math.round(alpha * model.d)), seed), model, alpha };
+    const n = Math.max(1, Math.round(alpha * model.d));
+    requireMemory('--alpha', alpha, float64Bytes(2 * n * model.d), `${n}×${model.d} samples`);
+    return { x: model.sample(n, seed), model, alpha };
   }
   if (options.simulate)
     throw new InvalidArgumentError('--simulate', 'cannot be combined with --data');
@@ -191,6 +206,12 @@ function source(
       options.alpha,
     );
   const x = loadMatrix(options.data);
+  requireMemory(
+    '--data',
+    options.data,
+    float64Bytes(4 * x.cols * x.cols),
+    `${x.cols}×${x.cols} matrices and their eigenvectors`,
+  );
   // --d inf with --data: compare with the d → ∞ theory (a finite model of a large d would need
   // an eigendecomposition of Σ).
   const d = options.d === undefined ? x.cols : parseDimensionFlag(options.d);

@@ -42,14 +42,21 @@ export function registerTheory(program: Command): void {
         const start = performance.now();
         const model = buildModel(options.cov, d);
         const form = model.spectrum();
-        const points: Array<TheoryPoint & { optimal: boolean }> = [];
+        const points: Array<TheoryPoint & { optimal: boolean; atBound?: 'lower' | 'upper' }> = [];
         for (const alpha of alphas) {
           for (const p of ssrTheory(
             form,
             lambdas.map((lambda) => ({ alpha, lambda })),
           ))
             points.push({ ...p, optimal: false });
-          if (wantOptimal) points.push({ ...optimalLambda(form, alpha).point, optimal: true });
+          if (wantOptimal) {
+            const best = optimalLambda(form, alpha);
+            points.push({
+              ...best.point,
+              optimal: true,
+              ...(best.atBound ? { atBound: best.atBound } : {}),
+            });
+          }
         }
         const irreducible = irreducibleError(form);
         const seconds = (performance.now() - start) / 1000;
@@ -73,6 +80,7 @@ export function registerTheory(program: Command): void {
                 genError: finite(p.genError),
                 trainError: finite(p.trainError),
                 optimal: p.optimal,
+                ...(p.atBound ? { atBound: p.atBound } : {}),
                 converged: p.converged,
               })),
             }),

@@ -30,8 +30,14 @@ const DATA_TYPES: Record<number, string> = {
   16: 'bfloat16',
 };
 
-/** Reads the bytes of a tensor stored outside the model (`location` relative to the model file). */
-export type ExternalReader = (location: string) => Uint8Array;
+/**
+ * Reads the bytes of a tensor stored outside the model: `length` bytes at `offset` of the file
+ * `location` (relative to the model file). It must return exactly that range.
+ */
+export type ExternalReader = (
+  location: string,
+  range: { offset: number; length: number },
+) => Uint8Array;
 
 /**
  * Decodes one ONNX TensorProto: dims (1), data_type (2), name (8) and the values from raw_data (9,
@@ -58,12 +64,12 @@ export function decodeOnnxTensor(
   const external = new Map<string, string>();
   let location = 0;
   for (const f of protoFields(bytes, file, base)) {
-    if (f.field === 1) dims.push(...protoInts(f, file));
+    if (f.field === 1) append(dims, protoInts(f, file));
     else if (f.field === 2) code = f.number;
     else if (f.field === 8) name = protoString(f) || fallbackName;
     else if (f.field === 9) raw = f.bytes;
     else if (f.field === 4 || f.field === 10) readFixed(f.bytes, f.field === 4 ? 4 : 8, floats);
-    else if (f.field === 5 || f.field === 7 || f.field === 11) ints.push(...protoInts(f, file));
+    else if (f.field === 5 || f.field === 7 || f.field === 11) append(ints, protoInts(f, file));
     else if (f.field === 13) {
       let key = '';
       let value = '';
@@ -83,9 +89,16 @@ export function decodeOnnxTensor(
     const where = external.get('location');
     if (!where || !readExternal)
       return { name, reason: 'external data without a readable location' };
-    const chunk = readExternal(where);
-    const offset = Number(external.get('offset') ?? 0);
-    data = decodeElements(chunk, offset, dtype, count, `${file} → ${where}`, name);
+    const offset = externalInteger(external.get('offset'), 0, file, name, 'offset');
+    const length = externalInteger(external.get('length'), count * type.size, file, name, 'length');
+    if (length !== count * type.size)
+      throw new DataFormatError(
+        file,
+        `tensor '${name}'`,
+        `external data length ${length} does not match shape [${dims.join(', ')}] of ${dtype} (${count * type.size} bytes)`,
+      );
+    const chunk = readExternal(where, { offset, length });
+    data = decodeElements(chunk, 0, dtype, count, `${file} → ${where}`, name);
   } else if (raw) {
     data = decodeElements(raw, 0, dtype, count, file, name);
   } else {
@@ -102,6 +115,34 @@ export function decodeOnnxTensor(
     else if (dtype === 'uint64') data = data.map((v) => (v < 0 ? v + 2 ** 64 : v));
   }
   return { name, shape: dims, data, dtype, floating: type.floating };
+}
+
+/** Appends `values` to `out` one by one (a spread of a large array overflows the stack). */
+function append(out: number[], values: readonly number[]): void {
+  for (const v of values) out.push(v);
+}
+
+/**
+ * An external-data `offset` or `length` value: decimal digits only (`abc`, `0.5`, `-1` and `1e3`
+ * are errors, not 0), or `fallback` when absent.
+ * @throws {DataFormatError} naming the file and tensor.
+ */
+function externalInteger(
+  text: string | undefined,
+  fallback: number,
+  file: string,
+  name: string,
+  key: string,
+): number {
+  if (text === undefined) return fallback;
+  const value = Number(text);
+  if (!/^\d{1,16}$/.test(text) || !Number.isSafeInteger(value))
+    throw new DataFormatError(
+      file,
+      `tensor '${name}'`,
+      `external data ${key} must be a non-negative integer, found ${JSON.stringify(text.slice(0, 40))}`,
+    );
+  return value;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname } from 'node:path';
 import { DataFormatError } from '../../errors.js';
+import { readConfined } from './confine.js';
 import { decodeOnnxTensor, type ExternalReader } from './onnx-tensor.js';
 import { protoFields, protoString } from './protobuf.js';
 import type { SkippedTensor, WeightFile, WeightTensor } from './tensor.js';
@@ -23,7 +24,7 @@ export function parseOnnx(
   for (const f of protoFields(bytes, file)) {
     if (f.field === 7 && f.wire === 2) {
       graphs++;
-      walkGraph(f.bytes, f.offset, '', file, readExternal, out);
+      walkGraph(f.bytes, f.offset, '', file, readExternal, out, 0);
     }
   }
   if (graphs === 0)
@@ -32,14 +33,22 @@ export function parseOnnx(
 }
 
 /**
- * Reads an ONNX file; external tensor data is read from files next to it.
- * @throws {DataFormatError} for malformed files; Node's errors when it cannot be read.
+ * Reads an ONNX file; external tensor data is read from files in its folder, confined to it
+ * (after resolving links), regular files only, only the declared byte range
+ * (see {@link readConfined}).
+ * @throws {DataFormatError} for malformed files, external data outside the folder or not a
+ * regular file; Node's errors when the model itself cannot be read.
  * @example readOnnx('node_modules/@ricky0123/vad-web/dist/silero_vad_v5.onnx').tensors.length
  */
 export function readOnnx(path: string): WeightFile {
   const dir = dirname(path);
-  return parseOnnx(readFileSync(path), path, (location) => readFileSync(join(dir, location)));
+  return parseOnnx(readFileSync(path), path, (location, range) =>
+    readConfined(dir, location, path, range),
+  );
 }
+
+/** Subgraph nesting (If/Loop/Scan bodies) the reader follows; real models nest a few levels. */
+const MAX_DEPTH = 64;
 
 function walkGraph(
   bytes: Uint8Array,
@@ -48,7 +57,14 @@ function walkGraph(
   file: string,
   readExternal: ExternalReader | undefined,
   out: WeightFile,
+  depth: number,
 ): void {
+  if (depth > MAX_DEPTH)
+    throw new DataFormatError(
+      file,
+      `byte ${base}`,
+      `subgraphs are nested more than ${MAX_DEPTH} deep`,
+    );
   for (const f of protoFields(bytes, file, base)) {
     if (f.field === 5 && f.wire === 2)
       add(
@@ -62,7 +78,7 @@ function walkGraph(
         reason: 'sparse initializers are not read',
       });
     else if (f.field === 1 && f.wire === 2)
-      walkNode(f.bytes, f.offset, prefix, file, readExternal, out);
+      walkNode(f.bytes, f.offset, prefix, file, readExternal, out, depth);
   }
 }
 
@@ -73,6 +89,7 @@ function walkNode(
   file: string,
   readExternal: ExternalReader | undefined,
   out: WeightFile,
+  depth: number,
 ): void {
   let opType = '';
   let nodeName = '';
@@ -118,6 +135,7 @@ function walkNode(
         file,
         readExternal,
         out,
+        depth + 1,
       ),
     );
   }

@@ -112,12 +112,22 @@ export function bfloat16ToFloat(bits: number): number {
   return F32[0]!;
 }
 
+/** The most dimensions a tensor may have (real models use a handful). */
+export const MAX_RANK = 64;
+
 /**
- * The number of elements of a shape, checked: non-negative safe integers only.
+ * The number of elements of a shape, checked: at most {@link MAX_RANK} dimensions, non-negative
+ * safe integers only.
  * @throws {DataFormatError} naming file and tensor.
  * @example elementCount([3, 4], 'm.onnx', 'w') // 12
  */
 export function elementCount(shape: readonly number[], file: string, name: string): number {
+  if (shape.length > MAX_RANK)
+    throw new DataFormatError(
+      file,
+      `tensor '${name}'`,
+      `has ${shape.length} dimensions (at most ${MAX_RANK})`,
+    );
   let count = 1;
   for (const d of shape) {
     if (!Number.isSafeInteger(d) || d < 0)

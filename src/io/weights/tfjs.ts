@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname } from 'node:path';
 import { DataFormatError } from '../../errors.js';
+import { readConfined } from './confine.js';
+import { arrayAt, numberAt, objectAt, shapeAt, stringAt } from './schema.js';
 import { decodeElements, ELEMENT_TYPES, elementCount, type WeightFile } from './tensor.js';
 
 interface ManifestEntry {
@@ -11,31 +13,43 @@ interface ManifestEntry {
 }
 
 /**
+ * Reads a shard named by model.json. `maxBytes` is what the manifest still declares (undefined
+ * when string weights make it unknown): a reader should return at most that many bytes.
+ */
+export type ShardReader = (path: string, maxBytes?: number) => Uint8Array;
+
+/**
  * Reads a TensorFlow.js model: model.json's `weightsManifest` (groups of `paths` — binary shards
  * concatenated in order — and `weights` {name, shape, dtype, quantization}) and the shards next
  * to it. Dequantisation: uint8/uint16 values q become q·scale + min; float16 halves are widened;
  * integers stay integers (original_dtype int32 is rounded). String weights are skipped (their
  * length prefixes are read to find the next weight).
- * @param readShard reads a shard path relative to model.json (default: from disk).
- * @throws {DataFormatError} naming model.json or the shard when a weight runs past the data.
+ *
+ * Hostile input: model.json is checked against its schema before use; shards are read only from
+ * the model's folder (after resolving links), only regular files, and only as many bytes as the
+ * manifest declares (see {@link readConfined}).
+ * @param readShard reads a shard path relative to model.json (default: confined, from disk).
+ * @throws {DataFormatError} naming model.json and the place for a malformed manifest, a shard
+ * outside the folder or unreadable, or a weight running past the data.
  * @example readTfjs('models/blazeface/model.json').tensors.length
  */
-export function readTfjs(modelJson: string, readShard?: (path: string) => Uint8Array): WeightFile {
+export function readTfjs(modelJson: string, readShard?: ShardReader): WeightFile {
   const dir = dirname(modelJson);
-  const read = readShard ?? ((path: string) => readFileSync(join(dir, path)));
-  let model: { weightsManifest?: Array<{ paths: string[]; weights: ManifestEntry[] }> };
-  try {
-    model = JSON.parse(readFileSync(modelJson, 'utf8'));
-  } catch (error) {
-    if ((error as { code?: string }).code) throw error;
-    throw new DataFormatError(modelJson, '', `is not valid JSON (${(error as Error).message})`);
-  }
-  if (!Array.isArray(model.weightsManifest))
-    throw new DataFormatError(modelJson, '', 'has no weightsManifest (not a TensorFlow.js model)');
+  const read: ShardReader =
+    readShard ?? ((path, maxBytes) => readConfined(dir, path, modelJson, { atMost: maxBytes }));
+  const groups = parseManifest(modelJson);
   const out: WeightFile = { file: modelJson, format: 'tfjs', tensors: [], skipped: [] };
-  for (const group of model.weightsManifest) {
-    const shards = group.paths.map((p) => read(p));
-    const bytes = new Uint8Array(shards.reduce((n, s) => n + s.length, 0));
+  groups.forEach((group, g) => {
+    const declared = declaredBytes(group.weights, modelJson, g);
+    const shards: Uint8Array[] = [];
+    let total = 0;
+    for (const p of group.paths) {
+      const left = declared === undefined ? undefined : Math.max(0, declared - total);
+      const shard = read(p, left);
+      shards.push(left === undefined || shard.length <= left ? shard : shard.subarray(0, left));
+      total += shards[shards.length - 1]!.length;
+    }
+    const bytes = new Uint8Array(total);
     let at = 0;
     for (const s of shards) {
       bytes.set(s, at);
@@ -59,9 +73,7 @@ export function readTfjs(modelJson: string, readShard?: (path: string) => Uint8A
         continue;
       }
       const stored = w.quantization?.dtype ?? w.dtype;
-      const type = ELEMENT_TYPES[stored];
-      if (!type)
-        throw new DataFormatError(modelJson, `weight '${w.name}'`, `unsupported dtype '${stored}'`);
+      const type = ELEMENT_TYPES[stored]!;
       let data = decodeElements(bytes, offset, stored, count, where, w.name);
       offset += count * type.size;
       const q = w.quantization;
@@ -80,11 +92,73 @@ export function readTfjs(modelJson: string, readShard?: (path: string) => Uint8A
         floating,
       });
     }
-    if (offset !== bytes.length)
+    if (offset < bytes.length)
       out.skipped.push({
         name: `${group.paths.join(', ')}`,
         reason: `${bytes.length - offset} bytes after the last weight were not used`,
       });
-  }
+  });
   return out;
+}
+
+/** model.json's weightsManifest, checked against its schema. @throws {DataFormatError} */
+function parseManifest(file: string): Array<{ paths: string[]; weights: ManifestEntry[] }> {
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code) throw new DataFormatError(file, '', `cannot be read (${code})`);
+    throw new DataFormatError(file, '', `is not valid JSON (${(error as Error).message})`);
+  }
+  const model = objectAt(json, file, 'top level');
+  if (!Array.isArray(model.weightsManifest))
+    throw new DataFormatError(file, '', 'has no weightsManifest (not a TensorFlow.js model)');
+  return model.weightsManifest.map((item, g) => {
+    const at = `weightsManifest[${g}]`;
+    const group = objectAt(item, file, at);
+    const paths = arrayAt(group.paths, file, `${at}.paths`).map((p, k) =>
+      stringAt(p, file, `${at}.paths[${k}]`),
+    );
+    const weights = arrayAt(group.weights, file, `${at}.weights`).map((value, k) => {
+      const place = `${at}.weights[${k}]`;
+      const w = objectAt(value, file, place);
+      const entry: ManifestEntry = {
+        name: stringAt(w.name, file, `${place}.name`, true),
+        shape: shapeAt(w.shape, file, `${place}.shape`),
+        dtype: stringAt(w.dtype, file, `${place}.dtype`),
+      };
+      if (w.quantization !== undefined && w.quantization !== null) {
+        const q = objectAt(w.quantization, file, `${place}.quantization`);
+        entry.quantization = { dtype: stringAt(q.dtype, file, `${place}.quantization.dtype`) };
+        for (const key of ['scale', 'min'] as const)
+          if (q[key] !== undefined && q[key] !== null)
+            entry.quantization[key] = numberAt(q[key], file, `${place}.quantization.${key}`);
+        if (q.original_dtype !== undefined && q.original_dtype !== null)
+          entry.quantization.original_dtype = stringAt(
+            q.original_dtype,
+            file,
+            `${place}.quantization.original_dtype`,
+          );
+      }
+      const stored = entry.quantization?.dtype ?? entry.dtype;
+      if (entry.dtype !== 'string' && !ELEMENT_TYPES[stored])
+        throw new DataFormatError(file, `weight '${entry.name}'`, `unsupported dtype '${stored}'`);
+      return entry;
+    });
+    return { paths, weights };
+  });
+}
+
+/** Bytes a group's weights declare, or undefined when string weights make it unknown. */
+function declaredBytes(weights: ManifestEntry[], file: string, g: number): number | undefined {
+  let total = 0;
+  for (const w of weights) {
+    if (w.dtype === 'string') return undefined;
+    const size = ELEMENT_TYPES[w.quantization?.dtype ?? w.dtype]!.size;
+    total += elementCount(w.shape, file, w.name) * size;
+  }
+  if (!Number.isSafeInteger(total))
+    throw new DataFormatError(file, `weightsManifest[${g}]`, 'declares too many bytes');
+  return total;
 }
