@@ -13,7 +13,9 @@ export async function main(argv: string[]): Promise<void> {
     console.log(VERSION);
     return;
   }
-  const { commands } = await import('./commands/index.js');
+  // Only the command being run is loaded (with its plotting, SQLite or solver modules).
+  const { loadCommands } = await import('./commands/index.js');
+  const commands = await loadCommands(args[0]);
   const program = new Command('rmtkit')
     .description('Random-matrix theory of machine learning: masked SSR, spectra, diagnostics.')
     .version(VERSION)
