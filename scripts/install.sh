@@ -7,7 +7,9 @@ cd "$(dirname "$0")/.."
 
 # OpenBLAS + LAPACKE: native backend. python3-scipy (its ECG record) and dataset-fashion-mnist: the
 # real-data experiment. fonts-dejavu-core: text in PNG figures. chromium: the explorer's browser tests.
-debian_packages=(libopenblas-dev liblapacke-dev python3-scipy dataset-fashion-mnist fonts-dejavu-core chromium)
+# redis-server: distributed sweeps (`rmtkit reproduce --queue`, docs/distributed.md) and their tests,
+# which start their own server on a loopback port (the Debian service is not needed).
+debian_packages=(libopenblas-dev liblapacke-dev python3-scipy dataset-fashion-mnist fonts-dejavu-core chromium redis-server)
 if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
   missing=()
   for p in "${debian_packages[@]}"; do

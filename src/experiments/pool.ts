@@ -99,6 +99,11 @@ export class TrialPool implements TrialRunner {
     return this.slots.length;
   }
 
+  /** Whether a worker died (or the pool was closed): every later trial will fail. */
+  get broken(): boolean {
+    return this.failure !== undefined;
+  }
+
   /** Runs trial `seed` of `experiment` at `params` on the next free worker. */
   run(experiment: string, params: Params, seed: number): Promise<TrialOutcome> {
     return new Promise((resolve, reject) => {

@@ -1,9 +1,12 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
+import { makeDirectory } from '../io/make-directory.js';
 import { type Environment, environment } from './environment.js';
 import { experimentSummary, writeExperimentOutputs } from './outputs.js';
 import { lazyPool } from './pool.js';
+import type { QueueStatus } from './queue/coordinator.js';
+import type { QueueTarget } from './queue/open.js';
 import { EXPERIMENTS, findExperiment } from './registry.js';
 import { type ReportSection, reportHtml } from './report.js';
 import { runExperiment } from './runner.js';
@@ -17,8 +20,15 @@ export interface ReproduceOptions {
   size: Size;
   /** Output folder: results.sqlite, one folder per experiment, report.html. */
   out: string;
-  /** Worker threads (default: the number of cores). */
+  /** Worker threads (default: the number of cores); unused with `queue`. */
   workers?: number;
+  /**
+   * Run the trials on `rmtkit worker` processes through this Redis queue instead of local
+   * threads (docs/distributed.md); the store stays here.
+   */
+  queue?: QueueTarget;
+  /** With `queue`: the queue's counts, about twice a second. */
+  onQueue?: (status: QueueStatus) => void;
   /** The command line shown in the report. */
   command?: string;
   /** Progress of each experiment's sweep: trials finished of those to compute. */
@@ -51,10 +61,23 @@ export async function reproduce(options: ReproduceOptions): Promise<ReproduceRes
   // Missing data sets fail here, before any sweep, with the package to install.
   for (const experiment of experiments) experiment.prepare?.(experiment.config(options.size));
   const workers = options.workers ?? availableParallelism();
-  mkdirSync(options.out, { recursive: true });
+  makeDirectory(options.out);
   const storeFile = join(options.out, 'results.sqlite');
   const store = new ResultStore(storeFile);
-  const pool = lazyPool(workers);
+  let pool: ReturnType<typeof lazyPool>;
+  try {
+    // BullMQ and ioredis are loaded only for a queued run.
+    pool = options.queue
+      ? await (await import('./queue/open.js')).openQueueRunner(
+          options.queue,
+          store,
+          options.onQueue,
+        )
+      : lazyPool(workers);
+  } catch (error) {
+    store.close();
+    throw error;
+  }
   const sections: ReportSection[] = [];
   try {
     for (const experiment of experiments) {

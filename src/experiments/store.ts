@@ -1,6 +1,7 @@
-import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
+import { DataFormatError } from '../errors.js';
+import { makeDirectory } from '../io/make-directory.js';
 import { decodeValues, encodeValues, paramsKey } from './keys.js';
 import { openSqlite } from './sqlite.js';
 import type { Params, Values } from './types.js';
@@ -29,21 +30,25 @@ export class ResultStore {
   private readonly selectPoint: BetterSqlite3.Statement;
 
   constructor(readonly file: string) {
-    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-    this.db = new (openSqlite())(file);
-    this.db.pragma('journal_mode = WAL');
-    // NORMAL: a commit survives the process being killed (only an OS crash could lose the last
-    // ones).
-    this.db.pragma('synchronous = NORMAL');
-    this.db.pragma('busy_timeout = 10000');
-    this.db.exec(`CREATE TABLE IF NOT EXISTS trials (
+    if (file !== ':memory:') makeDirectory(dirname(file));
+    try {
+      this.db = new (openSqlite())(file);
+      this.db.pragma('journal_mode = WAL');
+      // NORMAL: a commit survives the process being killed (only an OS crash could lose the last
+      // ones).
+      this.db.pragma('synchronous = NORMAL');
+      this.db.pragma('busy_timeout = 10000');
+      this.db.exec(`CREATE TABLE IF NOT EXISTS trials (
       experiment TEXT NOT NULL, params TEXT NOT NULL, seed INTEGER NOT NULL,
       vals TEXT NOT NULL, seconds REAL NOT NULL, backend TEXT NOT NULL, finished TEXT NOT NULL,
       PRIMARY KEY (experiment, params, seed))`);
-    this.insert = this.db.prepare('INSERT OR IGNORE INTO trials VALUES (?, ?, ?, ?, ?, ?, ?)');
-    this.selectPoint = this.db.prepare(
-      'SELECT seed, vals, seconds, backend FROM trials WHERE experiment = ? AND params = ? ORDER BY seed',
-    );
+      this.insert = this.db.prepare('INSERT OR IGNORE INTO trials VALUES (?, ?, ?, ?, ?, ?, ?)');
+      this.selectPoint = this.db.prepare(
+        'SELECT seed, vals, seconds, backend FROM trials WHERE experiment = ? AND params = ? ORDER BY seed',
+      );
+    } catch (error) {
+      throw storeError(file, error);
+    }
   }
 
   /** Stores one finished trial in its own transaction; returns false when it was already stored. */
@@ -118,4 +123,18 @@ export class ResultStore {
   close(): void {
     this.db.close();
   }
+}
+
+/**
+ * A damaged or foreign results file (SQLITE_NOTADB, SQLITE_CORRUPT, …) as a one-line data error
+ * naming it; other errors unchanged.
+ */
+export function storeError(file: string, error: unknown): unknown {
+  const code = (error as { code?: string }).code;
+  if (typeof code !== 'string' || !code.startsWith('SQLITE_')) return error;
+  return new DataFormatError(
+    file,
+    '',
+    `is not a usable result store (${code}: ${(error as Error).message}); move it away to start afresh`,
+  );
 }

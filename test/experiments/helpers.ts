@@ -5,14 +5,23 @@ import { ECG_FILES } from '../../src/experiments/data/ecg.js';
 import { FASHION_MNIST_DIR } from '../../src/experiments/data/fashion-mnist.js';
 
 const ENTRY = fileURLToPath(new URL('./cli-entry.ts', import.meta.url));
+// tsx by its resolved URL, so that a child started in another folder (`cwd`) finds it.
+const TSX = import.meta.resolve('tsx');
 
-/** Starts `rmtkit <args>` from the sources in a child process (stdout and stderr collected). */
-export function spawnCli(args: string[]): {
+/**
+ * Starts `rmtkit <args>` from the sources in a child process (stdout and stderr collected), in
+ * folder `cwd` when given.
+ */
+export function spawnCli(
+  args: string[],
+  cwd?: string,
+): {
   child: ChildProcess;
   done: Promise<{ code: number | null; signal: string | null; stdout: string; stderr: string }>;
 } {
-  const child = spawn(process.execPath, ['--import', 'tsx', ENTRY, ...args], {
+  const child = spawn(process.execPath, ['--import', TSX, ENTRY, ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],
+    cwd,
   });
   let stdout = '';
   let stderr = '';

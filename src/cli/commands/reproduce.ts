@@ -2,6 +2,14 @@ import cliProgress from 'cli-progress';
 import { type Command, Option } from 'commander';
 import { interval } from '../../constraints.js';
 import { InvalidArgumentError } from '../../errors.js';
+import {
+  DEFAULT_QUEUE_URL,
+  defaultQueueUrl,
+  parseQueueUrl,
+  queueUrlWarning,
+} from '../../experiments/queue/connection.js';
+import type { QueueStatus } from '../../experiments/queue/coordinator.js';
+import { DEFAULT_QUEUE_NAME } from '../../experiments/queue/jobs.js';
 import { EXPERIMENTS, findExperiment } from '../../experiments/registry.js';
 import { reproduce } from '../../experiments/reproduce.js';
 import type { Size } from '../../experiments/types.js';
@@ -30,6 +38,15 @@ export function registerReproduce(program: Command): void {
     )
     .option('--out <dir>', 'output folder (store, figures, report)', 'rmtkit-out')
     .option('--workers <k>', 'worker threads (default: the number of cores)')
+    .option(
+      '--queue [url]',
+      `run the trials on \`rmtkit worker\` processes through Redis (default $RMTKIT_QUEUE, else ${DEFAULT_QUEUE_URL}); see docs/distributed.md`,
+    )
+    .option(
+      '--queue-name <name>',
+      'BullMQ queue name (the workers must use the same)',
+      DEFAULT_QUEUE_NAME,
+    )
     .option('--list', 'list the experiments and exit')
     .option('--json', 'machine-readable output')
     .action(
@@ -40,6 +57,8 @@ export function registerReproduce(program: Command): void {
           size?: Size;
           out: string;
           workers?: string;
+          queue?: string | true;
+          queueName: string;
           list?: boolean;
           json?: boolean;
         },
@@ -53,6 +72,14 @@ export function registerReproduce(program: Command): void {
           options.workers === undefined
             ? undefined
             : parseNumber('--workers', options.workers, WORKERS);
+        const queueUrl = options.queue === true ? defaultQueueUrl() : options.queue;
+        const queue = queueUrl === undefined ? undefined : parseQueueUrl(queueUrl);
+        const warning = queue && queueUrlWarning(queue);
+        if (warning) console.error(`rmtkit: warning: ${warning}`);
+        if (queue && !options.json)
+          console.error(
+            `rmtkit: trials go to queue ${options.queueName} on ${queue.shown}; run them with: rmtkit worker --queue '${queue.shown}'${options.queueName === DEFAULT_QUEUE_NAME ? '' : ` --queue-name ${options.queueName}`}`,
+          );
         const bar = !options.json && process.stderr.isTTY ? progressBar() : undefined;
         const command = [
           'rmtkit reproduce',
@@ -60,6 +87,7 @@ export function registerReproduce(program: Command): void {
           ...(options.quick ? ['--quick'] : options.size ? [`--size ${size}`] : []),
           `--out ${options.out}`,
           ...(workers ? [`--workers ${workers}`] : []),
+          ...(queue ? [`--queue ${queue.shown}`] : []),
         ].join(' ');
         let result;
         try {
@@ -70,6 +98,8 @@ export function registerReproduce(program: Command): void {
             workers,
             command,
             onProgress: bar?.update,
+            queue: queue && { url: queue.url, name: options.queueName },
+            onQueue: bar?.queue,
           });
         } finally {
           bar?.stop();
@@ -117,11 +147,15 @@ function list(json: boolean): void {
     );
 }
 
-/** A stderr progress bar: experiment, trials done / to compute, rate and ETA. */
+/**
+ * A stderr progress bar: experiment, trials done / to compute, rate and ETA; with a queue, also
+ * its counts (trials waiting and running, worker processes).
+ */
 function progressBar() {
   const bar = new cliProgress.SingleBar(
     {
-      format: '{experiment} |{bar}| {value}/{total} trials | {rate} trials/s | ETA {eta_formatted}',
+      format:
+        '{experiment} |{bar}| {value}/{total} trials | {rate} trials/s | ETA {eta_formatted}{queue}',
       stream: process.stderr,
       hideCursor: true,
       etaBuffer: 50,
@@ -137,11 +171,17 @@ function progressBar() {
         if (current) bar.stop();
         current = experiment;
         started = performance.now();
-        bar.start(total, done, { experiment: experiment.padEnd(16), rate: '—' });
+        bar.start(total, done, { experiment: experiment.padEnd(16), rate: '—', queue: '' });
         return;
       }
       const seconds = (performance.now() - started) / 1000;
       bar.update(done, { rate: seconds > 0 ? (done / seconds).toFixed(1) : '—' });
+    },
+    queue(s: QueueStatus) {
+      if (current)
+        bar.update({
+          queue: ` | queue: ${s.waiting} waiting, ${s.active} running, ${s.workers} worker${s.workers === 1 ? '' : 's'}`,
+        });
     },
     stop: () => current && bar.stop(),
   };
