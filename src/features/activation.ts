@@ -35,6 +35,9 @@ const NAMED: Record<string, (t: number) => number> = {
 /** Names accepted by {@link activation} (besides `leaky-relu:<slope>`). */
 export const ACTIVATION_NAMES: readonly string[] = [...Object.keys(NAMED), 'leaky-relu'];
 
+/** An activation by name (`'relu'`, `'leaky-relu:0.1'`, …), as a JavaScript function, or built. */
+export type ActivationSpec = string | ((t: number) => number) | Activation;
+
 /**
  * Resolves an activation from its name or from any JS function, and checks that φ returns finite
  * values on the Gauss–Hermite nodes of order 200 (|t| ≤ 27) and at ±40, the range the quadratures
@@ -44,7 +47,7 @@ export const ACTIVATION_NAMES: readonly string[] = [...Object.keys(NAMED), 'leak
  * @example activation('relu').kernel?.(1, 1, 1) // 0.5 = E[relu(ξ)²]
  * @example activation((t) => Math.max(t, 0.2 * t)).name // 'custom'
  */
-export function activation(spec: string | ((t: number) => number) | Activation): Activation {
+export function activation(spec: ActivationSpec): Activation {
   if (typeof spec === 'object') return checked(spec);
   if (typeof spec === 'function') return checked({ name: 'custom', fn: spec });
   const [base, parameter] = spec.trim().toLowerCase().split(':') as [string, string | undefined];

@@ -1,13 +1,11 @@
 import { InvalidArgumentError } from '../errors.js';
 import { matmul } from '../linalg/api.js';
 import { assertFinite, Matrix } from '../linalg/matrix.js';
-import { type Activation, activation } from './activation.js';
+import { type Activation, type ActivationSpec, activation } from './activation.js';
 import type { PairKernel } from './closed-form-kernels.js';
 import { derivativePairKernel } from './derivative-kernels.js';
 import { gaussianExpectation, hermiteCoefficients } from './hermite.js';
 import { quadraturePair } from './kernel.js';
-
-type Spec = string | ((t: number) => number) | Activation;
 
 /**
  * φ̃ = (φ − a₀)/√(ν − a₀²): the centred, unit-variance version of an activation (a₀ = 0, ν = 1
@@ -17,7 +15,7 @@ type Spec = string | ((t: number) => number) | Activation;
  * @throws {InvalidArgumentError} naming 'activation' (also for a constant φ, ν = a₀²).
  * @example hermiteCoefficients(normalizedActivation('relu')).nu // 1
  */
-export function normalizedActivation(spec: Spec): Activation {
+export function normalizedActivation(spec: ActivationSpec): Activation {
   const act = activation(spec);
   const { a0, nu } = hermiteCoefficients(act);
   const variance = nu - a0 * a0;
@@ -64,7 +62,10 @@ export interface CkCoefficients {
  * @throws {InvalidArgumentError} naming 'depth' (integer ≥ 1) or 'activation'.
  * @example ckCoefficients('relu', 3).map((c) => c.alpha1) // [0.8, 0.64, 0.52] (rounded)
  */
-export function ckCoefficients(spec: Spec | readonly Spec[], depth: number): CkCoefficients[] {
+export function ckCoefficients(
+  spec: ActivationSpec | readonly ActivationSpec[],
+  depth: number,
+): CkCoefficients[] {
   const layers = perLayer(spec, depth);
   const out: CkCoefficients[] = [];
   let alpha1 = 1;
@@ -99,7 +100,7 @@ export interface DeepKernels {
  */
 export function deepKernels(
   x: Matrix,
-  spec: Spec | readonly Spec[],
+  spec: ActivationSpec | readonly ActivationSpec[],
   depth: number,
   options: { ntk?: boolean; order?: number } = {},
 ): DeepKernels {
@@ -145,7 +146,10 @@ function mapKernel(pair: PairKernel, g: Matrix): Matrix {
   return out;
 }
 
-function perLayer(spec: Spec | readonly Spec[], depth: number): Spec[] {
+function perLayer(
+  spec: ActivationSpec | readonly ActivationSpec[],
+  depth: number,
+): ActivationSpec[] {
   if (!Number.isInteger(depth) || depth < 1)
     throw new InvalidArgumentError('depth', 'must be an integer ≥ 1', depth);
   if (Array.isArray(spec)) {
@@ -153,5 +157,5 @@ function perLayer(spec: Spec | readonly Spec[], depth: number): Spec[] {
       throw new InvalidArgumentError('activation', `needs one activation per layer (${depth})`);
     return spec.slice(0, depth);
   }
-  return Array.from({ length: depth }, () => spec as Spec);
+  return Array.from({ length: depth }, () => spec as ActivationSpec);
 }

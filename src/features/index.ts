@@ -3,7 +3,13 @@
 // equivalent of random-feature ridge regression, its simulation, the Mei–Montanari risk, the
 // linearised kernel, conjugate-kernel and NTK recursions, and the HTMP ridge scaling law.
 
-export { ACTIVATION_NAMES, type Activation, activation } from './activation.js';
+export {
+  ACTIVATION_NAMES,
+  type Activation,
+  type ActivationSpec,
+  activation,
+} from './activation.js';
+export type { PairKernel } from './closed-form-kernels.js';
 export {
   type CkCoefficients,
   ckCoefficients,

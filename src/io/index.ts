@@ -11,3 +11,4 @@ export { parseNpy, parseNpyArray } from './npy-parse.js';
 export { toNpyBytes } from './npy-write.js';
 export { parseNpz, readNpz } from './npz.js';
 export * from './weights/index.js';
+export type { ZipOptions } from './zip.js';

@@ -24,7 +24,7 @@ async function run(argv: string[]): Promise<{ out: string; err: string; code: nu
 }
 
 describe('rmtkit reproduce (CLI)', () => {
-  it('lists the seven experiments with their quick and full sizes as JSON', async () => {
+  it('lists the eleven experiments with their quick and full sizes as JSON', async () => {
     const { out, code } = await run(['reproduce', '--list', '--json']);
     assert.equal(code, 0);
     const list = JSON.parse(out) as Array<{
@@ -41,7 +41,11 @@ describe('rmtkit reproduce (CLI)', () => {
         'bbp',
         'ssr-vs-pca',
         'sketching',
+        'free-decompression',
+        'ssl-rank',
         'real-data',
+        'double-descent',
+        'deep-ck',
       ],
     );
     for (const e of list) assert.ok(e.sizes.full.trials > e.sizes.quick.trials, e.name);
@@ -57,7 +61,7 @@ describe('rmtkit reproduce (CLI)', () => {
     assert.equal(code, 2);
     assert.match(
       err,
-      /^rmtkit: invalid argument: experiment must be one of error-vs-alpha, .*real-data\. Value: "nonsense"\.$/,
+      /^rmtkit: invalid argument: experiment must be one of error-vs-alpha, .*deep-ck\. Value: "nonsense"\.$/,
     );
   });
 

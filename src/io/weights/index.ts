@@ -6,4 +6,4 @@ export type { ExternalReader } from './onnx-tensor.js';
 export { findWeightFiles, readWeightFile } from './read.js';
 export { parseSafetensors, readSafetensors } from './safetensors.js';
 export type { SkippedTensor, WeightFile, WeightTensor } from './tensor.js';
-export { readTfjs } from './tfjs.js';
+export { readTfjs, type ShardReader } from './tfjs.js';
