@@ -104,6 +104,9 @@ export function registerReproduce(program: Command): void {
         } finally {
           bar?.stop();
         }
+        // A disagreement between theory and simulation is a failed reproduction: exit 1, so a
+        // script or CI that runs `reproduce` notices (documented in docs/reproduce.md).
+        if (result.experiments.some((e) => !e.agreement.agrees)) process.exitCode = 1;
         if (options.json) {
           console.log(JSON.stringify(result));
           return;
