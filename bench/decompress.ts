@@ -3,7 +3,7 @@
 // - one 1000×1000 GOE and Wishart (c = 1/50, 1/2) per seed: TV against the exact law and the
 //   first two moments' relative errors at ×8 and ×32;
 // - the RBF kernel Gram matrix of N Fashion-MNIST test images (14×14 pooled, bandwidth ℓ by the
-//   median heuristic: ℓ = median pairwise distance, K = exp(−‖x − y‖²/(2ℓ²))), its leading
+//   median heuristic: ℓ = median per-pixel RMS distance (`gram` divides by the pixel count), K = exp(−‖x − y‖²/(2ℓ²))), its leading
 //   n_s×n_s block decompressed to N against eigvalsh of the whole N×N matrix: TV (histogram of the
 //   direct eigenvalues on the decompressed grid), log-det and the time ratio.
 // Usage: node --import tsx bench/decompress.ts [--seeds 7] [--n 8192] [--ns 1024] [--pade 0,1]

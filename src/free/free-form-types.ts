@@ -23,6 +23,12 @@ export interface FreeFormOptions {
   /** How many Taylor coefficients of R at w = 0 are fixed to the sample's (mass, mean, second
    * moment), 0–3 (default 1: the mass), capped at p + 1. */
   fixedMoments?: number;
+  /** Fit the glue to the fitted series on the cut ('series', default) or to the sample's own
+   * Stieltjes transform on |w| = glueRadius ('sample': exact, smooth, no basis; near-hard edges,
+   * docs/theory.md §14.5). With 'sample' the support is not refined unless asked. */
+  glue?: 'series' | 'sample';
+  /** Circle |w| = r of the 'sample' glue fit, 0 < r < 1 (default 0.5). */
+  glueRadius?: number;
   /** Matrix order n_s when the input is a density estimate. */
   size?: number;
 }

@@ -6,6 +6,7 @@ import type { FreeForm, FreeFormOptions } from './free-form-types.js';
 import { fitGlue, type Glue } from './glue.js';
 import { toJoukowski } from './joukowski.js';
 import { impliedMoments, refineSupport } from './refine-support.js';
+import { fitSampleGlue } from './sample-glue.js';
 import { type SpectralInput, type SpectralSample, spectralSample } from './spectral-sample.js';
 import { detectSupport } from './support.js';
 
@@ -49,13 +50,18 @@ export function freeForm(input: SpectralInput, options: FreeFormOptions = {}): F
     options.fixedMoments ?? 1,
   );
   const settings = { degree, alpha, beta, damping: options.damping ?? ('none' as const) };
+  const fromSample = options.glue === 'sample';
+  const radius = interval(0, 1, '()').check('glueRadius', options.glueRadius ?? 0.5);
   const build = (support: readonly [number, number]) => {
     const fit = fitSeries(sample, support, settings);
-    const glue = fitGlue((w) => fit.series(w).m, padeP, padeQ, fit.taylor.slice(0, fixed));
+    const taylor = fit.taylor.slice(0, fixed);
+    const glue = fromSample
+      ? fitSampleGlue(sample, support, padeP, padeQ, taylor, radius)
+      : fitGlue((w) => fit.series(w).m, padeP, padeQ, taylor);
     return { fit, glue };
   };
   let support = checkSupport(options.support, sample.range, sample.eigenvalues);
-  if (options.support === undefined && options.refineSupport !== false) {
+  if (options.support === undefined && (options.refineSupport ?? !fromSample)) {
     let mean = 0;
     let second = 0;
     sample.points.forEach((x, i) => {

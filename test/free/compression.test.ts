@@ -1,0 +1,146 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { InvalidArgumentError, NonFiniteError } from '../../src/errors.js';
+import {
+  compressionCheck,
+  compressSpectrum,
+  decompress,
+  decompressOutliers,
+  decompressSpiked,
+  freeForm,
+  totalVariation,
+} from '../../src/free/index.js';
+import { eigvalsh } from '../../src/linalg/api.js';
+import { Matrix } from '../../src/linalg/matrix.js';
+import { gaussianMatrix } from '../../src/random/index.js';
+import { marchenkoPastur } from '../../src/rmt/laws/marchenko-pastur.js';
+import { wigner } from '../../src/rmt/laws/wigner.js';
+
+const n = 400;
+
+function leadingBlock(a: Matrix, k: number): Matrix {
+  const b = Matrix.zeros(k, k);
+  for (let i = 0; i < k; i++) b.data.set(a.data.subarray(i * a.cols, i * a.cols + k), i * k);
+  return b;
+}
+
+/** RBF Gram matrix exp(−‖x − y‖²/(2d)) of n standard Gaussian points in d = 4 dimensions. */
+function rbfKernel(): Matrix {
+  const d = 4;
+  const x = gaussianMatrix(n, d, 1);
+  const k = Matrix.zeros(n, n);
+  for (let i = 0; i < n; i++)
+    for (let j = 0; j < n; j++) {
+      let s = 0;
+      for (let l = 0; l < d; l++) s += (x.data[i * d + l]! - x.data[j * d + l]!) ** 2;
+      k.data[i * n + j] = Math.exp(-s / (2 * d));
+    }
+  return k;
+}
+
+describe('free compression of a discrete spectrum (first sheet, no fit)', () => {
+  it('takes one 400×400 Wishart (c = 1/2) to MP(1/4) at half the size, TV ≤ 1 %', () => {
+    const c = compressSpectrum(eigvalsh(marchenkoPastur(0.5).sampleMatrix(n, 5)), 0.5, 200);
+    const mass = c.cdf[c.cdf.length - 1]!;
+    assert.ok(Math.abs(mass - 1) < 5e-3, `mass ${mass}`);
+    const tv = totalVariation(c.grid, c.density, 1 - mass, marchenkoPastur(0.25));
+    assert.ok(tv < 0.01, `TV ${tv}`);
+  });
+
+  it('rejects a factor outside (0, 1), too few or non-finite eigenvalues', () => {
+    assert.throws(() => compressSpectrum([1, 2, 3, 4], 1), InvalidArgumentError);
+    assert.throws(() => compressSpectrum([1, 2, 3, 4], 0), InvalidArgumentError);
+    assert.throws(() => compressSpectrum([1, 2, 3], 0.5), InvalidArgumentError);
+    assert.throws(() => compressSpectrum([1, 2, Number.NaN, 4], 0.5), NonFiniteError);
+  });
+});
+
+describe('compressionCheck: does the free model hold for a matrix?', () => {
+  for (const [name, a] of [
+    ['Wishart c = 1/2', marchenkoPastur(0.5).sampleMatrix(n, 2)],
+    ['GOE', wigner(2).sampleMatrix(n, 2)],
+  ] as const) {
+    it(`${name}: its compression to 100 matches its leading 100×100 block (KS ≤ 5 %)`, () => {
+      const c = compressionCheck(eigvalsh(a), eigvalsh(leadingBlock(a, 100)), undefined, 200);
+      assert.equal(c.factor, 0.25);
+      assert.ok(c.consistent && c.ks < 0.05, `KS ${c.ks}`);
+    });
+  }
+
+  it('an RBF kernel Gram matrix fails it: the small eigenvalues are not free-compressed', () => {
+    const k = rbfKernel();
+    const c = compressionCheck(eigvalsh(k), eigvalsh(leadingBlock(k, 100)), undefined, 200);
+    assert.ok(!c.consistent && c.ks > 0.1, `KS ${c.ks}`);
+    // The model puts the lower decile far above the sub-matrix's.
+    assert.ok(c.quantiles[0]!.predicted > 2 * c.quantiles[0]!.actual);
+  });
+
+  it('rejects a sub-matrix spectrum not smaller than the matrix', () => {
+    assert.throws(() => compressionCheck([1, 2, 3, 4, 5], [1, 2, 3, 4, 5]), InvalidArgumentError);
+    assert.throws(() => compressionCheck([1, 2, 3, 4, 5], [1, 2]), InvalidArgumentError);
+  });
+});
+
+describe('decompressSpiked: spikes apart from the bulk', () => {
+  const N = 600;
+  const ns = 150;
+  for (const [name, law, theta] of [
+    ['GOE + spike 6', wigner(2), 6],
+    ['Wishart c = 1/2 + spike 8', marchenkoPastur(0.5), 8],
+  ] as const) {
+    it(`${name}: bulk ×4 within TV 2 %, the spike within 3√(2/n_s) of its distance to the mean`, () => {
+      const a = law.sampleMatrix(N, 4);
+      const v = gaussianMatrix(N, 1, 9).data;
+      const norm2 = v.reduce((s, x) => s + x * x, 0);
+      for (let i = 0; i < N; i++)
+        for (let j = 0; j < N; j++) a.data[i * N + j]! += (theta * v[i]! * v[j]!) / norm2;
+      const top = eigvalsh(a)[N - 1]!;
+      const r = decompressSpiked(eigvalsh(leadingBlock(a, ns)), N, 1);
+      assert.ok(r.ok, r.bulk.reason);
+      const tv = totalVariation(r.bulk.grid, r.bulk.density, r.bulk.missingMass, law);
+      assert.ok(tv < 0.02, `TV ${tv}`);
+      // ‖Pv‖² fluctuates by √(2/n_s) relative: the spike's only error.
+      const mean = name.startsWith('GOE') ? 0 : 1;
+      const error = Math.abs(r.outliers[0]! - top);
+      assert.ok(error < 3 * Math.sqrt(2 / ns) * (top - mean), `${r.outliers[0]} vs ${top}`);
+    });
+  }
+
+  it('moves a spike as Θ = x + (s − 1)/G(x): for Wigner θ + σ²/θ ↦ sθ + sσ²/(sθ)', () => {
+    // A semicircle of variance 1 sampled by its quantiles; spike strength 3 → outlier 3 + 1/3.
+    const cdf = (x: number) =>
+      0.5 + (x * Math.sqrt(4 - x * x)) / (4 * Math.PI) + Math.asin(x / 2) / Math.PI;
+    const quantile = (q: number) => {
+      let [lo, hi] = [-2, 2];
+      for (let k = 0; k < 60; k++)
+        [lo, hi] = cdf((lo + hi) / 2) < q ? [(lo + hi) / 2, hi] : [lo, (lo + hi) / 2];
+      return (lo + hi) / 2;
+    };
+    const bulk = Float64Array.from({ length: 4000 }, (_, i) => quantile((i + 0.5) / 4000));
+    const [moved] = decompressOutliers(bulk, [3 + 1 / 3], 4);
+    assert.ok(Math.abs(moved! - (12 + 4 / 12)) < 2e-3, `${moved}`);
+  });
+
+  it('rejects a spike inside the bulk and a bad count', () => {
+    assert.throws(() => decompressOutliers([0, 1, 2], [1.5], 2), InvalidArgumentError);
+    assert.throws(() => decompressSpiked([1, 2, 3, 4, 5], 10, 1), InvalidArgumentError);
+  });
+});
+
+describe("freeForm({ glue: 'sample' }): the glue fitted to the sample's exact transform", () => {
+  it('decompresses a near-hard-edge Wishart (c = 0.8) ×8 within TV 3 %, which the series refuses', () => {
+    const e = eigvalsh(marchenkoPastur(0.8).sampleMatrix(n, 7));
+    assert.equal(decompress(freeForm(e), 8 * n).ok, false);
+    const fit = freeForm(e, { glue: 'sample' });
+    const d = decompress(fit, 8 * n);
+    assert.ok(d.ok, d.reason);
+    const tv = totalVariation(d.grid, d.density, d.missingMass, marchenkoPastur(6.4));
+    assert.ok(tv < 0.03, `TV ${tv}`);
+  });
+
+  it('rejects a glue radius outside (0, 1)', () => {
+    assert.throws(() => freeForm([1, 2, 3, 4, 5], { glue: 'sample', glueRadius: 1 }), {
+      name: 'InvalidArgumentError',
+    });
+  });
+});
