@@ -5,6 +5,8 @@
 // the layers from .npy files written here (it has no ONNX reader): its time excludes parsing, ours
 // includes it.
 // Usage: node --import tsx bench/diagnose.ts [--sizes 1024x512,2048x1024] [--repeat 3]
+//        node --import tsx bench/diagnose.ts --large 4096x11008 (bench/diagnose-large.ts only)
+//        node --import tsx bench/diagnose.ts --fits (bench/diagnose-fits.ts only: Pareto, HTMP)
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -23,7 +25,7 @@ import { gaussianMatrix } from '../src/random/gaussian.js';
 const args = Object.fromEntries(
   process.argv
     .slice(2)
-    .flatMap((a, i, all) => (a.startsWith('--') ? [[a.slice(2), all[i + 1]]] : [])),
+    .flatMap((a, i, all) => (a.startsWith('--') ? [[a.slice(2), all[i + 1] ?? '']] : [])),
 );
 const sizes = (args.sizes ?? '1024x512,2048x1024')
   .split(',')
@@ -67,6 +69,15 @@ function numpy(dir: string): {
   };
 }
 
+if (args.large) {
+  const [r, c] = String(args.large).split('x').map(Number) as [number, number];
+  await (await import('./diagnose-large.js')).benchLarge(r, c, args.krylov !== undefined);
+  process.exit(0);
+}
+if (args.fits !== undefined) {
+  await (await import('./diagnose-fits.js')).benchFits();
+  process.exit(0);
+}
 console.log(
   `rmtkit ${backend()} backend; MP fit, randomised copy and fingers on every layer; best of ${repeat}`,
 );

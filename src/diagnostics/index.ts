@@ -3,6 +3,7 @@
 // path.
 export { type Esd, weightEsd, weightEsdAsync } from './esd.js';
 export { type FingersFit, type FingersOptions, fitWithoutFingers } from './fingers.js';
+export { fitHtmp, type HtmpFit, type HtmpFitOptions } from './htmp-fit.js';
 export {
   analyzeSpectrum,
   type DiagnoseOptions,
@@ -19,11 +20,19 @@ export {
 } from './model.js';
 export { type MpFit, type MpFitOptions, mpFit } from './mp-fit.js';
 export { type NormMetrics, normMetrics } from './norms.js';
+export {
+  classifyPhase,
+  PHASE_RULES,
+  type Phase,
+  type PhaseCall,
+  type PhaseInput,
+} from './phases.js';
 export { esdPlotSpec, mpPlotSpec } from './plots.js';
 export { fitPowerLaw, type PowerLawFit, type PowerLawOptions } from './powerlaw.js';
 export { SUMMARY_METRICS, type Summary, summarize } from './summary.js';
 export { fitTruncatedPowerLaw, type TruncatedPowerLawFit } from './tpl.js';
 export { correlationTraps, randomizeMatrix, type TrapMetrics } from './traps.js';
-export { type WwOptions, weightWatcherColumns } from './ww/columns.js';
+export { type WwOptions, type WwRandomEsd, weightWatcherColumns } from './ww/columns.js';
+export type { WwFitOptions } from './ww/fit.js';
 export { toWwRecord, WW_NAMES, type WwColumns } from './ww/names.js';
 export { type WwSlices, wwSlices } from './ww/slices.js';

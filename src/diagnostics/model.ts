@@ -1,15 +1,13 @@
 import type { WeightFile, WeightTensor } from '../io/weights/tensor.js';
 import type { Seed } from '../random/seed.js';
 import { randomStream } from '../random/stream.js';
-import {
-  analyzeSpectrum,
-  type DiagnoseOptions,
-  diagnoseMatrixAsync,
-  type LayerDiagnostics,
-} from './layer.js';
+import { fitHtmp } from './htmp-fit.js';
+import { analyzeSpectrum, type DiagnoseOptions, type LayerDiagnostics } from './layer.js';
+import { permutations, pooledSquares, randomEsd } from './layer-spectra.js';
+import { classifyPhase, type Phase } from './phases.js';
 import { type Summary, summarize } from './summary.js';
-import { weightWatcherColumns, wwReplicas } from './ww/columns.js';
-import { wwEsd } from './ww/esd.js';
+import { weightWatcherColumns } from './ww/columns.js';
+import { sliceSingularValues } from './ww/esd.js';
 import type { WwColumns } from './ww/names.js';
 import { type WwSlices, wwSlices } from './ww/slices.js';
 
@@ -21,6 +19,12 @@ export interface LayerRow extends LayerDiagnostics {
   shape: number[];
   /** WeightWatcher's columns with its definitions (src/diagnostics/ww; docs/diagnostics.md). */
   ww: WwColumns;
+  /** The 5+1 phase (classifyPhase) and the numbers that decided it. */
+  phase: Phase;
+  phase_evidence: string[];
+  /** With the htmp option: κ of the HTMP_{γ,κ} fit (fitHtmp) and its Kolmogorov distance. */
+  kappa?: number;
+  htmp_distance?: number;
 }
 
 /** A tensor left out, and why. */
@@ -44,6 +48,8 @@ export interface ModelOptions extends Omit<DiagnoseOptions, 'seed'> {
   maxN?: number;
   /** Seed of the randomisation; each layer uses the child stream named after file and tensor. */
   seed?: Seed;
+  /** Fit HTMP_{γ,κ} to each layer's ESD (fitHtmp; ~1 s per layer): adds kappa to the row. */
+  htmp?: boolean;
   /** Called after each layer (for progress bars). */
   onLayer?: (done: number, total: number) => void;
 }
@@ -59,12 +65,14 @@ export interface ModelDiagnostics {
  * Diagnoses every weight tensor of the given model files as WeightWatcher does: a 2-D tensor
  * (size-1 dimensions dropped) is one matrix; a Conv2D (4-D) or Conv1D (3-D) kernel is cut into
  * its rf slices whose eigenvalues are pooled (src/diagnostics/ww/slices.ts). Each row holds
- * rmtkit's metrics and, under `ww`, WeightWatcher's columns. For a convolution rmtkit's metrics
- * come from the pooled (unscaled) eigenvalues without its MP fit and correlation traps, which
- * assume one N×M matrix; the `ww` block has WeightWatcher's. Every other tensor is listed in
- * `skipped` with the reason (integer type, no matrix reading, fewer than minEvals or more than
- * maxEvals pooled eigenvalues, N > maxN, non-finite entries), as are those the readers could not
- * convert; none is dropped silently. layer_id counts tensors in reading order, skipped included.
+ * rmtkit's metrics and, under `ww`, WeightWatcher's columns. Each slice (and each permuted copy)
+ * gets one SVD whose values serve both: rmtkit's ESD is the unscaled s², and its randomised
+ * spectrum is WeightWatcher's rand_distance copy. For a convolution rmtkit's metrics come from the
+ * pooled (unscaled) eigenvalues without its MP fit and correlation traps, which assume one N×M
+ * matrix; the `ww` block has WeightWatcher's. Every other tensor is listed in `skipped` with the
+ * reason (integer type, no matrix reading, fewer than minEvals or more than maxEvals pooled
+ * eigenvalues, N > maxN, non-finite entries), as are those the readers could not convert; none is
+ * dropped silently. layer_id counts tensors in reading order, skipped included.
  * @example await diagnoseModel([readWeightFile('model.onnx')], { mpFit: true })
  */
 export async function diagnoseModel(
@@ -88,24 +96,36 @@ export async function diagnoseModel(
   const layers: LayerRow[] = [];
   for (const { file, tensor, slices, id } of todo) {
     const stream = randomStream(options.seed ?? 0).child(file, tensor.name);
-    const seed = options.randomize ? stream : undefined;
-    const d =
-      slices.kind === 'dense'
-        ? await diagnoseMatrixAsync(slices.mats[0]!, { ...options, seed })
-        : undefined;
+    // One SVD per slice (and per permuted copy) serves both rmtkit's metrics and the ww block.
+    const singular = await sliceSingularValues(slices.mats);
+    const random = options.randomize
+      ? await randomEsd(slices, permutations(slices, stream.child('ww')))
+      : undefined;
     const ww = weightWatcherColumns(slices, id, tensor.name, {
       fixFingers: options.fixFingers ? 'clip_xmax' : undefined,
       mpFit: options.mpFit,
-      permutations: options.randomize ? permutations(slices, stream.child('ww')) : undefined,
+      singular,
+      random,
     });
-    const own =
-      d ??
-      analyzeSpectrum({ N: slices.N, M: ww.numEvals, evals: pooled(slices) }, undefined, {
-        ...options,
-        mpFit: false,
-        randomize: false,
-      });
-    layers.push({ file, name: tensor.name, shape: tensor.shape, ...own, ww });
+    const dense = slices.kind === 'dense';
+    const M = dense ? slices.M : ww.numEvals;
+    const own = analyzeSpectrum(
+      { N: slices.N, M, evals: pooledSquares(singular) },
+      dense && random ? { N: slices.N, M, evals: random.rand2 } : undefined,
+      dense ? options : { ...options, mpFit: false, randomize: false },
+    );
+    const htmp = options.htmp ? fitHtmp(own.evals, own.N, own.M) : undefined;
+    const call = classifyPhase({ evals: own.evals, N: own.N, M: own.M, fit: own.fit, htmp });
+    layers.push({
+      file,
+      name: tensor.name,
+      shape: tensor.shape,
+      ...own,
+      ww,
+      phase: call.phase,
+      phase_evidence: call.evidence,
+      ...(htmp && { kappa: htmp.kappa, htmp_distance: htmp.distance }),
+    });
     options.onLayer?.(layers.length, todo.length);
   }
   return { layers, skipped, summary: summarize(layers) };
@@ -128,16 +148,4 @@ function layerSlices(t: WeightTensor, options: ModelOptions): WwSlices | string 
   const maxN = options.maxN ?? 50000;
   if (Math.max(slices.N, slices.M) > maxN) return `too large: N > max-N ${maxN}`;
   return slices;
-}
-
-/** The pooled eigenvalues of the unscaled slices (rmtkit's own metrics of a convolution). */
-function pooled(slices: WwSlices): Float64Array {
-  return wwEsd(slices.mats, slices.N, 1).evals;
-}
-
-/** WeightWatcher's randomisation draws: (replicas + 1)·#slices permutations. */
-function permutations(slices: WwSlices, stream: ReturnType<typeof randomStream>): Int32Array[] {
-  const count = (wwReplicas(slices) + 1) * slices.mats.length;
-  const size = slices.mats[0]!.data.length;
-  return Array.from({ length: count }, () => stream.permutation(size));
 }

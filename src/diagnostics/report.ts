@@ -10,6 +10,7 @@ export function reportColumns(options: {
   randomize?: boolean;
   fixFingers?: boolean;
   tpl?: boolean;
+  htmp?: boolean;
 }): string[] {
   return [
     'N',
@@ -42,6 +43,8 @@ export function reportColumns(options: {
           'rand_num_spikes',
         ]
       : []),
+    ...(options.htmp ? ['kappa', 'htmp_distance'] : []),
+    'phase',
     'warning',
   ];
 }
@@ -56,6 +59,7 @@ export function jsonReport(result: ModelDiagnostics, columns: readonly string[])
     const row: Record<string, unknown> = { file: l.file, name: l.name, shape: l.shape };
     for (const c of columns) row[c] = clean(l[c as keyof LayerRow]);
     if (l.traps) row.traps = l.traps;
+    row.phase_evidence = l.phase_evidence;
     row.ww = Object.fromEntries(Object.entries(toWwRecord(l.ww)).map(([k, v]) => [k, clean(v)]));
     return row;
   });

@@ -20,6 +20,7 @@ import { renderFigure } from '../../plot/render.js';
 interface DiagnoseFlags {
   randomize?: boolean;
   mpFit?: boolean;
+  htmp?: boolean;
   plots?: string;
   json?: boolean;
   csv?: boolean;
@@ -54,6 +55,10 @@ export function registerDiagnose(program: Command): void {
       'fit the Marchenko–Pastur bulk: sigma_mp, bulk edges, num_spikes, mp_softrank',
     )
     .option(
+      '--htmp',
+      'fit the high-temperature MP law HTMP(γ, κ) to each ESD: kappa and its Kolmogorov distance',
+    )
+    .option(
       '--fingers',
       'drop spurious top eigenvalues before the power-law fit (num_fingers, raw_alpha)',
     )
@@ -85,6 +90,7 @@ export function registerDiagnose(program: Command): void {
         fit: fit === 'tpl' ? 'TPL' : 'PL',
         fixFingers: flags.fingers,
         mpFit: flags.mpFit,
+        htmp: flags.htmp,
         randomize: flags.randomize,
         minEvals: integer('--min-evals', flags.minEvals, 1),
         maxEvals: integer('--max-evals', flags.maxEvals, 1),
@@ -103,6 +109,7 @@ export function registerDiagnose(program: Command): void {
         randomize: flags.randomize,
         fixFingers: flags.fingers,
         tpl: fit === 'tpl',
+        htmp: flags.htmp,
       });
       if (flags.plots) await writePlots(flags.plots, result.layers, Boolean(flags.mpFit));
       if (flags.json)

@@ -1,8 +1,9 @@
 import { jensenShannonDistance } from '../traps.js';
-import { wwEsd, wwRandomEvals } from './esd.js';
+import { wwEsd, wwEsdFromSingular, wwRandomEvals } from './esd.js';
 import { type WwFitOptions, wwPowerLaw } from './fit.js';
 import { wwMpFit } from './mp-fit.js';
 import type { WwColumns } from './names.js';
+import { wwDetX, wwNormMetrics } from './norms.js';
 import type { WwSlices } from './slices.js';
 
 /** Options of {@link weightWatcherColumns}: WeightWatcher's analyze() arguments. */
@@ -15,8 +16,24 @@ export interface WwOptions extends WwFitOptions {
    * rand_distance, ww_softrank and ww_maxdist, as WeightWatcher draws them.
    */
   permutations?: readonly Int32Array[];
+  /**
+   * The unscaled singular values of each slice when the caller has them (shared with rmtkit's
+   * metrics, src/diagnostics/model.ts): no SVD here.
+   */
+  singular?: readonly Float64Array[];
+  /** The randomised ESDs when the caller has them: what `permutations` would give. */
+  random?: WwRandomEsd;
   /** weak_rank_loss counts λ below this (tolerance, default 1e-6). */
   tolerance?: number;
+}
+
+/**
+ * The randomised ESDs of a layer: `rand` pools r·#slices permuted copies (max_rand_eval, rand_*
+ * MP fit), `rand2` #slices more (rand_distance, ww_softrank, ww_maxdist).
+ */
+export interface WwRandomEsd {
+  rand: Float64Array;
+  rand2: Float64Array;
 }
 
 /** Number of randomised replicas WeightWatcher pools (apply_random_esd): 5 below 100 values. */
@@ -38,7 +55,9 @@ export function weightWatcherColumns(
   options: WwOptions = {},
 ): WwColumns {
   const { N, M, rf, mats, scale } = slices;
-  const esd = wwEsd(mats, N, scale);
+  const esd = options.singular
+    ? wwEsdFromSingular(options.singular, N, scale)
+    : wwEsd(mats, N, scale);
   const evals = esd.evals;
   const n = evals.length;
   const tolerance = options.tolerance ?? 1e-6;
@@ -64,13 +83,13 @@ export function weightWatcherColumns(
     weakRankLoss: weak,
     lambdaMax,
     ...fit,
-    ...normMetrics(evals, norm, fit.alpha, N),
+    ...wwNormMetrics(evals, norm, fit.alpha, N),
   };
   if (options.mpFit) Object.assign(out, wwMpFit(evals, N, M));
-  if (options.permutations) {
-    const r = wwReplicas(slices) * mats.length;
-    const rand = wwRandomEvals(mats, scale, options.permutations.slice(0, r));
-    const rand2 = wwRandomEvals(mats, scale, options.permutations.slice(r, r + mats.length));
+  const random =
+    options.random ?? (options.permutations && wwRandomEsd(slices, options.permutations));
+  if (random) {
+    const { rand, rand2 } = random;
     const max2 = rand2[rand2.length - 1]!;
     out.maxRandEval = rand[rand.length - 1]!;
     out.randDistance = jensenShannonDistance(evals, rand2);
@@ -86,59 +105,16 @@ export function weightWatcherColumns(
       randBulkMin: mp.bulkMin,
     });
   }
-  Object.assign(out, detX(evals, norm));
+  Object.assign(out, wwDetX(evals, norm));
   return out;
 }
 
-/** apply_norm_metrics: ranks and entropy from s = √λ with numpy's tolerance s_max·N·ε. */
-function normMetrics(evals: Float64Array, norm: number, alpha: number, N: number) {
-  const n = evals.length;
-  const max = evals[n - 1]!;
-  const tol = Math.sqrt(max) * N * Number.EPSILON;
-  let rank = 0;
-  let alphaSum = 0;
-  for (const v of evals) {
-    if (Math.sqrt(v) > tol) rank++;
-    alphaSum += v ** alpha;
-  }
-  let h = 0;
-  for (const v of evals) {
-    const p = v / norm + 1e-10;
-    h -= p * Math.log(p);
-  }
-  const logSpectralNorm = Math.log10(max);
+/** The randomised ESDs from (r + 1)·#slices permutations (see {@link WwOptions}). */
+function wwRandomEsd(slices: WwSlices, perms: readonly Int32Array[]): WwRandomEsd {
+  const { mats, scale } = slices;
+  const r = wwReplicas(slices) * mats.length;
   return {
-    norm,
-    logNorm: Math.log10(norm),
-    spectralNorm: max,
-    logSpectralNorm,
-    alphaWeighted: alpha * logSpectralNorm,
-    logAlphaNorm: Math.log10(alphaSum),
-    stableRank: norm / max,
-    matrixRank: rank,
-    entropy: h / Math.log(rank + 1e-10),
+    rand: wwRandomEvals(mats, scale, perms.slice(0, r)),
+    rand2: wwRandomEvals(mats, scale, perms.slice(r, r + mats.length)),
   };
-}
-
-/** apply_detX: on λ rescaled to mean 1, the fewest top eigenvalues whose product is < 1. */
-function detX(evals: Float64Array, norm: number) {
-  const n = evals.length;
-  const w = Math.sqrt(n) / Math.sqrt(norm);
-  const s2 = w * w;
-  const x = evals.map((v) => s2 * v);
-  let num = 0;
-  let idx = 0;
-  if (n >= 2 && x[0]! < x[n - 1]!) {
-    num = n;
-    let prod = 1;
-    for (idx = n - 1; idx >= 1; idx--) {
-      prod *= x[idx]!;
-      if (prod < 1) {
-        num = n - idx;
-        break;
-      }
-    }
-    if (idx === 0) idx = 1;
-  }
-  return { detXNum: num, detXVal: x[idx]! / s2, detXValUnrescaled: x[idx]! };
 }

@@ -1,4 +1,4 @@
-import { svd } from '../../linalg/api.js';
+import { svd, svdAsync } from '../../linalg/api.js';
 import type { Matrix } from '../../linalg/matrix.js';
 
 /** WeightWatcher's pooled ESD of a layer (combined_eigenvalues) with its SVD byproducts. */
@@ -20,12 +20,25 @@ export interface WwEsd {
  * @example wwEsd([W], W.rows, 1).evals
  */
 export function wwEsd(mats: readonly Matrix[], N: number, scale: number): WwEsd {
+  return wwEsdFromSingular(
+    mats.map((w) => singularValues(w, 1)),
+    N,
+    scale,
+  );
+}
+
+/**
+ * {@link wwEsd} from the unscaled singular values of each matrix, computed once per layer and
+ * shared with rmtkit's own metrics (the unscaled s² pooled): no second decomposition.
+ * @example wwEsdFromSingular(await sliceSingularValues(mats), N, scale).evals
+ */
+export function wwEsdFromSingular(svs: readonly Float64Array[], N: number, scale: number): WwEsd {
   const parts: Float64Array[] = [];
   let svMax = 0;
   let svMin = 0;
   let rankLoss = 0;
-  for (const w of mats) {
-    const s = singularValues(w, scale);
+  for (const unscaled of svs) {
+    const s = scale === 1 ? unscaled : unscaled.map((v) => v * scale);
     let top = 0;
     let low = Infinity;
     for (const v of s) {
@@ -44,6 +57,41 @@ export function wwEsd(mats: readonly Matrix[], N: number, scale: number): WwEsd 
 }
 
 /**
+ * The unscaled singular values of each matrix, the SVDs off the main thread, one at a time (they
+ * use every core).
+ * @example await sliceSingularValues(slices.mats)
+ */
+export async function sliceSingularValues(mats: readonly Matrix[]): Promise<Float64Array[]> {
+  const out: Float64Array[] = [];
+  for (const w of mats) out.push((await svdAsync(w.rows >= w.cols ? w : w.transpose())).s);
+  return out;
+}
+
+/**
+ * The pooled squared singular values of `mats` with their entries permuted, asynchronously: the
+ * same values as {@link wwRandomEvals}.
+ * @example await wwRandomEvalsAsync([W], 1, [perm])
+ */
+export async function wwRandomEvalsAsync(
+  mats: readonly Matrix[],
+  scale: number,
+  perms: readonly Int32Array[],
+): Promise<Float64Array> {
+  const shuffled: Matrix[] = [];
+  let k = 0;
+  while (k < perms.length) for (const w of mats) shuffled.push(permuted(w, perms[k++]!));
+  const svs = await sliceSingularValues(shuffled);
+  return concatSorted(
+    svs.map((s) =>
+      s.map((v) => {
+        const t = v * scale;
+        return t * t;
+      }),
+    ),
+  );
+}
+
+/**
  * The pooled ESD of randomised copies: for each replica and each matrix, its entries permuted by
  * the next permutation of `perms` (in order: replica-major, then matrix), WeightWatcher's
  * random_eigenvalues.
@@ -58,12 +106,15 @@ export function wwRandomEvals(
   let k = 0;
   while (k < perms.length)
     for (const w of mats) {
-      const p = perms[k++]!;
-      const shuffled = w.clone();
-      for (let i = 0; i < p.length; i++) shuffled.data[i] = w.data[p[i]!]!;
-      parts.push(singularValues(shuffled, scale).map((v) => v * v));
+      parts.push(singularValues(permuted(w, perms[k++]!), scale).map((v) => v * v));
     }
   return concatSorted(parts);
+}
+
+function permuted(w: Matrix, p: Int32Array): Matrix {
+  const out = w.clone();
+  for (let i = 0; i < p.length; i++) out.data[i] = w.data[p[i]!]!;
+  return out;
 }
 
 function singularValues(w: Matrix, scale: number): Float64Array {
