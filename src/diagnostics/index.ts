@@ -33,6 +33,6 @@ export { SUMMARY_METRICS, type Summary, summarize } from './summary.js';
 export { fitTruncatedPowerLaw, type TruncatedPowerLawFit } from './tpl.js';
 export { correlationTraps, randomizeMatrix, type TrapMetrics } from './traps.js';
 export { type WwOptions, type WwRandomEsd, weightWatcherColumns } from './ww/columns.js';
-export type { WwFitOptions } from './ww/fit.js';
+export type { WwFitOptions, WwPowerLaw } from './ww/fit.js';
 export { toWwRecord, WW_NAMES, type WwColumns } from './ww/names.js';
 export { type WwSlices, wwSlices } from './ww/slices.js';

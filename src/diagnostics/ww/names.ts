@@ -1,9 +1,11 @@
+import type { WwPowerLaw } from './fit.js';
+
 /**
  * WeightWatcher's details columns of one layer (0.7.5, analyze()), camelCase; {@link WW_NAMES}
  * maps each to WeightWatcher's snake_case name. Sentinels are WeightWatcher's: −1 for a failed
  * fit, NaN (JSON null) for its None.
  */
-export interface WwColumns {
+export interface WwColumns extends WwPowerLaw {
   layerId: number;
   name: string;
   N: number;
@@ -16,16 +18,6 @@ export interface WwColumns {
   lambdaMax: number;
   rankLoss: number;
   weakRankLoss: number;
-  alpha: number;
-  xmin: number;
-  xmax: number;
-  D: number;
-  sigma: number;
-  numPlSpikes: number;
-  status: 'success' | 'failed';
-  warning: '' | 'over-trained' | 'under-trained';
-  numFingers?: number;
-  rawAlpha?: number;
   norm: number;
   logNorm: number;
   spectralNorm: number;
