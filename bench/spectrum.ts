@@ -2,7 +2,8 @@
 // d = 1000 (target < 2 s) and the general non-commuting solver at d = 500 (target < 30 s), with
 // numpy references measured in the same run. Usage: node --import tsx bench/spectrum.ts
 //   [--d 1000] [--d-general 500] [--numpy-points 3]
-// The general solver on a dense Σ at d = 1000–4000 against one simulated Â: bench/spectrum-general.ts.
+// The general solver on a dense Σ at d = 1000–4000 against one simulated Â:
+// bench/spectrum-general.ts.
 import { execFileSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { ar1Covariance, diagonalCovariance, spikedCovariance } from '../src/covariance/index.js';

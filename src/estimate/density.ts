@@ -38,7 +38,9 @@ export interface DensityOptions {
   points?: number;
 }
 
-/** The constraints of {@link DensityOptions} and of KPM's `moments`, as data (the CLI uses them). */
+/**
+ * The constraints of {@link DensityOptions} and of KPM's `moments`, as data (the CLI uses them).
+ */
 export const densityConstraints = {
   probeCount: interval(1, Infinity, '[)', { integer: true }),
   batchSize: interval(1, Infinity, '[)', { integer: true }),

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import type BetterSqlite3 from 'better-sqlite3';
 
-let constructor: typeof BetterSqlite3 | undefined;
+let loaded: typeof BetterSqlite3 | undefined;
 
 /**
  * better-sqlite3's Database class, loaded on first use: the store and the environment record
@@ -9,6 +9,6 @@ let constructor: typeof BetterSqlite3 | undefined;
  * @example const db = new (openSqlite())(':memory:')
  */
 export function openSqlite(): typeof BetterSqlite3 {
-  constructor ??= createRequire(import.meta.url)('better-sqlite3') as typeof BetterSqlite3;
-  return constructor;
+  loaded ??= createRequire(import.meta.url)('better-sqlite3') as typeof BetterSqlite3;
+  return loaded;
 }

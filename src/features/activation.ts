@@ -20,7 +20,7 @@ const SQRT_HALF = Math.SQRT1_2;
 
 /** The named activations: name ↦ φ (leaky ReLU takes its slope as `leaky-relu:<slope>`). */
 const NAMED: Record<string, (t: number) => number> = {
-  relu: (t) => (t > 0 ? t : 0),
+  relu: (t) => Math.max(t, 0),
   tanh: Math.tanh,
   erf,
   sigmoid: (t) => 1 / (1 + Math.exp(-t)),

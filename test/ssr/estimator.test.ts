@@ -116,7 +116,9 @@ describe('fitSsr (masked SSR estimator)', () => {
     );
     const shifted = test.clone();
     for (let i = 0; i < 20; i++) for (let k = 0; k < 7; k++) shifted.data[i * 7 + k] -= fit.mean[k];
-    assert.ok(Math.abs(fit.testError(test) - residualError(shifted, fit.A)) <= 1e-12 * fit.testError(test));
+    assert.ok(
+      Math.abs(fit.testError(test) - residualError(shifted, fit.A)) <= 1e-12 * fit.testError(test),
+    );
     const predicted = fit.predict(test);
     for (let i = 0; i < 20; i++) {
       for (let k = 0; k < 7; k++) {
