@@ -8,6 +8,7 @@ import { freeDecompression } from './defs/free-decompression.js';
 import { realData } from './defs/real-data.js';
 import { sketchingExperiment } from './defs/sketching.js';
 import { spectrumExperiment } from './defs/spectrum.js';
+import { sslBackground } from './defs/ssl-background.js';
 import { sslRank } from './defs/ssl-rank.js';
 import { ssrVsPca } from './defs/ssr-vs-pca.js';
 import type { Experiment, Params, Values } from './types.js';
@@ -25,6 +26,7 @@ export const EXPERIMENTS: readonly Experiment<any, any, any>[] = [
   sketchingExperiment,
   freeDecompression,
   sslRank,
+  sslBackground,
   realData,
   doubleDescent,
   deepCk,

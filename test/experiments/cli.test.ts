@@ -24,7 +24,7 @@ async function run(argv: string[]): Promise<{ out: string; err: string; code: nu
 }
 
 describe('rmtkit reproduce (CLI)', () => {
-  it('lists the eleven experiments with their quick and full sizes as JSON', async () => {
+  it('lists the twelve experiments with their quick and full sizes as JSON', async () => {
     const { out, code } = await run(['reproduce', '--list', '--json']);
     assert.equal(code, 0);
     const list = JSON.parse(out) as Array<{
@@ -43,6 +43,7 @@ describe('rmtkit reproduce (CLI)', () => {
         'sketching',
         'free-decompression',
         'ssl-rank',
+        'ssl-background',
         'real-data',
         'double-descent',
         'deep-ck',

@@ -65,7 +65,12 @@ export function fashionTwoClass(
   return task;
 }
 
-function fashionLabels(split: 'train' | 'test'): Uint8Array | Float64Array {
+/**
+ * The labels 0…9 of a Fashion-MNIST split (Debian package `dataset-fashion-mnist`).
+ * @throws {DataFormatError} naming the file when it is absent or malformed.
+ * @example fashionLabels('test').length // 10000
+ */
+export function fashionLabels(split: 'train' | 'test'): Uint8Array | Float64Array {
   const folder = process.env.RMTKIT_FASHION_MNIST_DIR ?? FASHION_MNIST_DIR;
   const file = join(folder, `${split === 'train' ? 'train' : 't10k'}-labels-idx1-ubyte.gz`);
   if (!existsSync(file))
