@@ -4,21 +4,30 @@
 //   eigh, the curve; numpy's eigh of the same size beside it (python3);
 // - the spectrum of the layer-3 conjugate kernel of a normalised random ReLU network against K̃_3
 //   at n = p = 2000 (the issue's size) and n = 2000, p = 4000: Kolmogorov distances;
+// - one run of the double-descent experiment's simulation (60 N, n = 1024) per activation
+//   against bench/features_numpy.py, and the full experiment's cost extrapolated from it;
 // - the HTMP ridge scaling law over two decades of n: simulated vs theory log-log slope.
-// Usage: node --import tsx bench/features.ts [--threads 1] [--skip-ck]
+// Usage: node --import tsx bench/features.ts [--threads 1] [--only curve|ck|dd|htmp] [--dd-runs 1]
+// [--dd-act relu,tanh] [--skip-ck] [--ck-small]
 import { execFileSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
-import { twoSampleDistance } from '../src/experiments/defs/deep-ck.js';
-import { ckCoefficients, deepKernels } from '../src/features/deep-kernel.js';
+import { quadraticConjugateKernel, twoSampleDistance } from '../src/experiments/defs/deep-ck.js';
+import { ckCoefficients, deepKernels, normalizedActivation } from '../src/features/deep-kernel.js';
+import { hermiteCoefficients } from '../src/features/hermite.js';
 import { htmpRidgeExponent, simulateHtmpRidge } from '../src/features/htmp-scaling.js';
 import { featureKernel } from '../src/features/kernel.js';
-import { linearizedConjugateKernel } from '../src/features/linearized-kernel.js';
+import {
+  conjugateKernelLaw,
+  linearizedConjugateKernel,
+} from '../src/features/linearized-kernel.js';
 import { rfSpectrum } from '../src/features/rf-spectrum.js';
 import { rfTheory } from '../src/features/rf-theory.js';
-import { eigh, eigvalsh } from '../src/linalg/api.js';
+import { simulateRandomFeatures } from '../src/features/simulate.js';
+import { eigh, eigvalsh, matmul } from '../src/linalg/api.js';
 import { setBlasThreads } from '../src/linalg/backend.js';
 import type { Matrix } from '../src/linalg/matrix.js';
 import { gaussianMatrix } from '../src/random/gaussian.js';
+import { kolmogorovDistance } from '../src/rmt/kolmogorov.js';
 import { logGrid } from '../src/scenario/grid.js';
 
 const arg = (name: string, fallback: string) => {
@@ -48,81 +57,178 @@ function sphere(n: number, p: number, seed: number): Matrix {
 }
 
 // 1. Theory curve at n = 1024.
-const n = 1024;
-const x = sphere(n, 784, 1);
-const xt = sphere(n, 784, 2);
-const y = Float64Array.from({ length: n }, (_, i) => (i % 2 ? 1 : -1));
-const data = { x, y, xTest: xt, yTest: y, activation: 'relu' };
-const k = featureKernel('relu', x);
-const tKernel = best(() => featureKernel('relu', x));
-const tEigh = best(() => eigh(k));
-const spectrum = rfSpectrum(data);
-const tSpectrum = best(() => rfSpectrum(data));
-const ratios = logGrid(0.1, 10, 60);
-const tCurve = best(() => rfTheory(spectrum, ratios, [1e-5, 1e-1]));
-const tWhole = best(() => rfTheory(data, ratios, [1e-5, 1e-1]));
-let numpy = NaN;
-try {
-  numpy =
-    1000 *
-    Number(
-      execFileSync(
-        'python3',
-        [
-          '-c',
-          'import numpy as np,time\nk=np.random.default_rng(1).standard_normal((1024,784))\nk=k@k.T/784\nb=9\nfor _ in range(3):\n t=time.perf_counter();np.linalg.eigh(k);b=min(b,time.perf_counter()-t)\nprint(b)',
-        ],
-        { env: { ...process.env, OPENBLAS_NUM_THREADS: String(threads) } },
-      ).toString(),
-    );
-} catch {}
-console.log(
-  `## rfTheory, n = n̂ = ${n}, p = 784, ReLU, 60 ratios × 2 γ (best of 3, ${threads} BLAS thread(s))`,
-);
-console.log('| step | ms |\n|---|---|');
-console.log(`| K (one gemm + closed-form map) | ${tKernel.toFixed(0)} |`);
-console.log(`| eigh(K) | ${tEigh.toFixed(0)} |`);
-console.log(`| numpy eigh, same size | ${numpy.toFixed(0)} |`);
-console.log(`| rfSpectrum (K, K_XX̂, eigh, rotations) | ${tSpectrum.toFixed(0)} |`);
-console.log(`| curve after the spectrum (120 points) | ${tCurve.toFixed(0)} |`);
-console.log(`| whole curve from data | ${tWhole.toFixed(0)} |`);
+const only = arg('only', 'all'); // curve | ck | dd | htmp
+if (only === 'all' || only === 'curve') {
+  const n = 1024;
+  const x = sphere(n, 784, 1);
+  const xt = sphere(n, 784, 2);
+  const y = Float64Array.from({ length: n }, (_, i) => (i % 2 ? 1 : -1));
+  const data = { x, y, xTest: xt, yTest: y, activation: 'relu' };
+  const k = featureKernel('relu', x);
+  const tKernel = best(() => featureKernel('relu', x));
+  const tEigh = best(() => eigh(k));
+  const spectrum = rfSpectrum(data);
+  const tSpectrum = best(() => rfSpectrum(data));
+  const ratios = logGrid(0.1, 10, 60);
+  const tCurve = best(() => rfTheory(spectrum, ratios, [1e-5, 1e-1]));
+  const tWhole = best(() => rfTheory(data, ratios, [1e-5, 1e-1]));
+  let numpy = NaN;
+  try {
+    numpy =
+      1000 *
+      Number(
+        execFileSync(
+          'python3',
+          [
+            '-c',
+            'import numpy as np,time\nk=np.random.default_rng(1).standard_normal((1024,784))\nk=k@k.T/784\nb=9\nfor _ in range(3):\n t=time.perf_counter();np.linalg.eigh(k);b=min(b,time.perf_counter()-t)\nprint(b)',
+          ],
+          { env: { ...process.env, OPENBLAS_NUM_THREADS: String(threads) } },
+        ).toString(),
+      );
+  } catch {}
+  console.log(
+    `## rfTheory, n = n̂ = ${n}, p = 784, ReLU, 60 ratios × 2 γ (best of 3, ${threads} BLAS thread(s))`,
+  );
+  console.log('| step | ms |\n|---|---|');
+  console.log(`| K (one gemm + closed-form map) | ${tKernel.toFixed(0)} |`);
+  console.log(`| eigh(K) | ${tEigh.toFixed(0)} |`);
+  console.log(`| numpy eigh, same size | ${numpy.toFixed(0)} |`);
+  console.log(`| rfSpectrum (K, K_XX̂, eigh, rotations) | ${tSpectrum.toFixed(0)} |`);
+  console.log(`| curve after the spectrum (120 points) | ${tCurve.toFixed(0)} |`);
+  console.log(`| whole curve from data | ${tWhole.toFixed(0)} |`);
+}
 
-// 2. Conjugate kernel of a 3-layer normalised ReLU network against K̃_3.
-if (!process.argv.includes('--skip-ck')) {
-  console.log('\n## K_CK,3 (normalised ReLU, infinite width) vs K̃_3: Kolmogorov distance');
-  console.log('| n | p | layer 1 | layer 2 | layer 3 | seconds |\n|---|---|---|---|---|---|');
+// 2. Conjugate kernels of a 3-layer normalised ReLU network (seed 004, eqs. 26–29): the
+// infinite-width K_CK,ℓ = E[Σ_ℓᵀΣ_ℓ] (exact arc-cosine recursion on X) against K̃_ℓ built from the
+// same X, and one finite-width network (d_ℓ = n and 2n) against both. Σ_ℓ = φ̃(W_ℓΣ_{ℓ−1})/√d_ℓ.
+if ((only === 'all' || only === 'ck') && !process.argv.includes('--skip-ck')) {
+  const relu = normalizedActivation('relu');
   const coefficients = ckCoefficients('relu', 3);
-  for (const [m, p] of [
-    [2000, 2000],
-    [2000, 4000],
-  ]) {
+  const sizes = process.argv.includes('--ck-small')
+    ? [[500, 500]]
+    : [
+        [2000, 2000],
+        [2000, 4000],
+      ];
+  for (const [m, p] of sizes) {
     const s = performance.now();
     const xs = sphere(m, p, 7);
     const { ck } = deepKernels(xs, 'relu', 3);
-    const d = ck.map((kl, l) =>
-      twoSampleDistance(
-        eigvalsh(kl),
-        eigvalsh(linearizedConjugateKernel(xs, coefficients[l].alpha1, coefficients[l].alpha2)),
-      ),
+    const tildes = ck.map((_, l) =>
+      eigvalsh(linearizedConjugateKernel(xs, coefficients[l].alpha1, coefficients[l].alpha2)),
+    );
+    const exact = ck.map((kl) => eigvalsh(kl));
+    const finite = [1, 2].map((w) => {
+      const d = w * m;
+      let sigma = matmul(gaussianMatrix(d, p, 100 + w), xs, { transB: true });
+      const out: Float64Array[] = [];
+      for (let l = 0; l < 3; l++) {
+        if (l > 0) sigma = matmul(gaussianMatrix(d, d, 100 + 10 * l + w), sigma);
+        for (let k = 0; k < sigma.data.length; k++) sigma.data[k] = relu.fn(sigma.data[k]);
+        out.push(eigvalsh(matmul(sigma, sigma, { transA: true, alpha: 1 / d })));
+        for (let k = 0; k < sigma.data.length; k++) sigma.data[k] /= Math.sqrt(d);
+      }
+      return out;
+    });
+    console.log(
+      `\n## Normalised ReLU network, n = ${m}, p = ${p}, X uniform on the sphere: Kolmogorov distances (${((performance.now() - s) / 1000).toFixed(0)} s)`,
     );
     console.log(
-      `| ${m} | ${p} | ${d.map((v) => v.toFixed(4)).join(' | ')} | ${((performance.now() - s) / 1000).toFixed(1)} |`,
+      '| ℓ | K_CK vs K̃ + quadratic term | K_CK vs K̃ | K_CK bulk vs limit law | d = n: vs K_CK | vs K̃ | d = 2n: vs K_CK | vs K̃ | 1ᵀK1/n: K_CK | K̃ | K̃, printed α₂ |\n|---|---|---|---|---|---|---|---|---|---|---|',
     );
+    // 1ᵀK1/n: the direction of the α₂²(1/p)11ᵀ term; K̃ with the seed's printed recursion
+    // (α_{ℓ−1,1}² in place of α_{ℓ−1,1}⁴) beside the corrected one.
+    const ones = (k: Matrix) => k.data.reduce((a, v) => a + v, 0) / m;
+    let seedAlpha2 = 0;
+    for (let l = 0; l < 3; l++) {
+      const { a1, a2 } = hermiteCoefficients(relu);
+      seedAlpha2 = Math.sqrt(
+        a1 * a1 * seedAlpha2 ** 2 + a2 * a2 * (l ? coefficients[l - 1].alpha1 ** 2 : 1),
+      );
+      const { alpha1, alpha2 } = coefficients[l];
+      const along = [
+        ones(ck[l]),
+        ones(linearizedConjugateKernel(xs, alpha1, alpha2)),
+        ones(linearizedConjugateKernel(xs, alpha1, seedAlpha2)),
+      ];
+      const law = conjugateKernelLaw(m / p, coefficients[l].alpha1);
+      const quadratic = quadraticConjugateKernel(xs, alpha1, alpha2);
+      const row = [
+        twoSampleDistance(exact[l], eigvalsh(quadratic)),
+        twoSampleDistance(exact[l], tildes[l]),
+        kolmogorovDistance(exact[l].subarray(0, m - 1), law.cdf),
+        twoSampleDistance(finite[0][l], exact[l]),
+        twoSampleDistance(finite[0][l], tildes[l]),
+        twoSampleDistance(finite[1][l], exact[l]),
+        twoSampleDistance(finite[1][l], tildes[l]),
+      ];
+      console.log(
+        `| ${l + 1} | ${row.map((v) => v.toFixed(4)).join(' | ')} | ${along.map((v) => v.toFixed(3)).join(' | ')} |`,
+      );
+    }
   }
 }
 
-// 3. HTMP ridge scaling law.
-console.log('\n## HTMP ridge loss, μ = n^(−ℓ), n = 20…2000 (3 runs per n)');
-console.log(
-  '| γ | κ | ℓ | simulated slope | theory slope | asymptotic −ℓ·min(e, 2) |\n|---|---|---|---|---|---|',
-);
-for (const [g, kappa, ell] of [
-  [0.5, 1, 0.5],
-  [0.5, 2, 0.5],
-  [0.3, 1, 0.6],
-]) {
-  const r = simulateHtmpRidge(g, kappa, ell, [20, 60, 200, 600, 2000], { seed: 2, runs: 3 });
+// 4. The double-descent experiment's cost at the full size: one run (the 60 N of
+// logGrid(0.1, 10, 60), n = n̂ = 1024, p = 784, both γ from one eigh per N) per activation,
+// bench/features_numpy.py doing the same beside it; the 30-run experiment on 2 workers is
+// extrapolated as 30·(t_relu + t_tanh)/2 plus the analysis (one rfSpectrum per activation).
+if (only === 'all' || only === 'dd') {
+  const runs = Number(arg('dd-runs', '1'));
+  const xd = sphere(1024, 784, 11);
+  const xdt = sphere(1024, 784, 12);
+  const yd = Float64Array.from({ length: 1024 }, (_, i) => (i % 2 ? 1 : -1));
+  const features = logGrid(0.1, 10, 60).map((r) => Math.max(1, Math.round(r * 1024)));
   console.log(
-    `| ${g} | ${kappa} | ${ell} | ${r.slope.toFixed(3)} | ${r.theorySlope.toFixed(3)} | ${(-ell * htmpRidgeExponent(g, kappa)).toFixed(3)} |`,
+    `\n## Double-descent simulation, one run = 60 N × 2 γ, n = n̂ = 1024, p = 784 (best of ${runs}, ${threads} BLAS thread(s))`,
   );
+  console.log(
+    '| activation | rmtkit s/run | numpy s/run | ratio | rfSpectrum (analysis) s |\n|---|---|---|---|---|',
+  );
+  const perRun: number[] = [];
+  const analysis: number[] = [];
+  const acts = arg('dd-act', 'relu,tanh').split(',');
+  for (const act of acts) {
+    const data = { x: xd, y: yd, xTest: xdt, yTest: yd, activation: act };
+    const t =
+      best(() => simulateRandomFeatures(data, features, [1e-1, 1e-5], { runs: 1, seed: 3 }), runs) /
+      1000;
+    const ta = best(() => rfSpectrum(data), 1) / 1000;
+    let np = NaN;
+    try {
+      np = Number(
+        execFileSync('python3', ['bench/features_numpy.py', act, String(runs)], {
+          env: { ...process.env, OPENBLAS_NUM_THREADS: String(threads) },
+        }).toString(),
+      );
+    } catch {}
+    perRun.push(t);
+    analysis.push(ta);
+    console.log(
+      `| ${act} | ${t.toFixed(1)} | ${np.toFixed(1)} | ${(t / np).toFixed(2)} | ${ta.toFixed(1)} |`,
+    );
+  }
+  const full = (30 * perRun.reduce((a, v) => a + v, 0)) / 2 + analysis.reduce((a, v) => a + v, 0);
+  console.log(
+    `Extrapolated full experiment (30 runs, ${acts.join(' + ')}, 2 workers): ${(full / 60).toFixed(1)} min`,
+  );
+}
+
+// 3. HTMP ridge scaling law.
+if (only === 'all' || only === 'htmp') {
+  console.log('\n## HTMP ridge loss, μ = n^(−ℓ), n = 20…2000 (3 runs per n)');
+  console.log(
+    '| γ | κ | ℓ | simulated slope | theory slope | asymptotic −ℓ·min(e, 2) |\n|---|---|---|---|---|---|',
+  );
+  for (const [g, kappa, ell] of [
+    [0.5, 1, 0.5],
+    [0.5, 2, 0.5],
+    [0.3, 1, 0.6],
+  ]) {
+    const r = simulateHtmpRidge(g, kappa, ell, [20, 60, 200, 600, 2000], { seed: 2, runs: 3 });
+    console.log(
+      `| ${g} | ${kappa} | ${ell} | ${r.slope.toFixed(3)} | ${r.theorySlope.toFixed(3)} | ${(-ell * htmpRidgeExponent(g, kappa)).toFixed(3)} |`,
+    );
+  }
 }

@@ -55,12 +55,15 @@ export interface CkCoefficients {
 /**
  * The coefficients of the linear equivalent K̃_ℓ = α₁²XXᵀ + α₂²(1/p)11ᵀ + (1 − α₁²)I of the
  * layer-ℓ conjugate kernel (seed 004 eq. 29, Liao–Mahoney): α_{0,1} = 1, α_{0,2} = 0,
- * α_{ℓ,1} = a_{ℓ,1}α_{ℓ−1,1}, α_{ℓ,2}² = a_{ℓ,1}²α_{ℓ−1,2}² + a_{ℓ,2}²α_{ℓ−1,1}², with the Hermite
- * coefficients of the normalised activations ({@link normalizedActivation}). Since
- * a₁² + a₂² ≤ ν = 1, both decay with depth: α_{ℓ,1} → 0 and K̃_ℓ → I ("curse of depth").
+ * α_{ℓ,1} = a_{ℓ,1}α_{ℓ−1,1}, α_{ℓ,2}² = a_{ℓ,1}²α_{ℓ−1,2}² + a_{ℓ,2}²α_{ℓ−1,1}⁴, with the Hermite
+ * coefficients of the normalised activations ({@link normalizedActivation}). α_{ℓ,1}² and α_{ℓ,2}²
+ * are f_ℓ′(0) and f_ℓ″(0)/2 of the layer map f_ℓ = f ∘ f_{ℓ−1}, f(ρ) = Σ_k a_k²ρ^k, whence the
+ * fourth power: the seed prints α_{ℓ−1,1}², which disagrees with f_ℓ″(0)/2 from ℓ = 2 on (ReLU,
+ * ℓ = 3: 0.3768 against 0.2853) and with the 1ᵀK_CK,ℓ1 of the exact kernel (docs/theory.md §15).
+ * Since a₁² + a₂² ≤ ν = 1, both decay with depth: α_{ℓ,1} → 0 and K̃_ℓ → I ("curse of depth").
  * @param spec one activation for every layer, or one per layer (length ≥ depth).
  * @throws {InvalidArgumentError} naming 'depth' (integer ≥ 1) or 'activation'.
- * @example ckCoefficients('relu', 3).map((c) => c.alpha1) // [0.8, 0.64, 0.52] (rounded)
+ * @example ckCoefficients('relu', 3).map((c) => c.alpha1) // [0.856, 0.733, 0.628] (rounded)
  */
 export function ckCoefficients(
   spec: ActivationSpec | readonly ActivationSpec[],
@@ -72,7 +75,7 @@ export function ckCoefficients(
   let alpha2 = 0;
   layers.forEach((act, k) => {
     const { a1, a2 } = hermiteCoefficients(normalizedActivation(act));
-    alpha2 = Math.sqrt(a1 * a1 * alpha2 * alpha2 + a2 * a2 * alpha1 * alpha1);
+    alpha2 = Math.sqrt(a1 * a1 * alpha2 * alpha2 + a2 * a2 * alpha1 ** 4);
     alpha1 *= a1;
     out.push({ layer: k + 1, alpha1, alpha2 });
   });

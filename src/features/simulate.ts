@@ -97,7 +97,9 @@ function fitAll(
     const e = eigh(gram(sigma, 1 / n)); // ΣᵀΣ/n = U μ Uᵀ
     values = e.values;
     z = matvecT(e.vectors, y);
-    trainMap = matmul(e.vectors, Matrix.diagonal(values));
+    trainMap = Matrix.zeros(n, n); // U·diag(μ): a column scaling, not a gemm
+    for (let i = 0; i < n; i++)
+      for (let k = 0; k < n; k++) trainMap.data[i * n + k] = e.vectors.data[i * n + k] * values[k];
     testMap = matmul(matmul(sigmaTest, sigma, { transA: true, alpha: 1 / n }), e.vectors);
   } else {
     const e = eigh(matmul(sigma, sigma, { transB: true, alpha: 1 / n })); // ΣΣᵀ/n = V μ Vᵀ

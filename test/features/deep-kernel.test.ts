@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { InvalidArgumentError } from '../../src/errors.js';
+import { quadraticConjugateKernel } from '../../src/experiments/defs/deep-ck.js';
 import {
   ckCoefficients,
   deepKernels,
@@ -79,6 +80,21 @@ describe('linearised kernel K̃ and the conjugate-kernel recursion', () => {
     const bulk = values.subarray(0, n - 1); // the α₂²-spike and the 11ᵀ direction sit outside
     assert.ok(kolmogorovDistance(bulk, law.cdf) <= tol, 'law distance');
   });
+  it('at n = p = 300 (hard edge) the distance to K̃_3 is its neglected quadratic term: K_CK,3 is 4× closer to K̃_3 + α₂²((x_iᵀx_j)² − t) off the diagonal, within 0.02', () => {
+    const square = sphere(300, 300, 6);
+    const [, , third] = ckCoefficients('relu', 3);
+    const values = eigvalsh(deepKernels(square, 'relu', 3).ck[2]);
+    const linear = twoSample(
+      values,
+      eigvalsh(linearizedConjugateKernel(square, third.alpha1, third.alpha2)),
+    );
+    const quadratic = twoSample(
+      values,
+      eigvalsh(quadraticConjugateKernel(square, third.alpha1, third.alpha2)),
+    );
+    // Measured: 0.013 against 0.067.
+    assert.ok(quadratic <= 0.02 && quadratic * 4 <= linear, `${quadratic} vs ${linear}`);
+  });
   it('normalised activations have a₀ = 0 and ν = 1 to 1e-12, and α₁ decays to 0 with depth (curse of depth)', () => {
     for (const name of ['relu', 'tanh', 'gelu']) {
       const h = hermiteCoefficients(normalizedActivation(name));
@@ -88,8 +104,24 @@ describe('linearised kernel K̃ and the conjugate-kernel recursion', () => {
     for (let l = 1; l < c.length; l++) assert.ok(c[l].alpha1 < c[l - 1].alpha1);
     assert.ok(c[39].alpha1 < 1e-2);
     const a = hermiteCoefficients(normalizedActivation('relu'));
-    // α₂² = Σ_k a₁^{2(ℓ−1−k)}a₂²α_{k,1}² = a₂²·ℓ·a₁^{2(ℓ−1)} for one activation.
-    assert.ok(Math.abs(c[2].alpha2 ** 2 - a.a2 ** 2 * 3 * a.a1 ** 4) < 1e-14);
+    // α₂² = Σ_k a₁^{2(ℓ−1−k)}a₂²α_{k,1}⁴ = a₂²(a₁⁴ + a₁⁶ + a₁⁸) at ℓ = 3 for one activation.
+    assert.ok(Math.abs(c[2].alpha2 ** 2 - a.a2 ** 2 * (a.a1 ** 4 + a.a1 ** 6 + a.a1 ** 8)) < 1e-14);
+  });
+  it('α_{ℓ,1}² and α_{ℓ,2}² are f_ℓ′(0) and f_ℓ″(0)/2 of the composed ReLU layer map to 1e-6', () => {
+    // f(ρ) = E[φ̃(u)φ̃(v)] for unit variances and correlation ρ; K_CK,ℓ(i, j) = f_ℓ(x_iᵀx_j).
+    const act = normalizedActivation('relu');
+    const f = (r: number) => act.kernel!(1, 1, r);
+    const c = ckCoefficients('relu', 4);
+    let fl = (r: number) => r;
+    const h = 1e-3;
+    for (let l = 0; l < 4; l++) {
+      const inner = fl;
+      fl = (r) => f(inner(r));
+      const d1 = (fl(h) - fl(-h)) / (2 * h);
+      const d2 = (fl(h) - 2 * fl(0) + fl(-h)) / (2 * h * h);
+      assert.ok(Math.abs(d1 - c[l].alpha1 ** 2) < 1e-6, `ℓ=${l + 1}: ${d1}`);
+      assert.ok(Math.abs(d2 - c[l].alpha2 ** 2) < 1e-6, `ℓ=${l + 1}: ${d2} vs ${c[l].alpha2 ** 2}`);
+    }
   });
   it('NTK recursion: linear activation gives K_CK,ℓ = XXᵀ and K_NTK,ℓ = (ℓ+1)XXᵀ to 1e-12', () => {
     const small = sphere(20, 30, 1);

@@ -14,7 +14,8 @@ import {
 
 /**
  * Theory (docs/theory.md §15: one eigendecomposition of K on the experiment's images, 200 ratios
- * plus the grid's) against the simulated train and test MSE of every point, as two figures.
+ * plus the grid's, per activation) against the simulated train and test MSE of every point, as two
+ * figures with one panel per activation.
  * Checks are claimed away from the peak (|N/n − 1| > 0.1): within 4 standard errors plus a 5 %
  * finite-size allowance (the equivalent's error is O(n^{−1/2}) relative).
  */
@@ -23,53 +24,66 @@ export function analyseDoubleDescent(
   results: PointResults<DoubleDescentPoint, DoubleDescentValues>[],
 ): Analysis {
   const task = fashionTwoClass(c.n, c.nTest, c.pool);
-  const spectrum = rfSpectrum({ ...task, activation: c.activation });
-  const ratios = [...new Set([...logGrid(0.1, 10, 200), ...results.map((r) => r.params.ratio)])];
-  ratios.sort((a, b) => a - b);
-  const theory = rfTheory(spectrum, ratios, DOUBLE_DESCENT_GAMMAS);
   const rows: Record<'train' | 'test', CurveRow[]> = { train: [], test: [] };
   const checks: Check[] = [];
-  DOUBLE_DESCENT_GAMMAS.forEach((gamma, g) => {
-    const series = `γ = ${gamma}`;
-    for (const t of theory.filter((p) => p.gamma === gamma))
-      for (const key of ['train', 'test'] as const)
-        if (Number.isFinite(t[key]) && t[key] > 0)
-          rows[key].push({ kind: 'theory', series, x: t.ratio, y: t[key], lo: null, hi: null });
-    for (const point of results) {
-      const { ratio, features } = point.params;
-      const t = theory.find((p) => p.gamma === gamma && p.ratio === ratio)!;
-      for (const key of ['train', 'test'] as const) {
-        const stats = trialStats(point, `${key}${g}`);
-        rows[key].push({
-          kind: 'simulation',
-          series,
-          x: ratio,
-          y: stats.mean,
-          lo: stats.mean - stats.stderr,
-          hi: stats.mean + stats.stderr,
-          theory: t[key],
-          trials: stats.n,
-        });
-        checks.push(
-          check(
-            `${key} MSE`,
-            `N=${features} (N/n=${ratio.toPrecision(3)}) γ=${gamma}`,
-            t[key],
-            stats,
-            {
-              finiteSize: 0.05 * Math.abs(t[key]),
-              claim: Math.abs(ratio - 1) > 0.1 && Number.isFinite(t[key]),
-            },
-          ),
-        );
+  for (const activation of c.activations) {
+    const points = results.filter((r) => r.params.activation === activation);
+    const spectrum = rfSpectrum({ ...task, activation });
+    const ratios = [...new Set([...logGrid(0.1, 10, 200), ...points.map((r) => r.params.ratio)])];
+    ratios.sort((a, b) => a - b);
+    const theory = rfTheory(spectrum, ratios, DOUBLE_DESCENT_GAMMAS);
+    const panel = `φ = ${activation}`;
+    DOUBLE_DESCENT_GAMMAS.forEach((gamma, g) => {
+      const series = `γ = ${gamma}`;
+      for (const t of theory.filter((p) => p.gamma === gamma))
+        for (const key of ['train', 'test'] as const)
+          if (Number.isFinite(t[key]) && t[key] > 0)
+            rows[key].push({
+              kind: 'theory',
+              series,
+              x: t.ratio,
+              y: t[key],
+              lo: null,
+              hi: null,
+              activation: panel,
+            });
+      for (const point of points) {
+        const { ratio, features } = point.params;
+        const t = theory.find((p) => p.gamma === gamma && p.ratio === ratio)!;
+        for (const key of ['train', 'test'] as const) {
+          const stats = trialStats(point, `${key}${g}`);
+          rows[key].push({
+            kind: 'simulation',
+            series,
+            x: ratio,
+            y: stats.mean,
+            lo: stats.mean - stats.stderr,
+            hi: stats.mean + stats.stderr,
+            theory: t[key],
+            trials: stats.n,
+            activation: panel,
+          });
+          checks.push(
+            check(
+              `${key} MSE`,
+              `${activation} N=${features} (N/n=${ratio.toPrecision(3)}) γ=${gamma}`,
+              t[key],
+              stats,
+              {
+                finiteSize: 0.05 * Math.abs(t[key]),
+                claim: Math.abs(ratio - 1) > 0.1 && Number.isFinite(t[key]),
+              },
+            ),
+          );
+        }
       }
-    }
-  });
-  const size = `ReLU, n = ${c.n}, n̂ = ${c.nTest}, ${c.trials} runs`;
+    });
+  }
+  const size = `${c.activations.join(', ')}, n = ${c.n}, n̂ = ${c.nTest}, ${c.trials} runs`;
   const figure = (key: 'train' | 'test', title: string): Figure => ({
     name: key,
     title: `${title} MSE against N/n`,
-    caption: `Lines: the deterministic equivalent (docs/theory.md §15) from the kernel of the same Fashion-MNIST images; points: mean ${key} MSE over independent W ± one standard error. The ridgeless peak sits at N/n = 1.`,
+    caption: `One panel per activation. Lines: the deterministic equivalent (docs/theory.md §15) from the kernel of the same Fashion-MNIST images; points: mean ${key} MSE over independent W ± one standard error. The ridgeless peak sits at N/n = 1.`,
     spec: curvesSpec(rows[key], {
       title: `Random-feature ridge regression, ${title.toLowerCase()} MSE (${size})`,
       xTitle: 'N/n',
@@ -77,8 +91,9 @@ export function analyseDoubleDescent(
       seriesTitle: 'ridge',
       xScale: 'log',
       yScale: 'log',
-      width: 420,
-      height: 280,
+      column: 'activation',
+      width: 320,
+      height: 240,
     }),
     rows: rows[key],
   });
