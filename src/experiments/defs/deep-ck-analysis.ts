@@ -67,7 +67,7 @@ export function analyseDeepCk(
       ['law', 'Kolmogorov distance to the limit law'],
     ] as const)
       checks.push(
-        check(what, `${c.activation} ℓ=${layer} n=${c.n} p=${c.p}`, 0, trialStats(point, key), {
+        check(what, `${c.activation} ℓ=${layer} n=${c.n} p=${c.p}`, 0, resolved(point, key, c.n), {
           finiteSize: budget,
         }),
       );
@@ -96,5 +96,24 @@ export function analyseDeepCk(
     ],
     checks,
     notes,
+  };
+}
+
+/**
+ * The trials' mean distance with a standard error that includes its resolution: a Kolmogorov
+ * distance between n eigenvalues moves in steps of 1/n, so a few trials can agree exactly and
+ * leave a sample standard error of 0 (an infinite z-score for any difference). Each trial then
+ * carries the rounding variance of a uniform error on a 1/n grid, (1/n)²/12.
+ */
+function resolved(
+  point: PointResults<DeepCkPoint, DeepCkValues>,
+  key: 'tilde' | 'quadratic' | 'law',
+  n: number,
+) {
+  const stats = trialStats(point, key);
+  const rounding = 1 / (n * n * 12 * stats.n);
+  return {
+    ...stats,
+    stderr: Math.sqrt((Number.isFinite(stats.stderr) ? stats.stderr ** 2 : 0) + rounding),
   };
 }
