@@ -17,6 +17,29 @@ export interface CurveRow {
   hi: number | null;
 }
 
+/**
+ * A simulation row from a mean and its standard error: the point at the mean, the error bar
+ * ± one standard error, the trial count kept for the CSV; `extra` adds facet fields.
+ * @example simulationRow('SSL', 100, meanError([0.1, 0.12]), { panel: 'n' })
+ */
+export function simulationRow(
+  series: string,
+  x: number,
+  m: { mean: number; stderr: number; n: number },
+  extra: Partial<CurveRow> = {},
+): CurveRow {
+  return {
+    kind: 'simulation',
+    series,
+    x,
+    y: m.mean,
+    lo: m.mean - m.stderr,
+    hi: m.mean + m.stderr,
+    trials: m.n,
+    ...extra,
+  } as CurveRow;
+}
+
 /** Options of {@link curvesSpec}. */
 export interface CurvesOptions {
   title: string;

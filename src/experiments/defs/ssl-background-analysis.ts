@@ -1,4 +1,4 @@
-import type { CurveRow } from '../../plot/curves.js';
+import { type CurveRow, simulationRow } from '../../plot/curves.js';
 import { spearman } from '../../ssl/summary.js';
 import { type MeanError, meanError } from '../../stats/mean-error.js';
 import { check, trialStats } from '../stats.js';
@@ -15,17 +15,6 @@ const RHO_SLACK = 0.1;
 
 const at = (point: Results, key: ListKey, i: number): MeanError =>
   meanError(point.trials.map((t) => t[key][i]!));
-
-const sim = (series: string, x: number, m: MeanError, extra: Partial<CurveRow> = {}): CurveRow => ({
-  kind: 'simulation',
-  series,
-  x,
-  y: m.mean,
-  lo: m.mean - m.stderr,
-  hi: m.mean + m.stderr,
-  trials: m.n,
-  ...extra,
-});
 
 /** "s = 4, a = 0.5" or "no background". */
 export const settingLabel = ({ s, strength }: SslBackgroundPoint): string =>
@@ -70,10 +59,17 @@ export function analyseSslBackground(c: SslBackgroundConfig, results: Results[])
     const eps = panel.points.map((p) => trialStats(p, 'epsilon'));
     panel.points.forEach((p, k) => {
       const extra = { setting: settingLabel(p.params), n: n0 };
-      epsilonRows.push(sim(`SSL + ridge, ${panel.name}`, eps[k]!.mean, at(p, 'sslRisk', 0), extra));
+      epsilonRows.push(
+        simulationRow(`SSL + ridge, ${panel.name}`, eps[k]!.mean, at(p, 'sslRisk', 0), extra),
+      );
       if (panel.pretext === c.pretexts[0])
         epsilonRows.push(
-          sim(`supervised ridge, ${panel.name}`, eps[k]!.mean, at(p, 'supervisedRisk', 0), extra),
+          simulationRow(
+            `supervised ridge, ${panel.name}`,
+            eps[k]!.mean,
+            at(p, 'supervisedRisk', 0),
+            extra,
+          ),
         );
     });
     if (panel.points.length < 3) continue;
@@ -120,7 +116,7 @@ export function analyseSslBackground(c: SslBackgroundConfig, results: Results[])
     c.ns.forEach((n, i) => {
       const extra = (key: ListKey) => ({ setting: label, accuracy: at(point, key, i).mean });
       curveRows.push(
-        sim(
+        simulationRow(
           `SSL ${point.params.pretext}, ${settingLabel(point.params)}`,
           n,
           at(point, 'sslRisk', i),
@@ -129,7 +125,7 @@ export function analyseSslBackground(c: SslBackgroundConfig, results: Results[])
       );
       if (first)
         curveRows.push(
-          sim(
+          simulationRow(
             `supervised, ${settingLabel(point.params)}`,
             n,
             at(point, 'supervisedRisk', i),

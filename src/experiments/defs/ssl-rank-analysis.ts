@@ -1,4 +1,4 @@
-import type { CurveRow } from '../../plot/curves.js';
+import { type CurveRow, simulationRow } from '../../plot/curves.js';
 import { logLogSlope, spearman } from '../../ssl/summary.js';
 import { type MeanError, meanError } from '../../stats/mean-error.js';
 import { check, trialStats } from '../stats.js';
@@ -18,16 +18,6 @@ function listStats(
   return Array.from({ length }, (_, i) => meanError(point.trials.map((t) => t[key][i]!)));
 }
 
-const sim = (series: string, x: number, m: MeanError, extra: Partial<CurveRow> = {}): CurveRow => ({
-  kind: 'simulation',
-  series,
-  x,
-  y: m.mean,
-  lo: m.mean - m.stderr,
-  hi: m.mean + m.stderr,
-  trials: m.n,
-  ...extra,
-});
 const line = (series: string, x: number, y: number, extra: Partial<CurveRow> = {}): CurveRow => ({
   kind: 'theory',
   series,
@@ -57,7 +47,7 @@ export function analyseSslRank(c: SslRankConfig, results: Results[]): Analysis {
     const k = p + s;
     ns.forEach((n, i) => {
       const exact = (k * sigma * sigma) / (n - k - 1);
-      rate.push(sim(`s = ${s}`, n, stats[i]!, { theory: exact }));
+      rate.push(simulationRow(`s = ${s}`, n, stats[i]!, { theory: exact }));
       rate.push(line(`s = ${s}: (p+s)σ²/(n−p−s−1)`, n, exact));
       rate.push(line(`s = ${s}: (p+s)σ²/n`, n, (k * sigma * sigma) / n));
       checks.push(check('SSL linear excess risk', `s=${s} n=${n}`, exact, stats[i]!));
@@ -80,7 +70,7 @@ export function analyseSslRank(c: SslRankConfig, results: Results[]): Analysis {
     const bound = listStats(point, 'bound')[0]!;
     const standIn = trialStats(point, 'epsilonStandIn');
     epsMeans.push(excess.mean);
-    eps.push(sim('SSL + ridge (measured)', epsilon, excess));
+    eps.push(simulationRow('SSL + ridge (measured)', epsilon, excess));
     eps.push(line('Corollary 11 bound', epsilon, bound.mean));
     standIns.push(`${epsilon} → ${standIn.mean.toPrecision(3)}`);
   }
@@ -99,9 +89,9 @@ export function analyseSslRank(c: SslRankConfig, results: Results[]): Analysis {
     const ssl = listStats(point, 'sslRidge');
     const sup = listStats(point, 'supervisedRidge');
     ns.forEach((n, i) => {
-      compare.push(sim(label, n, ssl[i]!));
+      compare.push(simulationRow(label, n, ssl[i]!));
       if (pretext === 'oracle' && encodingRank === p)
-        compare.push(sim('supervised ridge', n, sup[i]!));
+        compare.push(simulationRow('supervised ridge', n, sup[i]!));
     });
     const wins = ns.filter(
       (_, i) => ssl[i]!.mean + 2 * ssl[i]!.stderr < sup[i]!.mean - 2 * sup[i]!.stderr,
