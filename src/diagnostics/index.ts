@@ -29,6 +29,7 @@ export {
 } from './phases.js';
 export { esdPlotSpec, mpPlotSpec } from './plots.js';
 export { fitPowerLaw, type PowerLawFit, type PowerLawOptions } from './powerlaw.js';
+export { type LayerRecord, toColumns, toRecords } from './records.js';
 export { SUMMARY_METRICS, type Summary, summarize } from './summary.js';
 export { fitTruncatedPowerLaw, type TruncatedPowerLawFit } from './tpl.js';
 export { correlationTraps, randomizeMatrix, type TrapMetrics } from './traps.js';
