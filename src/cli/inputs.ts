@@ -3,6 +3,7 @@ import type { Interval } from '../constraints.js';
 import { DataFormatError, InvalidArgumentError } from '../errors.js';
 import { parseMatrixFile, vectorOf } from '../io/matrix-file.js';
 import type { Matrix } from '../linalg/matrix.js';
+import { systemReason } from './system-errors.js';
 
 /* Reading flags and data files for every command: one place for the one-line error texts. */
 
@@ -36,7 +37,7 @@ export function loadMatrix(file: string): Matrix {
     bytes = readFileSync(file);
   } catch (error) {
     const code = (error as { code?: string }).code;
-    if (code) throw new DataFormatError(file, '', `cannot be read (${code})`);
+    if (code) throw new DataFormatError(file, '', `cannot be read: ${systemReason(code)}`);
     throw error;
   }
   return parseMatrixFile(bytes, file, { share: true }); // fresh bytes: no copy of a large .npy

@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { DataFormatError, InvalidArgumentError, VerificationError } from '../errors.js';
+import { asDataError } from './system-errors.js';
 
 /**
  * The `rmtkit` command line. Each command lives in `commands/<name>.ts` and registers itself;
@@ -19,6 +20,7 @@ export async function main(argv: string[]): Promise<void> {
   const program = new Command('rmtkit')
     .description('Random-matrix theory of machine learning: masked SSR, spectra, diagnostics.')
     .version(VERSION)
+    .addHelpText('after', HELP_FOOTER)
     .exitOverride();
   for (const register of commands) register(program);
   try {
@@ -57,42 +59,25 @@ export function reportError(thrown: unknown, json = false): number {
   return exitCode;
 }
 
-/**
- * An operating-system or SQLite failure on a path the user gave (`--out` in a missing folder, a
- * directory, a read-only file, a full disk, a damaged results.sqlite) as a one-line
- * DataFormatError naming the path; anything else unchanged.
- * @example asDataError(enoent).message // '/nonexistent/A.npy: cannot open: no such file or directory (ENOENT)'
- */
-export function asDataError(error: unknown): unknown {
-  const e = error as { code?: unknown; syscall?: unknown; path?: unknown; message?: unknown };
-  if (typeof e !== 'object' || e === null || typeof e.code !== 'string') return error;
-  if (e.code.startsWith('SQLITE_'))
-    return new DataFormatError(
-      'result store',
-      '',
-      `${e.code}: ${String(e.message)}; move the damaged results.sqlite away to start afresh`,
-    );
-  if (!/^E[A-Z]+$/.test(e.code) || typeof e.path !== 'string') return error;
-  const reason = SYSTEM_REASONS[e.code] ?? 'failed';
-  const call = typeof e.syscall === 'string' ? e.syscall : 'use';
-  return new DataFormatError(e.path, '', `cannot ${call}: ${reason} (${e.code})`);
-}
-
-const SYSTEM_REASONS: Record<string, string> = {
-  ENOENT: 'no such file or directory',
-  ENOTDIR: 'a parent is not a directory',
-  EISDIR: 'is a directory',
-  EACCES: 'permission denied',
-  EPERM: 'operation not permitted',
-  EROFS: 'read-only file system',
-  ENOSPC: 'no space left on the device',
-  EDQUOT: 'disk quota exceeded',
-  EEXIST: 'already exists',
-  EBUSY: 'busy',
-  ETXTBSY: 'busy',
-  ENAMETOOLONG: 'name too long',
-  ELOOP: 'too many symbolic links',
-  EMFILE: 'too many open files',
-};
-
 const VERSION = '0.1.0';
+
+const HELP_FOOTER = `
+Examples:
+  rmtkit reproduce --quick                          every experiment at reduced size, report.html
+  rmtkit theory --cov ar1:0.5 --d inf --alpha 2 --lambda 0.1
+  rmtkit diagnose model.onnx --mp-fit --json        WeightWatcher-style layer metrics
+  rmtkit logdet A.npy --method slq                  log-determinant with an error bar
+  rmtkit <command> --help                           the options of one command
+
+Environment:
+  RMTKIT_BACKEND=js|native   force a linear-algebra backend (default: native when built)
+  RMTKIT_THREADS=N           worker threads of the JS backend
+  RMTKIT_SIMD=0              JS backend without its WebAssembly SIMD kernels
+  RMTKIT_BLAS_SPIN=0         OpenBLAS threads wait with sched_yield, not rmtkit's spin (busy machines)
+  RMTKIT_MALLOC_TUNING=0     keep glibc's default malloc thresholds
+  RMTKIT_MAX_MEMORY=SIZE     memory a request may plan for (default 3/4 of RAM; e.g. 8GB)
+  RMTKIT_QUEUE=URL           Redis URL for reproduce --queue and worker (keeps a password out of ps)
+  OPENBLAS_NUM_THREADS=N     OpenBLAS threads (default: all cores)
+
+Exit codes: 0 success; 1 a failed self-check, a disagreeing experiment or a bug; 2 bad input
+(one line naming the argument, a JSON object on stderr under --json).`;

@@ -153,7 +153,7 @@ describe('CLI errors: one line naming the argument, exit code 2', () => {
     [['fit', '--data', path('ragged.csv'), '--lambda', '1'], /ragged\.csv line 2/],
     [
       ['fit', '--data', path('missing.npy'), '--lambda', '1'],
-      /missing\.npy: cannot be read \(ENOENT\)/,
+      /missing\.npy: cannot be read: no such file or directory \(ENOENT\)/,
     ],
     [
       ['theory', '--cov', 'ar1:0.5', '--d', 'inf', '--alpha', '0', '--lambda', '1'],

@@ -52,10 +52,15 @@ export function readWeightFile(path: string): WeightFile {
       ],
     };
   }
+  // PyTorch checkpoints are Python pickles, which only Python can safely load: say how to
+  // convert rather than only that the format is unknown.
+  const torch = /\.(pt|pth|ckpt)$/i.test(path)
+    ? '; a PyTorch checkpoint is a pickle: convert it in Python with safetensors.torch.save_file(model.state_dict(), "model.safetensors")'
+    : '';
   throw new DataFormatError(
     path,
     '',
-    'is not a supported model file (.onnx, .safetensors, .npy, .npz, TensorFlow.js model.json)',
+    `is not a supported model file (.onnx, .safetensors, .npy, .npz, TensorFlow.js model.json)${torch}`,
   );
 }
 
