@@ -16,6 +16,7 @@ import { findWeightFiles, readWeightFile } from '../../io/weights/read.js';
 import type { WeightFile } from '../../io/weights/tensor.js';
 import { CONFIG } from '../../plot/curves.js';
 import { renderFigure } from '../../plot/render.js';
+import { delayedBar, progressEnabled } from './estimation-progress.js';
 
 interface DiagnoseFlags {
   randomize?: boolean;
@@ -97,7 +98,13 @@ export function registerDiagnose(program: Command): void {
         seed: integer('--seed', flags.seed, 0),
       };
       const files = readAll(path);
-      const result = await diagnoseModel(files, options);
+      const bar = delayedBar('diagnose', 'layers', progressEnabled(flags.json));
+      let result: Awaited<ReturnType<typeof diagnoseModel>>;
+      try {
+        result = await diagnoseModel(files, { ...options, onLayer: bar.update });
+      } finally {
+        bar.stop();
+      }
       if (result.layers.length === 0)
         throw new DataFormatError(
           path,

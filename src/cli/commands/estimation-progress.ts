@@ -15,24 +15,9 @@ export function productProgress(
   enabled: boolean,
 ): { op: LinearOperator; stop: () => void } {
   if (!enabled) return { op, stop: () => {} };
-  const started = performance.now();
+  const bar = delayedBar(label, 'matrix products (at most)', true);
   let done = 0;
-  let bar: cliProgress.SingleBar | undefined;
-  const tick = () => {
-    done++;
-    if (!bar && performance.now() - started > 1000) {
-      bar = new cliProgress.SingleBar(
-        {
-          format: `${label} |{bar}| {value}/{total} matrix products (at most) | {duration_formatted}`,
-          stream: process.stderr,
-          hideCursor: true,
-          clearOnComplete: false,
-        },
-        cliProgress.Presets.shades_classic,
-      );
-      bar.start(Math.max(total, done), done);
-    } else bar?.update(Math.min(done, total));
-  };
+  const tick = () => bar.update(++done, Math.max(total, done));
   const counted: LinearOperator = {
     ...op,
     matvec: (x) => {
@@ -46,7 +31,40 @@ export function productProgress(
       return y;
     },
   };
-  return { op: counted, stop: () => bar?.stop() };
+  return { op: counted, stop: bar.stop };
+}
+
+/**
+ * A progress bar on stderr that appears only once the work has taken a second (and only when
+ * `enabled`): `update(done, total)` after each unit, `stop()` at the end. Used for matrix
+ * products (`productProgress`) and for the layers of `rmtkit diagnose`.
+ * @example const bar = delayedBar('diagnose', 'layers', progressEnabled(json)); bar.update(3, 16)
+ */
+export function delayedBar(
+  label: string,
+  unit: string,
+  enabled: boolean,
+): { update: (done: number, total: number) => void; stop: () => void } {
+  if (!enabled) return { update: () => {}, stop: () => {} };
+  const started = performance.now();
+  let bar: cliProgress.SingleBar | undefined;
+  return {
+    update(done, total) {
+      if (!bar && performance.now() - started > 1000) {
+        bar = new cliProgress.SingleBar(
+          {
+            format: `${label} |{bar}| {value}/{total} ${unit} | {duration_formatted} | ETA {eta_formatted}`,
+            stream: process.stderr,
+            hideCursor: true,
+            clearOnComplete: false,
+          },
+          cliProgress.Presets.shades_classic,
+        );
+        bar.start(total, done);
+      } else bar?.update(Math.min(done, total));
+    },
+    stop: () => bar?.stop(),
+  };
 }
 
 /** Whether progress bars may be drawn: not in --json mode, and stderr is a terminal. */
