@@ -1,3 +1,5 @@
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import type { SpectralLaw } from '../../src/rmt/laws/law.js';
 
 /**
@@ -46,3 +48,22 @@ export const LAW_CASES: ReadonlyArray<readonly [string, string, readonly number[
   ['meixner(-0.5, 1, 0.4)', 'meixner', [-0.5, 1, 0.4]],
   ['meixner(0.5, 1, 3) (two atoms)', 'meixner', [0.5, 1, 3]],
 ];
+
+/**
+ * A Stieltjes transform maps ℂ⁺ to ℂ⁺ (fast-check over `runs` points of [−10, 10] + i[1e-3, 10])
+ * and behaves as −1/z far away (z·m(z) → −1).
+ */
+export function checkHalfPlane(law: SpectralLaw, runs: number): void {
+  fc.assert(
+    fc.property(
+      fc.double({ min: -10, max: 10, noNaN: true }),
+      fc.double({ min: 1e-3, max: 10, noNaN: true }),
+      (re, im) => law.stieltjes({ re, im }).im > 0,
+    ),
+    { seed: 7, numRuns: runs },
+  );
+  const z = { re: 3e5, im: 4e5 };
+  const m = law.stieltjes(z);
+  const zm = { re: z.re * m.re - z.im * m.im, im: z.re * m.im + z.im * m.re };
+  assert.ok(Math.hypot(zm.re + 1, zm.im) < 1e-4, JSON.stringify(zm));
+}
