@@ -1,8 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import type { Interval } from '../constraints.js';
 import { DataFormatError, InvalidArgumentError } from '../errors.js';
 import { parseMatrixFile, vectorOf } from '../io/matrix-file.js';
 import type { Matrix } from '../linalg/matrix.js';
+import { memoryLimit } from './limits.js';
 import { systemReason } from './system-errors.js';
 
 /* Reading flags and data files for every command: one place for the one-line error texts. */
@@ -34,6 +35,16 @@ export function parseNumber(flag: string, text: string, constraint: Interval): n
 export function loadMatrix(file: string): Matrix {
   let bytes: Uint8Array;
   try {
+    // A device or FIFO (/dev/zero, a pipe) would be read without end: only regular files, and
+    // only those that fit the memory a command may plan for (RMTKIT_MAX_MEMORY).
+    const info = statSync(file);
+    if (!info.isFile()) throw new DataFormatError(file, '', 'is not a regular file');
+    if (info.size > memoryLimit())
+      throw new DataFormatError(
+        file,
+        '',
+        `is ${info.size} bytes, more than the ${Math.floor(memoryLimit())} bytes a command may load (RMTKIT_MAX_MEMORY)`,
+      );
     bytes = readFileSync(file);
   } catch (error) {
     const code = (error as { code?: string }).code;

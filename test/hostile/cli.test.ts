@@ -73,6 +73,30 @@ describe('hostile command lines: sizes, outputs, extreme values, CSV', () => {
     }
   });
 
+  it('reads only regular data files that fit the memory limit (no /dev/zero, no FIFO)', async () => {
+    await refused(
+      /\/dev\/zero: is not a regular file/,
+      'fit',
+      '--data',
+      '/dev/zero',
+      '--lambda',
+      '0.1',
+    );
+    process.env.RMTKIT_MAX_MEMORY = '100';
+    try {
+      await refused(
+        /wide\.csv: is \d+ bytes, more than the 100 bytes a command may load/,
+        'fit',
+        '--data',
+        join(dir, 'wide.csv'),
+        '--lambda',
+        '0.1',
+      );
+    } finally {
+      delete process.env.RMTKIT_MAX_MEMORY;
+    }
+  });
+
   it('states and enforces the limits of count flags', async () => {
     await refused(
       /--grid must be an integer in \[16, 100000\]\. Value: 100000000/,
