@@ -27,6 +27,7 @@ import { eigh, eigvalsh, matmul } from '../src/linalg/api.js';
 import { setBlasThreads } from '../src/linalg/backend.js';
 import type { Matrix } from '../src/linalg/matrix.js';
 import { gaussianMatrix } from '../src/random/gaussian.js';
+import { sphereRows } from '../src/random/sphere.js';
 import { kolmogorovDistance } from '../src/rmt/kolmogorov.js';
 import { logGrid } from '../src/scenario/grid.js';
 
@@ -46,22 +47,12 @@ const best = (f: () => unknown, reps = 3) => {
   return t;
 };
 
-function sphere(n: number, p: number, seed: number): Matrix {
-  const x = gaussianMatrix(n, p, seed);
-  for (let i = 0; i < n; i++) {
-    const row = x.data.subarray(i * p, (i + 1) * p);
-    const r = Math.hypot(...row);
-    for (let j = 0; j < p; j++) row[j] /= r;
-  }
-  return x;
-}
-
 // 1. Theory curve at n = 1024.
 const only = arg('only', 'all'); // curve | ck | dd | htmp
 if (only === 'all' || only === 'curve') {
   const n = 1024;
-  const x = sphere(n, 784, 1);
-  const xt = sphere(n, 784, 2);
+  const x = sphereRows(n, 784, 1);
+  const xt = sphereRows(n, 784, 2);
   const y = Float64Array.from({ length: n }, (_, i) => (i % 2 ? 1 : -1));
   const data = { x, y, xTest: xt, yTest: y, activation: 'relu' };
   const k = featureKernel('relu', x);
@@ -113,7 +104,7 @@ if ((only === 'all' || only === 'ck') && !process.argv.includes('--skip-ck')) {
       ];
   for (const [m, p] of sizes) {
     const s = performance.now();
-    const xs = sphere(m, p, 7);
+    const xs = sphereRows(m, p, 7);
     const { ck } = deepKernels(xs, 'relu', 3);
     const tildes = ck.map((_, l) =>
       eigvalsh(linearizedConjugateKernel(xs, coefficients[l].alpha1, coefficients[l].alpha2)),
@@ -176,8 +167,8 @@ if ((only === 'all' || only === 'ck') && !process.argv.includes('--skip-ck')) {
 // extrapolated as 30·(t_relu + t_tanh)/2 plus the analysis (one rfSpectrum per activation).
 if (only === 'all' || only === 'dd') {
   const runs = Number(arg('dd-runs', '1'));
-  const xd = sphere(1024, 784, 11);
-  const xdt = sphere(1024, 784, 12);
+  const xd = sphereRows(1024, 784, 11);
+  const xdt = sphereRows(1024, 784, 12);
   const yd = Float64Array.from({ length: 1024 }, (_, i) => (i % 2 ? 1 : -1));
   const features = logGrid(0.1, 10, 60).map((r) => Math.max(1, Math.round(r * 1024)));
   console.log(

@@ -17,8 +17,7 @@ import {
 } from '../../src/features/linearized-kernel.js';
 import { eigvalsh } from '../../src/linalg/api.js';
 import { setBlasThreads } from '../../src/linalg/backend.js';
-import type { Matrix } from '../../src/linalg/matrix.js';
-import { gaussianMatrix } from '../../src/random/gaussian.js';
+import { sphereRows } from '../../src/random/sphere.js';
 import { kolmogorovDistance } from '../../src/rmt/kolmogorov.js';
 import { pairExpectation } from './reference.js';
 
@@ -29,17 +28,6 @@ before(() => {
 after(() => {
   if (blasThreads) setBlasThreads(blasThreads);
 });
-
-/** n points uniform on the unit sphere of ℝᵖ (rows). */
-function sphere(n: number, p: number, seed: number): Matrix {
-  const x = gaussianMatrix(n, p, seed);
-  for (let i = 0; i < n; i++) {
-    const row = x.data.subarray(i * p, (i + 1) * p);
-    const r = Math.hypot(...row);
-    for (let j = 0; j < p; j++) row[j] /= r;
-  }
-  return x;
-}
 
 /** sup |F_a − F_b| between two empirical distributions. */
 function twoSample(a: Float64Array, b: Float64Array): number {
@@ -65,7 +53,7 @@ describe('linearised kernel K̃ and the conjugate-kernel recursion', () => {
   const n = 300;
   const p = 600;
   const tol = 0.02 * Math.sqrt(2000 / n);
-  const x = sphere(n, p, 5);
+  const x = sphereRows(n, p, 5);
   it(`ReLU, one layer: the spectrum of K is within ${tol.toFixed(3)} (Kolmogorov) of K̃'s at n = ${n}, p = ${p}`, () => {
     const d = twoSample(eigvalsh(featureKernel('relu', x)), eigvalsh(linearizedKernel('relu', x)));
     assert.ok(d <= tol, `distance ${d}`);
@@ -81,7 +69,7 @@ describe('linearised kernel K̃ and the conjugate-kernel recursion', () => {
     assert.ok(kolmogorovDistance(bulk, law.cdf) <= tol, 'law distance');
   });
   it('at n = p = 300 (hard edge) the distance to K̃_3 is its neglected quadratic term: K_CK,3 is 4× closer to K̃_3 + α₂²((x_iᵀx_j)² − t) off the diagonal, within 0.02', () => {
-    const square = sphere(300, 300, 6);
+    const square = sphereRows(300, 300, 6);
     const [, , third] = ckCoefficients('relu', 3);
     const values = eigvalsh(deepKernels(square, 'relu', 3).ck[2]);
     const linear = twoSample(
@@ -124,7 +112,7 @@ describe('linearised kernel K̃ and the conjugate-kernel recursion', () => {
     }
   });
   it('NTK recursion: linear activation gives K_CK,ℓ = XXᵀ and K_NTK,ℓ = (ℓ+1)XXᵀ to 1e-12', () => {
-    const small = sphere(20, 30, 1);
+    const small = sphereRows(20, 30, 1);
     const { ck, ntk } = deepKernels(small, 'linear', 3, { ntk: true });
     const g = featureKernel('linear', small);
     for (let l = 0; l < 3; l++)

@@ -2,7 +2,7 @@ import { ckCoefficients, deepKernels } from '../../features/deep-kernel.js';
 import { conjugateKernelLaw, linearizedConjugateKernel } from '../../features/linearized-kernel.js';
 import { eigvalsh, matmul } from '../../linalg/api.js';
 import type { Matrix } from '../../linalg/matrix.js';
-import { gaussianMatrix } from '../../random/gaussian.js';
+import { sphereRows } from '../../random/sphere.js';
 import type { RandomStream } from '../../random/stream.js';
 import { kolmogorovDistance } from '../../rmt/kolmogorov.js';
 import { paramsKey } from '../keys.js';
@@ -61,7 +61,7 @@ export const deepCk: Experiment<DeepCkConfig, DeepCkPoint, DeepCkValues> = {
 /** One trial: X on the sphere (shared by every layer of a seed), K_CK,ℓ, K̃_ℓ, their spectra. */
 export function simulateDeepCk(params: DeepCkPoint, stream: RandomStream): DeepCkValues {
   const { n, p, activation, layer } = params;
-  const x = sphere(n, p, stream.child('data', paramsKey({ n, p })));
+  const x = sphereRows(n, p, stream.child('data', paramsKey({ n, p })));
   const { ck } = deepKernels(x, activation, layer);
   const values = eigvalsh(ck[layer - 1]);
   const { alpha1, alpha2 } = ckCoefficients(activation, layer)[layer - 1];
@@ -89,18 +89,6 @@ export function quadraticConjugateKernel(x: Matrix, alpha1: number, alpha2: numb
     for (let j = 0; j < n; j++)
       if (i !== j) out.data[i * n + j] += alpha2 ** 2 * g.data[i * n + j] ** 2;
   return out;
-}
-
-function sphere(n: number, p: number, stream: RandomStream): Matrix {
-  const x = gaussianMatrix(n, p, stream);
-  for (let i = 0; i < n; i++) {
-    const row = x.data.subarray(i * p, (i + 1) * p);
-    let s = 0;
-    for (const v of row) s += v * v;
-    const r = Math.sqrt(s);
-    for (let j = 0; j < p; j++) row[j] /= r;
-  }
-  return x;
 }
 
 /** sup |F_a − F_b| between two empirical distributions (sorted inputs). */
