@@ -21,6 +21,16 @@ async function refused(pattern: RegExp, ...args: string[]): Promise<void> {
   assert.ok(!hasControl(err) && !/at .*\.ts:\d+/.test(err), err);
 }
 
+/** Runs `f` with RMTKIT_MAX_MEMORY set to `limit`, and unsets it afterwards. */
+async function withMemoryLimit(limit: string, f: () => Promise<void>): Promise<void> {
+  process.env.RMTKIT_MAX_MEMORY = limit;
+  try {
+    await f();
+  } finally {
+    delete process.env.RMTKIT_MAX_MEMORY;
+  }
+}
+
 describe('hostile command lines: sizes, outputs, extreme values, CSV', () => {
   let dir: string;
   before(() => {
@@ -46,8 +56,7 @@ describe('hostile command lines: sizes, outputs, extreme values, CSV', () => {
       '--lambda',
       '0.1',
     );
-    process.env.RMTKIT_MAX_MEMORY = '4G';
-    try {
+    await withMemoryLimit('4G', async () => {
       await refused(
         /--d needs about 60\.0 GB of memory .* more than the 4\.3 GB allowed/,
         'theory',
@@ -68,9 +77,7 @@ describe('hostile command lines: sizes, outputs, extreme values, CSV', () => {
         '--lambda',
         '0.1',
       );
-    } finally {
-      delete process.env.RMTKIT_MAX_MEMORY;
-    }
+    });
   });
 
   it('reads only regular data files that fit the memory limit (no /dev/zero, no FIFO)', async () => {
@@ -82,8 +89,7 @@ describe('hostile command lines: sizes, outputs, extreme values, CSV', () => {
       '--lambda',
       '0.1',
     );
-    process.env.RMTKIT_MAX_MEMORY = '100';
-    try {
+    await withMemoryLimit('100', async () => {
       await refused(
         /wide\.csv: is \d+ bytes, more than the 100 bytes a command may load/,
         'fit',
@@ -92,9 +98,7 @@ describe('hostile command lines: sizes, outputs, extreme values, CSV', () => {
         '--lambda',
         '0.1',
       );
-    } finally {
-      delete process.env.RMTKIT_MAX_MEMORY;
-    }
+    });
   });
 
   it('states and enforces the limits of count flags', async () => {
