@@ -1,3 +1,4 @@
+import { type AxisScale, paddedDomain, tickFormat, tickValues } from './axes.js';
 import type { VegaLiteSpec } from './render.js';
 
 /** One row of a theory-vs-simulation figure (long format: one table for all layers). */
@@ -62,23 +63,80 @@ export interface CurvesOptions {
 /**
  * A Vega-Lite spec of theory curves (lines) over simulation means (points) with ±1 standard
  * error bars and optional vertical marker rules (e.g. λ*, a threshold), coloured by `series`,
- * optionally faceted into a grid of panels by `column` and `row` fields of the rows.
+ * optionally split into a grid of panels by `column` and `row` fields of the rows. Each axis gets
+ * a domain padded around all of its data and at least three labelled ticks (src/plot/axes.ts), so
+ * no point or error bar touches the frame; the x axis is shared by all panels, the y axis too
+ * unless `independentY`.
  * @example curvesSpec(rows, { title: 'Error vs α', xTitle: 'α = n/d', yTitle: 'L_gen', seriesTitle: 'λ' })
  */
 export function curvesSpec(rows: readonly CurveRow[], options: CurvesOptions): VegaLiteSpec {
+  const { xScale = 'linear', yScale = 'linear' } = options;
+  const panels = splitPanels(rows, options.row, options.column);
+  const xDomain = paddedDomain(
+    rows.map((r) => r.x),
+    xScale,
+  );
+  const independentY = options.independentY ?? true;
+  const sharedY = paddedDomain(rows.flatMap(yValues), yScale);
+  const specs = panels.map((panel) =>
+    panelSpec(
+      panel.rows,
+      options,
+      xDomain,
+      independentY ? paddedDomain(panel.rows.flatMap(yValues), yScale) : sharedY,
+      panel.title,
+    ),
+  );
+  const base = {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    title: options.title,
+    config: CONFIG,
+  };
+  if (options.column === undefined && options.row === undefined) {
+    return { ...base, ...specs[0] } as VegaLiteSpec;
+  }
+  const columns =
+    options.column === undefined ? 1 : new Set(rows.map((r) => r[options.column!])).size;
+  return { ...base, columns, concat: specs } as unknown as VegaLiteSpec;
+}
+
+/** The y values a panel must show: curve values and both ends of every error bar. */
+function yValues(row: CurveRow): number[] {
+  return [row.y, row.lo, row.hi].filter((v): v is number => v !== null);
+}
+
+/** Rows grouped by their (row, column) field values, in order of first appearance. */
+function splitPanels(
+  rows: readonly CurveRow[],
+  rowField: string | undefined,
+  columnField: string | undefined,
+): { title: string | undefined; rows: CurveRow[] }[] {
+  const panels = new Map<string, CurveRow[]>();
+  for (const r of rows) {
+    const key = [rowField, columnField]
+      .filter((f): f is string => f !== undefined)
+      .map((f) => String(r[f]))
+      .join(' · ');
+    const list = panels.get(key);
+    if (list) list.push(r);
+    else panels.set(key, [r]);
+  }
+  if (panels.size === 0) panels.set('', []);
+  const titled = rowField !== undefined || columnField !== undefined;
+  return [...panels].map(([key, list]) => ({ title: titled ? key : undefined, rows: list }));
+}
+
+/** One panel: the four layers over its own rows with explicit domains and tick values. */
+function panelSpec(
+  rows: readonly CurveRow[],
+  options: CurvesOptions,
+  xDomain: [number, number],
+  yDomain: [number, number],
+  title: string | undefined,
+): Record<string, unknown> {
   const { xScale = 'linear', yScale = 'linear', width = 260, height = 200 } = options;
-  const x = {
-    field: 'x',
-    type: 'quantitative' as const,
-    title: options.xTitle,
-    scale: xScale === 'log' ? { type: xScale, nice: false } : { type: xScale, zero: false },
-  };
-  const y = {
-    field: 'y',
-    type: 'quantitative' as const,
-    title: options.yTitle,
-    scale: yScale === 'log' ? { type: yScale, nice: false } : { type: yScale, zero: false },
-  };
+  const x = axisEncoding('x', options.xTitle, xScale, xDomain);
+  const y = axisEncoding('y', options.yTitle, yScale, yDomain);
   const color = {
     field: 'series',
     type: 'nominal' as const,
@@ -117,26 +175,24 @@ export function curvesSpec(rows: readonly CurveRow[], options: CurvesOptions): V
       encoding: { x, color },
     },
   ];
-  const faceted = options.column !== undefined || options.row !== undefined;
-  const inner = { width, height, layer };
-  const base = {
-    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    title: options.title,
-    data: { values: rows as CurveRow[] },
-    config: CONFIG,
-  };
-  if (!faceted) return { ...base, ...inner } as VegaLiteSpec;
-  const facet: Record<string, unknown> = {};
-  if (options.column)
-    facet.column = { field: options.column, type: 'nominal', title: null, sort: null };
-  if (options.row) facet.row = { field: options.row, type: 'nominal', title: null, sort: null };
-  const independent = options.independentY ?? true;
+  const panel: Record<string, unknown> = { width, height, data: { values: rows }, layer };
+  if (title !== undefined) panel.title = { text: title, fontSize: 12, anchor: 'middle' };
+  return panel;
+}
+
+/** A quantitative encoding with an explicit domain, tick values and label format. */
+function axisEncoding(field: string, title: string, scale: AxisScale, domain: [number, number]) {
+  const values = tickValues(domain, scale);
   return {
-    ...base,
-    facet,
-    spec: inner,
-    resolve: { scale: { y: independent ? 'independent' : 'shared' }, axis: { x: 'independent' } },
-  } as VegaLiteSpec;
+    field,
+    type: 'quantitative' as const,
+    title,
+    scale:
+      scale === 'log'
+        ? { type: scale, domain, nice: false }
+        : { type: scale, domain, nice: false, zero: false },
+    axis: { values, format: tickFormat(values) },
+  };
 }
 
 /** Shared look: readable fonts, light grid, no chart border. */

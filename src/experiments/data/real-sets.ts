@@ -42,12 +42,12 @@ export function realSet(name: string): RealSet {
   const hit = sets.get(name);
   if (hit) return hit;
   let raw: { train: Matrix; test: Matrix; title: string };
-  if (name === 'ecg') raw = { ...ecgDataset(32, 4), title: 'ECG windows (d = 32)' };
+  if (name === 'ecg') raw = { ...ecgDataset(32, 4), title: 'ECG windows (d = 32, errors in mV²)' };
   else if (name === 'fashion')
     raw = {
       train: fashionMnist('train', 2),
       test: fashionMnist('test', 2),
-      title: 'Fashion-MNIST 14×14 (d = 196)',
+      title: 'Fashion-MNIST 14×14 (d = 196, intensities 0–1)',
     };
   else throw new InvalidArgumentError('dataset', "must be 'ecg' or 'fashion'", name);
   const { rows: n, cols: d } = raw.train;
