@@ -1,5 +1,5 @@
 import { InvalidArgumentError } from '../errors.js';
-import { eigh } from '../linalg/api.js';
+import { blockEigh } from '../linalg/coupled-blocks.js';
 import { assertFinite, assertSymmetric, type Matrix } from '../linalg/matrix.js';
 import { covarianceFactor } from '../random/covariance-factor.js';
 import { sampleWithFactor } from '../random/gaussian.js';
@@ -58,7 +58,8 @@ export function matrixModel(
       if (!form) {
         if (overrides.spectrum) form = overrides.spectrum();
         else {
-          const { values, vectors } = eigh(sigma);
+          // Block by block for a block-diagonal Σ (Σ d_b³ rather than d³).
+          const { values, vectors } = blockEigh(sigma);
           form = eigenSpectrum(values, vectors);
         }
       }

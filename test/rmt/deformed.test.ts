@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import { eigh, matmul } from '../../src/linalg/api.js';
 import { Matrix } from '../../src/linalg/matrix.js';
 import { gaussianMatrix } from '../../src/random/index.js';
+import { densePencil } from '../../src/rmt/deformed/dense-pencil.js';
 import { deformedLaw } from '../../src/rmt/deformed/law.js';
 import { diagonalPencil, generalPencil } from '../../src/rmt/deformed/pencil.js';
 import { type DeformedRoot, solveDeformedRoot } from '../../src/rmt/deformed/root.js';
@@ -53,7 +54,7 @@ describe('the real-axis solver of B + T^{1/2} W T^{1/2}', () => {
     assert.ok(atom && Math.abs(atom.lo - 0.3) < 1e-6 && Math.abs(atom.mass - 0.5) < 1e-12);
   });
 
-  it('general pencil: is invariant under rotating T when B = bI, and matches the diagonal pencil', () => {
+  it('dense pencil: is invariant under rotating T when B = bI, and matches the diagonal pencil', () => {
     const d = 40;
     const values = Float64Array.from({ length: d }, (_, k) => 0.5 + (k % 4));
     const q = eigh(
@@ -63,7 +64,7 @@ describe('the real-axis solver of B + T^{1/2} W T^{1/2}', () => {
     for (let i = 0; i < d; i++)
       for (let j = 0; j < i; j++) rotated.data[i * d + j] = rotated.data[j * d + i];
     const b = new Float64Array(d).fill(0.2);
-    const general = deformedLaw(generalPencil(b, rotated, 0.5, { exactWeights: true }), 0.5, {
+    const general = deformedLaw(densePencil(b, rotated, 0.5, { exactWeights: true }), 0.5, {
       scanPoints: 40,
       gridPoints: 60,
     });

@@ -1,6 +1,9 @@
 import { InvalidArgumentError } from '../../errors.js';
-import { eigh, eigvalsh, matmul } from '../../linalg/api.js';
-import { Matrix } from '../../linalg/matrix.js';
+import { eigvalsh } from '../../linalg/api.js';
+import { coupledBlocks, principalSubmatrix } from '../../linalg/coupled-blocks.js';
+import type { Matrix } from '../../linalg/matrix.js';
+import { densePencil } from './dense-pencil.js';
+import { joinPencils } from './pencil-blocks.js';
 import type { PencilPoint } from './root.js';
 
 /**
@@ -64,13 +67,13 @@ export function diagonalPencil(b: Float64Array, t: Float64Array, ratio: number):
 }
 
 /**
- * The general (non-commuting) case: B = diag(b) and a dense symmetric positive definite T. With
- * C₁ = T^{-1/2} B T^{-1/2} and C₂ = T⁻¹ (one eigendecomposition of T), ε_j(x) are the
- * eigenvalues of C₁ − x C₂, so det(B + sT − x) = det T · Π_j (s + ε_j): one symmetric
- * eigenvalue solve per point replaces the d×d complex solves of every δ iteration, and the
- * scalar equation is then O(d) per iteration. q_j = u_jᵀ C₂ u_j needs eigenvectors
- * (`exactWeights`); by default it is the forward difference (ε_j(x) − ε_j(x + h))/h of a second
- * eigenvalue solve (h = 1e-7 × the range), which costs less than the vectors.
+ * The general case: B = diag(b) and a symmetric positive definite T (docs/theory.md §3, method
+ * `general`). T is split into its coupled blocks (coordinates linked by non-zero entries), and
+ * the pencil's eigenvalues are those of its blocks. On a block where b is constant (within
+ * 1e-12·max|b|), B commutes with T, so ε = (b − x)/τ over the block's eigenvalues τ of T: exact,
+ * one eigenvalue solve of the block in all, then O(1) per distinct (b, τ) per point. Each other
+ * block costs one symmetric eigenvalue solve of its size per point ({@link densePencil}, whose
+ * `exactWeights` option is passed on); a Σ that couples all coordinates is one such block.
  * @throws {InvalidArgumentError} naming 'b' or 't' (shapes, T not positive definite).
  * @example generalPencil(b, T, 0.5).at(1.2, false).eps
  */
@@ -83,75 +86,42 @@ export function generalPencil(
   const d = b.length;
   if (t.rows !== d || t.cols !== d)
     throw new InvalidArgumentError('t', `must be ${d}×${d} to match b`, `${t.rows}×${t.cols}`);
-  const { values, vectors } = eigh(t);
-  if (!(values[0] > 1e-12 * values[d - 1]))
-    throw new InvalidArgumentError(
-      't',
-      'must be positive definite; its smallest eigenvalue is not > 0',
-      values[0],
-    );
-  const half = scaledVectors(vectors, values, -0.5);
-  const invHalf = matmul(half, vectors, { transB: true }); // T^{-1/2}
-  const scaledB = Matrix.zeros(d, d);
-  for (let i = 0; i < d; i++)
-    for (let j = 0; j < d; j++) scaledB.data[i * d + j] = invHalf.data[i * d + j] * b[j];
-  const c1 = symmetrise(matmul(scaledB, invHalf));
-  const c2 = symmetrise(matmul(scaledVectors(vectors, values, -1), vectors, { transB: true }));
-  let bMin = Infinity;
-  let bMax = -Infinity;
-  for (const v of b) {
-    bMin = Math.min(bMin, v);
-    bMax = Math.max(bMax, v);
-  }
-  const range: [number, number] = [bMin, bMax + values[d - 1] * (1 + Math.sqrt(ratio)) ** 2];
-  const h = 1e-7 * (range[1] - range[0]);
-  const w = new Float64Array(d).fill(1 / d);
-  const shifted = Matrix.zeros(d, d);
-  const form = (x: number): Matrix => {
-    for (let k = 0; k < d * d; k++) shifted.data[k] = c1.data[k] - x * c2.data[k];
-    return shifted;
+  const blocks = coupledBlocks(t);
+  const tol = 1e-12 * b.reduce((m, v) => Math.max(m, Math.abs(v)), 0);
+  const commutes = (block: number[]): boolean => {
+    const values = block.map((k) => b[k]);
+    return Math.max(...values) - Math.min(...values) <= tol;
   };
-  return {
-    size: d,
-    range,
-    kind: 'general',
-    at(x, withWeights) {
-      if (!withWeights) return { eps: eigvalsh(form(x)), q: new Float64Array(d), w };
-      if (options.exactWeights) {
-        const e = eigh(form(x));
-        const cu = matmul(c2, e.vectors);
-        const q = new Float64Array(d);
-        for (let i = 0; i < d; i++)
-          for (let j = 0; j < d; j++) q[j] += e.vectors.data[i * d + j] * cu.data[i * d + j];
-        return { eps: e.values, q, w };
-      }
-      const eps = eigvalsh(form(x));
-      const next = eigvalsh(form(x + h));
-      return { eps, q: Float64Array.from(eps, (v, j) => Math.max(0, (v - next[j]) / h)), w };
-    },
-  };
-}
-
-/** V·diag(λ^power) as a new matrix. */
-function scaledVectors(vectors: Matrix, values: Float64Array, power: number): Matrix {
-  const d = values.length;
-  const out = vectors.clone();
-  for (let j = 0; j < d; j++) {
-    const f = values[j] ** power;
-    for (let i = 0; i < d; i++) out.data[i * d + j] *= f;
-  }
-  return out;
-}
-
-/** (A + Aᵀ)/2 in place: products of symmetric factors are symmetric only up to rounding. */
-function symmetrise(a: Matrix): Matrix {
-  const n = a.rows;
-  for (let i = 0; i < n; i++) {
-    for (let j = i + 1; j < n; j++) {
-      const v = 0.5 * (a.data[i * n + j] + a.data[j * n + i]);
-      a.data[i * n + j] = v;
-      a.data[j * n + i] = v;
+  if (blocks.length === 1 && !commutes(blocks[0])) return densePencil(b, t, ratio, options);
+  const bs: number[] = [];
+  const taus: number[] = [];
+  const parts: Array<{ pencil: Pencil; coordinates: number }> = [];
+  for (const block of blocks) {
+    const sub = principalSubmatrix(t, block);
+    const bb = Float64Array.from(block, (k) => b[k]);
+    if (!commutes(block)) {
+      parts.push({ pencil: densePencil(bb, sub, ratio, options), coordinates: block.length });
+      continue;
+    }
+    const mean = bb.reduce((s, v) => s + v, 0) / bb.length;
+    for (const tau of block.length === 1 ? sub.data : eigvalsh(sub)) {
+      bs.push(mean);
+      taus.push(tau);
     }
   }
-  return a;
+  if (bs.length > 0) {
+    const top = Math.max(...taus);
+    const bottom = Math.min(...taus);
+    if (!(bottom > 1e-12 * top))
+      throw new InvalidArgumentError(
+        't',
+        'must be positive definite; its smallest eigenvalue is not > 0',
+        bottom,
+      );
+    parts.push({
+      pencil: diagonalPencil(Float64Array.from(bs), Float64Array.from(taus), ratio),
+      coordinates: bs.length,
+    });
+  }
+  return parts.length === 1 ? parts[0].pencil : joinPencils(parts, d);
 }
