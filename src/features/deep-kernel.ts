@@ -149,7 +149,8 @@ function mapKernel(pair: PairKernel, g: Matrix): Matrix {
   return out;
 }
 
-function perLayer(
+/** One activation per layer (the same one repeated, or the first `depth` of a list). */
+export function perLayer(
   spec: ActivationSpec | readonly ActivationSpec[],
   depth: number,
 ): ActivationSpec[] {

@@ -35,7 +35,15 @@ export {
   linearizedKernel,
 } from './linearized-kernel.js';
 export { type MeiMontanariSetting, meiMontanariRisk } from './mei-montanari.js';
+export { type NestedFitPoint, simulateNestedFeatures } from './nested-simulation.js';
 export { FEATURE_PARAMS } from './params.js';
+export { type PopulationOptions, populationData } from './population-data.js';
+export {
+  ckRemainderNorm,
+  kolmogorovBound,
+  layerMapSeries,
+  quadraticConjugateKernel,
+} from './quadratic-kernel.js';
 export { type RandomFeaturesData, type RfSpectrum, rfSpectrum } from './rf-spectrum.js';
 export { type RfTheoryPoint, rfTheory } from './rf-theory.js';
 export { type RfSimulationPoint, simulateRandomFeatures } from './simulate.js';

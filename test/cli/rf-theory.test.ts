@@ -3,9 +3,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
+import { populationData } from '../../src/features/population-data.js';
 import { rfTheory } from '../../src/features/rf-theory.js';
 import { writeNpy } from '../../src/io/npy.js';
 import { gaussianMatrix } from '../../src/random/gaussian.js';
+import { buildCovariance, parseCovarianceSpec } from '../../src/scenario/covariance-spec.js';
 import { runCli } from './run-cli.js';
 
 describe('rmtkit rf-theory', () => {
@@ -64,6 +66,38 @@ describe('rmtkit rf-theory', () => {
   ] as const)
     it(`exits 2 naming ${name} for ${flag} ${value}`, async () => {
       const { err, code } = await runCli('rf-theory', ...args, flag, value);
+      assert.equal(code, 2);
+      assert.match(err, new RegExp(name));
+    });
+  it('--cov draws the data from a population model: the curve equals rfTheory on populationData with the same seed', async () => {
+    const { out, code } = await runCli(
+      'rf-theory',
+      ...['--cov', 'ar1:0.5', '--d', '32', '--n', '48', '--n-test', '40', '--noise', '0.3'],
+      ...['--seed', '7', '--ratio', '0.5:2:3', '--gamma', '1e-1', '--json'],
+    );
+    assert.equal(code, 0);
+    const report = JSON.parse(out);
+    assert.equal(report.n, 48);
+    assert.equal(report.nTest, 40);
+    const data = populationData(
+      buildCovariance(parseCovarianceSpec('ar1:0.5'), 32),
+      { n: 48, nTest: 40, noise: 0.3, seed: 7 },
+      'relu',
+    );
+    const direct = rfTheory(data, [report.points[1].ratio], [1e-1]);
+    assert.equal(report.points[1].test, direct[0].test);
+  });
+  for (const [extra, name] of [
+    [['--cov', 'ar1:0.5'], '--d'],
+    [['--cov', 'ar1:0.5', '--d', 'inf'], '--d'],
+    [['--cov', 'ar1:2', '--d', '8'], '--cov'],
+    [['--cov', 'iso', '--d', '8', '--noise', '-1'], '--noise'],
+    [['--cov', 'iso', '--d', '8', '--n', '0'], '--n'],
+    [['--cov', 'iso', '--d', '8', '--data', 'X.npy'], '--cov'],
+    [[], '--data'],
+  ] as const)
+    it(`exits 2 naming ${name} for ${extra.join(' ') || 'no data'}`, async () => {
+      const { err, code } = await runCli('rf-theory', ...extra);
       assert.equal(code, 2);
       assert.match(err, new RegExp(name));
     });

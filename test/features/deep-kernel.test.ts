@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { InvalidArgumentError } from '../../src/errors.js';
-import { quadraticConjugateKernel } from '../../src/experiments/defs/deep-ck.js';
 import {
   ckCoefficients,
   deepKernels,
@@ -15,8 +14,15 @@ import {
   linearizedConjugateKernel,
   linearizedKernel,
 } from '../../src/features/linearized-kernel.js';
+import {
+  ckRemainderNorm,
+  kolmogorovBound,
+  layerMapSeries,
+  quadraticConjugateKernel,
+} from '../../src/features/quadratic-kernel.js';
 import { eigvalsh } from '../../src/linalg/api.js';
 import { setBlasThreads } from '../../src/linalg/backend.js';
+import { Matrix } from '../../src/linalg/matrix.js';
 import { sphereRows } from '../../src/random/sphere.js';
 import { kolmogorovDistance } from '../../src/rmt/kolmogorov.js';
 import { pairExpectation } from './reference.js';
@@ -28,6 +34,19 @@ before(() => {
 after(() => {
   if (blasThreads) setBlasThreads(blasThreads);
 });
+
+function difference(a: Matrix, b: Matrix): Matrix {
+  return Matrix.fromRowMajor(
+    a.rows,
+    a.cols,
+    a.data.map((v, k) => v - b.data[k]),
+  );
+}
+
+function spectralNorm(a: Matrix): number {
+  const v = eigvalsh(a);
+  return Math.max(-v[0], v[v.length - 1]);
+}
 
 /** sup |F_a − F_b| between two empirical distributions. */
 function twoSample(a: Float64Array, b: Float64Array): number {
@@ -68,20 +87,49 @@ describe('linearised kernel K̃ and the conjugate-kernel recursion', () => {
     const bulk = values.subarray(0, n - 1); // the α₂²-spike and the 11ᵀ direction sit outside
     assert.ok(kolmogorovDistance(bulk, law.cdf) <= tol, 'law distance');
   });
-  it('at n = p = 300 (hard edge) the distance to K̃_3 is its neglected quadratic term: K_CK,3 is 4× closer to K̃_3 + α₂²((x_iᵀx_j)² − t) off the diagonal, within 0.02', () => {
-    const square = sphereRows(300, 300, 6);
-    const [, , third] = ckCoefficients('relu', 3);
-    const values = eigvalsh(deepKernels(square, 'relu', 3).ck[2]);
-    const linear = twoSample(
-      values,
-      eigvalsh(linearizedConjugateKernel(square, third.alpha1, third.alpha2)),
-    );
-    const quadratic = twoSample(
-      values,
-      eigvalsh(quadraticConjugateKernel(square, third.alpha1, third.alpha2)),
-    );
-    // Measured: 0.013 against 0.067.
-    assert.ok(quadratic <= 0.02 && quadratic * 4 <= linear, `${quadratic} vs ${linear}`);
+  it('at n = p = 300 (hard edge) K_CK,ℓ − K̂_ℓ (second-order equivalent) is within the remainder bound ε(n, p) in spectral norm, K_CK,ℓ − K̃_ℓ is not, and the Kolmogorov distance stays in the Weyl window of width 2ε', () => {
+    const m = 300;
+    const square = sphereRows(m, m, 6);
+    const series = layerMapSeries('relu', 3, 8);
+    const { ck } = deepKernels(square, 'relu', 3);
+    ckCoefficients('relu', 3).forEach(({ alpha1, alpha2 }, l) => {
+      const eps = ckRemainderNorm(m, m, series[l]);
+      const quadratic = quadraticConjugateKernel(square, alpha1, alpha2);
+      const linear = linearizedConjugateKernel(square, alpha1, alpha2);
+      const residual = spectralNorm(difference(ck[l], quadratic));
+      // Measured: 2.0e-4 / 2.7e-3 / 4.5e-3 against ε = 5.2e-4 / 5.8e-3 / 1.0e-2.
+      assert.ok(residual <= eps, `ℓ=${l + 1}: ‖K − K̂‖ = ${residual} > ε = ${eps}`);
+      assert.ok(spectralNorm(difference(ck[l], linear)) > 4 * eps, `ℓ=${l + 1}: K̃ within 4ε`);
+      // Weyl: every eigenvalue moves by ≤ ε, so F_K(x) lies between F_K̂(x ∓ ε).
+      const values = eigvalsh(ck[l]);
+      const reference = eigvalsh(quadratic);
+      const d = twoSample(values, reference);
+      assert.ok(d <= kolmogorovBound(reference, eps), `ℓ=${l + 1}: distance ${d}`);
+    });
+  });
+  it("Weyl's window bound counts the most eigenvalues within 2ε of each other (exact small case)", () => {
+    assert.equal(kolmogorovBound([0, 0.1, 0.15, 1], 0.05), 0.5);
+    assert.equal(kolmogorovBound([0, 0.1, 0.15, 1], 0.1), 0.75);
+    assert.equal(kolmogorovBound([0, 1], 0), 0.5);
+  });
+  it('the layer-map series has c₁ = α₁², c₂ = α₂², non-negative terms summing to ≤ 1, and sums to the composed closed-form map (ReLU, ℓ = 1…3)', () => {
+    const series = layerMapSeries('relu', 3, 10);
+    ckCoefficients('relu', 3).forEach(({ alpha1, alpha2 }, l) => {
+      const c = series[l];
+      assert.ok(Math.abs(c[1] - alpha1 ** 2) < 1e-12 && Math.abs(c[2] - alpha2 ** 2) < 1e-12);
+      assert.ok(c.every((v) => v >= -1e-15));
+      const total = c.reduce((a, b) => a + b, 0);
+      assert.ok(total <= 1 + 1e-12, `ℓ=${l + 1}: Σc = ${total}`);
+      // At ρ = 1/2 the truncated series equals the composed closed-form map f_ℓ up to its tail,
+      // which is at most (1 − Σc)·2^{−11} since the left-out coefficients sum to 1 − Σc.
+      const act = normalizedActivation('relu');
+      let exact = 0.5;
+      for (let k = 0; k <= l; k++) exact = act.kernel!(1, 1, exact);
+      const truncated = c.reduce((a, v, k) => a + v * 0.5 ** k, 0);
+      assert.ok(exact - truncated >= -1e-12 && exact - truncated <= (1 - total) / 2 ** 11 + 1e-12);
+    });
+    // ReLU's odd Hermite coefficients vanish beyond the first: c_{1,3} = 0.
+    assert.ok(Math.abs(series[0][3]) < 1e-14);
   });
   it('normalised activations have a₀ = 0 and ν = 1 to 1e-12, and α₁ decays to 0 with depth (curse of depth)', () => {
     for (const name of ['relu', 'tanh', 'gelu']) {

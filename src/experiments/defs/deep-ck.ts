@@ -1,7 +1,7 @@
 import { ckCoefficients, deepKernels } from '../../features/deep-kernel.js';
 import { conjugateKernelLaw, linearizedConjugateKernel } from '../../features/linearized-kernel.js';
-import { eigvalsh, matmul } from '../../linalg/api.js';
-import type { Matrix } from '../../linalg/matrix.js';
+import { quadraticConjugateKernel } from '../../features/quadratic-kernel.js';
+import { eigvalsh } from '../../linalg/api.js';
 import { sphereRows } from '../../random/sphere.js';
 import type { RandomStream } from '../../random/stream.js';
 import { kolmogorovDistance } from '../../rmt/kolmogorov.js';
@@ -74,21 +74,6 @@ export function simulateDeepCk(params: DeepCkPoint, stream: RandomStream): DeepC
     law: kolmogorovDistance(values.subarray(0, n - 1), law.cdf),
     eigenvalues: Array.from(values),
   };
-}
-
-/**
- * K̃_ℓ with the quadratic term it neglects: α₁²XXᵀ + α₂²·(XXᵀ)∘(XXᵀ) off the diagonal
- * + (1 − α₁²)I, i.e. α₂²(x_iᵀx_j)² in place of its mean α₂²/p. The difference from K̃_ℓ is a
- * Wigner-like matrix of spectral norm ≈ 2√2·α₂²·√n/p, the O(n^{−1/2}) error of eq. (28).
- */
-export function quadraticConjugateKernel(x: Matrix, alpha1: number, alpha2: number): Matrix {
-  const n = x.rows;
-  const g = matmul(x, x, { transB: true });
-  const out = linearizedConjugateKernel(x, alpha1, 0);
-  for (let i = 0; i < n; i++)
-    for (let j = 0; j < n; j++)
-      if (i !== j) out.data[i * n + j] += alpha2 ** 2 * g.data[i * n + j] ** 2;
-  return out;
 }
 
 /** sup |F_a − F_b| between two empirical distributions (sorted inputs). */

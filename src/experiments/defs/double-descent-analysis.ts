@@ -10,7 +10,27 @@ import {
   type DoubleDescentConfig,
   type DoubleDescentPoint,
   type DoubleDescentValues,
+  featureCounts,
 } from './double-descent.js';
+
+/** One N of a point: its ratio, N and the trials' scalar values at that N. */
+type RatioResults = PointResults<{ ratio: number; features: number }, Record<string, number>>;
+
+/** Splits each activation's nested-curve trials into one result per N (same trials). */
+function perRatio(
+  results: PointResults<DoubleDescentPoint, DoubleDescentValues>[],
+): RatioResults[] {
+  return results.flatMap((point) => {
+    const ratios = point.params.ratios.split(',').map(Number);
+    const features = featureCounts(point.params);
+    return ratios.map((ratio, k) => ({
+      params: { ratio, features: features[k] },
+      trials: point.trials.map((t) =>
+        Object.fromEntries(Object.entries(t).map(([key, v]) => [key, v[k]])),
+      ),
+    }));
+  });
+}
 
 /**
  * Theory (docs/theory.md §15: one eigendecomposition of K on the experiment's images, 200 ratios
@@ -27,7 +47,7 @@ export function analyseDoubleDescent(
   const rows: Record<'train' | 'test', CurveRow[]> = { train: [], test: [] };
   const checks: Check[] = [];
   for (const activation of c.activations) {
-    const points = results.filter((r) => r.params.activation === activation);
+    const points = perRatio(results.filter((r) => r.params.activation === activation));
     const spectrum = rfSpectrum({ ...task, activation });
     const ratios = [...new Set([...logGrid(0.1, 10, 200), ...points.map((r) => r.params.ratio)])];
     ratios.sort((a, b) => a - b);

@@ -1,4 +1,4 @@
-import { simulateRandomFeatures } from '../../features/simulate.js';
+import { simulateNestedFeatures } from '../../features/nested-simulation.js';
 import type { RandomStream } from '../../random/stream.js';
 import { logGrid } from '../../scenario/grid.js';
 import { fashionTwoClass } from '../data/fashion-two-class.js';
@@ -19,17 +19,27 @@ export interface DoubleDescentConfig {
   trials: number;
 }
 
-/** A grid point: one number of random features N = round(ratio·n) on one data set. */
+/**
+ * A grid point: one activation on one data set, with the whole N grid (N = round(ratio·n), the
+ * ratios comma-separated): one trial fits every N from one W with nested features
+ * ({@link simulateNestedFeatures}), about the cost of the largest N alone.
+ */
 export type DoubleDescentPoint = {
   n: number;
   nTest: number;
   pool: number;
   activation: string;
-  ratio: number;
-  features: number;
+  ratios: string;
 };
-/** Train and test MSE per γ (keys `train0`, `test0`, `train1`, … in the order of `gammas`). */
-export type DoubleDescentValues = Record<string, number>;
+/**
+ * Train and test MSE per N, per γ (keys `train0`, `test0`, `train1`, … in the order of `gammas`).
+ */
+export type DoubleDescentValues = Record<string, number[]>;
+
+/** N = round(ratio·n) ≥ 1 for each ratio of a point. */
+export function featureCounts(point: DoubleDescentPoint): number[] {
+  return point.ratios.split(',').map((r) => Math.max(1, Math.round(Number(r) * point.n)));
+}
 
 /** The ridge values of the seed's figure (every trial fits both from one eigendecomposition). */
 export const DOUBLE_DESCENT_GAMMAS = [1e-1, 1e-5];
@@ -68,7 +78,7 @@ export const doubleDescent: Experiment<
   DoubleDescentValues
 > = {
   name: 'double-descent',
-  version: 2,
+  version: 3,
   title: 'Double descent of random-feature ridge regression (Fashion-MNIST)',
   description:
     'Train and test MSE of random-feature ridge regression (ReLU and tanh, W Gaussian) on two Fashion-MNIST classes against N/n for γ = 1e-1 and 1e-5: simulation over independent W beside the Louart–Liao–Couillet deterministic equivalent, whose ridgeless test error diverges at N = n.',
@@ -77,40 +87,36 @@ export const doubleDescent: Experiment<
     fashionTwoClass(c.n, c.nTest, c.pool);
   },
   points: (c) =>
-    c.activations.flatMap((activation) =>
-      c.ratios.map((ratio) => ({
-        n: c.n,
-        nTest: c.nTest,
-        pool: c.pool,
-        activation,
-        ratio,
-        features: Math.max(1, Math.round(ratio * c.n)),
-      })),
-    ),
+    c.activations.map((activation) => ({
+      n: c.n,
+      nTest: c.nTest,
+      pool: c.pool,
+      activation,
+      ratios: c.ratios.join(','),
+    })),
   trials: (c) => c.trials,
   simulate: (params, stream) => simulateDoubleDescent(params, stream),
   analyse: analyseDoubleDescent,
 };
 
-/** One trial: a fresh W for this N (seeded by the trial's stream), both γ from one fit. */
+/** One trial: one W (seeded by the trial's stream) for every N, both γ from each fit. */
 export function simulateDoubleDescent(
   params: DoubleDescentPoint,
   stream: RandomStream,
 ): DoubleDescentValues {
   const task = fashionTwoClass(params.n, params.nTest, params.pool as 1 | 2 | 4);
-  const sim = simulateRandomFeatures(
+  const features = featureCounts(params);
+  const fits = simulateNestedFeatures(
     { ...task, activation: params.activation },
-    [params.features],
+    features,
     GAMMAS,
-    {
-      runs: 1,
-      seed: stream.child('W'),
-    },
+    stream.child('W'),
   );
   const out: DoubleDescentValues = {};
-  sim.forEach((s, g) => {
-    out[`train${g}`] = s.train;
-    out[`test${g}`] = s.test;
+  GAMMAS.forEach((gamma, g) => {
+    const mine = fits.filter((f) => f.gamma === gamma);
+    out[`train${g}`] = mine.map((f) => f.train);
+    out[`test${g}`] = mine.map((f) => f.test);
   });
   return out;
 }
