@@ -17,7 +17,10 @@
       "dependencies": [
         "<!(node -p \"require('node-addon-api').targets\"):node_addon_api_except_all"
       ],
-      "defines": ["NAPI_VERSION=8"],
+      # NODE_API_SWALLOW_UNTHROWABLE_EXCEPTIONS: a worker thread terminated during a kernel call
+      # (a sweep stopping on an error) makes the addon's next N-API call fail; without it the C++
+      # exception escapes node-addon-api's handler and aborts the whole process (SIGABRT).
+      "defines": ["NAPI_VERSION=8", "NODE_API_SWALLOW_UNTHROWABLE_EXCEPTIONS"],
       "cflags_cc": ["-std=c++17", "-O3"],
       "libraries": ["-lopenblas", "-llapacke"]
     }

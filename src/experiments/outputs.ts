@@ -24,6 +24,7 @@ export interface RenderedFigure {
 export function experimentSummary(run: ExperimentRun, figures: readonly RenderedFigure[] = []) {
   return {
     name: run.name,
+    key: run.key,
     title: run.title,
     size: run.size,
     config: run.config,

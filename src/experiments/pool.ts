@@ -23,6 +23,11 @@ const ENTRY = workerEntry(import.meta.url, './worker');
 /** Anything that runs trials by experiment name: a {@link TrialPool} or a lazy wrapper of one. */
 export interface TrialRunner {
   run(experiment: string, params: Params, seed: number): Promise<TrialOutcome>;
+  /**
+   * How many trials to have in flight at once to keep it busy (default: unbounded). A sweep
+   * claims no more than this in the store, leaving the rest to other processes sharing it.
+   */
+  readonly capacity?: number;
 }
 
 /**
@@ -33,6 +38,7 @@ export interface TrialRunner {
 export function lazyPool(size: number): TrialRunner & { close(): Promise<void> } {
   let pool: Promise<TrialPool> | undefined;
   return {
+    capacity: 2 * size,
     run: (experiment, params, seed) =>
       (pool ??= TrialPool.start(size)).then((p) => p.run(experiment, params, seed)),
     close: async () => {
@@ -97,6 +103,11 @@ export class TrialPool implements TrialRunner {
   /** The number of workers. */
   get size(): number {
     return this.slots.length;
+  }
+
+  /** Two trials per worker: one running, one waiting, so no worker idles between trials. */
+  get capacity(): number {
+    return 2 * this.slots.length;
   }
 
   /** Whether a worker died (or the pool was closed): every later trial will fail. */

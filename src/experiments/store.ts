@@ -2,6 +2,7 @@ import { dirname } from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
 import { DataFormatError } from '../errors.js';
 import { makeDirectory } from '../io/make-directory.js';
+import { TrialClaims } from './claims.js';
 import { decodeValues, encodeValues, paramsKey } from './keys.js';
 import { openSqlite } from './sqlite.js';
 import type { Params, Values } from './types.js';
@@ -20,16 +21,23 @@ export interface StoredTrial {
  * keyed by (experiment, canonical parameters, seed). Each `put` is its own transaction and the
  * journal is a write-ahead log, so a process killed at any moment leaves every finished trial
  * stored and no partial one: a rerun skips exactly the stored trials. A trial stored twice (two
- * runs racing on one store) keeps the first row; both are equal by construction.
+ * runs racing on one store) keeps the first row; both are equal by construction. Processes that
+ * sweep into one store split the work through {@link TrialClaims} (`claims`).
  * @throws {Error} from better-sqlite3 when the file cannot be opened or is not a database.
  * @example const store = new ResultStore('out/results.sqlite'); store.count('error-vs-alpha');
  */
 export class ResultStore {
+  /** Leases on trials being computed, shared by every process that sweeps into this file. */
+  readonly claims: TrialClaims;
   private readonly db: BetterSqlite3.Database;
   private readonly insert: BetterSqlite3.Statement;
   private readonly selectPoint: BetterSqlite3.Statement;
 
-  constructor(readonly file: string) {
+  /** `leaseMs`: how long a claim on a trial lasts without renewal (default 30 s). */
+  constructor(
+    readonly file: string,
+    options: { leaseMs?: number } = {},
+  ) {
     if (file !== ':memory:') makeDirectory(dirname(file));
     try {
       this.db = new (openSqlite())(file);
@@ -46,30 +54,37 @@ export class ResultStore {
       this.selectPoint = this.db.prepare(
         'SELECT seed, vals, seconds, backend FROM trials WHERE experiment = ? AND params = ? ORDER BY seed',
       );
+      this.claims = new TrialClaims(this.db, options.leaseMs);
     } catch (error) {
       throw storeError(file, error);
     }
   }
 
-  /** Stores one finished trial in its own transaction; returns false when it was already stored. */
+  /**
+   * Stores one finished trial and drops its claim, in one transaction; returns false when it was
+   * already stored.
+   */
   put(experiment: string, params: Params, trial: StoredTrial): boolean {
-    const run = this.db.transaction(() =>
-      this.insert.run(
+    const key = paramsKey(params);
+    const run = this.db.transaction(() => {
+      const { changes } = this.insert.run(
         experiment,
-        paramsKey(params),
+        key,
         trial.seed,
         encodeValues(trial.values),
         trial.seconds,
         trial.backend,
         new Date().toISOString(),
-      ),
-    );
-    return run().changes === 1;
+      );
+      this.claims.drop(experiment, key, trial.seed);
+      return changes;
+    });
+    return this.guard(run) === 1;
   }
 
   /** The stored trials of one grid point, by seed. */
   point(experiment: string, params: Params): StoredTrial[] {
-    const rows = this.selectPoint.all(experiment, paramsKey(params)) as Array<{
+    const rows = this.guard(() => this.selectPoint.all(experiment, paramsKey(params))) as Array<{
       seed: number;
       vals: string;
       seconds: number;
@@ -85,9 +100,9 @@ export class ResultStore {
 
   /** The stored seeds of every grid point of an experiment, by canonical parameter text. */
   storedSeeds(experiment: string): Map<string, Set<number>> {
-    const rows = this.db
-      .prepare('SELECT params, seed FROM trials WHERE experiment = ?')
-      .all(experiment) as Array<{ params: string; seed: number }>;
+    const rows = this.guard(() =>
+      this.db.prepare('SELECT params, seed FROM trials WHERE experiment = ?').all(experiment),
+    ) as Array<{ params: string; seed: number }>;
     const out = new Map<string, Set<number>>();
     for (const r of rows) {
       let set = out.get(r.params);
@@ -119,8 +134,26 @@ export class ResultStore {
       .all(experiment) as Array<{ params: string; seed: number; values: string }>;
   }
 
-  /** Closes the database (checkpointing the log into the main file). */
+  /**
+   * Runs `f` on the database, turning a failure of the file (SQLITE_CORRUPT, SQLITE_FULL, …) into
+   * the one-line error of {@link storeError}.
+   */
+  guard<T>(f: () => T): T {
+    try {
+      return f();
+    } catch (error) {
+      throw storeError(this.file, error);
+    }
+  }
+
+  /** Drops this handle's claims and closes the database (checkpointing the log into the file). */
   close(): void {
+    if (!this.db.open) return;
+    try {
+      this.claims.release();
+    } catch {
+      // A damaged file cannot release; its claims expire with their lease.
+    }
     this.db.close();
   }
 }

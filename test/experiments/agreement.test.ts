@@ -20,8 +20,9 @@ describe('rmtkit reproduce: theory against simulation (tiny sizes)', () => {
       for (const e of result.experiments) {
         assert.ok(e.figures.length > 0, e.name);
         for (const f of e.figures)
-          for (const file of Object.values(f.files)) assert.ok(existsSync(join(dir, file)), file);
-        const summary = JSON.parse(readFileSync(join(dir, e.name, 'summary.json'), 'utf8'));
+          for (const file of Object.values(f.files))
+            assert.ok(existsSync(join(dir, 'tiny', file)), file);
+        const summary = JSON.parse(readFileSync(join(dir, 'tiny', e.name, 'summary.json'), 'utf8'));
         assert.equal(summary.checks.length, e.checks.length);
         assert.equal(typeof summary.agreement.maxZ, 'number');
       }
