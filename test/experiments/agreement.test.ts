@@ -5,6 +5,9 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { EXPERIMENTS } from '../../src/experiments/registry.js';
 import { type ReproduceResult, reproduce } from '../../src/experiments/reproduce.js';
+import { analyseExperiment } from '../../src/experiments/runner.js';
+import { ResultStore } from '../../src/experiments/store.js';
+import { figureLayoutProblems } from '../../src/plot/layout-check.js';
 import { realDataInstalled } from './helpers.js';
 
 const withData = realDataInstalled();
@@ -56,6 +59,28 @@ describe('rmtkit reproduce: theory against simulation (tiny sizes)', () => {
       );
     });
   }
+
+  it('every figure shows all of its data points and error bars, and labels ≥ 3 ticks per axis', async () => {
+    const store = new ResultStore(join(dir, 'results.sqlite'));
+    const problems: string[] = [];
+    try {
+      for (const experiment of EXPERIMENTS.filter((e) => names.includes(e.name))) {
+        const run = await analyseExperiment(experiment, 'tiny', store, {
+          missing: 0,
+          computed: 0,
+          seconds: 0,
+        });
+        for (const figure of run.analysis.figures) {
+          for (const p of await figureLayoutProblems(figure.spec)) {
+            problems.push(`${experiment.name}/${figure.name}: ${p}`);
+          }
+        }
+      }
+    } finally {
+      store.close();
+    }
+    assert.deepEqual(problems, []);
+  });
 
   it('cleans up', () => rmSync(dir, { recursive: true, force: true }));
 });
