@@ -3,14 +3,16 @@ import { describe, it } from 'node:test';
 import { ar1Covariance, diagonalCovariance, spikedCovariance } from '../../src/covariance/index.js';
 import { monteCarlo } from './mc.js';
 
-// d = 500, 5 seeds. Claim under test (issue 3, docs/theory.md §2): the expected error is within 1 %
+// d = 500, 8 seeds. Claim under test (issue 3, docs/theory.md §2): the expected error is within 1 %
 // of the theory. The MC mean estimates the expectation with standard error SE, so we reject only
 // when |theory − MC mean| > 1 % of the theory + 3·SE, and require 3·SE ≤ 1 % of the theory so
 // that the test can fail. The training error is checked for α ≥ 1 only: for α < 1 it carries an
 // O(1/n) finite-size bias (+1.6 to +2.3 % at n = 150, halving with each doubling of n: see
 // bench/ssr-validate.ts and docs/ssr.md). A wider grid runs in bench/ssr-validate.ts.
 const D = 500;
-const SEEDS = 5;
+// 5 seeds left 3·SE above 1 % of the theory for L_tr at α = 1 (the interpolation threshold,
+// where trials vary most) with some draws of the data; 8 resolve it.
+const SEEDS = 8;
 
 function check(result: ReturnType<typeof monteCarlo>): void {
   const label = `${result.model} α = ${result.alpha}, λ = ${result.lambda}`;
@@ -30,7 +32,7 @@ function check(result: ReturnType<typeof monteCarlo>): void {
   }
 }
 
-describe('theory against Monte Carlo at d = 500 (5 seeds)', () => {
+describe('theory against Monte Carlo at d = 500 (8 seeds)', () => {
   it('matches AR(1) ρ = 0.6 within 1 % of the MC mean', () => {
     const model = ar1Covariance(0.6, D);
     for (const [alpha, lambda] of [

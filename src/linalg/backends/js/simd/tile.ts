@@ -12,6 +12,10 @@
  * missing, or RMTKIT_SIMD=0, {@link simdTile} returns undefined and callers keep the scalar path.
  */
 
+import { leb, MODULE_HEADER, name, section, vector, type WasmMemory, wasm } from './wasm-binary.js';
+
+export type { WasmMemory } from './wasm-binary.js';
+
 /**
  * tile(kc, a, b, c, ldc, alpha): byte offsets a, b (packed 4-wide runs of kc steps), c (row stride
  * ldc bytes); kc ≥ 1.
@@ -25,27 +29,11 @@ export type TileFunction = (
   alpha: number,
 ) => void;
 
-/** The parts of a WebAssembly.Memory used here. */
-export interface WasmMemory {
-  readonly buffer: ArrayBuffer;
-  grow(pages: number): number;
-}
-
 /** The kernel bound to one linear memory. */
 export interface SimdTile {
   readonly memory: WasmMemory;
   readonly tile: TileFunction;
 }
-
-// The project compiles without the DOM library (and @types/node 20 has no WebAssembly types):
-// the few members used are typed here.
-interface WasmApi {
-  Memory: new (descriptor: { initial: number; maximum?: number; shared?: boolean }) => WasmMemory;
-  Module: new (bytes: Uint8Array) => object;
-  Instance: new (module: object, imports: object) => { exports: Record<string, unknown> };
-  validate(bytes: Uint8Array): boolean;
-}
-const wasm = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
 
 /** Shared memories must declare a maximum; this one keeps byte offsets below 2³¹ (i32-safe). */
 export const MAX_PAGES = 32767;
@@ -113,11 +101,12 @@ export function isSharedMemory(memory: WasmMemory): boolean {
 }
 
 function compile(): { plain: object; shared: object | null } | null {
-  if (wasm === undefined) return null;
+  const api = wasm;
+  if (api === undefined) return null;
   const build = (shared: boolean): object | null => {
     try {
       const bytes = moduleBytes(shared);
-      return wasm.validate(bytes) ? new wasm.Module(bytes) : null;
+      return api.validate(bytes) ? new api.Module(bytes) : null;
     } catch {
       return null;
     }
@@ -134,30 +123,6 @@ const I32 = 0x7f;
 const F64 = 0x7c;
 const V128 = 0x7b;
 const SIMD = 0xfd;
-
-/** Unsigned LEB128. */
-function leb(value: number): number[] {
-  const out: number[] = [];
-  do {
-    let byte = value & 0x7f;
-    value >>>= 7;
-    if (value !== 0) byte |= 0x80;
-    out.push(byte);
-  } while (value !== 0);
-  return out;
-}
-
-function vector(items: number[][]): number[] {
-  return [...leb(items.length), ...items.flat()];
-}
-
-function section(id: number, body: number[]): number[] {
-  return [id, ...leb(body.length), ...body];
-}
-
-function name(text: string): number[] {
-  return vector([...text].map((c) => [c.charCodeAt(0)]));
-}
 
 // Locals: parameters 0 kc, 1 a, 2 b, 3 c, 4 ldc, 5 alpha; then 6 end (i32);
 // 7..14 accumulators (row r, columns 0-1 at 7 + 2r, 2-3 at 8 + 2r); 15 b01, 16 b23, 17 splat.
@@ -251,14 +216,7 @@ function moduleBytes(shared: boolean): Uint8Array {
   // Memory limits: flags 0 = (min), 3 = (min, max) shared.
   const limits = shared ? [0x03, ...leb(1), ...leb(MAX_PAGES)] : [0x00, ...leb(1)];
   return new Uint8Array([
-    0x00,
-    0x61,
-    0x73,
-    0x6d,
-    0x01,
-    0x00,
-    0x00,
-    0x00, // magic, version 1
+    ...MODULE_HEADER,
     ...section(1, vector([[0x60, ...vector([[I32], [I32], [I32], [I32], [I32], [F64]]), 0x00]])), // type: (i32×5, f64) → ()
     ...section(2, vector([[...name('env'), ...name('memory'), 0x02, ...limits]])), // import env.memory, min 1 page
     ...section(3, vector([[0x00]])), // one function of type 0
