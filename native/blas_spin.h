@@ -11,9 +11,12 @@
 
 namespace rmtkit {
 
-// Points the sched_yield import of each loaded OpenBLAS older than 0.3.27 at a short spin on the
-// CPU's pause instruction (x86-64 Linux only; elsewhere nothing changes). Opt out with
-// RMTKIT_BLAS_SPIN=0. Returns whether an import was redirected.
+// With RMTKIT_BLAS_SPIN=1 only (off by default since issue 23: spinning waiters starve the
+// threads they wait for once cores are oversubscribed; docs/performance.md has the numbers),
+// points the sched_yield import of each loaded OpenBLAS older than 0.3.27 at a short spin on the
+// CPU's pause instruction (x86-64 Linux only). Any other BLAS, an OpenBLAS whose version string
+// does not parse, or a library whose path does not name openblas is left alone. Returns whether
+// an import was redirected.
 bool SpinOpenblasWaits();
 
 }  // namespace rmtkit

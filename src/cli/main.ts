@@ -73,7 +73,7 @@ Environment:
   RMTKIT_BACKEND=js|native   force a linear-algebra backend (default: native when built)
   RMTKIT_THREADS=N           worker threads of the JS backend
   RMTKIT_SIMD=0              JS backend without its WebAssembly SIMD kernels
-  RMTKIT_BLAS_SPIN=0         OpenBLAS threads wait with sched_yield, not rmtkit's spin (busy machines)
+  RMTKIT_BLAS_SPIN=1         old OpenBLAS threads spin instead of sched_yield (quiet machines only)
   RMTKIT_MALLOC_TUNING=0     keep glibc's default malloc thresholds
   RMTKIT_MAX_MEMORY=SIZE     memory a request may plan for (default 3/4 of RAM; e.g. 8GB)
   RMTKIT_QUEUE=URL           Redis URL for reproduce --queue and worker (keeps a password out of ps)

@@ -4,7 +4,7 @@ import { assertFinite, Matrix, type MatrixLike } from '../linalg/matrix.js';
 import { checkOptions } from '../options.js';
 import { SSR_PARAMS } from './params.js';
 import { ridgeless } from './ridgeless.js';
-import { makeFit, type SsrFit, ssrMatrix } from './ssr-fit.js';
+import { makeFit, type SsrFit, ssrMatrixInPlace } from './ssr-fit.js';
 
 /** Options of {@link fitSsr}. */
 export interface SsrOptions {
@@ -29,7 +29,20 @@ export interface SsrOptions {
  * @example fitSsr(X, { lambda: 0.1 }).testError(Xtest) // held-out error per coordinate
  */
 export function fitSsr(data: Matrix | MatrixLike, options: SsrOptions): SsrFit {
-  const { xc, mean, lambda, centred } = prepare(data, options);
+  return fitPrepared(prepare(data, options));
+}
+
+/**
+ * {@link fitSsr} for a caller that gives `data` up (the CLI's `fit`): the columns are centred in
+ * place, so the fit holds one n×d matrix instead of two, and its peak is 8(nd + 2d²) bytes
+ * (docs/ssr.md, "Memory"). Same result to the bit; `data` holds X_c afterwards.
+ * @example fitSsrInPlace(loaded, { lambda: 0.1 }) // loaded is centred now
+ */
+export function fitSsrInPlace(data: Matrix, options: SsrOptions): SsrFit {
+  return fitPrepared(prepare(data, options, true));
+}
+
+function fitPrepared({ xc, mean, lambda, centred }: ReturnType<typeof prepare>): SsrFit {
   const sigmaHat = gram(xc);
   if (lambda === 0)
     return makeFit({ ...ridgeless(xc, sigmaHat), lambda, centred, mean, n: xc.rows, d: xc.cols });
@@ -80,9 +93,10 @@ function belowRounding(
 }
 
 /**
- * Checks λ and the data and centres a copy of the columns when asked (shared with the SLQ path).
+ * Checks λ and the data and centres the columns when asked (shared with the SLQ path): a copy,
+ * or with `inPlace` the input matrix itself.
  */
-export function prepare(input: Matrix | MatrixLike, options: SsrOptions) {
+export function prepare(input: Matrix | MatrixLike, options: SsrOptions, inPlace = false) {
   checkOptions(options, ['lambda', 'centre'], 'options', true);
   if (options.lambda === undefined)
     throw new InvalidArgumentError('lambda', 'is required: the ridge λ ≥ 0, e.g. { lambda: 0.1 }');
@@ -102,7 +116,7 @@ export function prepare(input: Matrix | MatrixLike, options: SsrOptions) {
   if (!centred) return { xc: data, mean, lambda, centred };
   for (let i = 0; i < n; i++) for (let k = 0; k < d; k++) mean[k] += data.data[i * d + k];
   for (let k = 0; k < d; k++) mean[k] /= n;
-  const xc = data.clone();
+  const xc = inPlace ? data : data.clone();
   for (let i = 0; i < n; i++) for (let k = 0; k < d; k++) xc.data[i * d + k] -= mean[k];
   return { xc, mean, lambda, centred };
 }
@@ -122,6 +136,7 @@ function fromInverse(
 ): SsrFit {
   const d = q.rows;
   const diagQ = q.diag();
+  // Q is this fit's own: Â overwrites it once diag(Q) and the column norms are taken.
   // (QΣ̂Q)_kk = Q_kk − λ (Q²)_kk because Σ̂Q = I − λQ; (Q²)_kk = ‖q_k‖² for symmetric Q.
   const norms = new Float64Array(d);
   for (let i = 0; i < d; i++) {
@@ -132,7 +147,7 @@ function fromInverse(
   for (let k = 0; k < d; k++)
     trainError += (diagQ[k] - lambda * norms[k]) / (diagQ[k] * diagQ[k]) / d;
   return makeFit({
-    A: ssrMatrix(q),
+    A: ssrMatrixInPlace(q),
     diagQ,
     lambda,
     regime: 'ridge',

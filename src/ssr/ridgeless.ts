@@ -1,7 +1,7 @@
 import { NotPositiveDefiniteError } from '../errors.js';
 import { matmul, spdInverse, svd } from '../linalg/api.js';
 import { Matrix } from '../linalg/matrix.js';
-import { ssrMatrix } from './ssr-fit.js';
+import { ssrMatrix, ssrMatrixInPlace } from './ssr-fit.js';
 
 /** Â, diag of the matrix it came from, and the training error of a ridgeless fit. */
 export interface RidgelessParts {
@@ -38,7 +38,7 @@ export function ridgeless(xc: Matrix, sigmaHat: Matrix): RidgelessParts {
       const diagQ = q.diag();
       let trainError = 0;
       for (let k = 0; k < d; k++) trainError += 1 / diagQ[k] / d;
-      return { A: ssrMatrix(q), diagQ, trainError, regime: 'ridgeless-invertible' };
+      return { A: ssrMatrixInPlace(q), diagQ, trainError, regime: 'ridgeless-invertible' };
     }
   } catch (error) {
     if (!(error instanceof NotPositiveDefiniteError)) throw error;

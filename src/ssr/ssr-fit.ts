@@ -1,6 +1,6 @@
 import { InvalidArgumentError } from '../errors.js';
 import { matmul } from '../linalg/api.js';
-import { assertFinite, Matrix } from '../linalg/matrix.js';
+import { assertFinite, type Matrix } from '../linalg/matrix.js';
 
 /** How Â was obtained: ridge (λ > 0), or one of the two ridgeless limits (docs/theory.md §1). */
 export type SsrRegime = 'ridge' | 'ridgeless-invertible' | 'ridgeless-projector';
@@ -73,14 +73,22 @@ export function makeFit(fields: Omit<SsrFit, 'predict' | 'testError'>): SsrFit {
  * @example ssrMatrix(Q) // the SSR matrix of Q = (Σ̂ + λI)⁻¹
  */
 export function ssrMatrix(m: Matrix): Matrix {
+  return ssrMatrixInPlace(m.clone());
+}
+
+/**
+ * {@link ssrMatrix} written over `m` itself, for callers that own `m` and need it no more: one
+ * d×d matrix instead of two at the fit's peak memory (docs/ssr.md, "Memory").
+ * @example ssrMatrixInPlace(q) // q now holds Â
+ */
+export function ssrMatrixInPlace(m: Matrix): Matrix {
   const d = m.rows;
-  const out = new Float64Array(d * d);
   const inv = new Float64Array(d);
   for (let k = 0; k < d; k++) inv[k] = 1 / m.data[k * d + k];
   for (let i = 0; i < d; i++) {
     const row = i * d;
-    for (let k = 0; k < d; k++) out[row + k] = -m.data[row + k] * inv[k];
-    out[row + i] = 0;
+    for (let k = 0; k < d; k++) m.data[row + k] = -m.data[row + k] * inv[k];
+    m.data[row + i] = 0;
   }
-  return Matrix.fromRowMajor(d, d, out);
+  return m;
 }

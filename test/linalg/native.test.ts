@@ -60,7 +60,7 @@ describe('native backend', nativeSuite, () => {
     assert.equal(details.mallocTuned, false);
   });
 
-  it('makes an OpenBLAS before 0.3.27 spin in user space instead of sched_yield unless RMTKIT_BLAS_SPIN=0, with the same results', () => {
+  it('leaves OpenBLAS waiting with sched_yield unless RMTKIT_BLAS_SPIN=1 makes one before 0.3.27 spin in user space, with the same results', () => {
     const [, minor, patch] = /OpenBLAS (\d+)\.(\d+)\.(\d+)/
       .exec(String(native().details?.openblas))!
       .slice(1)
@@ -69,15 +69,16 @@ describe('native backend', nativeSuite, () => {
     const x64Linux = process.arch === 'x64' && process.platform === 'linux';
     assert.equal(
       native().details?.blasSpin,
-      older && x64Linux && process.env.RMTKIT_BLAS_SPIN !== '0',
+      older && x64Linux && process.env.RMTKIT_BLAS_SPIN === '1',
     );
     // A reduction big enough for OpenBLAS to run its threaded kernels, in both settings.
     const expression = `{ spin: backend.details.blasSpin, values: [...backend.kernels.eigvalsh(backend.kernels.gram(gaussianMatrix(400, 300, 5), 1 / 400))] }`;
     const run = (spin: string) =>
       inFreshProcess({ RMTKIT_BLAS_SPIN: spin }, expression) as { spin: boolean; values: number[] };
-    const [spinning, yielding] = [run('1'), run('0')];
+    const [spinning, yielding, unset] = [run('1'), run('0'), run('')];
     assert.equal(spinning.spin, older && x64Linux);
     assert.equal(yielding.spin, false);
+    assert.equal(unset.spin, false, 'off unless it is 1');
     assert.deepEqual(spinning.values, yielding.values);
   });
 

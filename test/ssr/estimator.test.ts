@@ -1,12 +1,41 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
+import { eigvalsh, gram } from '../../src/linalg/api.js';
 import { Matrix } from '../../src/linalg/matrix.js';
 import { gaussianMatrix } from '../../src/random/index.js';
-import { fitSsr, fitSsrAsync, populationError } from '../../src/ssr/index.js';
+import { fitSsrInPlace } from '../../src/ssr/estimator.js';
+import { fitSsr, fitSsrAsync, populationError, type SsrFit } from '../../src/ssr/index.js';
 import { centredCopy, relativeDiff, residualError, separateRegressions } from './helpers.js';
 
 const EPS = Number.EPSILON;
+
+/**
+ * Â(λ) against the ridgeless Â(0) = I − M₀diag(M₀)⁻¹ for singular Σ̂ (docs/theory.md §1), column by
+ * column. With Σ̂ = Σ s_i v_i v_iᵀ (s_i > 0) and P = Σ v_i v_iᵀ, λQ = M₀ + F where M₀ = I − P and
+ * F = λΣ v_i v_iᵀ/(s_i + λ), so ‖F‖ ≤ λ/s_min; the Cholesky inverse of Σ̂ + λI (condition
+ * (s_max + λ)/λ) adds a rounding error of about ε(s_max + λ)/λ to λQ. Column k of the difference is
+ * (Fe_k − M₀e_k·F_kk/m_k)/(m_k + F_kk) with m_k = (M₀)_kk and ‖M₀e_k‖ = √m_k, hence
+ * max_j |ΔÂ_jk| ≤ f·(1 + 1/√m_k)/(m_k − f) with f = λ/s_min + ε(s_max + λ)/λ. A coordinate with
+ * f ≥ m_k/2 (nearly inside the row space) is not yet in the limit at this λ and is not checked
+ * (10 of 2000 columns over 200 seeds at n = d = 10, none for the fixed data); over those 200 seeds
+ * the measured difference stays below 0.09 of the bound.
+ */
+function assertNearRidgeless(x: Matrix, fit: SsrFit, lambda: number): void {
+  const near = fitSsr(x, { lambda });
+  const { rows: n, cols: d } = x;
+  const s = [...eigvalsh(gram(centredCopy(x)))].sort((a, b) => b - a);
+  const f = lambda / s[n - 2]! + (EPS * (s[0]! + lambda)) / lambda; // rank of X_c is n − 1
+  for (let k = 0; k < d; k++) {
+    const m = fit.diagQ[k]!;
+    if (f >= m / 2) continue;
+    const bound = (f * (1 + 1 / Math.sqrt(m))) / (m - f);
+    for (let j = 0; j < d; j++) {
+      const diff = Math.abs(near.A.get(j, k) - fit.A.get(j, k));
+      assert.ok(diff <= bound, `n = ${n}, d = ${d}, Â[${j}, ${k}]: ${diff} > ${bound}`);
+    }
+  }
+}
 
 describe('fitSsr (masked SSR estimator)', () => {
   it('matches d separate constrained ridge regressions to 1e-10 relative, centred or not', () => {
@@ -98,12 +127,7 @@ describe('fitSsr (masked SSR estimator)', () => {
       );
       assert.equal(fit.trainError, 0);
       assert.ok(residualError(centredCopy(x), fit.A) <= 1e-24 * d);
-      // λ = 1e-10: Cholesky on a matrix of condition s_max/λ ≈ 1e11 loses about 1e11·ε ≈ 1e-5.
-      const near = fitSsr(x, { lambda: 1e-10 });
-      assert.ok(
-        relativeDiff(near.A, fit.A) <= 1e-4,
-        `n = ${n}, d = ${d}: ${relativeDiff(near.A, fit.A)}`,
-      );
+      assertNearRidgeless(x, fit, 1e-10);
     }
   });
 
@@ -138,6 +162,28 @@ describe('fitSsr (masked SSR estimator)', () => {
       (await fitSsrAsync(gaussianMatrix(4, 6, 1), { lambda: 0 })).regime,
       'ridgeless-projector',
     );
+  });
+
+  it('gives the same fit to the bit when it may centre its input in place, which then holds X_c', () => {
+    const x = gaussianMatrix(30, 6, 43);
+    const kept = x.clone();
+    const copy = fitSsr(x, { lambda: 0.1 });
+    assert.deepEqual(x.data, kept.data, 'fitSsr leaves its input alone');
+    const inPlace = fitSsrInPlace(x, { lambda: 0.1 });
+    assert.deepEqual(inPlace.A.data, copy.A.data);
+    assert.deepEqual(inPlace.diagQ, copy.diagQ);
+    assert.equal(inPlace.trainError, copy.trainError);
+    const mean = new Float64Array(6);
+    for (let t = 0; t < kept.data.length; t++) mean[t % 6] += kept.data[t];
+    for (let k = 0; k < 6; k++) mean[k] /= 30;
+    assert.deepEqual(
+      x.data,
+      kept.data.map((v, t) => v - mean[t % 6]),
+    );
+    for (const lambda of [0, 1e-300]) {
+      const ridgeless = fitSsrInPlace(gaussianMatrix(4, 6, 1), { lambda });
+      assert.deepEqual(ridgeless.A.data, fitSsr(gaussianMatrix(4, 6, 1), { lambda }).A.data);
+    }
   });
 
   it('computes the population error tr[(I−Â)ᵀΣ(I−Â)]/d', () => {

@@ -23,7 +23,7 @@ export interface NativeInfo {
   mallocTuned?: boolean;
   /**
    * Whether OpenBLAS's waits were redirected from sched_yield to a user-space spin
-   * (native/blas_spin.h; RMTKIT_BLAS_SPIN=0 turns it off).
+   * (native/blas_spin.h; only with RMTKIT_BLAS_SPIN=1, docs/performance.md).
    */
   blasSpin?: boolean;
 }
