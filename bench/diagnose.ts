@@ -7,6 +7,7 @@
 // Usage: node --import tsx bench/diagnose.ts [--sizes 1024x512,2048x1024] [--repeat 3]
 //        node --import tsx bench/diagnose.ts --large 4096x11008 (bench/diagnose-large.ts only)
 //        node --import tsx bench/diagnose.ts --fits (bench/diagnose-fits.ts only: Pareto, HTMP)
+//        node --import tsx bench/diagnose.ts --model 24x1024x1024 (bench/diagnose-model.ts only)
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -72,6 +73,11 @@ function numpy(dir: string): {
 if (args.large) {
   const [r, c] = String(args.large).split('x').map(Number) as [number, number];
   await (await import('./diagnose-large.js')).benchLarge(r, c, args.krylov !== undefined);
+  process.exit(0);
+}
+if (args.model) {
+  const [l, r, c] = String(args.model).split('x').map(Number) as [number, number, number];
+  await (await import('./diagnose-model.js')).benchModel(l, r, c);
   process.exit(0);
 }
 if (args.fits !== undefined) {

@@ -11,7 +11,9 @@ KernelDensity(kernel='linear', bandwidth=0.1) is written out (density (1/(n h)) 
 which is what sklearn evaluates exactly with its default atol = rtol = 0), and the random
 permutations are passed in instead of drawn with np.random.
 
-Used by test/fixtures/ww_fixtures.py; `python3 bench/ww_reference.py file.npy` prints the row.
+Used by test/fixtures/ww_fixtures.py; `python3 bench/ww_reference.py file.npy` prints the row;
+`python3 bench/ww_reference.py --time <folder> [--plain]` times mp_fit + randomize (or neither) over
+its .npy layers.
 """
 import math
 import sys
@@ -249,7 +251,28 @@ def details(W, layer_id=0, name='', mp=False, perms=None, fix_fingers=None):
     return row, evals
 
 
+def time_folder(folder, plain=False):
+    """Times details(W) over every .npy in folder (bench/diagnose-model.ts): with mp_fit and
+    randomize, or with neither (plain)."""
+    import json
+    import os
+    import time
+    names = sorted(f for f in os.listdir(folder) if f.endswith('.npy'))
+    mats = [np.load(os.path.join(folder, f)) for f in names]
+    rng = np.random.default_rng(0)
+    details(mats[0][:64, :64], mp=True)  # warm-up: BLAS threads, scipy imports
+    t0, c0 = time.perf_counter(), time.process_time()
+    rows = [details(W, layer_id=k, mp=not plain,
+                    perms=None if plain else [rng.permutation(W.size) for _ in range(2)])[0]
+            for k, W in enumerate(mats)]
+    print(json.dumps({'seconds': time.perf_counter() - t0, 'cpuSeconds': time.process_time() - c0,
+                      'alpha': [float(r['alpha']) for r in rows]}))
+
+
 if __name__ == '__main__':
+    if sys.argv[1] == '--time':
+        time_folder(sys.argv[2], plain='--plain' in sys.argv[3:])
+        sys.exit(0)
     r, _ = details(np.load(sys.argv[1]), mp=True)
     for k, v in r.items():
         print(f'{k:>20} {v}')

@@ -3,6 +3,7 @@
 // path.
 export { type Esd, weightEsd, weightEsdAsync } from './esd.js';
 export { type FingersFit, type FingersOptions, fitWithoutFingers } from './fingers.js';
+export { diagnosticsHtml, type HtmlReportOptions } from './html-report.js';
 export { fitHtmp, type HtmpFit, type HtmpFitOptions } from './htmp-fit.js';
 export {
   analyzeSpectrum,
@@ -30,6 +31,7 @@ export {
 export { esdPlotSpec, mpPlotSpec } from './plots.js';
 export { fitPowerLaw, type PowerLawFit, type PowerLawOptions } from './powerlaw.js';
 export { type LayerRecord, toColumns, toRecords } from './records.js';
+export type { SliceSpectra, SpectrumRoute } from './slice-spectra.js';
 export { SUMMARY_METRICS, type Summary, summarize } from './summary.js';
 export { fitTruncatedPowerLaw, type TruncatedPowerLawFit } from './tpl.js';
 export { correlationTraps, randomizeMatrix, type TrapMetrics } from './traps.js';

@@ -1,13 +1,12 @@
 import type { WeightFile, WeightTensor } from '../io/weights/tensor.js';
 import type { Seed } from '../random/seed.js';
 import { randomStream } from '../random/stream.js';
-import { fitHtmp } from './htmp-fit.js';
-import { analyzeSpectrum, type DiagnoseOptions, type LayerDiagnostics } from './layer.js';
-import { permutations, pooledSquares, randomEsd } from './layer-spectra.js';
-import { classifyPhase, type Phase } from './phases.js';
+import type { DiagnoseOptions, LayerDiagnostics } from './layer.js';
+import { analyzeLayer, type PendingLayer } from './layer-row.js';
+import { type LayerSpectra, layerSpectra } from './layer-spectra.js';
+import type { Phase } from './phases.js';
+import type { SliceSpectra, SpectrumRoute } from './slice-spectra.js';
 import { type Summary, summarize } from './summary.js';
-import { weightWatcherColumns } from './ww/columns.js';
-import { sliceSingularValues } from './ww/esd.js';
 import type { WwColumns } from './ww/names.js';
 import { type WwSlices, wwSlices } from './ww/slices.js';
 
@@ -25,6 +24,8 @@ export interface LayerRow extends LayerDiagnostics {
   /** With the htmp option: κ of the HTMP_{γ,κ} fit (fitHtmp) and its Kolmogorov distance. */
   kappa?: number;
   htmp_distance?: number;
+  /** The decomposition that gave the spectrum (see {@link ModelOptions.spectrum}). */
+  esd_method: SliceSpectra['method'];
 }
 
 /** A tensor left out, and why. */
@@ -52,6 +53,16 @@ export interface ModelOptions extends Omit<DiagnoseOptions, 'seed'> {
   htmp?: boolean;
   /** Called after each layer (for progress bars). */
   onLayer?: (done: number, total: number) => void;
+  /**
+   * How each slice's spectrum is computed (default 'auto': the Gram matrix and its eigenvalues
+   * where they resolve the whole spectrum, else an SVD; see sliceSpectra and docs/diagnostics.md).
+   */
+  spectrum?: SpectrumRoute;
+  /**
+   * Compute the next layer's decompositions (off the main thread) while this one is analysed
+   * (default true). Results are the same either way, bit for bit.
+   */
+  overlap?: boolean;
 }
 
 /** The result for a whole model. */
@@ -66,13 +77,15 @@ export interface ModelDiagnostics {
  * (size-1 dimensions dropped) is one matrix; a Conv2D (4-D) or Conv1D (3-D) kernel is cut into
  * its rf slices whose eigenvalues are pooled (src/diagnostics/ww/slices.ts). Each row holds
  * rmtkit's metrics and, under `ww`, WeightWatcher's columns. Each slice (and each permuted copy)
- * gets one SVD whose values serve both: rmtkit's ESD is the unscaled s², and its randomised
- * spectrum is WeightWatcher's rand_distance copy. For a convolution rmtkit's metrics come from the
- * pooled (unscaled) eigenvalues without its MP fit and correlation traps, which assume one N×M
- * matrix; the `ww` block has WeightWatcher's. Every other tensor is listed in `skipped` with the
- * reason (integer type, no matrix reading, fewer than minEvals or more than maxEvals pooled
- * eigenvalues, N > maxN, non-finite entries), as are those the readers could not convert; none is
- * dropped silently. layer_id counts tensors in reading order, skipped included.
+ * is decomposed once, and its singular values serve both: rmtkit's ESD is the unscaled s², and
+ * its randomised spectrum is WeightWatcher's rand_distance copy. The decomposition is the Gram
+ * matrix's eigenvalues where they resolve the spectrum, else an SVD (`spectrum`, `esd_method`);
+ * the next layer's is computed while this one is analysed (`overlap`). For a convolution rmtkit's
+ * metrics come from the pooled (unscaled) eigenvalues without its MP fit and correlation traps,
+ * which assume one N×M matrix; the `ww` block has WeightWatcher's. Every other tensor is listed in
+ * `skipped` with the reason (integer type, no matrix reading, fewer than minEvals or more than
+ * maxEvals pooled eigenvalues, N > maxN, non-finite entries), as are those the readers could not
+ * convert; none is dropped silently. layer_id counts tensors in reading order, skipped included.
  * @example await diagnoseModel([readWeightFile('model.onnx')], { mpFit: true })
  */
 export async function diagnoseModel(
@@ -80,7 +93,7 @@ export async function diagnoseModel(
   options: ModelOptions = {},
 ): Promise<ModelDiagnostics> {
   const skipped: SkippedLayer[] = [];
-  const todo: Array<{ file: string; tensor: WeightTensor; slices: WwSlices; id: number }> = [];
+  const todo: PendingLayer[] = [];
   let id = 0;
   for (const file of files) {
     for (const s of file.skipped)
@@ -93,39 +106,36 @@ export async function diagnoseModel(
       id++;
     }
   }
-  const layers: LayerRow[] = [];
-  for (const { file, tensor, slices, id } of todo) {
+  // Eigenvalue levels the analysis compares against, in unscaled units: WeightWatcher's weak-rank
+  // tolerance and fit threshold (on the scaled λ) and rmtkit's fit threshold.
+  const levels = (scale: number) => [
+    1e-6 / scale ** 2,
+    1e-5 / scale ** 2,
+    options.threshold ?? 1e-5,
+  ];
+  const spectra = (k: number): Promise<LayerSpectra> => {
+    const { file, tensor, slices } = todo[k]!;
     const stream = randomStream(options.seed ?? 0).child(file, tensor.name);
-    // One SVD per slice (and per permuted copy) serves both rmtkit's metrics and the ww block.
-    const singular = await sliceSingularValues(slices.mats);
-    const random = options.randomize
-      ? await randomEsd(slices, permutations(slices, stream.child('ww')))
-      : undefined;
-    const ww = weightWatcherColumns(slices, id, tensor.name, {
-      fixFingers: options.fixFingers ? 'clip_xmax' : undefined,
-      mpFit: options.mpFit,
-      singular,
-      random,
-    });
-    const dense = slices.kind === 'dense';
-    const M = dense ? slices.M : ww.numEvals;
-    const own = analyzeSpectrum(
-      { N: slices.N, M, evals: pooledSquares(singular) },
-      dense && random ? { N: slices.N, M, evals: random.rand2 } : undefined,
-      dense ? options : { ...options, mpFit: false, randomize: false },
+    return layerSpectra(
+      slices,
+      options.spectrum ?? 'auto',
+      levels(slices.scale),
+      options.randomize ? stream.child('ww') : undefined,
     );
-    const htmp = options.htmp ? fitHtmp(own.evals, own.N, own.M) : undefined;
-    const call = classifyPhase({ evals: own.evals, N: own.N, M: own.M, fit: own.fit, htmp });
-    layers.push({
-      file,
-      name: tensor.name,
-      shape: tensor.shape,
-      ...own,
-      ww,
-      phase: call.phase,
-      phase_evidence: call.evidence,
-      ...(htmp && { kappa: htmp.kappa, htmp_distance: htmp.distance }),
-    });
+  };
+  const layers: LayerRow[] = [];
+  const overlap = options.overlap !== false;
+  let next = todo.length > 0 ? spectra(0) : undefined;
+  for (let k = 0; k < todo.length; k++) {
+    const current = await next!;
+    const more = k + 1 < todo.length;
+    // The next layer's decompositions (native, off the main thread) run during this layer's
+    // analysis (JS, on it); each layer's numbers depend only on its own tensor and stream. The
+    // catch only marks a failure as handled should this analysis throw first.
+    if (overlap && more) next = spectra(k + 1);
+    next?.catch(() => undefined);
+    layers.push(analyzeLayer(todo[k]!, current, options));
+    if (!overlap && more) next = spectra(k + 1);
     options.onLayer?.(layers.length, todo.length);
   }
   return { layers, skipped, summary: summarize(layers) };

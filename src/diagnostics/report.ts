@@ -60,6 +60,7 @@ export function jsonReport(result: ModelDiagnostics, columns: readonly string[])
     for (const c of columns) row[c] = clean(l[c as keyof LayerRow]);
     if (l.traps) row.traps = l.traps;
     row.phase_evidence = l.phase_evidence;
+    row.esd_method = l.esd_method;
     row.ww = Object.fromEntries(Object.entries(toWwRecord(l.ww)).map(([k, v]) => [k, clean(v)]));
     return row;
   });
@@ -109,13 +110,13 @@ export function textTable(result: ModelDiagnostics, columns: readonly string[]):
   const rows = result.layers.map((l) => [
     l.name.length > 48 ? `…${l.name.slice(-47)}` : l.name,
     `${l.N}×${l.M}`,
-    ...shown.map((c) => format(l[c as keyof LayerRow])),
+    ...shown.map((c) => formatValue(l[c as keyof LayerRow])),
   ]);
   const s = result.summary as Record<string, number | undefined>;
   rows.push([
     `summary (mean of ${result.summary.num_layers})`,
     '',
-    ...shown.map((c) => format(s[c])),
+    ...shown.map((c) => formatValue(s[c])),
   ]);
   const header = ['layer', 'N×M', ...shown];
   const widths = header.map((h, k) => Math.max(h.length, ...rows.map((r) => r[k]!.length)));
@@ -153,7 +154,12 @@ function clean(v: unknown): unknown {
   return typeof v === 'number' && !Number.isFinite(v) ? null : v;
 }
 
-function format(v: unknown): string {
+/**
+ * A table cell: integers below 1e7 as they are, other numbers to 4 significant digits, NaN for
+ * a non-finite number, empty for a missing value.
+ * @example formatValue(3.14159) // '3.142'
+ */
+export function formatValue(v: unknown): string {
   if (v === undefined || v === null) return '';
   if (typeof v === 'number')
     return Number.isInteger(v) && Math.abs(v) < 1e7

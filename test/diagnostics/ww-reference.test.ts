@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { describe, it } from 'node:test';
+import { after, describe, it } from 'node:test';
+import { sliceSpectra } from '../../src/diagnostics/slice-spectra.js';
 import { weightWatcherColumns } from '../../src/diagnostics/ww/columns.js';
 import { toWwRecord } from '../../src/diagnostics/ww/names.js';
 import { type WwSlices, wwSlices } from '../../src/diagnostics/ww/slices.js';
@@ -58,6 +59,12 @@ function perms(name: string): Int32Array[] {
 }
 
 describe("WeightWatcher's columns against bench/ww_reference.py (WeightWatcher 0.7.5's logic)", () => {
+  const routes = new Map<string, string>();
+  after(() => {
+    // the parity above covers both routes: the rank-deficient fixture needs the SVD
+    assert.equal(routes.get('rankdef'), 'svd');
+    assert.equal(routes.get('noise'), 'gram');
+  });
   let layerId = 0;
   for (const [name, want] of Object.entries(expected)) {
     const id = layerId++;
@@ -69,6 +76,17 @@ describe("WeightWatcher's columns against bench/ww_reference.py (WeightWatcher 0
         permutations: perms(name),
       });
       compare(name, toWwRecord(got), want.plain);
+    });
+    it(`${name}: every column agrees to 1e-8 with the spectrum from diagnoseModel's route (Gram where resolved)`, async () => {
+      const levels = [1e-6, 1e-5].map((t) => t / slices.scale ** 2);
+      const { singular, method } = await sliceSpectra(slices.mats, 'auto', [...levels, 1e-5]);
+      routes.set(name, method);
+      const got = weightWatcherColumns(slices, id, name, {
+        mpFit: true,
+        permutations: perms(name),
+        singular,
+      });
+      compare(`${name} (${method})`, toWwRecord(got), want.plain);
     });
     it(`${name}: fix_fingers='clip_xmax' agrees (same xmin, same α)`, () => {
       const got = weightWatcherColumns(slices, id, name, { fixFingers: 'clip_xmax' });

@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
+import { diagnosticsHtml } from '../../diagnostics/html-report.js';
 import { diagnoseModel, type ModelOptions } from '../../diagnostics/model.js';
 import { esdPlotSpec, mpPlotSpec } from '../../diagnostics/plots.js';
 import {
@@ -15,7 +16,7 @@ import { DataFormatError, InvalidArgumentError } from '../../errors.js';
 import { findWeightFiles, readWeightFile } from '../../io/weights/read.js';
 import type { WeightFile } from '../../io/weights/tensor.js';
 import { CONFIG } from '../../plot/curves.js';
-import { renderFigure } from '../../plot/render.js';
+import { renderFigure, renderSvg, type VegaLiteSpec } from '../../plot/render.js';
 import { delayedBar, progressEnabled } from './estimation-progress.js';
 
 interface DiagnoseFlags {
@@ -23,6 +24,8 @@ interface DiagnoseFlags {
   mpFit?: boolean;
   htmp?: boolean;
   plots?: string;
+  report?: string;
+  spectrum: string;
   json?: boolean;
   csv?: boolean;
   fingers?: boolean;
@@ -69,6 +72,15 @@ export function registerDiagnose(program: Command): void {
       'pl',
     )
     .option('--plots <dir>', 'write the ESD (and MP fit) of each layer as SVG and PNG into <dir>')
+    .option(
+      '--report <file.html>',
+      'write a self-contained HTML page: the per-layer table and each layer’s ESD (and MP fit) plot',
+    )
+    .option(
+      '--spectrum <auto|svd|gram>',
+      'eigenvalues from the Gram matrix where they resolve the spectrum (auto), always an SVD, or always the Gram matrix',
+      'auto',
+    )
     .option('--min-evals <int>', 'skip layers with fewer eigenvalues', '10')
     .option('--max-evals <int>', 'skip layers with more eigenvalues', '15000')
     .option('--seed <int>', 'seed of the randomisation', '0')
@@ -87,6 +99,11 @@ export function registerDiagnose(program: Command): void {
         throw new InvalidArgumentError('--columns', 'must be rmtkit or ww', flags.columns);
       if (fit !== 'pl' && fit !== 'tpl')
         throw new InvalidArgumentError('--fit', 'must be pl or tpl', flags.fit);
+      const spectrum = flags.spectrum;
+      if (spectrum !== 'auto' && spectrum !== 'svd' && spectrum !== 'gram')
+        throw new InvalidArgumentError('--spectrum', 'must be auto, svd or gram', spectrum);
+      if (flags.report !== undefined && !flags.report.endsWith('.html'))
+        throw new InvalidArgumentError('--report', 'must name an .html file', flags.report);
       const options: ModelOptions = {
         fit: fit === 'tpl' ? 'TPL' : 'PL',
         fixFingers: flags.fingers,
@@ -96,6 +113,7 @@ export function registerDiagnose(program: Command): void {
         minEvals: integer('--min-evals', flags.minEvals, 1),
         maxEvals: integer('--max-evals', flags.maxEvals, 1),
         seed: integer('--seed', flags.seed, 0),
+        spectrum,
       };
       const files = readAll(path);
       const bar = delayedBar('diagnose', 'layers', progressEnabled(flags.json));
@@ -119,6 +137,14 @@ export function registerDiagnose(program: Command): void {
         htmp: flags.htmp,
       });
       if (flags.plots) await writePlots(flags.plots, result.layers, Boolean(flags.mpFit));
+      if (flags.report) {
+        const html = await diagnosticsHtml(result, {
+          columns,
+          command: [`rmtkit diagnose ${path}`, ...switches(flags)].join(' '),
+          render: (spec) => renderSvg({ ...spec, config: CONFIG } as VegaLiteSpec),
+        });
+        writeFileSync(flags.report, html);
+      }
       if (flags.json)
         console.log(
           JSON.stringify({
@@ -139,6 +165,7 @@ export function registerDiagnose(program: Command): void {
           : skippedSummary(result.skipped);
         for (const line of skips) console.log(line);
         if (flags.plots) console.log(`plots written to ${flags.plots}`);
+        if (flags.report) console.log(`report written to ${flags.report}`);
       }
     });
 }
@@ -200,6 +227,13 @@ async function writePlots(
       writeFileSync(`${stem}.${kind}.png`, png);
     }
   }
+}
+
+/** The boolean flags that are on, as typed (`--mp-fit`), for the report's header. */
+function switches(flags: DiagnoseFlags): string[] {
+  return Object.entries(flags)
+    .filter(([, v]) => v === true)
+    .map(([k]) => `--${k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`);
 }
 
 function integer(flag: string, text: string, min: number): number {

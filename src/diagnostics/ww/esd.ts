@@ -1,4 +1,4 @@
-import { svd, svdAsync } from '../../linalg/api.js';
+import { svd } from '../../linalg/api.js';
 import type { Matrix } from '../../linalg/matrix.js';
 
 /** WeightWatcher's pooled ESD of a layer (combined_eigenvalues) with its SVD byproducts. */
@@ -30,7 +30,7 @@ export function wwEsd(mats: readonly Matrix[], N: number, scale: number): WwEsd 
 /**
  * {@link wwEsd} from the unscaled singular values of each matrix, computed once per layer and
  * shared with rmtkit's own metrics (the unscaled s² pooled): no second decomposition.
- * @example wwEsdFromSingular(await sliceSingularValues(mats), N, scale).evals
+ * @example wwEsdFromSingular((await sliceSpectra(mats)).singular, N, scale).evals
  */
 export function wwEsdFromSingular(svs: readonly Float64Array[], N: number, scale: number): WwEsd {
   const parts: Float64Array[] = [];
@@ -54,41 +54,6 @@ export function wwEsdFromSingular(svs: readonly Float64Array[], N: number, scale
     parts.push(s.map((v) => v * v));
   }
   return { evals: concatSorted(parts), svMax, svMin, rankLoss };
-}
-
-/**
- * The unscaled singular values of each matrix, the SVDs off the main thread, one at a time (they
- * use every core).
- * @example await sliceSingularValues(slices.mats)
- */
-export async function sliceSingularValues(mats: readonly Matrix[]): Promise<Float64Array[]> {
-  const out: Float64Array[] = [];
-  for (const w of mats) out.push((await svdAsync(w.rows >= w.cols ? w : w.transpose())).s);
-  return out;
-}
-
-/**
- * The pooled squared singular values of `mats` with their entries permuted, asynchronously: the
- * same values as {@link wwRandomEvals}.
- * @example await wwRandomEvalsAsync([W], 1, [perm])
- */
-export async function wwRandomEvalsAsync(
-  mats: readonly Matrix[],
-  scale: number,
-  perms: readonly Int32Array[],
-): Promise<Float64Array> {
-  const shuffled: Matrix[] = [];
-  let k = 0;
-  while (k < perms.length) for (const w of mats) shuffled.push(permuted(w, perms[k++]!));
-  const svs = await sliceSingularValues(shuffled);
-  return concatSorted(
-    svs.map((s) =>
-      s.map((v) => {
-        const t = v * scale;
-        return t * t;
-      }),
-    ),
-  );
 }
 
 /**
