@@ -101,31 +101,127 @@ export function wwCsvReport(result: ModelDiagnostics): string {
 }
 
 /**
- * A fixed-width text table: layer name, N×M and the columns (4 significant digits), then a
- * `summary (mean)` row.
- * @example console.log(textTable(result, columns))
+ * Columns given up first when a table must fit a terminal: derived or secondary quantities before
+ * the ones a reader compares across layers (α, α-weighted, the phase, the warning, which go last).
  */
-export function textTable(result: ModelDiagnostics, columns: readonly string[]): string {
-  const shown = columns.filter((c) => c !== 'N' && c !== 'M');
-  const rows = result.layers.map((l) => [
-    l.name.length > 48 ? `…${l.name.slice(-47)}` : l.name,
-    `${l.N}×${l.M}`,
-    ...shown.map((c) => formatValue(l[c as keyof LayerRow])),
-  ]);
+const DROP_ORDER = [
+  'raw_alpha',
+  'rand_sigma_mp',
+  'rand_num_spikes',
+  'max_rand_eval',
+  'ww_maxdist',
+  'bulk_min',
+  'bulk_max',
+  'htmp_distance',
+  'xmax',
+  'xmin',
+  'sigma',
+  'norm',
+  'spectral_norm',
+  'log_alpha_norm',
+  'matrix_rank',
+  'num_pl_spikes',
+  'num_fingers',
+  'Lambda',
+  'D',
+  'sigma_mp',
+  'num_spikes',
+  'ww_softrank',
+  'log_norm',
+  'log_spectral_norm',
+  'entropy',
+  'mp_softrank',
+  'rand_distance',
+  'kappa',
+  'stable_rank',
+  'warning',
+  'alpha_weighted',
+  'phase',
+];
+
+/** Longest layer name shown in a table that must fit a width (the rest is elided at the front). */
+const NAME_WIDTH = 36;
+
+/**
+ * A fixed-width text table: layer name, N×M and the columns (4 significant digits), then a
+ * `summary (mean)` row. With `width` (a terminal's columns) the table fits it: the prefix all layer
+ * names share is printed once above it, long names are elided at the front, and the least
+ * essential columns are left out (named in a last line) until the lines fit.
+ * @example console.log(textTable(result, columns, { width: process.stdout.columns }))
+ */
+export function textTable(
+  result: ModelDiagnostics,
+  columns: readonly string[],
+  options: { width?: number } = {},
+): string {
+  const { width } = options;
+  const prefix = width === undefined ? '' : sharedPrefix(result.layers.map((l) => l.name));
+  const nameWidth = width === undefined ? 48 : NAME_WIDTH;
+  const name = (full: string) => {
+    const n = full.slice(prefix.length);
+    return n.length > nameWidth ? `…${n.slice(-(nameWidth - 1))}` : n;
+  };
   const s = result.summary as Record<string, number | undefined>;
-  rows.push([
-    `summary (mean of ${result.summary.num_layers})`,
-    '',
-    ...shown.map((c) => formatValue(s[c])),
-  ]);
-  const header = ['layer', 'N×M', ...shown];
-  const widths = header.map((h, k) => Math.max(h.length, ...rows.map((r) => r[k]!.length)));
-  const line = (r: string[]) =>
-    r
-      .map((v, k) => (k === 0 ? v.padEnd(widths[k]!) : v.padStart(widths[k]!)))
-      .join('  ')
-      .trimEnd();
-  return [line(header), ...rows.map(line)].join('\n');
+  const cells = (c: string) => [
+    c,
+    ...result.layers.map((l) => formatValue(l[c as keyof LayerRow])),
+    formatValue(s[c]),
+  ];
+  const lead = [
+    [
+      'layer',
+      ...result.layers.map((l) => name(l.name)),
+      `summary (mean of ${result.summary.num_layers})`,
+    ],
+    ['N×M', ...result.layers.map((l) => `${l.N}×${l.M}`), ''],
+  ];
+  let shown = columns.filter((c) => c !== 'N' && c !== 'M').map(cells);
+  const columnWidth = (col: string[]) => Math.max(...col.map((v) => v.length));
+  const total = () => [...lead, ...shown].reduce((sum, col) => sum + columnWidth(col) + 2, -2);
+  const hidden: string[] = [];
+  if (width !== undefined) {
+    const order = (c: string) => {
+      const k = DROP_ORDER.indexOf(c);
+      return k < 0 ? DROP_ORDER.length : k;
+    };
+    const byDrop = [...shown].sort((a, b) => order(a[0]!) - order(b[0]!));
+    for (const col of byDrop) {
+      if (total() <= width || shown.length <= 1) break;
+      shown = shown.filter((c) => c !== col);
+      hidden.push(col[0]!);
+    }
+  }
+  const table = [...lead, ...shown];
+  const widths = table.map(columnWidth);
+  const lines: string[] = [];
+  if (prefix) lines.push(`layer names below continue ${prefix}`);
+  for (let r = 0; r < table[0]!.length; r++) {
+    lines.push(
+      table
+        .map((col, k) => (k === 0 ? col[r]!.padEnd(widths[k]!) : col[r]!.padStart(widths[k]!)))
+        .join('  ')
+        .trimEnd(),
+    );
+  }
+  if (hidden.length > 0) {
+    lines.push(
+      `${hidden.length} more column${hidden.length === 1 ? '' : 's'} (${hidden.join(', ')}): widen the terminal, or use --json or --csv`,
+    );
+  }
+  return lines.join('\n');
+}
+
+/**
+ * The longest prefix of every name that ends at a separator (`/`, `.`, `_`, `:`), when there are
+ * at least two names; '' otherwise.
+ */
+function sharedPrefix(names: readonly string[]): string {
+  if (names.length < 2) return '';
+  let k = 0;
+  const first = names[0]!;
+  while (k < first.length && names.every((n) => n[k] === first[k])) k++;
+  const cut = Math.max(...['/', '.', '_', ':'].map((sep) => first.lastIndexOf(sep, k - 1)));
+  return cut < 0 ? '' : first.slice(0, cut + 1);
 }
 
 /**

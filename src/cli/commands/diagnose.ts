@@ -159,7 +159,12 @@ export function registerDiagnose(program: Command): void {
       else if (flags.columns === 'ww') console.log(wwCsvReport(result).trimEnd());
       else if (flags.csv) console.log(csvReport(result, columns).trimEnd());
       else {
-        console.log(textTable(result, columns));
+        // A terminal gets a table that fits its width; a pipe or file gets every column.
+        console.log(
+          textTable(result, columns, {
+            width: process.stdout.isTTY ? process.stdout.columns : undefined,
+          }),
+        );
         const skips = flags.verbose
           ? result.skipped.map((s) => `skipped ${s.name}: ${s.reason}`)
           : skippedSummary(result.skipped);
