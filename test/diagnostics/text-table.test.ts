@@ -45,7 +45,7 @@ describe('diagnostics text table', () => {
         assert.ok(header.includes(c) !== names.includes(c), c);
     }
     assert.ok(
-      textTable(result, columns, { width: 80 }).split('\n')[2]!.startsWith('…'),
+      textTable(result, columns, { width: 80 }).split('\n')[3]!.startsWith('…'),
       'a name longer than the name column is elided at the front',
     );
   });

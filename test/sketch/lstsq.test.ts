@@ -3,12 +3,14 @@ import { describe, it } from 'node:test';
 import { InvalidArgumentError } from '../../src/errors.js';
 import { matmul, qr, svd, triangularSolve } from '../../src/linalg/api.js';
 import { Matrix } from '../../src/linalg/matrix.js';
+import { norm2 } from '../../src/linalg/vector.js';
 import { defaultEmbedding } from '../../src/sketch/embedding.js';
 import { lstsq } from '../../src/sketch/lstsq.js';
 import { sketchingOperator } from '../../src/sketch/operator.js';
 import {
   gaussianVector,
   geometric,
+  normalEquationsResidual,
   pseudoInverseSolve,
   relativeDifference,
   residualNorm,
@@ -20,15 +22,30 @@ describe('lstsq', () => {
   const b = gaussianVector(600, 2);
   const exact = pseudoInverseSolve(a, b);
 
+  // Forward error from backward error (docs/theory.md §12.3 stops on η = ‖Aᵀr‖/(‖A‖₂‖r‖)): the
+  // optimum x* has Aᵀ(b − Ax*) = 0, so x − x* = −(AᵀA)⁻¹Aᵀr and ‖x − x*‖ ≤ ‖Aᵀr‖/σ_min² =
+  // κ²·η·‖r‖/‖A‖₂, exactly. Here ‖A‖₂ = 1 and κ = 100, so the bound is κ²‖Aᵀr‖, with ‖Aᵀr‖
+  // measured here (not taken from the solver) for x and for the SVD reference, whose η ~ 1e-15 is
+  // its own error. With η ≤ 1e-10 the bound allows about 1e-7 relative, which is all the
+  // tolerance option promises; on seeds 1–12 the errors sit at 0.2–1.4 % of the bound (it assumes
+  // Aᵀr along the smallest singular direction) and 'direct' at 0.5 %.
+  const kappa = 100;
+  const forwardErrorBound = (x: Float64Array) =>
+    (kappa ** 2 * (normalEquationsResidual(a, b, x) + normalEquationsResidual(a, b, exact))) /
+    norm2(exact);
+
   for (const method of ['direct', 'sketch-precondition'] as const)
-    it(`${method} matches the SVD solution of a well-conditioned problem to 1e-9 relative`, () => {
-      const result = lstsq(a, b, { method, seed: 3 });
-      assert.ok(
-        relativeDifference(result.x, exact) <= 1e-9,
-        `${relativeDifference(result.x, exact)}`,
-      );
-      assert.ok(result.backwardError <= 1e-10, `${result.backwardError}`);
-      assert.ok(result.converged);
+    it(`${method} matches the SVD solution within κ²·η·‖r‖/‖A‖ of its backward error η`, () => {
+      for (const seed of [3, 4, 5]) {
+        const result = lstsq(a, b, { method, seed });
+        const error = relativeDifference(result.x, exact);
+        assert.ok(
+          error <= forwardErrorBound(result.x),
+          `${error} vs ${forwardErrorBound(result.x)}`,
+        );
+        assert.ok(result.backwardError <= 1e-10, `${result.backwardError}`);
+        assert.ok(result.converged);
+      }
     });
 
   it('sketch-solve returns the exact minimiser of the sketched problem ‖S(Ax − b)‖', () => {

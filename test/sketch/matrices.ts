@@ -1,5 +1,6 @@
 import { matmul, svd } from '../../src/linalg/api.js';
 import { Matrix } from '../../src/linalg/matrix.js';
+import { norm2 } from '../../src/linalg/vector.js';
 import { randomStream } from '../../src/random/stream.js';
 
 /** n singular values spaced geometrically from 1 down to 1/cond. */
@@ -37,4 +38,11 @@ export function relativeDifference(x: Float64Array, y: Float64Array): number {
     size += y[i]! ** 2;
   }
   return worst / Math.sqrt(size);
+}
+
+/** ‖Aᵀ(b − A·x)‖₂ = η·‖A‖₂·‖r‖: σ_min² times it bounds ‖x − x*‖ (docs/theory.md §12.3). */
+export function normalEquationsResidual(a: Matrix, b: Float64Array, x: Float64Array): number {
+  const ax = matmul(a, Matrix.fromRowMajor(x.length, 1, x)).data;
+  const r = b.map((v, i) => v - ax[i]!);
+  return norm2(matmul(a, Matrix.fromRowMajor(r.length, 1, r), { transA: true }).data);
 }

@@ -4,6 +4,7 @@ import { sslBackground } from '../../src/experiments/defs/ssl-background.js';
 import { agreement } from '../../src/experiments/stats.js';
 import { trialStream } from '../../src/experiments/trial.js';
 import { backgroundBasis } from '../../src/ssl/background.js';
+import { meanError } from '../../src/stats/mean-error.js';
 
 describe('rmtkit reproduce ssl-background (tiny size)', () => {
   const config = sslBackground.config('tiny');
@@ -31,10 +32,18 @@ describe('rmtkit reproduce ssl-background (tiny size)', () => {
     assert.ok(result.agrees, JSON.stringify(result.worst));
   });
 
-  it('has SSL + ridge beat supervised ridge at n = 20 on the clean image', () => {
-    const clean = results.find((r) => r.params.s === 0)!;
-    for (const t of clean.trials)
-      assert.ok(t.sslRisk[0]! < t.supervisedRisk[0]!, JSON.stringify(t));
+  it('has SSL + ridge beat supervised ridge at n = 20 on the clean image (paired t ≥ 3, 12 trials)', () => {
+    // The claim (docs/ssl.md) is about the expected risk, not every draw: the per-trial gap
+    // supervised − SSL is 4e-3 ± 2e-3 (sd), so about 3 % of single trials lose. Over 12 trials
+    // (≈ 1 s) the paired mean has t ≈ 7 (4.4–11.8 over 10 disjoint blocks of 12 seeds); t ≥ 3 is
+    // a one-sided test at p ≈ 0.006 with 11 degrees of freedom.
+    const clean = results.find((r) => r.params.s === 0)!.params;
+    const gaps = Array.from({ length: 12 }, (_, seed) => {
+      const t = sslBackground.simulate(clean, trialStream('ssl-background', seed));
+      return t.supervisedRisk[0]! - t.sslRisk[0]!;
+    });
+    const gap = meanError(gaps);
+    assert.ok(gap.mean >= 3 * gap.stderr, `${gap.mean} ± ${gap.stderr}`);
   });
 
   it('draws the ε̂ figure and the learning curves', async () => {

@@ -18,10 +18,11 @@ const EPS = Number.EPSILON;
  * (Fe_k − M₀e_k·F_kk/m_k)/(m_k + F_kk) with m_k = (M₀)_kk and ‖M₀e_k‖ = √m_k, hence
  * max_j |ΔÂ_jk| ≤ f·(1 + 1/√m_k)/(m_k − f) with f = λ/s_min + ε(s_max + λ)/λ. A coordinate with
  * f ≥ m_k/2 (nearly inside the row space) is not yet in the limit at this λ and is not checked
- * (10 of 2000 columns over 200 seeds at n = d = 10, none for the fixed data); over those 200 seeds
- * the measured difference stays below 0.09 of the bound.
+ * (10 of 2000 columns over 200 seeds at n = d = 10, none for the fixed data; at least half must
+ * be); over those 200 seeds the measured difference stays below 0.09 of the bound.
  */
 function assertNearRidgeless(x: Matrix, fit: SsrFit, lambda: number): void {
+  let checked = 0;
   const near = fitSsr(x, { lambda });
   const { rows: n, cols: d } = x;
   const s = [...eigvalsh(gram(centredCopy(x)))].sort((a, b) => b - a);
@@ -30,11 +31,13 @@ function assertNearRidgeless(x: Matrix, fit: SsrFit, lambda: number): void {
     const m = fit.diagQ[k]!;
     if (f >= m / 2) continue;
     const bound = (f * (1 + 1 / Math.sqrt(m))) / (m - f);
+    checked++;
     for (let j = 0; j < d; j++) {
       const diff = Math.abs(near.A.get(j, k) - fit.A.get(j, k));
       assert.ok(diff <= bound, `n = ${n}, d = ${d}, Â[${j}, ${k}]: ${diff} > ${bound}`);
     }
   }
+  assert.ok(checked >= d / 2, `only ${checked} of ${d} columns are in the limit`);
 }
 
 describe('fitSsr (masked SSR estimator)', () => {
