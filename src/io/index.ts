@@ -10,5 +10,7 @@ export { readNpy, writeNpy } from './npy.js';
 export { parseNpy, parseNpyArray } from './npy-parse.js';
 export { toNpyBytes } from './npy-write.js';
 export { parseNpz, readNpz } from './npz.js';
+export { parseNpzAsync } from './npz-async.js';
 export * from './weights/index.js';
 export type { ZipOptions } from './zip.js';
+export { readZipAsync } from './zip-async.js';

@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
 import { DataFormatError } from '../../errors.js';
-import { parseNpyArray } from '../npy-parse.js';
 import { readNpz } from '../npz.js';
+import { arraysWeightFile, npyWeightFile } from './array-weights.js';
 import { readOnnx } from './onnx.js';
 import { readSafetensors } from './safetensors.js';
 import type { WeightFile } from './tensor.js';
@@ -20,38 +20,8 @@ export function readWeightFile(path: string): WeightFile {
   if (lower.endsWith('.onnx')) return readOnnx(path);
   if (lower.endsWith('.safetensors')) return readSafetensors(path);
   if (lower.endsWith('.json')) return readTfjs(path);
-  if (lower.endsWith('.npz')) {
-    const arrays = readNpz(path);
-    return {
-      file: path,
-      format: 'npz',
-      skipped: [],
-      tensors: [...arrays].map(([name, a]) => ({
-        name,
-        shape: a.shape,
-        data: a.data,
-        dtype: 'npy',
-        floating: true,
-      })),
-    };
-  }
-  if (lower.endsWith('.npy')) {
-    const a = parseNpyArray(readFileSync(path), path, { share: true });
-    return {
-      file: path,
-      format: 'npy',
-      skipped: [],
-      tensors: [
-        {
-          name: basename(path, '.npy'),
-          shape: a.shape,
-          data: a.data,
-          dtype: 'npy',
-          floating: true,
-        },
-      ],
-    };
-  }
+  if (lower.endsWith('.npz')) return arraysWeightFile(readNpz(path), path, 'npz');
+  if (lower.endsWith('.npy')) return npyWeightFile(readFileSync(path), path);
   // PyTorch checkpoints are Python pickles, which only Python can safely load: say how to
   // convert rather than only that the format is unknown.
   const torch = /\.(pt|pth|ckpt)$/i.test(path)

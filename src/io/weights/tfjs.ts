@@ -2,21 +2,12 @@ import { readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DataFormatError } from '../../errors.js';
 import { readConfined } from './confine.js';
-import { arrayAt, numberAt, objectAt, shapeAt, stringAt } from './schema.js';
-import { decodeElements, ELEMENT_TYPES, elementCount, type WeightFile } from './tensor.js';
+import type { WeightFile } from './tensor.js';
+import { parseTfjs, type ShardReader } from './tfjs-parse.js';
 
-interface ManifestEntry {
-  name: string;
-  shape: number[];
-  dtype: string;
-  quantization?: { dtype: string; scale?: number; min?: number; original_dtype?: string };
-}
-
-/**
- * Reads a shard named by model.json. `maxBytes` is what the manifest still declares (undefined
- * when string weights make it unknown): a reader should return at most that many bytes.
- */
-export type ShardReader = (path: string, maxBytes?: number) => Uint8Array;
+// parseTfjs (text and a shard reader in, no Node modules) lives in tfjs-parse.ts so that the
+// browser entry can use it; ShardReader is re-exported here for the existing imports.
+export type { ShardReader } from './tfjs-parse.js';
 
 /**
  * Reads a TensorFlow.js model: model.json's `weightsManifest` (groups of `paths` — binary shards
@@ -29,6 +20,7 @@ export type ShardReader = (path: string, maxBytes?: number) => Uint8Array;
  * the model's folder (after resolving links), only regular files, and only as many bytes as the
  * manifest declares (see {@link readConfined}).
  * @param readShard reads a shard path relative to model.json (default: confined, from disk).
+ * The parsing is {@link parseTfjs}.
  * @throws {DataFormatError} naming model.json and the place for a malformed manifest, a shard
  * outside the folder or unreadable, or a weight running past the data.
  * @example readTfjs('models/blazeface/model.json').tensors.length
@@ -37,128 +29,16 @@ export function readTfjs(modelJson: string, readShard?: ShardReader): WeightFile
   const dir = dirname(modelJson);
   const read: ShardReader =
     readShard ?? ((path, maxBytes) => readConfined(dir, path, modelJson, { atMost: maxBytes }));
-  const groups = parseManifest(modelJson);
-  const out: WeightFile = { file: modelJson, format: 'tfjs', tensors: [], skipped: [] };
-  groups.forEach((group, g) => {
-    const declared = declaredBytes(group.weights, modelJson, g);
-    const shards: Uint8Array[] = [];
-    let total = 0;
-    for (const p of group.paths) {
-      const left = declared === undefined ? undefined : Math.max(0, declared - total);
-      const shard = read(p, left);
-      shards.push(left === undefined || shard.length <= left ? shard : shard.subarray(0, left));
-      total += shards[shards.length - 1]!.length;
-    }
-    const bytes = new Uint8Array(total);
-    let at = 0;
-    for (const s of shards) {
-      bytes.set(s, at);
-      at += s.length;
-    }
-    const where = `${modelJson} (${group.paths.join(', ')})`;
-    let offset = 0;
-    for (const w of group.weights) {
-      const count = elementCount(w.shape, modelJson, w.name);
-      if (w.dtype === 'string') {
-        for (let k = 0; k < count; k++) {
-          if (offset + 4 > bytes.length)
-            throw new DataFormatError(
-              where,
-              `weight '${w.name}'`,
-              'string data runs past the shards',
-            );
-          offset += 4 + new DataView(bytes.buffer, bytes.byteOffset + offset, 4).getUint32(0, true);
-        }
-        out.skipped.push({ name: w.name, reason: 'string weights are not read' });
-        continue;
-      }
-      const stored = w.quantization?.dtype ?? w.dtype;
-      const type = ELEMENT_TYPES[stored]!;
-      let data = decodeElements(bytes, offset, stored, count, where, w.name);
-      offset += count * type.size;
-      const q = w.quantization;
-      if (q && (q.dtype === 'uint8' || q.dtype === 'uint16')) {
-        const scale = q.scale ?? 1;
-        const min = q.min ?? 0;
-        data = data.map((v) => v * scale + min);
-        if ((q.original_dtype ?? w.dtype) === 'int32') data = data.map(Math.round);
-      }
-      const floating = w.dtype === 'float32' || w.dtype === 'float16';
-      out.tensors.push({
-        name: w.name,
-        shape: [...w.shape],
-        data,
-        dtype: q ? `${q.dtype}→${w.dtype}` : w.dtype,
-        floating,
-      });
-    }
-    if (offset < bytes.length)
-      out.skipped.push({
-        name: `${group.paths.join(', ')}`,
-        reason: `${bytes.length - offset} bytes after the last weight were not used`,
-      });
-  });
-  return out;
-}
-
-/** model.json's weightsManifest, checked against its schema. @throws {DataFormatError} */
-function parseManifest(file: string): Array<{ paths: string[]; weights: ManifestEntry[] }> {
-  let json: unknown;
+  let text: string;
   try {
-    json = JSON.parse(readFileSync(file, 'utf8'));
+    text = readFileSync(modelJson, 'utf8');
   } catch (error) {
     const code = (error as { code?: string }).code;
-    if (code) throw new DataFormatError(file, '', `cannot be read (${code})`);
-    throw new DataFormatError(file, '', `is not valid JSON (${(error as Error).message})`);
-  }
-  const model = objectAt(json, file, 'top level');
-  if (!Array.isArray(model.weightsManifest))
-    throw new DataFormatError(file, '', 'has no weightsManifest (not a TensorFlow.js model)');
-  return model.weightsManifest.map((item, g) => {
-    const at = `weightsManifest[${g}]`;
-    const group = objectAt(item, file, at);
-    const paths = arrayAt(group.paths, file, `${at}.paths`).map((p, k) =>
-      stringAt(p, file, `${at}.paths[${k}]`),
+    throw new DataFormatError(
+      modelJson,
+      '',
+      `cannot be read (${code ?? (error as Error).message})`,
     );
-    const weights = arrayAt(group.weights, file, `${at}.weights`).map((value, k) => {
-      const place = `${at}.weights[${k}]`;
-      const w = objectAt(value, file, place);
-      const entry: ManifestEntry = {
-        name: stringAt(w.name, file, `${place}.name`, true),
-        shape: shapeAt(w.shape, file, `${place}.shape`),
-        dtype: stringAt(w.dtype, file, `${place}.dtype`),
-      };
-      if (w.quantization !== undefined && w.quantization !== null) {
-        const q = objectAt(w.quantization, file, `${place}.quantization`);
-        entry.quantization = { dtype: stringAt(q.dtype, file, `${place}.quantization.dtype`) };
-        for (const key of ['scale', 'min'] as const)
-          if (q[key] !== undefined && q[key] !== null)
-            entry.quantization[key] = numberAt(q[key], file, `${place}.quantization.${key}`);
-        if (q.original_dtype !== undefined && q.original_dtype !== null)
-          entry.quantization.original_dtype = stringAt(
-            q.original_dtype,
-            file,
-            `${place}.quantization.original_dtype`,
-          );
-      }
-      const stored = entry.quantization?.dtype ?? entry.dtype;
-      if (entry.dtype !== 'string' && !ELEMENT_TYPES[stored])
-        throw new DataFormatError(file, `weight '${entry.name}'`, `unsupported dtype '${stored}'`);
-      return entry;
-    });
-    return { paths, weights };
-  });
-}
-
-/** Bytes a group's weights declare, or undefined when string weights make it unknown. */
-function declaredBytes(weights: ManifestEntry[], file: string, g: number): number | undefined {
-  let total = 0;
-  for (const w of weights) {
-    if (w.dtype === 'string') return undefined;
-    const size = ELEMENT_TYPES[w.quantization?.dtype ?? w.dtype]!.size;
-    total += elementCount(w.shape, file, w.name) * size;
   }
-  if (!Number.isSafeInteger(total))
-    throw new DataFormatError(file, `weightsManifest[${g}]`, 'declares too many bytes');
-  return total;
+  return parseTfjs(text, modelJson, read);
 }

@@ -1,0 +1,113 @@
+import { DEFAULT_SETTINGS, type DiagnoseSettings } from './compute.js';
+
+// The view's markup. Static text only (file names and results are set with textContent).
+const HTML = `
+<h2 id="diagnose-title">Weight diagnostics</h2>
+<p class="intro">Spectral diagnostics of every weight matrix of a model, as <code>rmtkit diagnose --json</code>
+computes them: power-law α of the eigenvalue tail, norms, Marchenko–Pastur and HTMP fits
+(<a href="?view=theory#s10">docs/theory.md §10</a>). The files are read and diagnosed in this tab, in a
+Web Worker; nothing is uploaded.</p>
+<div class="drop-zone" data-role="drop">
+  <p>Drop model files or a model folder here: ONNX, safetensors (or shards with their
+  <code>*.index.json</code>), a TF.js <code>model.json</code> with its shards, <code>.npy</code>, <code>.npz</code>.</p>
+  <label class="file-button">Choose files <input type="file" multiple data-role="files"
+    accept=".onnx,.safetensors,.json,.bin,.npy,.npz,.data"></label>
+  <label class="file-button">Choose a folder <input type="file" webkitdirectory data-role="folder"></label>
+  <p class="chosen" data-role="chosen"></p>
+</div>
+<fieldset class="diagnose-options" data-role="options">
+  <legend>Options (the CLI's flags)</legend>
+  <label><input type="checkbox" name="mpFit"> --mp-fit</label>
+  <label><input type="checkbox" name="htmp"> --htmp</label>
+  <label><input type="checkbox" name="randomize"> --randomize</label>
+  <label><input type="checkbox" name="fingers"> --fingers</label>
+  <label>--fit <select name="fit"><option value="pl">pl</option><option value="tpl">tpl</option></select></label>
+  <label>--spectrum <select name="spectrum"><option value="auto">auto</option><option value="svd">svd</option><option value="gram">gram</option></select></label>
+  <label>--min-evals <input type="number" name="minEvals" min="1" step="1"></label>
+  <label>--max-evals <input type="number" name="maxEvals" min="1" step="1"></label>
+  <label>--seed <input type="number" name="seed" min="0" step="1"></label>
+</fieldset>
+<div class="diagnose-run">
+  <progress data-role="progress" max="1" value="0" aria-label="diagnosis progress"></progress>
+  <button type="button" data-role="cancel" disabled>Cancel</button>
+  <span role="status" data-role="status"></span>
+</div>
+<div class="diagnose-results" data-role="results" hidden>
+  <div class="diagnose-downloads">
+    <button type="button" data-role="csv">Download table (CSV)</button>
+    <button type="button" data-role="json">Download table (JSON)</button>
+    <button type="button" data-role="svg">Plot as SVG</button>
+    <button type="button" data-role="png">Plot as PNG</button>
+  </div>
+  <ul class="diagnose-errors" data-role="errors"></ul>
+  <div class="diagnose-table-box" data-role="table" tabindex="0" aria-label="per-layer metrics (scrolls sideways)"></div>
+  <figure class="diagnose-plot">
+    <div data-role="plot"></div>
+    <figcaption data-role="caption"></figcaption>
+  </figure>
+</div>`;
+
+/**
+ * The view's elements, built from its markup, and the settings its option controls hold.
+ * @example const ui = diagnoseView(); root.append(ui.section); ui.readSettings().mpFit
+ */
+export function diagnoseView() {
+  const section = document.createElement('section');
+  section.className = 'diagnose-view';
+  section.setAttribute('aria-labelledby', 'diagnose-title');
+  section.innerHTML = HTML;
+  const role = <T extends HTMLElement>(name: string) =>
+    section.querySelector(`[data-role="${name}"]`) as T;
+  const options = role<HTMLFieldSetElement>('options');
+  const field = (name: keyof DiagnoseSettings) =>
+    options.querySelector(`[name="${name}"]`) as HTMLInputElement | HTMLSelectElement;
+  for (const [name, value] of Object.entries(DEFAULT_SETTINGS)) {
+    const input = field(name as keyof DiagnoseSettings);
+    if (input instanceof HTMLInputElement && input.type === 'checkbox')
+      input.checked = value === true;
+    else input.value = String(value);
+  }
+  return {
+    section,
+    dropZone: role<HTMLDivElement>('drop'),
+    filesInput: role<HTMLInputElement>('files'),
+    folderInput: role<HTMLInputElement>('folder'),
+    chosen: role<HTMLParagraphElement>('chosen'),
+    options,
+    progress: role<HTMLProgressElement>('progress'),
+    cancel: role<HTMLButtonElement>('cancel'),
+    status: role<HTMLSpanElement>('status'),
+    results: role<HTMLDivElement>('results'),
+    errors: role<HTMLUListElement>('errors'),
+    tableBox: role<HTMLDivElement>('table'),
+    plotBox: role<HTMLDivElement>('plot'),
+    caption: role<HTMLElement>('caption'),
+    csv: role<HTMLButtonElement>('csv'),
+    json: role<HTMLButtonElement>('json'),
+    svg: role<HTMLButtonElement>('svg'),
+    png: role<HTMLButtonElement>('png'),
+    /** The settings the controls hold; numbers that are not whole fall back to the defaults. */
+    readSettings(): DiagnoseSettings {
+      const checked = (name: keyof DiagnoseSettings) => (field(name) as HTMLInputElement).checked;
+      const whole = (name: 'minEvals' | 'maxEvals' | 'seed', min: number) => {
+        const v = Number(field(name).value);
+        return Number.isSafeInteger(v) && v >= min ? v : DEFAULT_SETTINGS[name];
+      };
+      return {
+        mpFit: checked('mpFit'),
+        htmp: checked('htmp'),
+        randomize: checked('randomize'),
+        fingers: checked('fingers'),
+        fit: field('fit').value === 'tpl' ? 'tpl' : 'pl',
+        spectrum: spectrumRoute(field('spectrum').value),
+        minEvals: whole('minEvals', 1),
+        maxEvals: whole('maxEvals', 1),
+        seed: whole('seed', 0),
+      };
+    },
+  };
+}
+
+function spectrumRoute(value: string): DiagnoseSettings['spectrum'] {
+  return value === 'svd' || value === 'gram' ? value : 'auto';
+}
