@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { InvalidArgumentError } from '../../src/errors.js';
+import { Z_LIMIT } from '../../src/experiments/stats.js';
 import { solveDelta } from '../../src/features/effective-ridge.js';
 import { hermiteCoefficients } from '../../src/features/hermite.js';
 import { meiMontanariRisk } from '../../src/features/mei-montanari.js';
@@ -11,8 +12,7 @@ import { setBlasThreads } from '../../src/linalg/backend.js';
 import { gaussianMatrix } from '../../src/random/gaussian.js';
 
 // Two-class Gaussian mixture in p = 64 (means ±2e₁/√p, covariance I/p, so ‖x‖ ≈ 1), n = n̂ = 128:
-// small enough that both Monte Carlo tests take about a second on one core; the tolerance is
-// still 3 standard errors of the mean over the runs, whatever their number.
+// small enough that both Monte Carlo tests take about a second on one core.
 const p = 64;
 const n = 128;
 function mixture(count: number, seed: number) {
@@ -28,7 +28,7 @@ function mixture(count: number, seed: number) {
 // One OpenBLAS thread: on matrices this small a second thread only spins (measured on the 2-core
 // machine under load: 33 s wall and 13 s CPU for this file with two threads, 5 s and 2.3 s with
 // one).
-let blasThreads: number | undefined;
+let blasThreads: ReturnType<typeof setBlasThreads>;
 before(() => {
   blasThreads = setBlasThreads(1);
 });
@@ -39,12 +39,27 @@ after(() => {
 const train = mixture(n, 1);
 const test = mixture(n, 2);
 
+// The deterministic equivalent is exact only as n → ∞: its finite-n bias does not average out
+// over runs, so the check is |theory − simulation| ≤ Z_LIMIT·stderr + finiteSize(·)·|theory|, as
+// in the experiments (src/experiments/stats.ts). Measured with 200 runs on three data sets at
+// n = 128 (sim seed 3, data seeds 1, 5, 7): the simulation is off the theory (mostly above) by up
+// to 4.9 % (train) and 2.5 % (test), and by 8–11 % for the interpolating training MSE (N > n, γ =
+// 1e-5, a γ²·yᵀQ²y quantity); at n = 256 by up to 2.9 % and 4.2–8.1 % (interpolating): about
+// n^{-1/2}, LLC18's rate. Hence 0.7/√n (6.2 %) and 1.6/√n (14 %). Z_LIMIT = 4, not 3: 32
+// simultaneous checks would fail 8 % of seeds on Monte Carlo noise alone at 3 standard errors,
+// 0.2 % at 4. Over sim seeds 1–10 and data seeds 1, 5, 7, 11, 13 (40 runs) the largest excess
+// beyond the allowance was 1.4 standard errors.
+function finiteSize(ratio: number, gamma: number, key: 'train' | 'test'): number {
+  const interpolating = key === 'train' && ratio > 1 && gamma <= 1e-5;
+  return (interpolating ? 1.6 : 0.7) / Math.sqrt(n);
+}
+
 describe('random-feature ridge regression: LLC18 deterministic equivalent against simulation', () => {
   const ratios = [0.25, 0.5, 2, 4]; // away from the peak N/n = 1
   const gammas = [1e-1, 1e-5];
-  const runs = 10;
+  const runs = 40; // standard errors ≈ 2 % of the MSE: below the finite-size allowance
   for (const act of ['relu', 'tanh'])
-    it(`${act}: train and test MSE within 3 Monte Carlo standard errors (${runs} runs) at N/n = ${ratios.join(', ')}, γ = 1e-1 and 1e-5`, () => {
+    it(`${act}: train and test MSE within ${Z_LIMIT} Monte Carlo standard errors (${runs} runs) plus the O(n^{-1/2}) finite-size bias at N/n = ${ratios.join(', ')}, γ = 1e-1 and 1e-5`, () => {
       const data = { x: train.x, y: train.y, xTest: test.x, yTest: test.y, activation: act };
       // Order 32 for tanh: kernel error ~1e-6, far below the Monte Carlo error, 3× faster.
       const theory = rfTheory(rfSpectrum(data, { order: 32 }), ratios, gammas);
@@ -54,15 +69,14 @@ describe('random-feature ridge regression: LLC18 deterministic equivalent agains
         const t = theory[k];
         const s = sim[k];
         assert.equal(s.ratio, t.ratio);
-        const where = `${act} N/n = ${t.ratio}, γ = ${t.gamma}`;
-        assert.ok(
-          Math.abs(t.train - s.train) <= 3 * s.trainError,
-          `${where} train ${t.train} vs ${s.train} ± ${s.trainError}`,
-        );
-        assert.ok(
-          Math.abs(t.test - s.test) <= 3 * s.testError,
-          `${where} test ${t.test} vs ${s.test} ± ${s.testError}`,
-        );
+        for (const key of ['train', 'test'] as const) {
+          const stderr = key === 'train' ? s.trainError : s.testError;
+          const allowed = Z_LIMIT * stderr + finiteSize(t.ratio, t.gamma, key) * Math.abs(t[key]);
+          assert.ok(
+            Math.abs(t[key] - s[key]) <= allowed,
+            `${act} N/n = ${t.ratio}, γ = ${t.gamma} ${key} ${t[key]} vs ${s[key]} ± ${stderr}`,
+          );
+        }
       }
     });
 });
@@ -126,12 +140,21 @@ describe('ridgeless limits and the interpolation threshold', () => {
 });
 
 describe('Mei–Montanari asymptotic risk as an independent check', () => {
-  it('agrees with the LLC18 equivalent on the sphere (d = 300, n = 600, erf) within 3 %', () => {
+  // MM is the d → ∞ risk averaged over data; the LLC equivalent is the risk of one finite data
+  // set (n = 600 on the sphere in d = 300, fixed target direction β, n̂ = 1000 test points). Over
+  // 24 data sets (fresh β, training and test points) LLC − MM was −0.7 ± 1.4 %, −1.0 ± 1.5 % and
+  // −0.9 ± 3.2 % (mean ± sd) at N/n = 0.5, 1.5, 3: one data set cannot agree within 3 % (this
+  // test failed 4 of 8 data seeds that way). So it averages `sets` data sets and asks
+  // |mean| ≤ Z_LIMIT·stderr + 1.5 %, the stderr from the sets' own spread and 1.5 % the finite-d
+  // offset measured above (≈ 1 %, LLC below MM, ≈ 3/d). Student t with 7 degrees of freedom:
+  // 0.5 % chance per check of exceeding 4 on noise alone. Ten disjoint seed blocks (seeds
+  // 100b + 1 … 100b + 24, b = 0…9) all pass, the closest at 59 % of its bound.
+  it('agrees with the LLC18 equivalent on the sphere (d = 300, n = 600, erf), averaged over 8 data sets', () => {
     const d = 300;
     const m = 600;
-    const beta = gaussianMatrix(1, d, 9).data;
-    const norm = Math.hypot(...beta);
-    const sphere = (count: number, seed: number) => {
+    const sets = 8;
+    const sphere = (count: number, seed: number, beta: Float64Array) => {
+      const norm = Math.hypot(...beta);
       const x = gaussianMatrix(count, d, seed);
       const y = new Float64Array(count);
       for (let i = 0; i < count; i++) {
@@ -146,29 +169,38 @@ describe('Mei–Montanari asymptotic risk as an independent check', () => {
       }
       return { x, y };
     };
-    const tr = sphere(m, 1);
-    const te = sphere(1000, 2);
     const h = hermiteCoefficients('erf');
     const gamma = 1e-2;
-    const theory = rfTheory(
-      { x: tr.x, y: tr.y, xTest: te.x, yTest: te.y, activation: 'erf' },
-      [0.5, 1.5, 3],
-      [gamma],
-    );
-    for (const t of theory) {
-      const psi1 = (t.ratio * m) / d;
-      const mm = meiMontanariRisk({
+    const ratios = [0.5, 1.5, 3];
+    const mm = ratios.map((ratio) => {
+      const psi1 = (ratio * m) / d;
+      const risk = meiMontanariRisk({
         psi1,
         psi2: m / d,
         lambda: gamma / psi1,
         mu1: h.a1,
         muStar2: h.nu - h.a0 ** 2 - h.a1 ** 2,
       });
-      assert.ok(mm.converged);
+      assert.ok(risk.converged);
+      return risk.risk;
+    });
+    // Relative differences (LLC − MM)/MM, one row per data set; seeds 3k+1…3k+3 never collide.
+    const diffs = Array.from({ length: sets }, (_, k) => {
+      const beta = gaussianMatrix(1, d, 3 * k + 1).data;
+      const tr = sphere(m, 3 * k + 2, beta);
+      const te = sphere(1000, 3 * k + 3, beta);
+      const data = { x: tr.x, y: tr.y, xTest: te.x, yTest: te.y, activation: 'erf' };
+      return rfTheory(data, ratios, [gamma]).map((t, j) => (t.test - mm[j]!) / mm[j]!);
+    });
+    ratios.forEach((ratio, j) => {
+      const values = diffs.map((row) => row[j]!);
+      const mean = values.reduce((a, b) => a + b, 0) / sets;
+      const sd = Math.sqrt(values.reduce((a, b) => a + (b - mean) ** 2, 0) / (sets - 1));
+      const stderr = sd / Math.sqrt(sets);
       assert.ok(
-        Math.abs(mm.risk - t.test) <= 0.03 * mm.risk,
-        `N/n = ${t.ratio}: MM ${mm.risk} vs LLC ${t.test}`,
+        Math.abs(mean) <= Z_LIMIT * stderr + 0.015,
+        `N/n = ${ratio}: LLC − MM = ${mean} ± ${stderr} relative (${values.join(', ')})`,
       );
-    }
+    });
   });
 });

@@ -84,25 +84,60 @@ describe('compressionCheck: does the free model hold for a matrix?', () => {
 describe('decompressSpiked: spikes apart from the bulk', () => {
   const N = 600;
   const ns = 150;
-  for (const [name, law, theta] of [
-    ['GOE + spike 6', wigner(2), 6],
-    ['Wishart c = 1/2 + spike 8', marchenkoPastur(0.5), 8],
+  const seeds = Array.from({ length: 10 }, (_, k) => k + 1);
+  const median = (v: number[]) => {
+    const s = [...v].sort((a, b) => a - b);
+    return (s[(s.length - 1) >> 1]! + s[s.length >> 1]!) / 2;
+  };
+  // One 150×150 block gives the bulk to within 0.1–9 % TV (its degree-10 fit is noisy at n_s =
+  // 150), spike or no spike, so a single matrix's TV < 2 % is a coin toss. Measured over matrix
+  // seeds 1–100 (v seed 100 + seed), TV of the spiked bulk ×4, GOE / Wishart: median 1.2 / 1.9 %,
+  // 90th percentile 2.9 / 4.0 %, max 4.7 / 8.5 %; the same blocks without the spike: median
+  // 1.3 / 1.9 %, paired difference sd 0.3 / 0.4 points; glue refused (residual 0.100–0.18 >
+  // GLUE_TOLERANCE) for 3 / 4 spiked and 1 / 1 plain blocks. So over 10 seeds: at most 2
+  // refusals (binomial, p = 0.04: 0.6 % chance of 3 or more), median TV ≤ 4 % and max ≤ 10 % (the
+  // documented accuracy at n_s = 150), and separating the spike costs the bulk under 1 point at
+  // the median of the paired differences (its sd over 10 seeds ≈ 0.15).
+  for (const [name, law, theta, mean] of [
+    ['GOE + spike 6', wigner(2), 6, 0],
+    ['Wishart c = 1/2 + spike 8', marchenkoPastur(0.5), 8, 1],
   ] as const) {
-    it(`${name}: bulk ×4 within TV 2 %, the spike within 3√(2/n_s) of its distance to the mean`, () => {
-      const a = law.sampleMatrix(N, 4);
-      const v = gaussianMatrix(N, 1, 9).data;
-      const norm2 = v.reduce((s, x) => s + x * x, 0);
-      for (let i = 0; i < N; i++)
-        for (let j = 0; j < N; j++) a.data[i * N + j]! += (theta * v[i]! * v[j]!) / norm2;
-      const top = eigvalsh(a)[N - 1]!;
-      const r = decompressSpiked(eigvalsh(leadingBlock(a, ns)), N, 1);
-      assert.ok(r.ok, r.bulk.reason);
-      const tv = totalVariation(r.bulk.grid, r.bulk.density, r.bulk.missingMass, law);
-      assert.ok(tv < 0.02, `TV ${tv}`);
-      // ‖Pv‖² fluctuates by √(2/n_s) relative: the spike's only error.
-      const mean = name.startsWith('GOE') ? 0 : 1;
-      const error = Math.abs(r.outliers[0]! - top);
-      assert.ok(error < 3 * Math.sqrt(2 / ns) * (top - mean), `${r.outliers[0]} vs ${top}`);
+    it(`${name}, 10 matrices: bulk ×4 median TV ≤ 4 %, no worse than without the spike; the spike within the √(2/n_s) fluctuation of ‖Pv‖²`, () => {
+      const spiked: number[] = [];
+      const differences: number[] = [];
+      const spikeErrors: number[] = [];
+      let refused = 0;
+      for (const seed of seeds) {
+        const plainMatrix = law.sampleMatrix(N, seed);
+        const a = plainMatrix.clone();
+        const v = gaussianMatrix(N, 1, 100 + seed).data;
+        const norm2 = v.reduce((s, x) => s + x * x, 0);
+        for (let i = 0; i < N; i++)
+          for (let j = 0; j < N; j++) a.data[i * N + j]! += (theta * v[i]! * v[j]!) / norm2;
+        const top = eigvalsh(a)[N - 1]!;
+        const r = decompressSpiked(eigvalsh(leadingBlock(a, ns)), N, 1);
+        // ‖Pv‖² fluctuates by √(2/n_s) relative (√(2(1 − n_s/N)/n_s) exactly): the spike's
+        // only error, in units of √(2/n_s)·(top − mean). Measured RMS 0.96 / 0.90 over 100 seeds.
+        spikeErrors.push((r.outliers[0]! - top) / (Math.sqrt(2 / ns) * (top - mean)));
+        const plain = decompress(freeForm(eigvalsh(leadingBlock(plainMatrix, ns))), N);
+        if (!r.ok) {
+          refused++;
+          assert.match(r.bulk.reason!, /glue misses the fit/);
+          continue;
+        }
+        const tv = totalVariation(r.bulk.grid, r.bulk.density, r.bulk.missingMass, law);
+        spiked.push(tv);
+        if (plain.ok)
+          differences.push(tv - totalVariation(plain.grid, plain.density, plain.missingMass, law));
+      }
+      const where = `TV ${spiked.map((t) => t.toFixed(4)).join(', ')}`;
+      assert.ok(refused <= 2, `${refused} of 10 refused`);
+      assert.ok(median(spiked) <= 0.04 && Math.max(...spiked) <= 0.1, where);
+      assert.ok(median(differences) <= 0.01, `spiked − plain ${differences.join(', ')}`);
+      // Each within 4 units (20 matrices in this file: 3 would fail 4 % of runs on noise), and
+      // their RMS within 1.7 (χ² with 10 degrees of freedom: 0.1 % above 1.72).
+      const rms = Math.sqrt(spikeErrors.reduce((s, z) => s + z * z, 0) / spikeErrors.length);
+      assert.ok(Math.max(...spikeErrors.map(Math.abs)) <= 4 && rms <= 1.7, `${spikeErrors}`);
     });
   }
 
