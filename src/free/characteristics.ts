@@ -1,10 +1,6 @@
-import { add, type Complex, div, mul, scale, sub } from '../rmt/laws/complex.js';
-import {
-  fromJoukowski,
-  joukowskiDerivative,
-  type StieltjesSheets,
-  toJoukowski,
-} from './joukowski.js';
+import type { Complex } from '../rmt/laws/complex.js';
+import { divide } from './glue.js';
+import { type StieltjesSheets, toJoukowski } from './joukowski.js';
 
 /** The root of one characteristic: where it starts (w on the sheets) and m at the target z. */
 export interface CharacteristicRoot {
@@ -44,54 +40,139 @@ export function characteristicRoot(
   const steps = Math.ceil(Math.log2(height / Math.max(z.im, 1e-15 * height, 1e-300)));
   let y = height;
   let w = toJoukowski({ re: mean + (z.re - mean) / s, im: y / s }, support);
+  const f = characteristicMap(sheets, s);
   let iterations = 0;
   let residual = Infinity;
   let converged = false;
   for (let j = 0; j <= steps; j++) {
     y = j === steps ? z.im : Math.max(z.im, height * 2 ** -j);
-    const target = { re: z.re, im: y };
-    const solved = newton(sheets, s, target, w);
+    const solved = newton(f, support, z.re, y, w);
     iterations += solved.iterations;
     w = solved.w;
     residual = solved.residual / halfWidth;
     converged = residual < 1e-10;
   }
-  const value = scale(1 / s, sheets.at(w).m);
+  const m = sheets.at(w).m;
+  const value = { re: (1 / s) * m.re, im: (1 / s) * m.im };
   return { w, value, converged, iterations, residual };
 }
 
-function newton(sheets: StieltjesSheets, s: number, z: Complex, start: Complex) {
+/**
+ * The root of the same characteristic equation as {@link characteristicRoot} by Newton at the
+ * target z alone, from `start` (the root at a neighbouring target): no homotopy, so the caller
+ * must check the branch (Im m > 0 on the real axis) and fall back to the full path.
+ */
+export function neighbourRoot(
+  sheets: StieltjesSheets,
+  s: number,
+  z: Complex,
+  start: Complex,
+): CharacteristicRoot {
   const support = sheets.support;
-  const f = (w: Complex) => {
-    const { m, dm } = sheets.at(w);
-    const inv = div({ re: 1, im: 0 }, m);
-    const value = sub(sub(fromJoukowski(w, support), scale(s - 1, inv)), z);
-    const slope = add(joukowskiDerivative(w, support), scale(s - 1, mul(dm, mul(inv, inv))));
-    return { value, slope };
+  const solved = newton(characteristicMap(sheets, s), support, z.re, z.im, start);
+  const residual = solved.residual / ((support[1] - support[0]) / 2);
+  const m = sheets.at(solved.w).m;
+  const value = { re: (1 / s) * m.re, im: (1 / s) * m.im };
+  return {
+    w: solved.w,
+    value,
+    converged: residual < 1e-10,
+    iterations: solved.iterations,
+    residual,
   };
-  let w = start;
-  let current = f(w);
-  let size = Math.hypot(current.value.re, current.value.im);
+}
+
+/**
+ * F(w) + z = z₀(w) − (s − 1)/m₀(w) and F′(w) as number pairs, written into out as
+ * [Re, Im, Re F′, Im F′]: Newton calls this ~10⁵ times per decompression, so it allocates
+ * nothing. The operations are those of the complex helpers and the Joukowski map in the same
+ * order (the same rounding).
+ */
+function characteristicMap(sheets: StieltjesSheets, s: number) {
+  const [a, b] = sheets.support;
+  const c = (a + b) / 2;
+  const h = (b - a) / 2;
+  const sheet = new Float64Array(4);
+  const evaluate =
+    sheets.evaluate?.bind(sheets) ??
+    ((wr: number, wi: number, out: Float64Array) => {
+      const { m, dm } = sheets.at({ re: wr, im: wi });
+      out[0] = m.re;
+      out[1] = m.im;
+      out[2] = dm.re;
+      out[3] = dm.im;
+    });
+  const q = new Float64Array(2);
+  const map = (wr: number, wi: number, out: Float64Array) => {
+    evaluate(wr, wi, sheet);
+    const [mr, mi, dmr, dmi] = sheet as unknown as [number, number, number, number];
+    divide(1, 0, mr, mi, q);
+    const invr = q[0]!;
+    const invi = q[1]!;
+    divide(1, 0, wr, wi, q);
+    const sr = wr + q[0]!;
+    const si = wi + q[1]!;
+    out[0] = c + (h / 2) * sr - (s - 1) * invr;
+    out[1] = (h / 2) * si - (s - 1) * invi;
+    // dz₀/dw = h(1 − 1/w²)/2, d(1/m)/dw = −m′/m²
+    divide(1, 0, wr * wr - wi * wi, wr * wi + wi * wr, q);
+    const jr = (h / 2) * (1 - q[0]!);
+    const ji = (h / 2) * (0 - q[1]!);
+    const i2r = invr * invr - invi * invi;
+    const i2i = invr * invi + invi * invr;
+    out[2] = jr + (s - 1) * (dmr * i2r - dmi * i2i);
+    out[3] = ji + (s - 1) * (dmr * i2i + dmi * i2r);
+  };
+  // Newton's buffers, reused along the whole path: F and F′ at w, at the trial point, the step.
+  const scratch = {
+    current: new Float64Array(4),
+    next: new Float64Array(4),
+    step: new Float64Array(2),
+  };
+  return { map, ...scratch };
+}
+
+type CharacteristicMap = ReturnType<typeof characteristicMap>;
+
+function newton(
+  characteristic: CharacteristicMap,
+  support: readonly [number, number],
+  zr: number,
+  zi: number,
+  start: Complex,
+) {
+  const { map: f, current, next, step } = characteristic;
+  let wr = start.re;
+  let wi = start.im;
+  f(wr, wi, current);
+  current[0] = current[0]! - zr;
+  current[1] = current[1]! - zi;
+  let size = Math.hypot(current[0]!, current[1]!);
   let iterations = 0;
-  const floor = TOLERANCE * (support[1] - support[0] + Math.hypot(z.re, z.im));
+  const floor = TOLERANCE * (support[1] - support[0] + Math.hypot(zr, zi));
   while (iterations < NEWTON_STEPS && size > floor) {
     iterations++;
-    let step = div(current.value, current.slope);
+    divide(current[0]!, current[1]!, current[2]!, current[3]!, step);
     let accepted = false;
     for (let half = 0; half < 30; half++) {
-      const trial = sub(w, step);
-      const next = f(trial);
-      const nextSize = Math.hypot(next.value.re, next.value.im);
+      const tr = wr - step[0]!;
+      const ti = wi - step[1]!;
+      f(tr, ti, next);
+      next[0] = next[0]! - zr;
+      next[1] = next[1]! - zi;
+      const nextSize = Math.hypot(next[0]!, next[1]!);
       if (Number.isFinite(nextSize) && nextSize < size) {
-        w = trial;
-        current = next;
+        wr = tr;
+        wi = ti;
+        current.set(next);
         size = nextSize;
         accepted = true;
         break;
       }
-      step = scale(0.5, step);
+      step[0] = 0.5 * step[0]!;
+      step[1] = 0.5 * step[1]!;
     }
     if (!accepted) break;
   }
-  return { w, residual: size, iterations };
+  return { w: { re: wr, im: wi }, residual: size, iterations };
 }

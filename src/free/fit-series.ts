@@ -1,5 +1,5 @@
 import { jacksonCoefficients } from '../estimate/kpm-density.js';
-import { add, type Complex, mul, scale } from '../rmt/laws/complex.js';
+import type { Complex } from '../rmt/laws/complex.js';
 import { chebyshevU, jacobiNorms, jacobiValues } from './jacobi.js';
 import type { SpectralSample } from './spectral-sample.js';
 
@@ -69,14 +69,27 @@ export function fitSeries(
   };
   const count = alpha === 0.5 && beta === 0.5 ? degree : 4 * degree;
   const chebyshevMoments = uMoments(density, c, h, count);
+  // −(2/h)·(w Σ μ_j w^j, Σ (j + 1)μ_j w^j) by Horner, in number pairs: the glue fit calls this
+  // 256 times per support tried (the arithmetic of the complex helpers, in their order).
   const series = (w: Complex) => {
-    let m = { re: 0, im: 0 };
-    let dm = { re: 0, im: 0 };
+    const { re: wr, im: wi } = w;
+    let mr = 0;
+    let mi = 0;
+    let dr = 0;
+    let di = 0;
     for (let j = chebyshevMoments.length - 1; j >= 0; j--) {
-      dm = add(mul(dm, w), { re: (j + 1) * chebyshevMoments[j]!, im: 0 });
-      m = add(mul(m, w), { re: chebyshevMoments[j]!, im: 0 });
+      const d = dr * wr - di * wi + (j + 1) * chebyshevMoments[j]!;
+      di = dr * wi + di * wr + 0;
+      dr = d;
+      const t = mr * wr - mi * wi + chebyshevMoments[j]!;
+      mi = mr * wi + mi * wr + 0;
+      mr = t;
     }
-    return { m: scale(-2 / h, mul(m, w)), dm: scale(-2 / h, dm) };
+    const k = -2 / h;
+    return {
+      m: { re: k * (mr * wr - mi * wi), im: k * (mr * wi + mi * wr) },
+      dm: { re: k * dr, im: k * di },
+    };
   };
   const taylor = raw.map((v) => (-2 / h) * v);
   return { coefficients, chebyshevMoments, taylor, mean, secondMoment, density, series };
@@ -89,12 +102,33 @@ function uMoments(
   h: number,
   count: number,
 ): Float64Array {
-  const points = 8 * count + 256;
+  const { points, cos, sin } = midpointTable(count);
   const out = new Float64Array(count + 1);
   for (let i = 0; i < points; i++) {
-    const theta = (Math.PI * (i + 0.5)) / points;
-    const f = (density(c + h * Math.cos(theta)) * h * Math.PI) / points;
-    for (let j = 0; j <= count; j++) out[j]! += f * Math.sin((j + 1) * theta);
+    const f = (density(c + h * cos[i]!) * h * Math.PI) / points;
+    for (let j = 0; j <= count; j++) out[j]! += f * sin[i * (count + 1) + j]!;
   }
   return out;
+}
+
+// The support refinement fits ~50 supports with the same count: the nodes' cos θ_i and
+// sin((j + 1)θ_i) are computed once per count.
+const tables = new Map<number, { points: number; cos: Float64Array; sin: Float64Array }>();
+
+function midpointTable(count: number) {
+  let table = tables.get(count);
+  if (table === undefined) {
+    const points = 8 * count + 256;
+    const cos = new Float64Array(points);
+    const sin = new Float64Array(points * (count + 1));
+    for (let i = 0; i < points; i++) {
+      const theta = (Math.PI * (i + 0.5)) / points;
+      cos[i] = Math.cos(theta);
+      for (let j = 0; j <= count; j++) sin[i * (count + 1) + j] = Math.sin((j + 1) * theta);
+    }
+    table = { points, cos, sin };
+    if (tables.size > 16) tables.clear();
+    tables.set(count, table);
+  }
+  return table;
 }

@@ -69,7 +69,18 @@ export function freeForm(input: SpectralInput, options: FreeFormOptions = {}): F
       second += sample.weights[i]! * x * x;
     });
     const variance = second - mean ** 2;
+    // The coordinate search revisits supports (a step back is tried after each move): a
+    // build is ~0.4 ms, so each support's cost is computed once.
+    const costs = new Map<string, number>();
     const cost = (s: [number, number]) => {
+      const key = `${s[0]},${s[1]}`;
+      const known = costs.get(key);
+      if (known !== undefined) return known;
+      const value = supportCost(s);
+      costs.set(key, value);
+      return value;
+    };
+    const supportCost = (s: [number, number]) => {
       const { glue } = build(s);
       const implied = impliedMoments(glue.numerator, glue.denominator, s);
       const meanError = Math.abs(implied.mean - mean) / Math.sqrt(variance);
@@ -106,7 +117,7 @@ function assemble(
       return glue.at({ re: w.re / r2, im: -w.im / r2 }).m;
     },
     glue,
-    sheets: { support, at: glue.at },
+    sheets: { support, at: glue.at, evaluate: glue.evaluate },
     firstSheet: { support, at: fit.series },
   };
 }

@@ -12,6 +12,9 @@ export interface StieltjesSheets {
   readonly support: readonly [number, number];
   /** m and dm/dw at w (both sheets). */
   at(w: Complex): { m: Complex; dm: Complex };
+  /** Optional allocation-free form of {@link StieltjesSheets.at}, equal to it: m and dm/dw at
+   * w = wr + i·wi into out as [Re m, Im m, Re dm, Im dm] (what the characteristics call). */
+  evaluate?(wr: number, wi: number, out: Float64Array): void;
 }
 
 /**

@@ -55,5 +55,10 @@ export function fitSampleGlue(
       const v = g.at({ re: w.re / radius, im: w.im / radius });
       return { m: v.m, dm: { re: v.dm.re / radius, im: v.dm.im / radius } };
     },
+    evaluate(wr, wi, out) {
+      g.evaluate(wr / radius, wi / radius, out);
+      out[2] = out[2]! / radius;
+      out[3] = out[3]! / radius;
+    },
   };
 }
