@@ -3,10 +3,10 @@
 // { "kernel:d": seconds }. A child of its own so that the addon loads with the environment the
 // parent chose (RMTKIT_BLAS_SPIN, OPENBLAS_NUM_THREADS are read once, when it loads).
 // Usage: node --import tsx bench/check-kernels.ts '{"sizes":[1000],"kernels":["gram"]}'
-import { performance } from 'node:perf_hooks';
 import { eigvalsh, gram, spdInverse } from '../src/linalg/api.js';
 import { backend, getBackend } from '../src/linalg/backend.js';
 import { Matrix } from '../src/linalg/matrix.js';
+import { bestSeconds } from './best-time.js';
 
 const config = JSON.parse(process.argv[2] ?? '{}') as { sizes: number[]; kernels: string[] };
 const times: Record<string, number> = {};
@@ -18,7 +18,7 @@ for (const d of config.sizes) {
     spdInverse: () => spdInverse(a),
     eigvalsh: () => eigvalsh(a),
   };
-  for (const k of config.kernels) times[`${k}:${d}`] = best(run[k]!, callsFor(d));
+  for (const k of config.kernels) times[`${k}:${d}`] = bestSeconds(run[k]!, callsFor(d));
 }
 console.log(JSON.stringify({ backend: backend(), details: getBackend(backend()).details, times }));
 
@@ -28,17 +28,6 @@ console.log(JSON.stringify({ backend: backend(), details: getBackend(backend()).
  */
 function callsFor(d: number): number {
   return d <= 1000 ? 5 : d <= 2000 ? 3 : 1;
-}
-
-function best(fn: () => unknown, calls: number): number {
-  fn();
-  let min = Infinity;
-  for (let i = 0; i < calls; i++) {
-    const start = performance.now();
-    fn();
-    min = Math.min(min, (performance.now() - start) / 1000);
-  }
-  return min;
 }
 
 /** Entries uniform on (−1, 1) from xorshift: timings depend on the shapes, not on the values. */

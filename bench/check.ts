@@ -19,6 +19,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from './args.js';
 import { newestSource, type Sample, summarise } from './check-table.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -194,16 +195,4 @@ function ensureBuild() {
   // tsc still writes dist/ when some file has a type error; the check goes on and says so.
   const build = spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
   if (build.status !== 0) console.log('(npm run build reported errors; dist/ was written anyway)');
-}
-
-function parseArgs(argv: string[]): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    if (!a.startsWith('--')) continue;
-    const next = argv[i + 1];
-    if (next === undefined || next.startsWith('--')) out[a.slice(2)] = 'true';
-    else out[a.slice(2)] = argv[++i]!;
-  }
-  return out;
 }

@@ -6,24 +6,14 @@ Same rule as the TS side: one warm-up call, then the best of 5, 3 or 1 calls at 
 """
 import json
 import sys
-import time
 
 import numpy as np
+
+from best_time import best
 
 cfg = json.loads(sys.argv[1])
 rng = np.random.default_rng(1)
 times = {}
-
-
-def best(fn, calls):
-    fn()
-    t = []
-    for _ in range(calls):
-        s = time.perf_counter()
-        fn()
-        t.append(time.perf_counter() - s)
-    return min(t)
-
 
 for d in cfg["sizes"]:
     n = 2 * d

@@ -42,6 +42,7 @@ import { randomStream } from '../src/random/stream.js';
 import { kolmogorovDistance } from '../src/rmt/kolmogorov.js';
 import { htmp } from '../src/rmt/laws/htmp.js';
 import { logGrid } from '../src/scenario/grid.js';
+import { logLogSlope } from '../src/stats/log-log-slope.js';
 
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -298,24 +299,15 @@ if (only === 'all' || only === 'htmp') {
         const w = solveSpd(gramPhi, rhs);
         for (let i = 0; i < n; i++) loss += (w.data[i] - wStar.data[i]) ** 2 / 4;
       }
-      return [Math.log(n), Math.log(loss)];
+      return loss;
     });
     const theory = (ns: number[]) =>
-      slope(ns.map((n) => [Math.log(n), Math.log(htmpRidgeLoss(g, kappa, n ** -ell))]));
+      logLogSlope(
+        ns,
+        ns.map((n) => htmpRidgeLoss(g, kappa, n ** -ell)),
+      );
     console.log(
-      `| ${g} | ${kappa} | ${ell} | ${e.toFixed(3)} | ${slope(fitted).toFixed(3)} | ${theory(sizes).toFixed(3)} | ${theory([1e6, 1e7, 1e8]).toFixed(3)} | ${(-ell * htmpRidgeExponent(g, kappa)).toFixed(3)} | ${(-ell * (2 + e)).toFixed(3)} |`,
+      `| ${g} | ${kappa} | ${ell} | ${e.toFixed(3)} | ${logLogSlope(sizes, fitted).toFixed(3)} | ${theory(sizes).toFixed(3)} | ${theory([1e6, 1e7, 1e8]).toFixed(3)} | ${(-ell * htmpRidgeExponent(g, kappa)).toFixed(3)} | ${(-ell * (2 + e)).toFixed(3)} |`,
     );
   }
-}
-
-function slope(xy: number[][]): number {
-  const mx = xy.reduce((a, [x]) => a + x, 0) / xy.length;
-  const my = xy.reduce((a, [, y]) => a + y, 0) / xy.length;
-  let sxy = 0;
-  let sxx = 0;
-  for (const [x, y] of xy) {
-    sxy += (x - mx) * (y - my);
-    sxx += (x - mx) ** 2;
-  }
-  return sxy / sxx;
 }

@@ -9,11 +9,12 @@
 // unset (numpy's bundled OpenBLAS then picks its fastest kernels, AVX-512 where the CPU has it;
 // Debian's older OpenBLAS is not safe there, so the native backend keeps the environment's).
 import { execFileSync } from 'node:child_process';
-import { performance } from 'node:perf_hooks';
 import { availableBackends, getBackend } from '../src/linalg/backend.js';
 import type { Backend, KernelName } from '../src/linalg/kernels.js';
 import { Matrix } from '../src/linalg/matrix.js';
 import { gaussianMatrix } from '../src/random/index.js';
+import { parseArgs } from './args.js';
+import { bestSeconds } from './best-time.js';
 import { mlMatrixTimes } from './ml-matrix.js';
 
 const args = parseArgs(process.argv.slice(2));
@@ -59,7 +60,7 @@ for (const d of sizes) {
     const times = availableBackends().map((name) =>
       name === 'js' && d > jsMax
         ? undefined
-        : time(getBackend(name), k, x, square, spd, repeatsFor(d)),
+        : bestSeconds(call(getBackend(name), k, x, square, spd), repeatsFor(d)),
     );
     const ref = Math.min(before, numpyCell(process.env, k, d));
     const cells = times.map((t) =>
@@ -79,25 +80,6 @@ for (const d of sizes) {
       `${k.padEnd(11)} ${String(d).padStart(4)} ${cells.join('  ')}  ${ref.toFixed(4).padStart(11)} ${fast.toFixed(4).padStart(10)}${tail}`,
     );
   }
-}
-
-function time(
-  backend: Backend,
-  k: KernelName,
-  x: Matrix,
-  square: Matrix,
-  spd: Matrix,
-  reps: number,
-): number {
-  const run = call(backend, k, x, square, spd);
-  run();
-  let best = Infinity;
-  for (let r = 0; r < reps; r++) {
-    const start = performance.now();
-    run();
-    best = Math.min(best, (performance.now() - start) / 1000);
-  }
-  return best;
 }
 
 function call(
@@ -158,16 +140,4 @@ function runNumpy(
 
 function numpyName(k: string): string {
   return k === 'gemm' ? 'matmul' : k;
-}
-
-function parseArgs(argv: string[]): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    if (!a.startsWith('--')) continue;
-    const next = argv[i + 1];
-    if (next === undefined || next.startsWith('--')) out[a.slice(2)] = 'true';
-    else out[a.slice(2)] = argv[++i]!;
-  }
-  return out;
 }

@@ -6,25 +6,15 @@ timings do not depend on the entries, only on the shapes.
 """
 import json
 import sys
-import time
 
 import numpy as np
 import scipy.linalg
 
+from best_time import best
+
 cfg = json.loads(sys.argv[1])
 rng = np.random.default_rng(1)
 out = {"numpy": np.__version__, "times": {}}
-
-
-def best(fn, repeats):
-    fn()  # warm-up (thread pool start, page faults)
-    t = []
-    for _ in range(repeats):
-        s = time.perf_counter()
-        fn()
-        t.append(time.perf_counter() - s)
-    return min(t)
-
 
 for d in cfg["sizes"]:
     n = 2 * d

@@ -62,3 +62,25 @@ export function loadMatrix(file: string): Matrix {
 export function loadVector(file: string): Float64Array {
   return vectorOf(loadMatrix(file), file);
 }
+
+/**
+ * Reads a data matrix and a vector of one value per row of it (targets, right-hand side).
+ * @throws {InvalidArgumentError} naming `valuesFlag` when the lengths differ; {DataFormatError}
+ *   for either file.
+ * @example loadRowsAndValues('X.npy', '--targets', 'y.npy')
+ */
+export function loadRowsAndValues(
+  dataFile: string,
+  valuesFlag: string,
+  valuesFile: string,
+): { x: Matrix; y: Float64Array } {
+  const x = loadMatrix(dataFile);
+  const y = loadVector(valuesFile);
+  if (y.length !== x.rows)
+    throw new InvalidArgumentError(
+      valuesFlag,
+      `must have ${x.rows} values, one per row of ${dataFile}`,
+      y.length,
+    );
+  return { x, y };
+}

@@ -4,6 +4,7 @@ import type { Matrix } from '../linalg/matrix.js';
 import { gaussianMatrix } from '../random/gaussian.js';
 import type { Seed } from '../random/seed.js';
 import { randomStream } from '../random/stream.js';
+import { symmetriseInPlace } from '../rmt/laws/sampling.js';
 import { eigenSpectrum } from '../rmt/spectral-form.js';
 import { diagonalCovariance } from './diagonal.js';
 import { type CovarianceModel, matrixModel } from './model.js';
@@ -30,7 +31,7 @@ export function powerLawCovariance(exponent: number, d: number, seed?: Seed): Co
   const scaled = rotation.clone();
   for (let i = 0; i < d; i++)
     for (let j = 0; j < d; j++) scaled.data[i * d + j] *= Math.sqrt(values[j]);
-  const sigma = symmetrise(matmul(scaled, scaled, { transB: true }));
+  const sigma = symmetriseInPlace(matmul(scaled, scaled, { transB: true }));
   return matrixModel(
     `powerlaw:${exponent}:${seed}`,
     `power-law spectrum j^−${exponent} (mean 1) in a random basis (seed ${seed}), d = ${d}`,
@@ -48,16 +49,4 @@ function haarOrthogonal(d: number, seed: Seed): Matrix {
     if (r.data[j * d + j] < 0) for (let i = 0; i < d; i++) q.data[i * d + j] = -q.data[i * d + j];
   }
   return q;
-}
-
-function symmetrise(m: Matrix): Matrix {
-  const n = m.rows;
-  for (let i = 0; i < n; i++) {
-    for (let j = i + 1; j < n; j++) {
-      const v = 0.5 * (m.data[i * n + j] + m.data[j * n + i]);
-      m.data[i * n + j] = v;
-      m.data[j * n + i] = v;
-    }
-  }
-  return m;
 }

@@ -1,4 +1,5 @@
 import type { TopLevelSpec } from 'vega-lite';
+import { escapeHtml as esc, htmlPage } from '../html.js';
 import type { LayerRow, ModelDiagnostics } from './model.js';
 import { esdPlotSpec, mpPlotSpec } from './plots.js';
 import { formatValue, skippedSummary } from './report.js';
@@ -56,14 +57,7 @@ export async function diagnosticsHtml(
     `<h2>Spectra</h2>`,
     ...sections,
   ].join('\n');
-  return `<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>rmtkit diagnose report</title>
-<style>${STYLE}</style></head>
-<body>
-${body}
-</body></html>
-`;
+  return htmlPage('rmtkit diagnose report', STYLE, body);
 }
 
 async function section(
@@ -82,13 +76,6 @@ ${figures.map((svg, f) => `<img alt="${esc(`${layer.name} ${f === 0 ? 'ESD' : 'M
 
 function table(head: string[], rows: string[][]): string {
   return `<div class="table"><table><thead><tr>${head.map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead><tbody>${rows.map((r) => `<tr>${r.map((v) => `<td>${v}</td>`).join('')}</tr>`).join('')}</tbody></table></div>`;
-}
-
-function esc(text: string): string {
-  return text.replace(
-    /[&<>"]/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!,
-  );
 }
 
 /** Base64 of the UTF-8 bytes, with btoa (Node and browsers alike; no Buffer). */

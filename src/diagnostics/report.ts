@@ -1,3 +1,4 @@
+import { DataFormatError } from '../errors.js';
 import type { LayerRow, ModelDiagnostics, SkippedLayer } from './model.js';
 import { toWwRecord, WW_NAMES } from './ww/names.js';
 
@@ -270,4 +271,20 @@ function csvField(v: unknown): string {
   if (v === undefined || v === null || (typeof v === 'number' && !Number.isFinite(v))) return '';
   const text = String(v);
   return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/**
+ * Rejects a diagnosis without any layer (the CLI's exit 2, the explorer's error line), naming
+ * `source` and up to four reasons the tensors were skipped for.
+ * @throws {DataFormatError} naming `source` when `result` has no layer.
+ * @example requireLayers(await diagnoseModel(files), 'model.onnx')
+ */
+export function requireLayers(result: ModelDiagnostics, source: string): void {
+  if (result.layers.length > 0) return;
+  const reasons = [...new Set(result.skipped.map((s) => s.reason.replace(/ \(.*$/, '')))];
+  throw new DataFormatError(
+    source,
+    '',
+    `has no diagnosable layer (${result.skipped.length} tensors skipped: ${reasons.slice(0, 4).join('; ')})`,
+  );
 }

@@ -1,3 +1,4 @@
+import { escapeHtml as esc, htmlPage } from '../html.js';
 import type { Environment } from './environment.js';
 import type { RenderedFigure } from './outputs.js';
 import type { ExperimentRun } from './runner.js';
@@ -50,14 +51,7 @@ export function reportHtml(
       ],
     ),
   ].join('\n');
-  return `<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>rmtkit reproduce report</title>
-<style>${STYLE}</style></head>
-<body>
-${body}
-</body></html>
-`;
+  return htmlPage('rmtkit reproduce report', STYLE, body);
 }
 
 function agreementTable(sections: readonly ReportSection[]): string {
@@ -152,13 +146,6 @@ function fmt(v: number): string {
 
 function pct(v: number): string {
   return `${(100 * v).toFixed(2)} %`;
-}
-
-function esc(text: string): string {
-  return text.replace(
-    /[&<>"]/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!,
-  );
 }
 
 // At phone width (≤ 640 px) the agreement table becomes one labelled block per experiment and the

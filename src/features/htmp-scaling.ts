@@ -4,6 +4,7 @@ import type { Seed } from '../random/seed.js';
 import { randomStream } from '../random/stream.js';
 import { htmp } from '../rmt/laws/htmp.js';
 import { expSinh, tanhSinh } from '../rmt/laws/quadrature.js';
+import { logLogSlope } from '../stats/log-log-slope.js';
 
 /**
  * Ridge loss of the HTMP spectral model (docs/theory.md §15): features whose Gram matrix has the
@@ -51,7 +52,7 @@ export interface HtmpRidgePoint {
  * The HTMP ridge scaling law by simulation: for each n, `runs` matrices of the high-temperature
  * β-Laguerre ensemble (src/rmt/laws/htmp.ts, n×n), μ = n^{−ℓ}, loss (1/n)Σ μ²/(λ_i + μ)² (the
  * bias averaged over an isotropic target), with the least-squares slope of log L against log n.
- * @throws {InvalidArgumentError} naming 'ell' (in (0, 1)) or the HTMP parameters.
+ * @throws {InvalidArgumentError} naming 'ell' (in (0, 1)), 'sizes' (≥ 2) or the HTMP parameters.
  * @example simulateHtmpRidge(0.5, 1, 0.5, [50, 500], { seed: 1 }).slope // ≈ −0.25
  */
 export function simulateHtmpRidge(
@@ -62,6 +63,8 @@ export function simulateHtmpRidge(
   options: { runs?: number; seed?: Seed } = {},
 ): { points: HtmpRidgePoint[]; slope: number; theorySlope: number } {
   if (!(ell > 0 && ell < 1)) throw new InvalidArgumentError('ell', 'must be in (0, 1)', ell);
+  if (sizes.length < 2)
+    throw new InvalidArgumentError('sizes', 'must hold ≥ 2 sizes to fit a slope', sizes.length);
   const law = htmp(gamma, kappa);
   const { runs = 1, seed = 0 } = options;
   const root = randomStream(seed);
@@ -74,20 +77,13 @@ export function simulateHtmpRidge(
     }
     return { n, mu, loss, theory: htmpRidgeLoss(gamma, kappa, mu) };
   });
-  const slope = fitSlope(points.map((p) => [Math.log(p.n), Math.log(p.loss)]));
-  const theorySlope = fitSlope(points.map((p) => [Math.log(p.n), Math.log(p.theory)]));
+  const slope = logLogSlope(
+    sizes,
+    points.map((p) => p.loss),
+  );
+  const theorySlope = logLogSlope(
+    sizes,
+    points.map((p) => p.theory),
+  );
   return { points, slope, theorySlope };
-}
-
-function fitSlope(xy: number[][]): number {
-  const m = xy.length;
-  const mx = xy.reduce((s, [x]) => s + x, 0) / m;
-  const my = xy.reduce((s, [, y]) => s + y, 0) / m;
-  let sxy = 0;
-  let sxx = 0;
-  for (const [x, y] of xy) {
-    sxy += (x - mx) * (y - my);
-    sxx += (x - mx) ** 2;
-  }
-  return sxy / sxx;
 }

@@ -48,12 +48,7 @@ export function linearizedKernel(
  * @example linearizedConjugateKernel(x, 0.4, 0.3)
  */
 export function linearizedConjugateKernel(x: Matrix, alpha1: number, alpha2: number): Matrix {
-  assertFinite('x', x);
-  for (const [name, v] of [
-    ['alpha1', alpha1],
-    ['alpha2', alpha2],
-  ] as const)
-    if (!Number.isFinite(v)) throw new InvalidArgumentError(name, 'must be finite', v);
+  checkConjugateKernelInputs(x, alpha1, alpha2);
   const g = matmul(x, x, { transB: true });
   const n = x.rows;
   const t = meanOffDiagonalSquare(g);
@@ -61,6 +56,19 @@ export function linearizedConjugateKernel(x: Matrix, alpha1: number, alpha2: num
   for (let k = 0; k < d.length; k++) d[k] = alpha1 * alpha1 * d[k] + alpha2 * alpha2 * t;
   for (let i = 0; i < n; i++) d[i * n + i] += 1 - alpha1 * alpha1;
   return g;
+}
+
+/**
+ * The input checks of the conjugate-kernel equivalents (this file's and quadratic-kernel.ts's).
+ * @throws {InvalidArgumentError} naming 'alpha1' or 'alpha2' (finite); {NonFiniteError} 'x'.
+ */
+export function checkConjugateKernelInputs(x: Matrix, alpha1: number, alpha2: number): void {
+  assertFinite('x', x);
+  for (const [name, v] of [
+    ['alpha1', alpha1],
+    ['alpha2', alpha2],
+  ] as const)
+    if (!Number.isFinite(v)) throw new InvalidArgumentError(name, 'must be finite', v);
 }
 
 /**

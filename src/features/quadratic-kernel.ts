@@ -1,9 +1,10 @@
 import { InvalidArgumentError } from '../errors.js';
 import { matmul } from '../linalg/api.js';
-import { assertFinite, type Matrix } from '../linalg/matrix.js';
+import type { Matrix } from '../linalg/matrix.js';
 import type { ActivationSpec } from './activation.js';
 import { normalizedActivation, perLayer } from './deep-kernel.js';
 import { gaussianExpectation } from './hermite.js';
+import { checkConjugateKernelInputs } from './linearized-kernel.js';
 
 /**
  * The second-order equivalent of the layer-ℓ conjugate kernel on the unit sphere
@@ -16,12 +17,7 @@ import { gaussianExpectation } from './hermite.js';
  * @example quadraticConjugateKernel(x, c.alpha1, c.alpha2) // c = ckCoefficients('relu', 3)[2]
  */
 export function quadraticConjugateKernel(x: Matrix, alpha1: number, alpha2: number): Matrix {
-  assertFinite('x', x);
-  for (const [name, v] of [
-    ['alpha1', alpha1],
-    ['alpha2', alpha2],
-  ] as const)
-    if (!Number.isFinite(v)) throw new InvalidArgumentError(name, 'must be finite', v);
+  checkConjugateKernelInputs(x, alpha1, alpha2);
   const n = x.rows;
   const g = matmul(x, x, { transB: true });
   const a1 = alpha1 * alpha1;

@@ -69,20 +69,25 @@ function groupLocals(g: number) {
   return { C: base, K: base + 4, P: base + 6, Q: base + 7, LO0: base + 8, HI0: base + 9 };
 }
 
+/** (P, Q) = word·multiplier as 64-bit products of lanes 0–1 and 2–3 (u32 × u32 each). */
+function wideProduct(word: number, multiplier: number, P: number, Q: number): number[] {
+  return [
+    ...get(word),
+    ...get(multiplier),
+    ...extmulLowU,
+    ...set(P),
+    ...get(word),
+    ...get(multiplier),
+    ...extmulHighU,
+    ...set(Q),
+  ];
+}
+
 function round(g: number, last: boolean): number[] {
   const { C, K, P, Q, LO0, HI0 } = groupLocals(g);
   const code: number[] = [];
   // (hi0, lo0) = M0·c0 and (hi1, lo1) = M1·c2, lane by lane, as 64-bit products.
-  code.push(
-    ...get(C),
-    ...get(M0),
-    ...extmulLowU,
-    ...set(P),
-    ...get(C),
-    ...get(M0),
-    ...extmulHighU,
-    ...set(Q),
-  );
+  code.push(...wideProduct(C, M0, P, Q));
   code.push(
     ...get(P),
     ...get(Q),
@@ -93,16 +98,7 @@ function round(g: number, last: boolean): number[] {
     ...HIGH_HALVES,
     ...set(HI0),
   );
-  code.push(
-    ...get(C + 2),
-    ...get(M1),
-    ...extmulLowU,
-    ...set(P),
-    ...get(C + 2),
-    ...get(M1),
-    ...extmulHighU,
-    ...set(Q),
-  );
+  code.push(...wideProduct(C + 2, M1, P, Q));
   // c0 = hi1 ^ c1 ^ k0; c2 = hi0 ^ c3 ^ k1; c1 = lo1; c3 = lo0.
   code.push(
     ...get(P),

@@ -52,6 +52,11 @@ function oneLine(
   assert.match(lines[0], /^rmtkit: .*results\.sqlite.*(SQLITE_|move)/);
 }
 
+/** `rmtkit reproduce <experiment>` at the tiny size on two workers, writing into `out`. */
+function reproduceTiny(experiment: string, out: string): string[] {
+  return ['reproduce', experiment, '--size', 'tiny', '--out', out, '--workers', '2'];
+}
+
 describe('hostile: damaged result stores', () => {
   let dir: string;
   let good: Buffer;
@@ -68,16 +73,7 @@ describe('hostile: damaged result stores', () => {
       const out = join(dir, name.replaceAll(' ', '-'));
       mkdirSync(out);
       writeFileSync(join(out, 'results.sqlite'), damage(good));
-      const result = await spawnCli([
-        'reproduce',
-        'bbp',
-        '--size',
-        'tiny',
-        '--out',
-        out,
-        '--workers',
-        '2',
-      ]).done;
+      const result = await spawnCli(reproduceTiny('bbp', out)).done;
       oneLine(result);
     });
 
@@ -86,16 +82,7 @@ describe('hostile: damaged result stores', () => {
     mkdirSync(out);
     const file = join(out, 'results.sqlite');
     writeFileSync(file, good);
-    const run = spawnCli([
-      'reproduce',
-      'sketching',
-      '--size',
-      'tiny',
-      '--out',
-      out,
-      '--workers',
-      '2',
-    ]);
+    const run = spawnCli(reproduceTiny('sketching', out));
     let ended = false;
     void run.done.then(() => (ended = true));
     // Wait for the sweep to write (the log grows), then overwrite the table pages.

@@ -12,9 +12,18 @@ import { afterLabUpdate } from './lab.js';
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const LAB = ['laws', 'double-descent', 'decompression', 'sketching'];
 
-/** Opens a view and waits until it has drawn (SSR, lab) or rendered (theory). */
-async function openView(from: Page, url: string, view: string): Promise<Page> {
+/**
+ * Opens a view in a new page (after `prepare`, e.g. a viewport or colour scheme) and waits until
+ * it has drawn (SSR, lab) or rendered (theory).
+ */
+async function openView(
+  from: Page,
+  url: string,
+  view: string,
+  prepare?: (page: Page) => Promise<void>,
+): Promise<Page> {
   const page = await from.context().newPage();
+  await prepare?.(page);
   await page.goto(url);
   if (view === 'ssr')
     await page.waitForFunction(() => (window as any).__explorer?.extrasUpdates > 0, null, {
@@ -70,14 +79,9 @@ describe('the explorer in headless Chromium: navigation, layout, accessibility, 
 
   it('never scrolls sideways at a 390 × 844 phone viewport, and the plots fit their containers', async () => {
     for (const view of views) {
-      const phone = await page.context().newPage();
-      await phone.setViewportSize({ width: 390, height: 844 });
-      await phone.goto(`${server.url}?view=${view}`);
-      await (view === 'ssr'
-        ? phone.waitForFunction(() => (window as any).__explorer?.extrasUpdates > 0)
-        : view === 'theory'
-          ? phone.waitForSelector('#s2')
-          : afterLabUpdate(phone, 0));
+      const phone = await openView(page, `${server.url}?view=${view}`, view, (p) =>
+        p.setViewportSize({ width: 390, height: 844 }),
+      );
       const layout = await phone.evaluate(() => ({
         scroll: document.documentElement.scrollWidth,
         client: document.documentElement.clientWidth,
@@ -128,14 +132,9 @@ describe('the explorer in headless Chromium: navigation, layout, accessibility, 
   it('has no serious or critical accessibility violations (axe-core) in either colour scheme', async () => {
     for (const scheme of ['light', 'dark'] as const)
       for (const view of views) {
-        const p = await page.context().newPage();
-        await p.emulateMedia({ colorScheme: scheme });
-        await p.goto(`${server.url}?view=${view}`);
-        await (view === 'ssr'
-          ? p.waitForFunction(() => (window as any).__explorer?.extrasUpdates > 0)
-          : view === 'theory'
-            ? p.waitForSelector('#s2')
-            : afterLabUpdate(p, 0));
+        const p = await openView(page, `${server.url}?view=${view}`, view, (q) =>
+          q.emulateMedia({ colorScheme: scheme }),
+        );
         assert.deepEqual(await seriousViolations(p), [], `${view}, ${scheme} scheme`);
         await p.close();
       }
@@ -143,10 +142,9 @@ describe('the explorer in headless Chromium: navigation, layout, accessibility, 
 
   it('follows the dark colour scheme in the page and in the plots', async () => {
     const colours = async (scheme: 'light' | 'dark') => {
-      const p = await page.context().newPage();
-      await p.emulateMedia({ colorScheme: scheme });
-      await p.goto(`${server.url}?view=sketching`);
-      await afterLabUpdate(p, 0);
+      const p = await openView(page, `${server.url}?view=sketching`, 'sketching', (q) =>
+        q.emulateMedia({ colorScheme: scheme }),
+      );
       const out = await p.evaluate(() => {
         // The fill of the axis labels in the plot's scenegraph.
         const labels = new Set<string>();

@@ -1,4 +1,7 @@
+import { escapeHtml } from '../../src/html.js';
 import type { Chart } from './chart.js';
+
+export { escapeHtml } from '../../src/html.js';
 
 /**
  * The SVG/PNG/CSV buttons of a figure (`[data-export]` buttons in its figcaption) save `chart`
@@ -27,17 +30,6 @@ export function exportButtons(title: string): string {
         `<button type="button" data-export="${kind}" aria-label="${kind.toUpperCase()} of ${escapeHtml(title)}">${kind.toUpperCase()}</button>`,
     )
     .join('');
-}
-
-/**
- * Text made safe to put into HTML markup.
- * @example escapeHtml('a < b') // 'a &lt; b'
- */
-export function escapeHtml(text: string): string {
-  return text.replace(
-    /[&<>"]/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!,
-  );
 }
 
 function download(name: string, href: string): void {

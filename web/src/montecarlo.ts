@@ -1,6 +1,7 @@
 import type { CurveRow } from '../../src/plot/curves.js';
 import type { CovarianceSpec } from '../../src/scenario/covariance-spec.js';
 import { logGrid } from '../../src/scenario/grid.js';
+import { binRows } from './lab/types.js';
 import { MAX_SIM_D, type SimHistogram, type SimPoint } from './sim.js';
 
 /**
@@ -105,18 +106,7 @@ export function setupMonteCarlo(target: () => SimTarget | null, onRows: SimRows)
       }
       if (histogram) {
         const series = `histogram (${label}, ${trials} × ${histogram.n} samples)`;
-        onRows(
-          'spectrum',
-          histogram.bins.map((b) => ({
-            kind: 'simulation',
-            series,
-            x: b.x,
-            y: b.density,
-            lo: b.density - b.se,
-            hi: b.density + b.se,
-          })),
-          spectrumKey,
-        );
+        onRows('spectrum', binRows(series, histogram.bins), spectrumKey);
       }
       if (done)
         stop(

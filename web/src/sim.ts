@@ -2,7 +2,7 @@ import { randomStream } from '../../src/random/stream.js';
 import { buildCovariance, type CovarianceSpec } from '../../src/scenario/covariance-spec.js';
 import { sampleCount, ssrTrials } from '../../src/scenario/ssr-trial.js';
 import { ssrEigen } from '../../src/ssr/spectrum.js';
-import { histogram } from '../../src/stats/histogram.js';
+import { type DensityBin, densityBins } from './lab/types.js';
 
 /** A Monte Carlo request: the covariance at a finite d, one λ, several α. */
 export interface SimRequest {
@@ -71,7 +71,7 @@ export interface SimHistogram {
   alpha: number;
   n: number;
   /** Bin centres, densities and their standard errors √count/(N·width). */
-  bins: Array<{ x: number; density: number; se: number }>;
+  bins: DensityBin[];
 }
 
 /**
@@ -98,17 +98,7 @@ export function simulateSpectrum(
       values.push(v);
     progress();
   }
-  const { lo, width, counts } = histogram(values, { bins: binCount });
-  const scale = 1 / (values.length * width);
-  return {
-    alpha: n / req.d,
-    n,
-    bins: Array.from(counts, (c, k) => ({
-      x: lo + (k + 0.5) * width,
-      density: c * scale,
-      se: Math.sqrt(c) * scale,
-    })),
-  };
+  return { alpha: n / req.d, n, bins: densityBins(values, binCount) };
 }
 
 function simulationModel(req: SimRequest) {

@@ -7,6 +7,7 @@
  */
 import { TheoryCache } from './compute.js';
 import { FileTable } from './files.js';
+import { newestOnly } from './newest-only.js';
 import type { ExplorerState } from './state.js';
 
 interface Scope {
@@ -22,31 +23,14 @@ interface Scope {
 const scope = self as unknown as Scope;
 const files = new FileTable();
 const cache = new TheoryCache(files.loader());
-let pending: { id: number; state: ExplorerState } | null = null;
-
-scope.onmessage = (event) => {
-  if ('file' in event.data) {
-    // A dropped file: store it and forget curves of an earlier file with the same name.
-    files.add(event.data.file.name, event.data.file.bytes);
-    cache.clear();
-    return;
-  }
-  const idle = pending === null;
-  pending = event.data;
-  if (idle) setTimeout(run, 0);
-};
-
-function run(): void {
-  const job = pending;
-  pending = null;
-  if (!job) return;
+const submit = newestOnly<{ id: number; state: ExplorerState }>((job, superseded) => {
   const start = performance.now();
   try {
     const result = cache.errors(job.state);
     scope.postMessage({ id: job.id, result, ms: performance.now() - start });
     // In a later task, so that a slider move that arrives meanwhile skips the slower views.
     setTimeout(() => {
-      if (pending) return;
+      if (superseded()) return;
       try {
         scope.postMessage({ id: job.id, extras: cache.extras(job.state, result) });
       } catch (error) {
@@ -62,4 +46,14 @@ function run(): void {
       error: error instanceof Error ? error.message : String(error),
     });
   }
-}
+});
+
+scope.onmessage = (event) => {
+  if ('file' in event.data) {
+    // A dropped file: store it and forget curves of an earlier file with the same name.
+    files.add(event.data.file.name, event.data.file.bytes);
+    cache.clear();
+    return;
+  }
+  submit(event.data);
+};

@@ -8,6 +8,7 @@ import {
   csvReport,
   jsonReport,
   reportColumns,
+  requireLayers,
   skippedSummary,
   textTable,
   wwCsvReport,
@@ -123,19 +124,8 @@ export function registerDiagnose(program: Command): void {
       } finally {
         bar.stop();
       }
-      if (result.layers.length === 0)
-        throw new DataFormatError(
-          path,
-          '',
-          `has no diagnosable layer (${result.skipped.length} tensors skipped: ${[...new Set(result.skipped.map((s) => s.reason.replace(/ \(.*$/, '')))].slice(0, 4).join('; ')})`,
-        );
-      const columns = reportColumns({
-        mpFit: flags.mpFit,
-        randomize: flags.randomize,
-        fixFingers: flags.fingers,
-        tpl: fit === 'tpl',
-        htmp: flags.htmp,
-      });
+      requireLayers(result, path);
+      const columns = reportColumns({ ...options, tpl: options.fit === 'TPL' });
       if (flags.plots) await writePlots(flags.plots, result.layers, Boolean(flags.mpFit));
       if (flags.report) {
         const html = await diagnosticsHtml(result, {

@@ -7,7 +7,7 @@ import { parseSketch, SKETCH_SYNTAX } from '../../sketch/distribution.js';
 import { LSTSQ_METHODS, type LstsqMethod, lstsq } from '../../sketch/lstsq.js';
 import { SKETCH_PARAMS } from '../../sketch/params.js';
 import type { PreconditionerKind } from '../../sketch/preconditioner.js';
-import { loadMatrix, loadVector, parseNumber } from '../inputs.js';
+import { loadRowsAndValues, parseNumber } from '../inputs.js';
 
 /**
  * `rmtkit lstsq`: least squares min ‖A·x − b‖ by direct QR, sketch-and-solve or
@@ -75,14 +75,7 @@ export function registerLstsq(program: Command): void {
           ),
           seed: parseNumber('--seed', options.seed, SKETCH_PARAMS.seed),
         };
-        const a = loadMatrix(options.data);
-        const b = loadVector(options.rhs);
-        if (b.length !== a.rows)
-          throw new InvalidArgumentError(
-            '--rhs',
-            `must have ${a.rows} values, one per row of ${options.data}`,
-            b.length,
-          );
+        const { x: a, y: b } = loadRowsAndValues(options.data, '--rhs', options.rhs);
         const start = performance.now();
         const result = lstsq(a, b, settings);
         const seconds = (performance.now() - start) / 1000;

@@ -10,7 +10,7 @@ import { rfTheory } from '../../features/rf-theory.js';
 import { COVARIANCE_SYNTAX } from '../../scenario/covariance-spec.js';
 import { logGrid } from '../../scenario/grid.js';
 import { buildModel, parseDimensionFlag } from '../covariance-flags.js';
-import { loadMatrix, loadVector, parseNumber } from '../inputs.js';
+import { loadRowsAndValues, parseNumber } from '../inputs.js';
 
 /**
  * `rmtkit rf-theory`: the LLC18 deterministic equivalent of the train and test MSE of
@@ -151,22 +151,13 @@ function loadData(options: DataFlags, act: Activation) {
     );
   if ((options.testData === undefined) !== (options.testTargets === undefined))
     throw new InvalidArgumentError('--test-data', 'and --test-targets must be given together');
-  const x = loadMatrix(options.data);
-  const y = loadVector(options.targets);
-  if (y.length !== x.rows)
-    throw new InvalidArgumentError(
-      '--targets',
-      `must have ${x.rows} values, one per row of ${options.data}`,
-      y.length,
-    );
-  const xTest = options.testData ? loadMatrix(options.testData) : undefined;
-  const yTest = options.testTargets ? loadVector(options.testTargets) : undefined;
-  if (xTest && yTest && yTest.length !== xTest.rows)
-    throw new InvalidArgumentError(
-      '--test-targets',
-      `must have ${xTest.rows} values, one per row of ${options.testData}`,
-      yTest.length,
-    );
+  const { x, y } = loadRowsAndValues(options.data, '--targets', options.targets);
+  const test =
+    options.testData && options.testTargets
+      ? loadRowsAndValues(options.testData, '--test-targets', options.testTargets)
+      : undefined;
+  const xTest = test?.x;
+  const yTest = test?.y;
   if (xTest && xTest.cols !== x.cols)
     throw new InvalidArgumentError(
       '--test-data',

@@ -21,7 +21,7 @@ export function parseOnnx(
   for (const f of protoFields(bytes, file)) {
     if (f.field === 7 && f.wire === 2) {
       graphs++;
-      walkGraph(f.bytes, f.offset, '', file, readExternal, out, 0);
+      walkGraph(f.bytes, f.offset, '', 0, { file, readExternal, out });
     }
   }
   if (graphs === 0)
@@ -32,15 +32,21 @@ export function parseOnnx(
 /** Subgraph nesting (If/Loop/Scan bodies) the reader follows; real models nest a few levels. */
 const MAX_DEPTH = 64;
 
+/** What every level of the walk shares: the file (for errors), its external data, the result. */
+interface Walk {
+  file: string;
+  readExternal: ExternalReader | undefined;
+  out: WeightFile;
+}
+
 function walkGraph(
   bytes: Uint8Array,
   base: number,
   prefix: string,
-  file: string,
-  readExternal: ExternalReader | undefined,
-  out: WeightFile,
   depth: number,
+  walk: Walk,
 ): void {
+  const { file, readExternal, out } = walk;
   if (depth > MAX_DEPTH)
     throw new DataFormatError(
       file,
@@ -59,8 +65,7 @@ function walkGraph(
         name: `${prefix}sparse initializer`,
         reason: 'sparse initializers are not read',
       });
-    else if (f.field === 1 && f.wire === 2)
-      walkNode(f.bytes, f.offset, prefix, file, readExternal, out, depth);
+    else if (f.field === 1 && f.wire === 2) walkNode(f.bytes, f.offset, prefix, depth, walk);
   }
 }
 
@@ -68,11 +73,10 @@ function walkNode(
   bytes: Uint8Array,
   base: number,
   prefix: string,
-  file: string,
-  readExternal: ExternalReader | undefined,
-  out: WeightFile,
   depth: number,
+  walk: Walk,
 ): void {
+  const { file, readExternal, out } = walk;
   let opType = '';
   let nodeName = '';
   let output = '';
@@ -114,10 +118,8 @@ function walkNode(
         g.bytes,
         g.offset,
         `${prefix}${label}/${name}${graphs.length > 1 ? `[${k}]` : ''}/`,
-        file,
-        readExternal,
-        out,
         depth + 1,
+        walk,
       ),
     );
   }

@@ -1,6 +1,6 @@
 import { DataFormatError } from '../../errors.js';
 import { parseSafetensors } from './safetensors-parse.js';
-import { objectAt, stringAt } from './schema.js';
+import { objectAt, parseJsonAt, stringAt } from './schema.js';
 import type { WeightFile } from './tensor.js';
 
 /**
@@ -49,13 +49,7 @@ export function safetensorsShards(index: string | Uint8Array, file: string): str
 }
 
 function shardMap(index: string | Uint8Array, file: string): Map<string, string> {
-  let json: unknown;
-  try {
-    json = JSON.parse(typeof index === 'string' ? index : new TextDecoder().decode(index));
-  } catch (error) {
-    throw new DataFormatError(file, '', `is not valid JSON (${(error as Error).message})`);
-  }
-  const top = objectAt(json, file, 'top level');
+  const top = objectAt(parseJsonAt(index, file, ''), file, 'top level');
   const weightMap = objectAt(top.weight_map, file, 'weight_map');
   const map = new Map<string, string>();
   for (const [tensor, shard] of Object.entries(weightMap))

@@ -1,5 +1,5 @@
 import { DataFormatError } from '../../errors.js';
-import { arrayAt, indexAt, objectAt, shapeAt, stringAt } from './schema.js';
+import { arrayAt, indexAt, objectAt, parseJsonAt, shapeAt, stringAt } from './schema.js';
 import { decodeElements, ELEMENT_TYPES, elementCount, type WeightFile } from './tensor.js';
 
 /** safetensors dtype codes → element type names. */
@@ -48,13 +48,11 @@ export function parseSafetensors(bytes: Uint8Array, file: string): WeightFile {
       'header',
       `claims ${headerLength} bytes (at most ${MAX_HEADER})`,
     );
-  let json: unknown;
-  try {
-    json = JSON.parse(new TextDecoder().decode(bytes.subarray(8, 8 + headerLength)));
-  } catch (error) {
-    throw new DataFormatError(file, 'header', `is not valid JSON (${(error as Error).message})`);
-  }
-  const header = objectAt(json, file, 'header');
+  const header = objectAt(
+    parseJsonAt(bytes.subarray(8, 8 + headerLength), file, 'header'),
+    file,
+    'header',
+  );
   const data = bytes.subarray(8 + headerLength);
   const out: WeightFile = { file, format: 'safetensors', tensors: [], skipped: [] };
   const ranges: Array<{ name: string; begin: number; end: number }> = [];

@@ -10,6 +10,19 @@ import { DataFormatError } from '../../errors.js';
 /** A JSON value with no type known yet. */
 export type Json = unknown;
 
+/**
+ * JSON text (or its UTF-8 bytes) parsed, with no type known yet.
+ * @throws {DataFormatError} naming the file and `place` when it is not valid JSON.
+ * @example parseJsonAt(bytes, 'model.json', '')
+ */
+export function parseJsonAt(text: string | Uint8Array, file: string, place: string): Json {
+  try {
+    return JSON.parse(typeof text === 'string' ? text : new TextDecoder().decode(text));
+  } catch (error) {
+    throw new DataFormatError(file, place, `is not valid JSON (${(error as Error).message})`);
+  }
+}
+
 /** The value as a plain object (not null, not an array). @throws {DataFormatError} */
 export function objectAt(value: Json, file: string, place: string): Record<string, Json> {
   if (typeof value !== 'object' || value === null || Array.isArray(value))

@@ -1,5 +1,5 @@
 import { DataFormatError } from '../../errors.js';
-import { arrayAt, numberAt, objectAt, shapeAt, stringAt } from './schema.js';
+import { arrayAt, numberAt, objectAt, parseJsonAt, shapeAt, stringAt } from './schema.js';
 import { decodeElements, ELEMENT_TYPES, elementCount, type WeightFile } from './tensor.js';
 
 interface ManifestEntry {
@@ -105,13 +105,7 @@ function parseManifest(
   manifest: string | Uint8Array,
   file: string,
 ): Array<{ paths: string[]; weights: ManifestEntry[] }> {
-  let json: unknown;
-  try {
-    json = JSON.parse(typeof manifest === 'string' ? manifest : new TextDecoder().decode(manifest));
-  } catch (error) {
-    throw new DataFormatError(file, '', `is not valid JSON (${(error as Error).message})`);
-  }
-  const model = objectAt(json, file, 'top level');
+  const model = objectAt(parseJsonAt(manifest, file, ''), file, 'top level');
   if (!Array.isArray(model.weightsManifest))
     throw new DataFormatError(file, '', 'has no weightsManifest (not a TensorFlow.js model)');
   return model.weightsManifest.map((item, g) => {

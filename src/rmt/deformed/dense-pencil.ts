@@ -1,6 +1,7 @@
 import { InvalidArgumentError } from '../../errors.js';
 import { eigh, eigvalsh, matmul } from '../../linalg/api.js';
 import { Matrix } from '../../linalg/matrix.js';
+import { symmetriseInPlace } from '../laws/sampling.js';
 import type { Pencil } from './pencil.js';
 
 /**
@@ -21,9 +22,7 @@ export function densePencil(
   ratio: number,
   options: { exactWeights?: boolean } = {},
 ): Pencil {
-  const d = b.length;
-  if (t.rows !== d || t.cols !== d)
-    throw new InvalidArgumentError('t', `must be ${d}×${d} to match b`, `${t.rows}×${t.cols}`);
+  const d = pencilSize(b, t);
   const { values, vectors } = eigh(t);
   if (!(values[0] > 1e-12 * values[d - 1]))
     throw new InvalidArgumentError(
@@ -36,8 +35,10 @@ export function densePencil(
   const scaledB = Matrix.zeros(d, d);
   for (let i = 0; i < d; i++)
     for (let j = 0; j < d; j++) scaledB.data[i * d + j] = invHalf.data[i * d + j] * b[j];
-  const c1 = symmetrise(matmul(scaledB, invHalf));
-  const c2 = symmetrise(matmul(scaledVectors(vectors, values, -1), vectors, { transB: true }));
+  const c1 = symmetriseInPlace(matmul(scaledB, invHalf));
+  const c2 = symmetriseInPlace(
+    matmul(scaledVectors(vectors, values, -1), vectors, { transB: true }),
+  );
   let bMin = Infinity;
   let bMax = -Infinity;
   for (const v of b) {
@@ -73,6 +74,17 @@ export function densePencil(
   };
 }
 
+/**
+ * The size d of a pencil (diag(b), T).
+ * @throws {InvalidArgumentError} naming 't' unless T is d×d for d = b.length.
+ */
+export function pencilSize(b: Float64Array, t: Matrix): number {
+  const d = b.length;
+  if (t.rows !== d || t.cols !== d)
+    throw new InvalidArgumentError('t', `must be ${d}×${d} to match b`, `${t.rows}×${t.cols}`);
+  return d;
+}
+
 /** V·diag(λ^power) as a new matrix. */
 function scaledVectors(vectors: Matrix, values: Float64Array, power: number): Matrix {
   const d = values.length;
@@ -82,17 +94,4 @@ function scaledVectors(vectors: Matrix, values: Float64Array, power: number): Ma
     for (let i = 0; i < d; i++) out.data[i * d + j] *= f;
   }
   return out;
-}
-
-/** (A + Aᵀ)/2 in place: products of symmetric factors are symmetric only up to rounding. */
-function symmetrise(a: Matrix): Matrix {
-  const n = a.rows;
-  for (let i = 0; i < n; i++) {
-    for (let j = i + 1; j < n; j++) {
-      const v = 0.5 * (a.data[i * n + j] + a.data[j * n + i]);
-      a.data[i * n + j] = v;
-      a.data[j * n + i] = v;
-    }
-  }
-  return a;
 }

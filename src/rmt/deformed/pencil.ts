@@ -2,7 +2,7 @@ import { InvalidArgumentError } from '../../errors.js';
 import { eigvalsh } from '../../linalg/api.js';
 import { coupledBlocks, principalSubmatrix } from '../../linalg/coupled-blocks.js';
 import type { Matrix } from '../../linalg/matrix.js';
-import { densePencil } from './dense-pencil.js';
+import { densePencil, pencilSize } from './dense-pencil.js';
 import { joinPencils } from './pencil-blocks.js';
 import type { PencilPoint } from './root.js';
 
@@ -83,9 +83,7 @@ export function generalPencil(
   ratio: number,
   options: { exactWeights?: boolean } = {},
 ): Pencil {
-  const d = b.length;
-  if (t.rows !== d || t.cols !== d)
-    throw new InvalidArgumentError('t', `must be ${d}×${d} to match b`, `${t.rows}×${t.cols}`);
+  const d = pencilSize(b, t);
   const blocks = coupledBlocks(t);
   const tol = 1e-12 * b.reduce((m, v) => Math.max(m, Math.abs(v)), 0);
   const commutes = (block: number[]): boolean => {

@@ -1,5 +1,10 @@
 import { diagnoseModel, type ModelOptions } from '../../../src/diagnostics/model.js';
-import { csvReport, jsonReport, reportColumns } from '../../../src/diagnostics/report.js';
+import {
+  csvReport,
+  jsonReport,
+  reportColumns,
+  requireLayers,
+} from '../../../src/diagnostics/report.js';
 import type { SpectrumRoute } from '../../../src/diagnostics/slice-spectra.js';
 import { DataFormatError } from '../../../src/errors.js';
 import { readWeightBytes } from '../../../src/io/weights/weight-bytes.js';
@@ -92,19 +97,8 @@ export async function diagnoseFiles(
     onLayer: onProgress,
   };
   const result = await diagnoseModel(read.files, options);
-  if (result.layers.length === 0)
-    throw new DataFormatError(
-      names,
-      '',
-      `has no diagnosable layer (${result.skipped.length} tensors skipped: ${[...new Set(result.skipped.map((s) => s.reason.replace(/ \(.*$/, '')))].slice(0, 4).join('; ')})`,
-    );
-  const columns = reportColumns({
-    mpFit: settings.mpFit,
-    randomize: settings.randomize,
-    fixFingers: settings.fingers,
-    tpl: settings.fit === 'tpl',
-    htmp: settings.htmp,
-  });
+  requireLayers(result, names);
+  const columns = reportColumns({ ...options, tpl: options.fit === 'TPL' });
   // The same object the CLI stringifies; the round trip through JSON turns non-finite numbers
   // into null exactly as its output does.
   const report = JSON.parse(

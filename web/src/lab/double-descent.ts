@@ -8,7 +8,15 @@ import { gaussianMatrix } from '../../../src/random/gaussian.js';
 import { randomStream } from '../../../src/random/stream.js';
 import { logGrid } from '../../../src/scenario/grid.js';
 import { liveCurvesSpec } from '../views.js';
-import { type LabParams, type LabView, line, numberParam, rule, SEED } from './types.js';
+import {
+  type LabParams,
+  type LabView,
+  line,
+  numberParam,
+  rule,
+  SEED,
+  SEED_CONTROL,
+} from './types.js';
 
 /** The N/n grid, as the CLI's default `--ratio 0.1:10:60`. */
 export const RATIO_RANGE = { lo: 0.1, hi: 10, count: 60 } as const;
@@ -95,7 +103,7 @@ export const doubleDescentView: LabView<DoubleDescentResult> = {
     { key: 'n', label: 'samples n', type: 'number', initial: '128', min: 8, max: 400, step: 1 },
     { key: 'p', label: 'input dimension p', type: 'number', initial: '64', min: 1, max: 400 },
     { key: 'noise', label: 'label noise', type: 'number', initial: '0.3', min: 0, step: 'any' },
-    { key: 'seed', label: 'seed', type: 'number', initial: '0', min: 0, step: 1 },
+    SEED_CONTROL,
   ],
   plots: [
     {

@@ -21,6 +21,7 @@ import {
   numberParam,
   rule,
   SEED,
+  SEED_CONTROL,
 } from './types.js';
 
 /** The laws the view offers: their parameters (URL keys) and how the library builds them. */
@@ -104,7 +105,7 @@ export const lawsView: LabView<LawResult> = {
     num('meixner-c', 'c', '1', 'meixner', 'any'),
     { key: 'n', label: 'matrix size n', type: 'number', initial: '200', min: 2, max: 800, step: 1 },
     { key: 'bins', label: 'histogram bins', type: 'number', initial: '40', min: 1, max: 200 },
-    { key: 'seed', label: 'seed', type: 'number', initial: '0', min: 0, step: 1 },
+    SEED_CONTROL,
   ],
   plots: [
     {

@@ -8,7 +8,7 @@ import { parseSketch } from '../../../src/sketch/distribution.js';
 import { sketchingOperator } from '../../../src/sketch/operator.js';
 import { sketchedSingularValueEdges } from '../../../src/sketch/theory-embedding.js';
 import { liveCurvesSpec } from '../views.js';
-import { type LabView, line, numberParam, rule, SEED } from './types.js';
+import { type LabView, line, numberParam, rule, SEED, SEED_CONTROL } from './types.js';
 
 /** The sketch families drawn (every kind of `parseSketch` that needs no extra input). */
 export const SKETCH_FAMILIES = ['gaussian', 'rademacher', 'uniform', 'saso', 'laso', 'srht'];
@@ -57,7 +57,7 @@ export const sketchingView: LabView<SketchingResult> = {
     { key: 'n', label: 'ambient dimension n', type: 'number', initial: '1024', min: 2, max: 8192 },
     { key: 'd', label: 'columns d', type: 'number', initial: '32', min: 1, max: 256, step: 1 },
     { key: 'l', label: 'sketch size l', type: 'number', initial: '128', min: 2, step: 1 },
-    { key: 'seed', label: 'seed', type: 'number', initial: '0', min: 0, step: 1 },
+    SEED_CONTROL,
   ],
   plots: [
     {

@@ -28,6 +28,16 @@ export interface LabControl {
   shownIf?: (params: LabParams) => boolean;
 }
 
+/** The seed control of every lab view: a whole number ≥ 0 (checked against {@link SEED}). */
+export const SEED_CONTROL: LabControl = {
+  key: 'seed',
+  label: 'seed',
+  type: 'number',
+  initial: '0',
+  min: 0,
+  step: 1,
+};
+
 /** One plot of a lab view: the Vega-Lite spec of its `table` data set. */
 export interface LabPlot {
   id: string;

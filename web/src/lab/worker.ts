@@ -3,6 +3,7 @@
  * `{ id, error }`. Requests that queue up while one runs are collapsed to the newest, so typing
  * in a field never builds a backlog, and the page stays responsive while a view computes.
  */
+import { newestOnly } from '../newest-only.js';
 import { LAB_VIEWS } from './registry.js';
 import type { LabParams } from './types.js';
 
@@ -15,19 +16,7 @@ const scope = self as unknown as {
   onmessage: ((event: MessageEvent<Request>) => void) | null;
   postMessage(message: unknown): void;
 };
-let pending: Request | null = null;
-
-scope.onmessage = (event) => {
-  const idle = pending === null;
-  pending = event.data;
-  // Let messages that arrived meanwhile replace `pending` before computing.
-  if (idle) setTimeout(run, 0);
-};
-
-function run(): void {
-  const request = pending;
-  pending = null;
-  if (!request) return;
+const submit = newestOnly<Request>((request) => {
   const start = performance.now();
   try {
     const view = LAB_VIEWS[request.view];
@@ -40,4 +29,6 @@ function run(): void {
       error: error instanceof Error ? error.message : String(error),
     });
   }
-}
+});
+
+scope.onmessage = (event) => submit(event.data);
