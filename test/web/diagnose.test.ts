@@ -4,6 +4,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { backend, setBackend } from '../../src/linalg/backend.js';
 import { runCli } from '../cli/run-cli.js';
+import { seriousViolations } from './axe.js';
 import { type DiagnoseSession, diagnoseInPage, openDiagnosePage } from './diagnose-session.js';
 
 const SILERO = new URL(
@@ -95,6 +96,11 @@ describe('weight diagnostics in the browser (web/src/diagnose) in headless Chrom
     const legend = await page.textContent('.diagnose-plot svg');
     for (const entry of ['ESD', 'power law α =', 'MP fit σ =', 'HTMP fit κ ='])
       assert.ok(legend?.includes(entry), `the plot's legend lacks '${entry}'`);
+  });
+
+  it('has no serious or critical accessibility violations (axe-core) with a model diagnosed', async () => {
+    assert.ok((await page.locator('.diagnose-table tbody tr').count()) > 0, 'the table is shown');
+    assert.deepEqual(await seriousViolations(page), []);
   });
 
   it('sorts the table by a clicked column, and downloads it as the CLI’s CSV and JSON', async () => {

@@ -1,15 +1,14 @@
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { buildExplorer, type RunningServer, serveFolder } from '../../src/server/explorer.js';
+import { seriousViolations } from './axe.js';
 import { launchChromium, PACKAGE_ROOT, useExplorer } from './browser.js';
 import { afterLabUpdate } from './lab.js';
 
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const LAB = ['laws', 'double-descent', 'decompression', 'sketching'];
 
 /**
@@ -32,20 +31,6 @@ async function openView(
   else if (view === 'theory') await page.waitForSelector('#s2');
   else await afterLabUpdate(page, 0);
   return page;
-}
-
-/** axe-core's serious and critical violations on the page, one line each. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.evaluate(AXE);
-  const violations = (await page.evaluate(async () => {
-    const result = await (window as any).axe.run(document, {
-      resultTypes: ['violations'],
-    });
-    return result.violations;
-  })) as Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }>;
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.impact} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
 describe('the explorer in headless Chromium: navigation, layout, accessibility, colour schemes', () => {
