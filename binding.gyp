@@ -9,6 +9,7 @@
         "native/calls.cc",
         "native/blas.cc",
         "native/blas_spin.cc",
+        "native/blas_threads.cc",
         "native/cholesky.cc",
         "native/decompositions.cc",
         "native/least_squares.cc",

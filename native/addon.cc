@@ -11,6 +11,7 @@
 #include <utility>
 
 #include "blas_spin.h"
+#include "blas_threads.h"
 #include "calls.h"
 #include "memory.h"
 
@@ -27,6 +28,7 @@ std::mutex& JobMutex() {
 
 Status RunLocked(const Call& call) {
   std::lock_guard<std::mutex> lock(JobMutex());
+  CallThreads threads(call.flops, call.parallel_flops);
   return call.run();
 }
 
@@ -49,6 +51,7 @@ const KernelEntry& EntryOf(const Napi::CallbackInfo& info) {
 Napi::Value RunSync(const Napi::CallbackInfo& info) {
   Call call;
   EntryOf(info).prepare(info, false, call);
+  call.parallel_flops = EntryOf(info).parallel_flops;
   const Status status = RunLocked(call);
   if (!status.ok()) throw LapackError(info.Env(), status);
   return call.Result();
@@ -85,6 +88,7 @@ Napi::Value RunAsync(const Napi::CallbackInfo& info) {
   Call call;
   // Inputs are copied now, so JS may reuse or mutate its arrays while the job runs.
   EntryOf(info).prepare(info, true, call);
+  call.parallel_flops = EntryOf(info).parallel_flops;
   auto* worker = new Worker(info.Env(), std::move(call));
   Napi::Promise promise = worker->Promise();
   worker->Queue();
@@ -96,21 +100,24 @@ Napi::Value Info(const Napi::CallbackInfo& info) {
   result.Set("config", openblas_get_config());
   result.Set("corename", openblas_get_corename());
   result.Set("threads", openblas_get_num_threads());
+  result.Set("threadsPerCall", PerCallThreads());
+  result.Set("lastCallThreads", LastCallBlasThreads());
   result.Set("parallel", openblas_get_parallel());
   result.Set("mallocTuned", malloc_tuned);
   result.Set("blasSpin", blas_spin);
   return result;
 }
 
-// Sets OpenBLAS's thread count for the whole process and returns the previous one: a sweep that
-// runs k worker threads asks for one BLAS thread each, so k·cores threads never fight for cores.
+// Fixes OpenBLAS's thread count for the whole process (threads ≥ 1), or returns to choosing it
+// per call (0), and returns the previous setting (0: per call): a sweep that runs k worker
+// threads asks for one BLAS thread each, so k·cores threads never fight for cores.
 Napi::Value SetThreads(const Napi::CallbackInfo& info) {
-  if (info.Length() != 1 || !info[0].IsNumber() || info[0].As<Napi::Number>().Int32Value() < 1) {
-    throw Napi::TypeError::New(info.Env(), "setThreads(threads): threads must be an integer ≥ 1");
+  if (info.Length() != 1 || !info[0].IsNumber() || info[0].As<Napi::Number>().Int32Value() < 0) {
+    throw Napi::TypeError::New(info.Env(), "setThreads(threads): threads must be an integer ≥ 0");
   }
-  const int previous = openblas_get_num_threads();
-  openblas_set_num_threads(info[0].As<Napi::Number>().Int32Value());
-  return Napi::Number::New(info.Env(), previous);
+  // Under the job mutex: an asynchronous job may be choosing its own count right now.
+  std::lock_guard<std::mutex> lock(JobMutex());
+  return Napi::Number::New(info.Env(), SetFixedBlasThreads(info[0].As<Napi::Number>().Int32Value()));
 }
 
 Napi::Object Init(Napi::Env env, Napi::Object exports) {
@@ -119,6 +126,7 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   LAPACKE_set_nancheck(0);
   malloc_tuned = TuneMalloc();
   blas_spin = SpinOpenblasWaits();
+  InitBlasThreads();
   for (const KernelEntry& entry : KernelTable()) {
     void* data = const_cast<KernelEntry*>(&entry);
     exports.Set(entry.name, Napi::Function::New(env, RunSync, entry.name, data));

@@ -30,6 +30,7 @@ void PrepareGemm(const Napi::CallbackInfo& info, bool copy, Call& call) {
   const double* a = args.Input(0, ar, ac);
   const double* b = args.Input(3, br, bc);
   double* c = args.Single(static_cast<size_t>(m) * n);
+  call.flops = 2.0 * m * n * k;
   call.run = [=] { return Gemm(a, b, c, m, n, k, ta, tb, alpha); };
 }
 
@@ -39,16 +40,18 @@ void PrepareGram(const Napi::CallbackInfo& info, bool copy, Call& call) {
   const double scale = args.Number(3);
   const double* x = args.Input(0, n, d);
   double* g = args.Single(Sq(d));
+  call.flops = 1.0 * n * d * d;
   call.run = [=] { return Gram(x, g, n, d, scale); };
 }
 
-// The square one-input kernels (a, d) -> d×d.
-template <Status (*Kernel)(const double*, double*, int)>
+// The square one-input kernels (a, d) -> d×d, doing (Thirds / 3)·d³ operations.
+template <Status (*Kernel)(const double*, double*, int), int Thirds>
 void PrepareSquare(const Napi::CallbackInfo& info, bool copy, Call& call) {
   Args args(info, copy, call);
   const int d = args.Dim(1);
   const double* a = args.Input(0, d, d);
   double* out = args.Single(Sq(d));
+  call.flops = Thirds / 3.0 * d * d * d;
   call.run = [=] { return Kernel(a, out, d); };
 }
 
@@ -58,6 +61,7 @@ void PrepareCholeskySolve(const Napi::CallbackInfo& info, bool copy, Call& call)
   const double* l = args.Input(0, d, d);
   const double* b = args.Input(2, d, k);
   double* x = args.Single(static_cast<size_t>(d) * k);
+  call.flops = 2.0 * d * d * k;
   call.run = [=] { return CholeskySolve(l, b, x, d, k); };
 }
 
@@ -66,6 +70,7 @@ void PrepareEigvalsh(const Napi::CallbackInfo& info, bool copy, Call& call) {
   const int d = args.Dim(1);
   const double* a = args.Input(0, d, d);
   double* w = args.Single(d);
+  call.flops = 4.0 / 3 * d * d * d;
   call.run = [=] { return Eigvalsh(a, w, d); };
 }
 
@@ -75,6 +80,7 @@ void PrepareEigh(const Napi::CallbackInfo& info, bool copy, Call& call) {
   const double* a = args.Input(0, d, d);
   double* w = args.Output("values", d);
   double* v = args.Output("vectors", Sq(d));
+  call.flops = 4.0 / 3 * d * d * d;  // the reduction; the eigenvectors add a GEMM-rich 2d³
   call.run = [=] { return Eigh(a, w, v, d); };
 }
 
@@ -85,6 +91,7 @@ void PrepareSvd(const Napi::CallbackInfo& info, bool copy, Call& call) {
   double* u = args.Output("u", static_cast<size_t>(m) * k);
   double* s = args.Output("s", k);
   double* vt = args.Output("vt", static_cast<size_t>(k) * n);
+  call.flops = 4.0 * m * n * k;
   call.run = [=] { return Svd(a, u, s, vt, m, n); };
 }
 
@@ -94,6 +101,7 @@ void PrepareQr(const Napi::CallbackInfo& info, bool copy, Call& call) {
   const double* a = args.Input(0, m, n);
   double* q = args.Output("q", static_cast<size_t>(m) * k);
   double* r = args.Output("r", static_cast<size_t>(k) * n);
+  call.flops = 4.0 * m * n * k;
   call.run = [=] { return Qr(a, q, r, m, n); };
 }
 
@@ -102,6 +110,7 @@ void PrepareQrR(const Napi::CallbackInfo& info, bool copy, Call& call) {
   const int m = args.Dim(1), n = args.Dim(2), k = std::min(m, n);
   const double* a = args.Input(0, m, n);
   double* r = args.Single(static_cast<size_t>(k) * n);
+  call.flops = 2.0 * m * n * k;
   call.run = [=] { return QrR(a, r, m, n); };
 }
 
@@ -113,6 +122,7 @@ void PrepareGemv(const Napi::CallbackInfo& info, bool copy, Call& call) {
   const double* a = args.Input(0, m, n);  // synchronous calls read the JS memory in place
   const double* x = args.Input(3, trans ? m : n, 1);
   double* y = args.Single(trans ? n : m);
+  call.flops = 2.0 * m * n;
   call.run = [=] { return Gemv(a, x, y, m, n, trans, alpha); };
 }
 
@@ -124,6 +134,7 @@ void PrepareTrsm(const Napi::CallbackInfo& info, bool copy, Call& call) {
   const double* t = args.Input(0, d, d);
   const double* b = args.Input(2, rows, cols);
   double* x = args.Single(static_cast<size_t>(rows) * cols);
+  call.flops = 1.0 * rows * cols * d;
   call.run = [=] { return Trsm(t, b, x, rows, cols, upper, trans, left); };
 }
 
@@ -134,6 +145,7 @@ void PrepareQrPivoted(const Napi::CallbackInfo& info, bool copy, Call& call) {
   double* q = args.Output("q", static_cast<size_t>(m) * k);
   double* r = args.Output("r", static_cast<size_t>(k) * n);
   int32_t* perm = args.OutputInt32("perm", n);
+  call.flops = 4.0 * m * n * k;
   call.run = [=] { return QrPivoted(a, q, r, perm, m, n); };
 }
 
@@ -144,39 +156,51 @@ void PrepareLstsqQr(const Napi::CallbackInfo& info, bool copy, Call& call) {
   const double* a = args.Input(0, m, n);
   const double* b = args.Input(3, m, k);
   double* x = args.Single(static_cast<size_t>(n) * k);
+  call.flops = 2.0 * m * n * n;
   call.run = [=] { return LstsqQr(a, b, x, m, n, k); };
 }
 
-// The determinant kernels (a, d) -> [ln|det a|, sign].
-template <Status (*Kernel)(const double*, double*, int)>
+// The determinant kernels (a, d) -> [ln|det a|, sign], doing (Thirds / 3)·d³ operations.
+template <Status (*Kernel)(const double*, double*, int), int Thirds>
 void PrepareLogdet(const Napi::CallbackInfo& info, bool copy, Call& call) {
   Args args(info, copy, call);
   const int d = args.Dim(1);
   const double* a = args.Input(0, d, d);
   double* out = args.Single(2);
+  call.flops = Thirds / 3.0 * d * d * d;
   call.run = [=] { return Kernel(a, out, d); };
 }
+
+// From how many operations a job runs on more than one OpenBLAS thread (native/blas_threads.h),
+// measured with bench/check.ts on the shared machine and under load (docs/performance.md,
+// "Threads per call").
+// GEMM-bound jobs: gram, and the level-3 products and solves that are nothing else.
+constexpr double kProductParallel = 2e8;
+// LAPACK jobs whose blocked updates alternate with threaded matrix-vector products (dpotri,
+// dsytrd, dgeqrf, dgebrd), each product a wait for the workers: spdInverse, eigvalsh and the
+// other factorisations.
+constexpr double kLapackParallel = 2e9;
 
 }  // namespace
 
 const std::vector<KernelEntry>& KernelTable() {
   static const std::vector<KernelEntry> table = {
-      {"gemm", PrepareGemm},
-      {"gram", PrepareGram},
-      {"cholesky", PrepareSquare<Cholesky>},
-      {"choleskySolve", PrepareCholeskySolve},
-      {"spdInverse", PrepareSquare<SpdInverse>},
-      {"eigvalsh", PrepareEigvalsh},
-      {"eigh", PrepareEigh},
-      {"svd", PrepareSvd},
-      {"qr", PrepareQr},
-      {"gemv", PrepareGemv},
-      {"trsm", PrepareTrsm},
-      {"qrPivoted", PrepareQrPivoted},
-      {"lstsqQr", PrepareLstsqQr},
-      {"qrR", PrepareQrR},
-      {"luLogdet", PrepareLogdet<LuLogdet>},
-      {"ldlLogdet", PrepareLogdet<LdlLogdet>},
+      {"gemm", PrepareGemm, kProductParallel},
+      {"gram", PrepareGram, kProductParallel},
+      {"cholesky", PrepareSquare<Cholesky, 1>, kLapackParallel},
+      {"choleskySolve", PrepareCholeskySolve, kProductParallel},
+      {"spdInverse", PrepareSquare<SpdInverse, 3>, kLapackParallel},
+      {"eigvalsh", PrepareEigvalsh, kLapackParallel},
+      {"eigh", PrepareEigh, kLapackParallel},
+      {"svd", PrepareSvd, kLapackParallel},
+      {"qr", PrepareQr, kLapackParallel},
+      {"gemv", PrepareGemv, kProductParallel},
+      {"trsm", PrepareTrsm, kProductParallel},
+      {"qrPivoted", PrepareQrPivoted, kLapackParallel},
+      {"lstsqQr", PrepareLstsqQr, kLapackParallel},
+      {"qrR", PrepareQrR, kLapackParallel},
+      {"luLogdet", PrepareLogdet<LuLogdet, 2>, kLapackParallel},
+      {"ldlLogdet", PrepareLogdet<LdlLogdet, 1>, kLapackParallel},
   };
   return table;
 }

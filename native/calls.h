@@ -22,6 +22,10 @@ struct Call {
   // Input copies owned by an asynchronous call (moving a Block keeps its buffer in place).
   std::vector<Block> copies;
   std::function<Status()> run;
+  // The job's floating-point operations to leading order, and the count from which OpenBLAS runs
+  // it on more than one thread (native/blas_threads.h).
+  double flops = 0;
+  double parallel_flops = 0;
 
   Napi::Value Result() const { return single ? outputs.Value().Get(single) : outputs.Value(); }
 };
@@ -31,10 +35,11 @@ using Prepare = void (*)(const Napi::CallbackInfo& info, bool copy, Call& call);
 
 struct KernelEntry {
   const char* name;
-  Prepare prepare;
+  Prepare prepare;  // also sets call.flops
+  double parallel_flops;
 };
 
-// The kernel table exported by the addon (name, argument parser).
+// The kernel table exported by the addon (name, argument parser, threading threshold).
 const std::vector<KernelEntry>& KernelTable();
 
 }  // namespace rmtkit

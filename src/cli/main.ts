@@ -77,7 +77,7 @@ Environment:
   RMTKIT_MALLOC_TUNING=0     keep glibc's default malloc thresholds
   RMTKIT_MAX_MEMORY=SIZE     memory a request may plan for (default 3/4 of RAM; e.g. 8GB)
   RMTKIT_QUEUE=URL           Redis URL for reproduce --queue and worker (keeps a password out of ps)
-  OPENBLAS_NUM_THREADS=N     OpenBLAS threads (default: all cores)
+  OPENBLAS_NUM_THREADS=N     OpenBLAS threads for every call (default: 1 for small ones, else all)
 
 Exit codes: 0 success; 1 a failed self-check, a disagreeing experiment or a bug; 2 bad input
 (one line naming the argument, a JSON object on stderr under --json).`;

@@ -65,7 +65,7 @@ export class TrialPool implements TrialRunner {
 
   private constructor(
     private readonly slots: Slot[],
-    private readonly blasThreads: number | undefined,
+    private readonly blasThreads: ReturnType<typeof setBlasThreads>,
   ) {}
 
   /**

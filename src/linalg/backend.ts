@@ -75,7 +75,7 @@ export function asyncKernel<K extends KernelName>(name: K, on: Backend = active)
   const sync = kernel(name, on) as (...args: unknown[]) => unknown;
   return ((...args: unknown[]) =>
     new Promise((resolve, reject) => {
-      setImmediate(() => {
+      defer(() => {
         try {
           resolve(sync(...args));
         } catch (error) {
@@ -85,19 +85,25 @@ export function asyncKernel<K extends KernelName>(name: K, on: Backend = active)
     })) as unknown as AsyncKernels[K];
 }
 
+// setImmediate is Node's; browsers and Web Workers (src/browser.ts) have only setTimeout.
+const defer: (run: () => void) => void =
+  typeof setImmediate === 'function' ? setImmediate : (run) => setTimeout(run, 0);
+
 /** A description of the active backend for `rmtkit info` and reports. */
 export function backendDetails(): Record<string, string | number | boolean> {
   return { backend: active.name, ...(active.details ?? {}) };
 }
 
 /**
- * Sets how many threads the native backend's OpenBLAS uses, process-wide (for example 1 while k
- * worker threads each run their own trials); returns the previous count, or undefined when the
+ * Fixes how many threads the native backend's OpenBLAS uses, process-wide (for example 1 while k
+ * worker threads each run their own trials), or with 'auto' returns to the default: each call
+ * chooses one thread or all from its size, unless OPENBLAS_NUM_THREADS fixed the count
+ * (docs/performance.md, "Threads per call"). Returns the previous setting, or undefined when the
  * native backend is not loaded (the JS backend runs one thread per worker by itself).
  * @example const previous = setBlasThreads(1); try { … } finally { if (previous) setBlasThreads(previous); }
  */
-export function setBlasThreads(threads: number): number | undefined {
-  if (!Number.isInteger(threads) || threads < 1)
-    throw new InvalidArgumentError('threads', 'must be an integer ≥ 1', threads);
+export function setBlasThreads(threads: number | 'auto'): number | 'auto' | undefined {
+  if (threads !== 'auto' && (!Number.isInteger(threads) || threads < 1))
+    throw new InvalidArgumentError('threads', "must be an integer ≥ 1 or 'auto'", threads);
   return native.backend?.setThreads?.(threads);
 }

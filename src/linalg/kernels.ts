@@ -145,8 +145,11 @@ export interface Backend {
   readonly priority: number;
   readonly kernels: Partial<Kernels>;
   readonly asyncKernels?: Partial<AsyncKernels>;
-  /** Sets the threads of the backend's own library (process-wide); returns the previous count. */
-  readonly setThreads?: (threads: number) => number;
+  /**
+   * Fixes the threads of the backend's own library (process-wide), or with 'auto' lets each call
+   * choose; returns the previous setting.
+   */
+  readonly setThreads?: (threads: number | 'auto') => number | 'auto';
   /** Free-form facts for `rmtkit info` (library versions, threads). */
   readonly details?: Record<string, string | number | boolean>;
 }

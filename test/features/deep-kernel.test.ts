@@ -27,7 +27,7 @@ import { sphereRows } from '../../src/random/sphere.js';
 import { kolmogorovDistance } from '../../src/rmt/kolmogorov.js';
 import { pairExpectation } from './reference.js';
 
-let blasThreads: number | undefined;
+let blasThreads: ReturnType<typeof setBlasThreads>;
 before(() => {
   blasThreads = setBlasThreads(1);
 });

@@ -9,7 +9,7 @@ import {
 import { setBlasThreads } from '../../src/linalg/backend.js';
 import { htmp } from '../../src/rmt/laws/htmp.js';
 
-let blasThreads: number | undefined;
+let blasThreads: ReturnType<typeof setBlasThreads>;
 before(() => {
   blasThreads = setBlasThreads(1);
 });

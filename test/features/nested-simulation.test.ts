@@ -8,7 +8,7 @@ import { gaussianMatrix } from '../../src/random/gaussian.js';
 import { sphereRows } from '../../src/random/sphere.js';
 import { randomStream } from '../../src/random/stream.js';
 
-let blasThreads: number | undefined;
+let blasThreads: ReturnType<typeof setBlasThreads>;
 before(() => {
   blasThreads = setBlasThreads(1);
 });

@@ -8,7 +8,7 @@ import { simulateRandomFeatures } from '../../src/features/simulate.js';
 import { setBlasThreads } from '../../src/linalg/backend.js';
 import { buildCovariance, parseCovarianceSpec } from '../../src/scenario/covariance-spec.js';
 
-let blasThreads: number | undefined;
+let blasThreads: ReturnType<typeof setBlasThreads>;
 before(() => {
   blasThreads = setBlasThreads(1);
 });

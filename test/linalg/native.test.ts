@@ -25,12 +25,13 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 
 /**
  * Loads the addon in a child process with extra environment variables (its settings apply when it
- * loads) and returns the JSON value of `expression`, which may use `backend` and `gaussianMatrix`.
+ * loads) and returns the JSON value of `expression` (or of the promise it gives), which may use
+ * `backend` and `gaussianMatrix`.
  */
 function inFreshProcess(env: Record<string, string>, expression: string): unknown {
   const script = `Promise.all([import('./src/linalg/backends/native/load.ts'), import('./src/random/index.ts')]).then(([m, { gaussianMatrix }]) => {
     const backend = m.loadNativeBackend().backend;
-    console.log(JSON.stringify(${expression}));
+    return Promise.resolve(${expression}).then((value) => console.log(JSON.stringify(value)));
   })`;
   const child = spawnSync(process.execPath, ['--import', 'tsx', '-e', script], {
     cwd: root,
@@ -82,11 +83,68 @@ describe('native backend', nativeSuite, () => {
     assert.deepEqual(spinning.values, yielding.values);
   });
 
-  it('sets the OpenBLAS thread count process-wide and returns the previous one', () => {
-    const before = native().details!.openblasThreads as number;
-    assert.equal(setBlasThreads(1), before);
+  it('fixes the OpenBLAS thread count process-wide and returns the previous setting', () => {
+    const before = setBlasThreads(1)!;
+    assert.equal(
+      before,
+      process.env.OPENBLAS_NUM_THREADS ? Number(process.env.OPENBLAS_NUM_THREADS) : 'auto',
+    );
     assert.equal(setBlasThreads(before), 1);
-    assert.throws(() => setBlasThreads(0), /threads must be an integer ≥ 1\. Value: 0\./);
+    assert.throws(() => setBlasThreads(0), /threads must be an integer ≥ 1 or 'auto'\. Value: 0\./);
+  });
+
+  it('runs a small call on one OpenBLAS thread and restores the count, unless setBlasThreads or OPENBLAS_NUM_THREADS fixed one', () => {
+    // A fresh process, so that the environment is the one given here. spdInverse at d = 60 does
+    // 2·10⁵ operations, far below its threshold (native/calls.cc); gram of 800×500 does 2·10⁸, its
+    // threshold, and must run on all threads.
+    const addonPath = join(root, 'build/Release/rmtkit.node');
+    const expression = `(() => {
+      const addon = require(${JSON.stringify(addonPath)});
+      const { kernels, asyncKernels } = backend;
+      const small = gaussianMatrix(80, 60, 1);
+      const spd = kernels.gram(small, 1 / 80);
+      const big = gaussianMatrix(800, 500, 2);
+      const seen = (run) => { run(); return [addon.info().lastCallThreads, addon.info().threads]; };
+      const result = { max: addon.info().threads, perCall: addon.info().threadsPerCall };
+      result.small = seen(() => kernels.spdInverse(spd));
+      result.large = seen(() => kernels.gram(big, 1));
+      result.fixed = backend.setThreads(result.max);
+      result.smallFixed = seen(() => kernels.spdInverse(spd));
+      result.fixedOne = backend.setThreads(1);
+      result.largeFixedOne = seen(() => kernels.gram(big, 1));
+      result.back = backend.setThreads('auto');
+      result.smallAgain = seen(() => kernels.spdInverse(spd));
+      return asyncKernels.spdInverse(spd).then(() => {
+        result.smallAsync = [addon.info().lastCallThreads, addon.info().threads];
+        return result;
+      });
+    })()`;
+    const free = inFreshProcess(
+      { OPENBLAS_NUM_THREADS: '', GOTO_NUM_THREADS: '', OMP_NUM_THREADS: '' },
+      expression,
+    ) as Record<string, unknown>;
+    const max = free.max as number;
+    assert.equal(free.perCall, max > 1, 'per call wherever OpenBLAS has more than one thread');
+    assert.deepEqual(free.small, [1, max], 'one thread during the small call, the maximum after');
+    assert.deepEqual(free.large, [max, max]);
+    assert.equal(free.fixed, 'auto');
+    assert.deepEqual(free.smallFixed, [max, max], 'a fixed count wins over the size rule');
+    assert.equal(free.fixedOne, max);
+    assert.deepEqual(free.largeFixedOne, [1, 1]);
+    assert.equal(free.back, 1);
+    assert.deepEqual(free.smallAgain, [1, max]);
+    assert.deepEqual(free.smallAsync, [1, max]);
+    // OPENBLAS_NUM_THREADS fixes the count for every call, and 'auto' returns to it.
+    const env = inFreshProcess({ OPENBLAS_NUM_THREADS: '2' }, expression) as Record<
+      string,
+      unknown
+    >;
+    assert.equal(env.perCall, false);
+    assert.deepEqual(env.small, [2, 2]);
+    assert.equal(env.fixed, 2);
+    assert.equal(env.back, 1);
+    assert.deepEqual(env.smallAgain, [2, 2]);
+    assert.deepEqual(env.smallAsync, [2, 2]);
   });
 
   it('throws NotPositiveDefiniteError naming the first non-positive leading minor, sync and async', async () => {

@@ -84,7 +84,7 @@ const SAMPLE_SIZE = 400;
 // One OpenBLAS thread: the eigenvalue solves at n = 400 are too small to share, and a second thread
 // spinning on a busy machine costs far more than it saves (eigvalsh of a 400×400 matrix measured
 // at 33 ms with one thread, 0.15 to 0.9 s with two, under load).
-let blasThreads: number | undefined;
+let blasThreads: ReturnType<typeof setBlasThreads>;
 before(() => {
   blasThreads = setBlasThreads(1);
 });

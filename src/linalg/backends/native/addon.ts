@@ -14,6 +14,14 @@ export interface NativeInfo {
   corename: string;
   /** `openblas_get_num_threads()`. */
   threads: number;
+  /**
+   * Whether each call chooses its own OpenBLAS thread count from its size (native/blas_threads.h):
+   * false with a count fixed by `setThreads` or OPENBLAS_NUM_THREADS, or a library other than a
+   * pthreads OpenBLAS.
+   */
+  threadsPerCall?: boolean;
+  /** OpenBLAS's thread count during the last kernel call (0: the library is not OpenBLAS). */
+  lastCallThreads?: number;
   /** `openblas_get_parallel()`: 0 sequential, 1 pthreads, 2 OpenMP. */
   parallel: number;
   /**
@@ -38,7 +46,11 @@ export interface NativeInfo {
 export type NativeAddon = {
   [K in KernelName | `${KernelName}Async`]: (...args: NativeArg[]) => unknown;
 } & {
-  info(): NativeInfo /** Sets OpenBLAS's thread count (process-wide); returns the previous one. */;
+  info(): NativeInfo;
+  /**
+   * Fixes OpenBLAS's thread count (process-wide), or with 0 returns to choosing it per call;
+   * returns the previous setting in the same terms.
+   */
   setThreads?(threads: number): number;
 };
 

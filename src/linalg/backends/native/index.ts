@@ -59,9 +59,16 @@ export function createNativeBackend(addon: NativeAddon): Backend {
       openblas: info.config,
       openblasCore: info.corename,
       openblasThreads: info.threads,
+      blasThreadsPerCall: info.threadsPerCall ?? false,
       mallocTuned: info.mallocTuned ?? false,
       blasSpin: info.blasSpin ?? false,
     },
-    ...(addon.setThreads ? { setThreads: (threads: number) => addon.setThreads!(threads) } : {}),
+    ...(addon.setThreads
+      ? { setThreads: (threads) => fromNative(addon.setThreads!(toNative(threads))) }
+      : {}),
   };
 }
+
+// The addon's setThreads speaks 0 for "each call chooses"; the Backend interface says 'auto'.
+const toNative = (threads: number | 'auto') => (threads === 'auto' ? 0 : threads);
+const fromNative = (setting: number): number | 'auto' => (setting === 0 ? 'auto' : setting);

@@ -1,0 +1,42 @@
+// OpenBLAS's thread count chosen per call from the size of the problem (issue 23). Debian's
+// OpenBLAS 0.3.21 threads even the small matrix-vector products inside LAPACK; when the cores are
+// busy each of their waits gives a time slice away, and at d = 300-500 a call took 8-40x numpy's
+// time where one thread took 0.25-1.6x (docs/performance.md, "Threads per call").
+#pragma once
+
+namespace rmtkit {
+
+// Finds OpenBLAS's thread functions in the library that provides cblas_dgemm and reads the
+// environment. Per-call counts are on only for a pthreads OpenBLAS with more than one thread and
+// none of OPENBLAS_NUM_THREADS, GOTO_NUM_THREADS, OMP_NUM_THREADS set (a count fixed by the user
+// wins); another BLAS, a sequential or an OpenMP build is left alone. Runs once per process.
+void InitBlasThreads();
+
+// Whether calls choose their own thread count right now (false while a count is fixed).
+bool PerCallThreads();
+
+// Fixes OpenBLAS's thread count for every later call (threads >= 1), or with threads = 0 returns
+// to the process default: per call, unless the environment fixed a count. Returns the previous
+// setting in the same terms (0: per call). Leaves the library alone when it is not OpenBLAS.
+// Callers hold the job mutex.
+int SetFixedBlasThreads(int threads);
+
+// For the duration of one job (the caller holds the job mutex): one thread when the job does
+// fewer than `parallel_flops` floating-point operations (the configured maximum, OpenBLAS's count
+// when the addon loaded, otherwise); the count the process had is restored afterwards.
+class CallThreads {
+ public:
+  CallThreads(double flops, double parallel_flops);
+  ~CallThreads();
+  CallThreads(const CallThreads&) = delete;
+  CallThreads& operator=(const CallThreads&) = delete;
+
+ private:
+  int restore_ = 0;  // 0: nothing to restore
+};
+
+// OpenBLAS's thread count as seen inside the last job (0 when the library is not OpenBLAS): what
+// the tests check.
+int LastCallBlasThreads();
+
+}  // namespace rmtkit
