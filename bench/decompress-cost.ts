@@ -8,11 +8,10 @@ import { ensembleLaw } from '../src/experiments/defs/free-decompression-trial.js
 import { decompress, freeForm } from '../src/free/index.js';
 import { eigvalsh } from '../src/linalg/api.js';
 import { setBackend } from '../src/linalg/backend.js';
+import { parseArgs } from './args.js';
 
-const arg = (name: string, fallback: number) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : fallback;
-};
+const args = parseArgs(process.argv.slice(2));
+const arg = (name: string, fallback: number) => Number(args[name] ?? fallback);
 const reps = arg('reps', 30);
 const ns = arg('ns', 200);
 const size = arg('size', 1600);

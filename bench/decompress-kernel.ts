@@ -16,11 +16,10 @@ import { fashionMnist } from '../src/experiments/data/fashion-mnist.js';
 import { compressionCheck, decompress, decompressOutliers, freeForm } from '../src/free/index.js';
 import { eigvalsh, gram } from '../src/linalg/api.js';
 import { Matrix } from '../src/linalg/matrix.js';
+import { parseArgs } from './args.js';
 
-const arg = (name: string, fallback: string) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? process.argv[i + 1]! : fallback;
-};
+const args = parseArgs(process.argv.slice(2));
+const arg = (name: string, fallback: string) => args[name] ?? fallback;
 const n = Number(arg('n', '4096'));
 const ns = Number(arg('ns', '1024'));
 const cache = arg('cache', '');

@@ -23,11 +23,10 @@ import { Matrix } from '../src/linalg/matrix.js';
 import type { SpectralLaw } from '../src/rmt/laws/law.js';
 import { marchenkoPastur } from '../src/rmt/laws/marchenko-pastur.js';
 import { wigner } from '../src/rmt/laws/wigner.js';
+import { parseArgs } from './args.js';
 
-const arg = (name: string, fallback: string) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? process.argv[i + 1]! : fallback;
-};
+const args = parseArgs(process.argv.slice(2));
+const arg = (name: string, fallback: string) => args[name] ?? fallback;
 const seeds = arg('seeds', '7').split(',').map(Number);
 const [padeP, padeQ] = arg('pade', '0,1').split(',').map(Number) as [number, number];
 const pct = (v: number) => `${(100 * v).toFixed(2)} %`;

@@ -22,12 +22,9 @@ import type { WeightFile } from '../src/io/weights/tensor.js';
 import { backend } from '../src/linalg/backend.js';
 import { Matrix } from '../src/linalg/matrix.js';
 import { gaussianMatrix } from '../src/random/gaussian.js';
+import { parseArgs } from './args.js';
 
-const args = Object.fromEntries(
-  process.argv
-    .slice(2)
-    .flatMap((a, i, all) => (a.startsWith('--') ? [[a.slice(2), all[i + 1] ?? '']] : [])),
-);
+const args = parseArgs(process.argv.slice(2));
 const sizes = (args.sizes ?? '1024x512,2048x1024')
   .split(',')
   .map((s: string) => s.split('x').map(Number) as [number, number]);

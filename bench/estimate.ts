@@ -24,12 +24,9 @@ import { backend } from '../src/linalg/backend.js';
 import { denseOperator } from '../src/operators/linear-operator.js';
 import { gaussianMatrix } from '../src/random/gaussian.js';
 import { kernelMatrix } from '../test/estimate/helpers.js';
+import { parseArgs } from './args.js';
 
-const args = Object.fromEntries(
-  process.argv
-    .slice(2)
-    .flatMap((a, i, all) => (a.startsWith('--') ? [[a.slice(2), all[i + 1]]] : [])),
-);
+const args = parseArgs(process.argv.slice(2));
 const d = Number(args.d ?? 4000);
 const n = Number(args.n ?? 8000);
 const ooc = Number(args.ooc ?? 4000);

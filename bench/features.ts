@@ -43,11 +43,10 @@ import { kolmogorovDistance } from '../src/rmt/kolmogorov.js';
 import { htmp } from '../src/rmt/laws/htmp.js';
 import { logGrid } from '../src/scenario/grid.js';
 import { logLogSlope } from '../src/stats/log-log-slope.js';
+import { parseArgs } from './args.js';
 
-const arg = (name: string, fallback: string) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? process.argv[i + 1]! : fallback;
-};
+const args = parseArgs(process.argv.slice(2));
+const arg = (name: string, fallback: string) => args[name] ?? fallback;
 const threads = Number(arg('threads', '1'));
 setBlasThreads(threads);
 const best = (f: () => unknown, reps = 3) => {

@@ -20,16 +20,10 @@ import { TrialPool } from '../src/experiments/pool.js';
 import { runExperiment, storeKey } from '../src/experiments/runner.js';
 import { ResultStore } from '../src/experiments/store.js';
 import { startRedis } from '../test/experiments/redis.js';
+import { parseArgs } from './args.js';
 import { sweep } from './queue-sweep.js';
 
-const args = Object.fromEntries(
-  process.argv
-    .slice(2)
-    .join(' ')
-    .split('--')
-    .filter(Boolean)
-    .map((s) => s.trim().split(/\s+/) as [string, string]),
-);
+const args = parseArgs(process.argv.slice(2));
 const trials = Number(args.trials ?? 100); // per point; 5 α × 2 models × 2 λ = 20 points
 const points = Number(args.points ?? 5);
 const d = Number(args.d ?? 150);

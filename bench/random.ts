@@ -11,11 +11,10 @@ import { execFileSync } from 'node:child_process';
 import { setSimdEnabled } from '../src/linalg/backends/js/simd/tile.js';
 import { gaussianMatrix } from '../src/random/gaussian.js';
 import { randomStream } from '../src/random/stream.js';
+import { parseArgs } from './args.js';
 
-const arg = (name: string, fallback: number) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : fallback;
-};
+const args = parseArgs(process.argv.slice(2));
+const arg = (name: string, fallback: number) => Number(args[name] ?? fallback);
 const rounds = arg('rounds', 5);
 const reps = arg('reps', 5);
 const out = new Float64Array(500_000);

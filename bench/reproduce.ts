@@ -21,15 +21,9 @@ import { ResultStore } from '../src/experiments/store.js';
 import { backendDetails } from '../src/linalg/backend.js';
 import { ssrTheory } from '../src/ssr/index.js';
 import { meanError } from '../src/stats/mean-error.js';
+import { parseArgs } from './args.js';
 
-const args = Object.fromEntries(
-  process.argv
-    .slice(2)
-    .join(' ')
-    .split('--')
-    .filter(Boolean)
-    .map((s) => s.trim().split(/\s+/) as [string, string]),
-);
+const args = parseArgs(process.argv.slice(2));
 const d = Number(args.d ?? 500);
 const alpha = Number(args.alpha ?? 2);
 const trials = Number(args.trials ?? 12);

@@ -9,12 +9,9 @@ import { gaussianMatrix } from '../src/random/gaussian.js';
 import { parseSketch } from '../src/sketch/distribution.js';
 import { sketchingOperator } from '../src/sketch/operator.js';
 import { sketchedSingularValueEdges } from '../src/sketch/theory-embedding.js';
+import { parseArgs } from './args.js';
 
-const args = Object.fromEntries(
-  process.argv
-    .slice(2)
-    .flatMap((a, i, all) => (a.startsWith('--') ? [[a.slice(2), all[i + 1]]] : [])),
-);
+const args = parseArgs(process.argv.slice(2));
 const d = Number(args.d ?? 200);
 const n = Number(args.n ?? 20000);
 const seeds = Number(args.seeds ?? 100);

@@ -16,12 +16,9 @@ import { type LstsqOptions, lstsq } from '../src/sketch/lstsq.js';
 import { sketchingOperator } from '../src/sketch/operator.js';
 import { rsvd } from '../src/sketch/rsvd.js';
 import { lowRankErrorFactor } from '../src/sketch/theory-solve.js';
+import { parseArgs } from './args.js';
 
-const args = Object.fromEntries(
-  process.argv
-    .slice(2)
-    .flatMap((a, i, all) => (a.startsWith('--') ? [[a.slice(2), all[i + 1]]] : [])),
-);
+const args = parseArgs(process.argv.slice(2));
 const sizes = (args.sizes ?? '100000x500,50000x1000')
   .split(',')
   .filter((s: string) => s !== '')

@@ -10,12 +10,9 @@ import { ar1Covariance, diagonalCovariance, spikedCovariance } from '../src/cova
 import { backend } from '../src/linalg/backend.js';
 import { ssrEigen } from '../src/ssr/spectrum.js';
 import { ssrSpectrumTheory } from '../src/ssr/spectrum-theory.js';
+import { parseArgs } from './args.js';
 
-const args = Object.fromEntries(
-  process.argv
-    .slice(2)
-    .flatMap((a, i, all) => (a.startsWith('--') ? [[a.slice(2), all[i + 1]]] : [])),
-);
+const args = parseArgs(process.argv.slice(2));
 const d = Number(args.d ?? 1000);
 const dGeneral = Number(args['d-general'] ?? 500);
 const numpyPoints = Number(args['numpy-points'] ?? 3);

@@ -18,15 +18,9 @@ import { writeNpy } from '../src/io/index.js';
 import { Matrix } from '../src/linalg/matrix.js';
 import { randomStream } from '../src/random/index.js';
 import { fitSsr, irreducibleError, optimalLambda, ssrTheory } from '../src/ssr/index.js';
+import { parseArgs } from './args.js';
 
-const args = Object.fromEntries(
-  process.argv
-    .slice(2)
-    .join(' ')
-    .split('--')
-    .filter(Boolean)
-    .map((s) => s.trim().split(/\s+/) as [string, string]),
-);
+const args = parseArgs(process.argv.slice(2));
 const d = Number(args.d ?? 32);
 const stride = Number(args.stride ?? 4);
 const out = args.out ?? '.';

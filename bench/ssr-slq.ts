@@ -11,12 +11,9 @@ import { distributionDistance, kolmogorovDistance } from '../src/rmt/kolmogorov.
 import { ssrEigen } from '../src/ssr/spectrum.js';
 import { ssrSpectrumSlq } from '../src/ssr/spectrum-slq.js';
 import { ssrSpectrumTheory } from '../src/ssr/spectrum-theory.js';
+import { parseArgs } from './args.js';
 
-const args = Object.fromEntries(
-  process.argv
-    .slice(2)
-    .flatMap((a, i, all) => (a.startsWith('--') ? [[a.slice(2), all[i + 1]]] : [])),
-);
+const args = parseArgs(process.argv.slice(2));
 const d = Number(args.d ?? 4000);
 const exact = Number(args.exact ?? 1) !== 0;
 const seed = Number(args.seed ?? 1);

@@ -6,15 +6,9 @@
 import { performance } from 'node:perf_hooks';
 import { ar1Covariance, diagonalCovariance, spikedCovariance } from '../src/covariance/index.js';
 import { type McComparison, monteCarlo } from '../test/ssr/mc.js';
+import { parseArgs } from './args.js';
 
-const args = Object.fromEntries(
-  process.argv
-    .slice(2)
-    .join(' ')
-    .split('--')
-    .filter(Boolean)
-    .map((s) => s.trim().split(/\s+/) as [string, string]),
-);
+const args = parseArgs(process.argv.slice(2));
 const d = Number(args.d ?? 500);
 const seeds = Number(args.seeds ?? 5);
 const alphas = [0.3, 0.6, 1.5, 3, 5];

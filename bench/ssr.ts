@@ -16,15 +16,9 @@ import { writeNpy } from '../src/io/index.js';
 import { backend } from '../src/linalg/backend.js';
 import { gaussianMatrix } from '../src/random/index.js';
 import { fitSsr, optimalLambda, ssrTheory } from '../src/ssr/index.js';
+import { parseArgs } from './args.js';
 
-const args = Object.fromEntries(
-  process.argv
-    .slice(2)
-    .join(' ')
-    .split('--')
-    .filter(Boolean)
-    .map((s) => s.trim().split(/\s+/) as [string, string]),
-);
+const args = parseArgs(process.argv.slice(2));
 const n = Number(args.n ?? 4000);
 const d = Number(args.d ?? 2000);
 const repeats = Number(args.repeats ?? 3);
