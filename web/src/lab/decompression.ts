@@ -14,6 +14,7 @@ import {
   line,
   numberParam,
   SEED,
+  SEED_CONTROL,
 } from './types.js';
 
 const ENSEMBLES = [
@@ -76,7 +77,7 @@ export const decompressionView: LabView<DecompressionResult> = {
     },
     { key: 'ns', label: 'sample size n_s', type: 'number', initial: '200', min: 8, max: 600 },
     { key: 'size', label: 'target size N', type: 'number', initial: '1600', min: 8, step: 1 },
-    { key: 'seed', label: 'seed', type: 'number', initial: '0', min: 0, step: 1 },
+    SEED_CONTROL,
   ],
   plots: [
     {
