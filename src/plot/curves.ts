@@ -58,6 +58,11 @@ export interface CurvesOptions {
   height?: number;
   /** Each panel gets its own y scale (default true when faceted). */
   independentY?: boolean;
+  /**
+   * The rows arrive later, streamed into the view (the explorer): Vega then takes the domains and
+   * ticks from them instead of fixing them from the rows given here.
+   */
+  liveData?: boolean;
 }
 
 /**
@@ -72,18 +77,21 @@ export interface CurvesOptions {
 export function curvesSpec(rows: readonly CurveRow[], options: CurvesOptions): VegaLiteSpec {
   const { xScale = 'linear', yScale = 'linear' } = options;
   const panels = splitPanels(rows, options.row, options.column);
-  const xDomain = paddedDomain(
-    rows.map((r) => r.x),
-    xScale,
-  );
+  const live = options.liveData ?? false;
+  const xDomain = live
+    ? undefined
+    : paddedDomain(
+        rows.map((r) => r.x),
+        xScale,
+      );
   const independentY = options.independentY ?? true;
-  const sharedY = paddedDomain(rows.flatMap(yValues), yScale);
+  const sharedY = live ? undefined : paddedDomain(rows.flatMap(yValues), yScale);
   const specs = panels.map((panel) =>
     panelSpec(
       panel.rows,
       options,
       xDomain,
-      independentY ? paddedDomain(panel.rows.flatMap(yValues), yScale) : sharedY,
+      independentY && !live ? paddedDomain(panel.rows.flatMap(yValues), yScale) : sharedY,
       panel.title,
     ),
   );
@@ -126,12 +134,14 @@ function splitPanels(
   return [...panels].map(([key, list]) => ({ title: titled ? key : undefined, rows: list }));
 }
 
-/** One panel: the four layers over its own rows with explicit domains and tick values. */
+/**
+ * One panel: the four layers over its own rows, with explicit domains and tick values unless live.
+ */
 function panelSpec(
   rows: readonly CurveRow[],
   options: CurvesOptions,
-  xDomain: [number, number],
-  yDomain: [number, number],
+  xDomain: [number, number] | undefined,
+  yDomain: [number, number] | undefined,
   title: string | undefined,
 ): Record<string, unknown> {
   const { xScale = 'linear', yScale = 'linear', width = 260, height = 200 } = options;
@@ -181,12 +191,22 @@ function panelSpec(
 }
 
 /** A quantitative encoding with an explicit domain, tick values and label format. */
-function axisEncoding(field: string, title: string, scale: AxisScale, domain: [number, number]) {
+function axisEncoding(
+  field: string,
+  title: string,
+  scale: AxisScale,
+  domain: [number, number] | undefined,
+) {
+  const base = { field, type: 'quantitative' as const, title };
+  if (domain === undefined) {
+    // Live data: Vega's own nice domain and ticks, recomputed as rows arrive.
+    const live =
+      scale === 'log' ? { type: scale, nice: true } : { type: scale, nice: true, zero: false };
+    return { ...base, scale: live, axis: {} };
+  }
   const values = tickValues(domain, scale);
   return {
-    field,
-    type: 'quantitative' as const,
-    title,
+    ...base,
     scale:
       scale === 'log'
         ? { type: scale, domain, nice: false }

@@ -19,24 +19,13 @@ export interface ViewDef<R = ErrorCurves> {
  */
 export function liveCurvesSpec(options: Parameters<typeof curvesSpec>[1]): VegaLiteSpec {
   type Layer = { encoding: Record<string, unknown>; [key: string]: unknown };
-  const spec = curvesSpec([], { width: 380, height: 240, ...options }) as unknown as Record<
-    string,
-    unknown
-  > & { layer: Layer[]; config: { legend: object } };
+  const spec = curvesSpec([], {
+    width: 380,
+    height: 240,
+    ...options,
+    liveData: true,
+  }) as unknown as Record<string, unknown> & { layer: Layer[]; config: { legend: object } };
   spec.data = { name: 'table' };
-  // The figure's domains and tick values were computed from no rows: let Vega take both from the
-  // live data instead.
-  for (const layer of spec.layer) {
-    for (const channel of ['x', 'y'] as const) {
-      const enc = layer.encoding[channel] as
-        | { scale?: Record<string, unknown>; axis?: Record<string, unknown> }
-        | undefined;
-      if (!enc) continue;
-      const { domain: _domain, ...scale } = enc.scale ?? {};
-      const { values: _values, format: _format, ...axis } = enc.axis ?? {};
-      layer.encoding[channel] = { ...enc, scale: { ...scale, nice: true }, axis };
-    }
-  }
   const { x, y } = spec.layer[0]!.encoding; // the theory lines' encodings, scales included
   spec.layer.push({
     transform: [{ filter: "datum.kind === 'theory'" }],
