@@ -1,4 +1,4 @@
-import type { VegaLiteSpec } from './render.js';
+import { type VegaLiteSpec, withLaidOutView } from './render.js';
 
 /**
  * What is wrong with a figure's layout, one sentence per problem: a data mark (point, error bar,
@@ -9,17 +9,12 @@ import type { VegaLiteSpec } from './render.js';
  * @example assert.deepEqual(await figureLayoutProblems(spec), []);
  */
 export async function figureLayoutProblems(spec: VegaLiteSpec, minTicks = 3): Promise<string[]> {
-  const [{ parse, View }, { compile }] = await Promise.all([import('vega'), import('vega-lite')]);
-  const view = new View(parse(compile(spec).spec), { renderer: 'none' });
-  try {
-    await view.runAsync();
+  return withLaidOutView(spec, (view) => {
     const problems: string[] = [];
     const root = (view.scenegraph() as unknown as { root: SceneMark }).root;
     visitPanels(root, '', problems, minTicks);
     return problems;
-  } finally {
-    view.finalize();
-  }
+  });
 }
 
 /** A mark of Vega's scenegraph (only the fields read here). */

@@ -33,12 +33,24 @@ const FONT = {
  * @example const svg = await renderSvg({ data: { values: [{ x: 1, y: 2 }] }, mark: 'point', encoding: { x: { field: 'x', type: 'quantitative' }, y: { field: 'y', type: 'quantitative' } } });
  */
 export async function renderSvg(spec: VegaLiteSpec): Promise<string> {
+  return withLaidOutView(spec, (view) => view.toSVG());
+}
+
+/**
+ * Compiles a Vega-Lite spec, lays it out in a headless Vega `View` (no DOM, renderer 'none'),
+ * hands the view to `use` and finalises it afterwards, whatever `use` does.
+ * @throws {Error} from vega-lite or vega for an invalid spec.
+ * @example await withLaidOutView(spec, (view) => view.scenegraph())
+ */
+export async function withLaidOutView<T>(
+  spec: VegaLiteSpec,
+  use: (view: import('vega').View) => T | Promise<T>,
+): Promise<T> {
   const [{ parse, View }, { compile }] = await Promise.all([import('vega'), import('vega-lite')]);
-  const vega = compile(spec).spec;
-  const view = new View(parse(vega), { renderer: 'none' });
+  const view = new View(parse(compile(spec).spec), { renderer: 'none' });
   try {
     await view.runAsync();
-    return await view.toSVG();
+    return await use(view);
   } finally {
     view.finalize();
   }
