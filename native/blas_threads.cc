@@ -3,7 +3,11 @@
 #include <cblas.h>
 #include <dlfcn.h>
 
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <atomic>
+#include <chrono>
 #include <cstdlib>
 #include <mutex>
 
@@ -21,6 +25,17 @@ int env_threads = 0;  // a count fixed by the environment, 0 if none
 // Written under the job mutex, read by info() without it.
 std::atomic<int> fixed_threads{0};  // the count fixed now (setThreads or the environment), 0: per call
 std::atomic<int> last_call_threads{0};
+// When the last job that ran on several threads ended, and on how many (job mutex held).
+std::chrono::steady_clock::time_point last_parallel_end{};
+int last_parallel_threads = 0;
+
+// Below this many operations a job always takes one thread: a second core saves at most a
+// fraction of a millisecond there, and reading /proc costs a few microseconds.
+constexpr double kIdleCheckFlops = 2e7;
+// How long after a multi-threaded job OpenBLAS's idle workers still count as runnable: they
+// wait by calling sched_yield in a loop for up to 2^28 cycles (THREAD_TIMEOUT 28, about 0.1 s)
+// before they sleep.
+constexpr auto kWorkerYieldWindow = std::chrono::milliseconds(300);
 
 // OpenBLAS reads these in this order (its openblas_env.c); any positive value fixes the count.
 int EnvironmentThreads() {
@@ -53,6 +68,46 @@ void Resolve() {
   fixed_threads = env_threads;
 }
 
+// Threads of other work runnable right now: the fourth field of /proc/loadavg ("running/total")
+// counts every runnable thread of the machine, the caller included, and this process's own
+// OpenBLAS workers while they still yield after a multi-threaded job. -1 when it cannot be read
+// (not Linux): the caller then treats the cores as busy.
+int OtherRunnable() {
+  const int fd = open("/proc/loadavg", O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return -1;
+  char text[128];
+  const ssize_t length = read(fd, text, sizeof text - 1);
+  close(fd);
+  if (length <= 0) return -1;
+  text[length] = '\0';
+  // "0.98 1.89 2.18 3/512 12345": skip three fields, then read the number before '/'.
+  const char* p = text;
+  for (int field = 0; field < 3; field++) {
+    while (*p != '\0' && *p != ' ') p++;
+    while (*p == ' ') p++;
+  }
+  if (*p < '0' || *p > '9') return -1;
+  int running = 0;
+  while (*p >= '0' && *p <= '9') running = running * 10 + (*p++ - '0');
+  int others = running - 1;
+  if (last_parallel_threads > 1 &&
+      std::chrono::steady_clock::now() - last_parallel_end < kWorkerYieldWindow)
+    others -= last_parallel_threads - 1;
+  return others < 0 ? 0 : others;
+}
+
+// The count for a job of `flops` operations under the per-call rule: every thread above
+// `parallel_flops`, one below kIdleCheckFlops, and in between as many as there are idle cores
+// (docs/performance.md, "Threads per call").
+int PerCallCount(double flops, double parallel_flops) {
+  if (flops >= parallel_flops) return max_threads;
+  if (flops < kIdleCheckFlops) return 1;
+  const int others = OtherRunnable();
+  if (others < 0) return 1;
+  const int idle = max_threads - others;
+  return idle < 1 ? 1 : idle;
+}
+
 }  // namespace
 
 void InitBlasThreads() {
@@ -71,15 +126,24 @@ int SetFixedBlasThreads(int threads) {
 }
 
 CallThreads::CallThreads(double flops, double parallel_flops) {
-  if (PerCallThreads() && flops < parallel_flops) {
-    restore_ = get_threads();
-    if (restore_ != 1) set_threads(1);
+  if (PerCallThreads()) {
+    const int count = PerCallCount(flops, parallel_flops);
+    const int current = get_threads();
+    if (count != current) {
+      restore_ = current;
+      set_threads(count);
+    }
   }
-  last_call_threads = get_threads != nullptr ? get_threads() : 0;
+  threads_ = get_threads != nullptr ? get_threads() : 0;
+  last_call_threads = threads_;
 }
 
 CallThreads::~CallThreads() {
-  if (restore_ > 1) set_threads(restore_);
+  if (threads_ > 1) {
+    last_parallel_end = std::chrono::steady_clock::now();
+    last_parallel_threads = threads_;
+  }
+  if (restore_ > 0) set_threads(restore_);
 }
 
 int LastCallBlasThreads() { return last_call_threads; }

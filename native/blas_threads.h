@@ -21,9 +21,10 @@ bool PerCallThreads();
 // Callers hold the job mutex.
 int SetFixedBlasThreads(int threads);
 
-// For the duration of one job (the caller holds the job mutex): one thread when the job does
-// fewer than `parallel_flops` floating-point operations (the configured maximum, OpenBLAS's count
-// when the addon loaded, otherwise); the count the process had is restored afterwards.
+// For the duration of one job (the caller holds the job mutex), under the per-call rule: every
+// thread (OpenBLAS's count when the addon loaded) when the job does at least `parallel_flops`
+// floating-point operations; below that, as many threads as the machine has idle cores right now
+// (at least one; one for tiny jobs). The count the process had is restored afterwards.
 class CallThreads {
  public:
   CallThreads(double flops, double parallel_flops);
@@ -33,6 +34,7 @@ class CallThreads {
 
  private:
   int restore_ = 0;  // 0: nothing to restore
+  int threads_ = 0;  // the count the job ran with
 };
 
 // OpenBLAS's thread count as seen inside the last job (0 when the library is not OpenBLAS): what

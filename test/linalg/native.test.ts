@@ -3,10 +3,10 @@
 // is the conformance suite's job (conformance.test.ts).
 
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
@@ -145,6 +145,31 @@ describe('native backend', nativeSuite, () => {
     assert.equal(env.back, 1);
     assert.deepEqual(env.smallAgain, [2, 2]);
     assert.deepEqual(env.smallAsync, [2, 2]);
+  });
+
+  it('runs a mid-size call on one thread while every core is busy with other work', () => {
+    // eigvalsh at d = 400 does 8.5·10⁷ operations: above the tiny-job cut (2·10⁷), below the
+    // LAPACK threshold (2·10⁹), so its count follows the idle cores. Busy loops in other
+    // processes, one per core, are runnable for the whole call whatever the rest of the machine
+    // does, so no core is idle.
+    const cores = availableParallelism();
+    const busy = Array.from({ length: cores }, () =>
+      spawn(process.execPath, ['-e', 'for (;;) {}'], { stdio: 'ignore' }),
+    );
+    try {
+      const seen = inFreshProcess(
+        { OPENBLAS_NUM_THREADS: '', GOTO_NUM_THREADS: '', OMP_NUM_THREADS: '' },
+        `(() => {
+          const addon = require(${JSON.stringify(join(root, 'build/Release/rmtkit.node'))});
+          const a = backend.kernels.gram(gaussianMatrix(500, 400, 3), 1 / 500);
+          backend.kernels.eigvalsh(a);
+          return { perCall: addon.info().threadsPerCall, threads: addon.info().lastCallThreads };
+        })()`,
+      ) as { perCall: boolean; threads: number };
+      if (seen.perCall) assert.equal(seen.threads, 1);
+    } finally {
+      for (const child of busy) child.kill('SIGKILL');
+    }
   });
 
   it('throws NotPositiveDefiniteError naming the first non-positive leading minor, sync and async', async () => {
