@@ -6,7 +6,10 @@ combined_eigenvalues, apply_esd, fit_powerlaw, apply_mp_fit/mp_fit, apply_random
 random_eigenvalues, apply_detX, apply_norm_metrics), RMT_Util.py (matrix_rank, calc_rank_loss,
 matrix_entropy, fit_density_with_range, resid_mp, fit_clipped_powerlaw, jensen_shannon_distance,
 rescale_eigenvalues, detX_constraint) and WW_powerlaw.py (WWFit) step by step, written anew for
-rmtkit's tests (weightwatcher itself is not installed). Two substitutions: sklearn's
+rmtkit's tests (weightwatcher itself is not installed). The fits WeightWatcher runs with
+pl_package='powerlaw' (fix_fingers='xmin_peak', fit='TPL'/'E_TPL', xmax='force') follow powerlaw
+1.5 in ww_alstott_reference.py (numpy, scipy's fmin, and mpmath's gammainc, as powerlaw uses). Two
+substitutions: sklearn's
 KernelDensity(kernel='linear', bandwidth=0.1) is written out (density (1/(n h)) sum (1 - |x - x_i|/h)+,
 which is what sklearn evaluates exactly with its default atol = rtol = 0), and the random
 permutations are passed in instead of drawn with np.random.
@@ -20,6 +23,8 @@ import sys
 
 import numpy as np
 from scipy import optimize, stats
+
+from ww_alstott_reference import alstott_fit
 
 EVALS_THRESH = 1e-5
 EPSILON = 1e-10
@@ -79,9 +84,12 @@ def combined_eigenvalues(Wmats, N, M, n_comp):
     return np.sort(all_evals), max_sv, min_sv, rank_loss
 
 
-def ww_fit(data):
-    """WWFit(data) with xmin = xmax = None: returns (alpha, xmin, xmax, D, sigma); raises on < 2 points."""
+def ww_fit(data, xmax=None):
+    """WWFit(data) with xmin = None: returns (alpha, xmin, xmax, D, sigma); raises on < 2 points. A
+    numeric xmax keeps the data up to the value nearest to it (find_limit)."""
     data = np.asarray(np.sort(data), dtype=np.float64)
+    if xmax is not None:
+        data = data[:np.argmin(np.abs(data - xmax)) + 1]
     n_all = len(data)
     log_data = np.log(data)
     alphas = np.zeros(n_all - 1)
@@ -114,16 +122,47 @@ def fit_clipped(evals, num_evals, max_fingers=10, finger_thresh=1.0, min_alpha=2
     return best, num_fingers, first
 
 
-def fit_powerlaw(evals, fix_fingers=None, max_fingers=10, finger_thresh=1.0):
+def xmin_peak_range(nz, xmin_max):
+    """fit_powerlaw's fix_fingers='xmin_peak' range: the left edge xmin2 of the fullest of 100 bins
+    of log10 λ; (log10(0.95·xmin2), xmin_max or 1.5·xmin2), the first bound a log as there."""
+    h = np.histogram(np.log10(nz), bins=100)
+    xmin2 = 10 ** h[1][np.argmax(h[0])]
+    if xmin_max is None:
+        xmin_max = 1.5 * xmin2
+    return (np.log10(0.95 * xmin2), xmin_max)
+
+
+def fit_powerlaw(evals, fix_fingers=None, max_fingers=10, finger_thresh=1.0, xmax=None, xmin_max=None,
+                 fit='PL'):
+    """fit_powerlaw with pl_package='powerlaw' where WeightWatcher requires it (fix_fingers='xmin_peak',
+    fit='TPL'/'E_TPL', xmax='force'), else 'ww'. fit='E_TPL' is TPL with xmin_peak (normalize_params)."""
+    if fit == 'E_TPL':
+        fix_fingers = 'xmin_peak'
+    kind = 'truncated_power_law' if fit in ('TPL', 'E_TPL') else 'power_law'
+    package = 'powerlaw' if fix_fingers == 'xmin_peak' or kind != 'power_law' or xmax == 'force' else 'ww'
     out = dict(alpha=-1, xmin=-1, xmax=None, D=-1, sigma=-1, num_pl_spikes=-1)
+    Lambda = -1
     raw = None
+    if xmax == 'force':
+        xmax = np.max(evals)
+    elif isinstance(xmax, int):
+        xmax = np.abs(xmax)
+        if xmax <= len(evals) / 2:  # else WeightWatcher marks FAILED, then fits with xmax as a value
+            evals = evals[:-xmax]
+            xmax = None
+    else:
+        xmax = None
     try:
         nz = evals[evals > EVALS_THRESH]
-        if fix_fingers == 'clip_xmax':
+        if fix_fingers == 'xmin_peak':
+            fit = alstott_fit(nz, xmin_peak_range(nz, xmin_max), xmax, kind)
+        elif fix_fingers == 'clip_xmax':
             fit, num_fingers, raw = fit_clipped(nz, len(evals), max_fingers, finger_thresh)
             out['num_fingers'] = num_fingers
+        elif package == 'ww':
+            fit = ww_fit(nz, xmax)
         else:
-            fit = ww_fit(nz)
+            fit = alstott_fit(nz, None, xmax, kind)
         status = 'success'
     except Exception:
         status, fit = 'failed', None
@@ -132,8 +171,14 @@ def fit_powerlaw(evals, fix_fingers=None, max_fingers=10, finger_thresh=1.0):
     if fit is None or np.isnan(fit['alpha']):
         status = 'failed'
     if status == 'success':
-        out.update(fit)
+        out.update(alpha=fit['alpha'], xmin=fit['xmin'], xmax=fit['xmax'], D=fit['D'], sigma=fit['sigma'])
         out['num_pl_spikes'] = len(evals[evals >= fit['xmin']])
+        if kind == 'truncated_power_law':
+            Lambda = fit['Lambda']
+    else:
+        out['xmax'] = xmax  # what fit_powerlaw's xmax holds when the fit failed
+    if kind == 'truncated_power_law':
+        out['Lambda'] = Lambda
     if fix_fingers == 'clip_xmax':
         out['raw_alpha'] = raw['alpha'] if raw is not None else -1
     alpha = out['alpha']
@@ -218,7 +263,7 @@ def detX(evals):
     return dict(detX_num=num, detX_val=(ev / (Wscale * Wscale))[idx], detX_val_unrescaled=ev[idx])
 
 
-def details(W, layer_id=0, name='', mp=False, perms=None, fix_fingers=None):
+def details(W, layer_id=0, name='', mp=False, perms=None, fix_fingers=None, **fit_options):
     """One WeightWatcher details row (dict, WeightWatcher's column names) for the tensor W."""
     kind, Wmats, N, M, rf, norm = slices(np.asarray(W, dtype=np.float64))
     Wmats = [S * norm for S in Wmats]
@@ -227,7 +272,7 @@ def details(W, layer_id=0, name='', mp=False, perms=None, fix_fingers=None):
     row = dict(layer_id=layer_id, name=name, N=N, M=M, rf=rf, Q=N / M if M > 0 else -1,
                num_evals=len(evals), sv_max=sv_max, sv_min=sv_min, rank_loss=rank_loss,
                weak_rank_loss=len(evals[evals < 1e-6]), lambda_max=np.max(evals))
-    row.update(fit_powerlaw(evals, fix_fingers))
+    row.update(fit_powerlaw(evals, fix_fingers, **fit_options))
     if mp:
         row.update(mp_fit(evals, N, M))
     if perms is not None:

@@ -13,6 +13,12 @@ export {
   type LayerDiagnostics,
 } from './layer.js';
 export {
+  type LayerKind,
+  type LayerKindOptions,
+  type LayerReading,
+  layerReadings,
+} from './layer-kinds.js';
+export {
   diagnoseModel,
   type LayerRow,
   type ModelDiagnostics,

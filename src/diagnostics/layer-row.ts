@@ -9,12 +9,17 @@ import { classifyPhase } from './phases.js';
 import { weightWatcherColumns } from './ww/columns.js';
 import type { WwSlices } from './ww/slices.js';
 
-/** A tensor diagnoseModel will analyse: its file, its slices and its layer_id. */
+/**
+ * A layer diagnoseModel will analyse: its file, tensor, row name, slices, layer_id (the tensor's)
+ * and the row fields saying what it is (kind, reading).
+ */
 export interface PendingLayer {
   file: string;
   tensor: WeightTensor;
+  name: string;
   slices: WwSlices;
   id: number;
+  row: Pick<LayerRow, 'kind' | 'reading' | 'groups' | 'ww_reading'>;
 }
 
 /**
@@ -27,10 +32,11 @@ export function analyzeLayer(
   spectra: LayerSpectra,
   options: ModelOptions,
 ): LayerRow {
-  const { file, tensor, slices, id } = layer;
+  const { file, tensor, name, slices, id } = layer;
   const { singular, random } = spectra;
-  const ww = weightWatcherColumns(slices, id, tensor.name, {
+  const ww = weightWatcherColumns(slices, id, name, {
     fixFingers: options.fixFingers ? 'clip_xmax' : undefined,
+    ...options.ww,
     mpFit: options.mpFit,
     singular,
     random,
@@ -46,8 +52,9 @@ export function analyzeLayer(
   const call = classifyPhase({ evals: own.evals, N: own.N, M: own.M, fit: own.fit, htmp });
   return {
     file,
-    name: tensor.name,
+    name,
     shape: tensor.shape,
+    ...layer.row,
     ...own,
     ww,
     phase: call.phase,

@@ -8,6 +8,7 @@ import { type NormMetrics, normMetrics } from './norms.js';
 import { fitPowerLaw, type PowerLawFit } from './powerlaw.js';
 import { fitTruncatedPowerLaw } from './tpl.js';
 import { correlationTraps, randomizeMatrix, type TrapMetrics } from './traps.js';
+import type { WwFitOptions } from './ww/fit.js';
 
 /** What to compute for a layer. */
 export interface DiagnoseOptions {
@@ -29,6 +30,11 @@ export interface DiagnoseOptions {
   threshold?: number;
   /** Tracy–Widom quantile of the spike margin (default 2.0234, 99 %). */
   twQuantile?: number;
+  /**
+   * WeightWatcher's fit arguments (fix_fingers, xmin_max, xmax, fit) for diagnoseModel's
+   * WeightWatcher columns (`row.ww`); rmtkit's own columns do not read them.
+   */
+  ww?: WwFitOptions;
 }
 
 /** Every metric of one layer, named as WeightWatcher's details columns. */

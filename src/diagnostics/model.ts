@@ -1,14 +1,21 @@
 import type { WeightFile, WeightTensor } from '../io/weights/tensor.js';
+import { asyncLanes } from '../linalg/backend.js';
 import type { Seed } from '../random/seed.js';
 import { randomStream } from '../random/stream.js';
 import type { DiagnoseOptions, LayerDiagnostics } from './layer.js';
+import {
+  type LayerKind,
+  type LayerKindOptions,
+  type LayerReading,
+  layerReadings,
+} from './layer-kinds.js';
 import { analyzeLayer, type PendingLayer } from './layer-row.js';
 import { type LayerSpectra, layerSpectra } from './layer-spectra.js';
 import type { Phase } from './phases.js';
+import { sizeProblem, wwVerdict } from './reading-limits.js';
 import type { SliceSpectra, SpectrumRoute } from './slice-spectra.js';
 import { type Summary, summarize } from './summary.js';
 import type { WwColumns } from './ww/names.js';
-import { type WwSlices, wwSlices } from './ww/slices.js';
 
 /** A diagnosed layer: where it came from, and its metrics. */
 export interface LayerRow extends LayerDiagnostics {
@@ -16,6 +23,14 @@ export interface LayerRow extends LayerDiagnostics {
   name: string;
   /** The stored shape (size-1 dimensions included). */
   shape: number[];
+  /** What the layer is (layerReadings; docs/diagnostics.md, "Layer kinds"). */
+  kind: LayerKind;
+  /** 'ww': WeightWatcher's slicing of the tensor; 'rmtkit': rmtkit's own reading of it. */
+  reading: 'ww' | 'rmtkit';
+  /** The convolution's group count, where the model file records it (ONNX `group`). */
+  groups?: number;
+  /** With reading 'rmtkit': what WeightWatcher 0.7.5 does with the tensor (wwVerdict). */
+  ww_reading?: string;
   /** WeightWatcher's columns with its definitions (src/diagnostics/ww; docs/diagnostics.md). */
   ww: WwColumns;
   /** The 5+1 phase (classifyPhase) and the numbers that decided it. */
@@ -37,7 +52,7 @@ export interface SkippedLayer {
 }
 
 /** Options of {@link diagnoseModel}: the layer options plus size limits. */
-export interface ModelOptions extends Omit<DiagnoseOptions, 'seed'> {
+export interface ModelOptions extends Omit<DiagnoseOptions, 'seed'>, LayerKindOptions {
   /**
    * Layers with fewer pooled eigenvalues (M·rf) are skipped (WeightWatcher's min_evals, default
    * 10).
@@ -75,7 +90,12 @@ export interface ModelDiagnostics {
 /**
  * Diagnoses every weight tensor of the given model files as WeightWatcher does: a 2-D tensor
  * (size-1 dimensions dropped) is one matrix; a Conv2D (4-D) or Conv1D (3-D) kernel is cut into
- * its rf slices whose eigenvalues are pooled (src/diagnostics/ww/slices.ts). Each row holds
+ * its rf slices whose eigenvalues are pooled (src/diagnostics/ww/slices.ts). Layer kinds
+ * (layerReadings): a depthwise kernel is by default one channels × taps matrix (rmtkit's reading,
+ * `depthwise`), a fused QKV projection three layers `<name>[q]`, `[k]`, `[v]` (`splitQkv`);
+ * grouped convolutions and embeddings are sliced as WeightWatcher does; each row says its
+ * `kind` and `reading`, and where the reading is rmtkit's, `ww_reading` says what WeightWatcher
+ * does instead. Each row holds
  * rmtkit's metrics and, under `ww`, WeightWatcher's columns. Each slice (and each permuted copy)
  * is decomposed once, and its singular values serve both: rmtkit's ESD is the unscaled s², and
  * its randomised spectrum is WeightWatcher's rand_distance copy. The decomposition is the Gram
@@ -99,10 +119,20 @@ export async function diagnoseModel(
     for (const s of file.skipped)
       skipped.push({ file: file.file, name: s.name, shape: [], reason: s.reason });
     for (const tensor of file.tensors) {
-      const slices = layerSlices(tensor, options);
-      if (typeof slices === 'string')
-        skipped.push({ file: file.file, name: tensor.name, shape: tensor.shape, reason: slices });
-      else todo.push({ file: file.file, tensor, slices, id });
+      const readings = layerSlices(tensor, options);
+      if (typeof readings === 'string')
+        skipped.push({ file: file.file, name: tensor.name, shape: tensor.shape, reason: readings });
+      else
+        for (const reading of readings) {
+          const problem = sizeProblem(reading.slices, options);
+          if (problem === undefined) {
+            const row = rowKind(reading, options);
+            todo.push({ file: file.file, tensor, slices: reading.slices, id, ...row });
+          } else {
+            const reason = explain(problem, reading, options);
+            skipped.push({ file: file.file, name: reading.name, shape: tensor.shape, reason });
+          }
+        }
       id++;
     }
   }
@@ -114,8 +144,8 @@ export async function diagnoseModel(
     options.threshold ?? 1e-5,
   ];
   const spectra = (k: number): Promise<LayerSpectra> => {
-    const { file, tensor, slices } = todo[k]!;
-    const stream = randomStream(options.seed ?? 0).child(file, tensor.name);
+    const { file, slices, name } = todo[k]!;
+    const stream = randomStream(options.seed ?? 0).child(file, name);
     return layerSpectra(
       slices,
       options.spectrum ?? 'auto',
@@ -124,38 +154,63 @@ export async function diagnoseModel(
     );
   };
   const layers: LayerRow[] = [];
-  const overlap = options.overlap !== false;
-  let next = todo.length > 0 ? spectra(0) : undefined;
+  // The next layers' decompositions (native, off the main thread) run during this layer's
+  // analysis (JS, on it): as many layers as the backend decomposes at once (asyncLanes: one per
+  // core while OpenBLAS is fixed at one thread), none without overlap. Each layer's numbers
+  // depend only on its own tensor and stream. The catch only marks a failure as handled should an
+  // analysis throw first.
+  const ahead = options.overlap !== false ? asyncLanes() : 0;
+  const inFlight: Promise<LayerSpectra>[] = [];
+  let started = 0;
+  const startUpTo = (end: number) => {
+    for (; started < Math.min(end, todo.length); started++) {
+      const job = spectra(started);
+      job.catch(() => undefined);
+      inFlight.push(job);
+    }
+  };
   for (let k = 0; k < todo.length; k++) {
-    const current = await next!;
-    const more = k + 1 < todo.length;
-    // The next layer's decompositions (native, off the main thread) run during this layer's
-    // analysis (JS, on it); each layer's numbers depend only on its own tensor and stream. The
-    // catch only marks a failure as handled should this analysis throw first.
-    if (overlap && more) next = spectra(k + 1);
-    next?.catch(() => undefined);
+    startUpTo(k + 1);
+    const current = await inFlight.shift()!;
+    startUpTo(k + 1 + ahead);
     layers.push(analyzeLayer(todo[k]!, current, options));
-    if (!overlap && more) next = spectra(k + 1);
     options.onLayer?.(layers.length, todo.length);
   }
   return { layers, skipped, summary: summarize(layers) };
 }
 
-/** The layer's slices, or why the tensor is not diagnosed. */
-function layerSlices(t: WeightTensor, options: ModelOptions): WwSlices | string {
+/** The layers read from a tensor, or why the tensor is not diagnosed. */
+function layerSlices(t: WeightTensor, options: ModelOptions): LayerReading[] | string {
   if (!t.floating) return `not a floating-point tensor (${t.dtype})`;
   for (let k = 0; k < t.data.length; k++) {
     if (!Number.isFinite(t.data[k])) return `non-finite entries (${t.data[k]} at flat index ${k})`;
   }
-  const slices = wwSlices(t.shape, t.data);
-  if (typeof slices === 'string') return slices;
-  const m = Math.min(slices.N, slices.M) * slices.rf;
-  const minEvals = options.minEvals ?? 10;
-  const maxEvals = options.maxEvals ?? 15000;
-  const what = slices.rf > 1 ? `${slices.rf} slices × ${m / slices.rf}` : `${m}`;
-  if (m < minEvals) return `too small: ${what} eigenvalues < min-evals ${minEvals}`;
-  if (m > maxEvals) return `too large: ${what} eigenvalues > max-evals ${maxEvals}`;
-  const maxN = options.maxN ?? 50000;
-  if (Math.max(slices.N, slices.M) > maxN) return `too large: N > max-N ${maxN}`;
-  return slices;
+  return layerReadings(t, options);
+}
+
+/** The row's name and the fields that say what the layer is and how it was read. */
+function rowKind(reading: LayerReading, options: ModelOptions): Pick<PendingLayer, 'name' | 'row'> {
+  const { name, kind, groups } = reading;
+  return {
+    name,
+    row: {
+      kind,
+      reading: reading.reading,
+      ...(groups !== undefined && { groups }),
+      ...(reading.wwSlices !== undefined && { ww_reading: wwVerdict(reading.wwSlices, options) }),
+    },
+  };
+}
+
+/**
+ * A size problem, with the layer kind, the matrix rmtkit read and WeightWatcher's verdict where
+ * the tensor is not a plain dense or convolution layer.
+ */
+function explain(problem: string, reading: LayerReading, options: ModelOptions): string {
+  const { kind, slices, groups } = reading;
+  if (kind === 'dense' || kind === 'conv1d' || kind === 'conv2d') return problem;
+  const w = slices.mats[0]!;
+  const read = reading.reading === 'rmtkit' ? `, read as one ${w.rows} × ${w.cols} matrix` : '';
+  const ww = reading.wwSlices === undefined ? '' : `; ${wwVerdict(reading.wwSlices, options)}`;
+  return `${problem} (${kind}${groups ? ` with group ${groups}` : ''}${read}${ww})`;
 }

@@ -62,6 +62,10 @@ export function jsonReport(result: ModelDiagnostics, columns: readonly string[])
     if (l.traps) row.traps = l.traps;
     row.phase_evidence = l.phase_evidence;
     row.esd_method = l.esd_method;
+    row.kind = l.kind;
+    row.reading = l.reading;
+    if (l.groups !== undefined) row.groups = l.groups;
+    if (l.ww_reading !== undefined) row.ww_reading = l.ww_reading;
     row.ww = Object.fromEntries(Object.entries(toWwRecord(l.ww)).map(([k, v]) => [k, clean(v)]));
     return row;
   });

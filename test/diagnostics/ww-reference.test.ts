@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { after, describe, it } from 'node:test';
 import { sliceSpectra } from '../../src/diagnostics/slice-spectra.js';
 import { weightWatcherColumns } from '../../src/diagnostics/ww/columns.js';
+import type { WwFitOptions } from '../../src/diagnostics/ww/fit.js';
 import { toWwRecord } from '../../src/diagnostics/ww/names.js';
 import { type WwSlices, wwSlices } from '../../src/diagnostics/ww/slices.js';
 import { readNpz } from '../../src/io/npz.js';
@@ -11,8 +12,26 @@ const DIR = new URL('../fixtures/diagnostics/', import.meta.url).pathname;
 const arrays = readNpz(`${DIR}ww.npz`);
 const expected = JSON.parse(readFileSync(`${DIR}ww.json`, 'utf8')) as Record<
   string,
-  { plain: Record<string, unknown>; fingers: Record<string, unknown>; evals: number[] }
+  {
+    plain: Record<string, unknown>;
+    fingers: Record<string, unknown>;
+    options: Record<string, Record<string, unknown>>;
+    evals: number[];
+  }
 >;
+/** test/fixtures/ww_fixtures.py's FIT_OPTIONS, camelCase. */
+const FIT_OPTIONS: Record<string, WwFitOptions> = {
+  xmin_peak: { fixFingers: 'xmin_peak' },
+  xmin_peak_max: { fixFingers: 'xmin_peak', xminMax: 1e9 },
+  xmax_force: { xmax: 'force' },
+  xmax_clip: { xmax: -3 },
+  xmax_value: { xmax: 61 },
+  tpl: { fit: 'TPL' },
+  e_tpl: { fit: 'E_TPL' },
+  xmin_peak_force: { fixFingers: 'xmin_peak', xmax: 'force' },
+  tpl_force: { fit: 'TPL', xmax: 'force' },
+  tpl_xmax_value: { fit: 'TPL', xmax: 61 },
+};
 const INTEGERS = new Set([
   'layer_id',
   'N',
@@ -30,14 +49,16 @@ const INTEGERS = new Set([
 ]);
 
 /**
- * Every column of the reference: counts exactly, numbers to 1e-8 relative, None as NaN; sv_min to
- * 1e-8·sv_max (a zero singular value comes out as 0 or ~1e-15·s_max depending on the SVD).
+ * Every column of the reference: counts exactly, numbers to 1e-8 relative, None and NaN as NaN;
+ * sv_min to 1e-8·sv_max (a zero singular value comes out as 0 or ~1e-15·s_max depending on the
+ * SVD).
  */
 function compare(label: string, got: Record<string, unknown>, want: Record<string, unknown>) {
   assert.deepEqual(Object.keys(got).sort(), Object.keys(want).sort(), `${label}: columns`);
   for (const [key, value] of Object.entries(want)) {
     const actual = got[key];
-    if (value === null) assert.ok(Number.isNaN(actual), `${label}.${key}: ${actual} vs None`);
+    if (value === null || value === 'nan')
+      assert.ok(Number.isNaN(actual), `${label}.${key}: ${actual} vs ${value ?? 'None'}`);
     else if (typeof value === 'number' && INTEGERS.has(key))
       assert.equal(actual, value, `${label}.${key}`);
     else if (typeof value === 'number')
@@ -92,5 +113,12 @@ describe("WeightWatcher's columns against bench/ww_reference.py (WeightWatcher 0
       const got = weightWatcherColumns(slices, id, name, { fixFingers: 'clip_xmax' });
       compare(`${name} fingers`, toWwRecord(got), want.fingers);
     });
+    for (const [option, row] of Object.entries(want.options)) {
+      const fitOptions = FIT_OPTIONS[option]!;
+      it(`${name}: ${JSON.stringify(fitOptions)} agrees (same xmin, same α)`, () => {
+        const got = weightWatcherColumns(slices, id, name, fitOptions);
+        compare(`${name} ${option}`, toWwRecord(got), row);
+      });
+    }
   }
 });

@@ -85,6 +85,25 @@ describe('reading weights from bytes (the browser entry’s readers)', () => {
     for (const f of files) assertSameWeights(f, readWeightFile(join(WEIGHTS, f.file)));
   });
 
+  it('reads bare TF.js weight manifests (face-api.js models) exactly as readWeightFile reads them from disk', async () => {
+    const dir = new URL('../../node_modules/@vladmandic/face-api/model/', import.meta.url).pathname;
+    const names = ['age_gender_model', 'tiny_face_detector_model'];
+    const set = new Map<string, Uint8Array>();
+    for (const name of names)
+      for (const file of [`${name}-weights_manifest.json`, `${name}.bin`])
+        set.set(`model/${file}`, new Uint8Array(readFileSync(join(dir, file))));
+    const { files, errors } = await readWeightBytes(set);
+    assert.deepEqual(errors, []);
+    assert.deepEqual(
+      files.map((f) => f.file),
+      names.map((n) => `model/${n}-weights_manifest.json`),
+    );
+    for (const f of files) {
+      assert.ok(f.tensors.length > 5, `${f.file}: ${f.tensors.length} tensors`);
+      assertSameWeights(f, readWeightFile(join(dir, f.file.slice('model/'.length))));
+    }
+  });
+
   it('reads sharded safetensors through their index as the single file they were split from, and does not read the shards twice', async () => {
     const whole = new Uint8Array(readFileSync(join(WEIGHTS, 'model.safetensors')));
     const single = parseSafetensors(whole, 'model.safetensors');

@@ -19,14 +19,17 @@ import type { WeightFile } from '../../io/weights/tensor.js';
 import { CONFIG } from '../../plot/curves.js';
 import { renderFigure, renderSvg, type VegaLiteSpec } from '../../plot/render.js';
 import { delayedBar, progressEnabled } from './estimation-progress.js';
+import { WW_FIT_FLAGS, type WwFitFlags, wwFitFlags } from './ww-fit-flags.js';
 
-interface DiagnoseFlags {
+interface DiagnoseFlags extends WwFitFlags {
   randomize?: boolean;
   mpFit?: boolean;
   htmp?: boolean;
   plots?: string;
   report?: string;
   spectrum: string;
+  splitQkv: string;
+  depthwise: string;
   json?: boolean;
   csv?: boolean;
   fingers?: boolean;
@@ -82,6 +85,20 @@ export function registerDiagnose(program: Command): void {
       'eigenvalues from the Gram matrix where they resolve the spectrum (auto), always an SVD, or always the Gram matrix',
       'auto',
     )
+    .option(
+      '--split-qkv <auto|never>',
+      'fused attention projections (in_proj_weight, c_attn, qkv) as three layers [q], [k], [v] (auto) or one',
+      'auto',
+    )
+    .option(
+      '--depthwise <matrix|slices>',
+      "depthwise kernels as one channels × taps matrix, or WeightWatcher's kh·kw slices",
+      'matrix',
+    )
+    .option(...WW_FIT_FLAGS.fixFingers)
+    .option(...WW_FIT_FLAGS.xminMax)
+    .option(...WW_FIT_FLAGS.xmax)
+    .option(...WW_FIT_FLAGS.fit)
     .option('--min-evals <int>', 'skip layers with fewer eigenvalues', '10')
     .option('--max-evals <int>', 'skip layers with more eigenvalues', '15000')
     .option('--seed <int>', 'seed of the randomisation', '0')
@@ -103,11 +120,17 @@ export function registerDiagnose(program: Command): void {
       const spectrum = flags.spectrum;
       if (spectrum !== 'auto' && spectrum !== 'svd' && spectrum !== 'gram')
         throw new InvalidArgumentError('--spectrum', 'must be auto, svd or gram', spectrum);
+      const { splitQkv, depthwise } = flags;
+      if (splitQkv !== 'auto' && splitQkv !== 'never')
+        throw new InvalidArgumentError('--split-qkv', 'must be auto or never', splitQkv);
+      if (depthwise !== 'matrix' && depthwise !== 'slices')
+        throw new InvalidArgumentError('--depthwise', 'must be matrix or slices', depthwise);
       if (flags.report !== undefined && !flags.report.endsWith('.html'))
         throw new InvalidArgumentError('--report', 'must name an .html file', flags.report);
       const options: ModelOptions = {
         fit: fit === 'tpl' ? 'TPL' : 'PL',
         fixFingers: flags.fingers,
+        ww: wwFitFlags(flags),
         mpFit: flags.mpFit,
         htmp: flags.htmp,
         randomize: flags.randomize,
@@ -115,6 +138,8 @@ export function registerDiagnose(program: Command): void {
         maxEvals: integer('--max-evals', flags.maxEvals, 1),
         seed: integer('--seed', flags.seed, 0),
         spectrum,
+        splitQkv,
+        depthwise,
       };
       const files = readAll(path);
       const bar = delayedBar('diagnose', 'layers', progressEnabled(flags.json));
@@ -194,7 +219,7 @@ function readAll(path: string): WeightFile[] {
     throw new DataFormatError(
       path,
       '',
-      'holds no readable model file (.onnx, .safetensors, .npy, .npz, model.json)',
+      'holds no readable model file (.onnx, .safetensors, *.safetensors.index.json, .npy, .npz, model.json, *weights_manifest.json)',
     );
   return files;
 }

@@ -68,6 +68,7 @@ export const WW_NAMES: Readonly<Record<keyof WwColumns, string>> = {
   D: 'D',
   sigma: 'sigma',
   numPlSpikes: 'num_pl_spikes',
+  Lambda: 'Lambda',
   numFingers: 'num_fingers',
   rawAlpha: 'raw_alpha',
   status: 'status',

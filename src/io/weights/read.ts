@@ -1,24 +1,27 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { DataFormatError } from '../../errors.js';
 import { readNpz } from '../npz.js';
 import { arraysWeightFile, npyWeightFile } from './array-weights.js';
 import { readOnnx } from './onnx.js';
-import { readSafetensors } from './safetensors.js';
+import { readSafetensors, readShardedSafetensors } from './safetensors.js';
+import { safetensorsShards } from './safetensors-index.js';
 import type { WeightFile } from './tensor.js';
 import { readTfjs } from './tfjs.js';
 
 /**
  * Reads the weights of one model file, choosing the reader by name: `.onnx`, `.safetensors`,
- * `.npy`, `.npz`, or a TensorFlow.js `model.json` (any `.json` with a weightsManifest).
- * @throws {DataFormatError} for an unknown extension or a malformed file; Node's errors for
- * unreadable files.
+ * sharded safetensors through their index (`*.index.json`), `.npy`, `.npz`, or TensorFlow.js
+ * weights (a `model.json` with a weightsManifest, or a bare `*weights_manifest.json`).
+ * @throws {DataFormatError} for an unknown extension or a malformed file (a shard or weight file
+ * it names missing included); Node's errors for unreadable files.
  * @example readWeightFile('node_modules/@ricky0123/vad-web/dist/silero_vad_v5.onnx')
  */
 export function readWeightFile(path: string): WeightFile {
   const lower = path.toLowerCase();
   if (lower.endsWith('.onnx')) return readOnnx(path);
   if (lower.endsWith('.safetensors')) return readSafetensors(path);
+  if (lower.endsWith('.index.json')) return readShardedSafetensors(path);
   if (lower.endsWith('.json')) return readTfjs(path);
   if (lower.endsWith('.npz')) return arraysWeightFile(readNpz(path), path, 'npz');
   if (lower.endsWith('.npy')) return npyWeightFile(readFileSync(path), path);
@@ -30,14 +33,21 @@ export function readWeightFile(path: string): WeightFile {
   throw new DataFormatError(
     path,
     '',
-    `is not a supported model file (.onnx, .safetensors, .npy, .npz, TensorFlow.js model.json)${torch}`,
+    `is not a supported model file (.onnx, .safetensors, *.safetensors.index.json, .npy, .npz, TensorFlow.js model.json or *weights_manifest.json)${torch}`,
   );
 }
 
+/** File names that are models: weight files, TF.js manifests and safetensors indexes. */
+const MODEL_FILE =
+  /(\.(onnx|safetensors|npy|npz)|^model\.json|weights_manifest\.json|\.safetensors\.index\.json)$/i;
+
 /**
  * The model files under a path: the path itself if it is a file, else every `.onnx`,
- * `.safetensors`, `.npy`, `.npz` and `model.json` below the folder (sorted, recursive; other
- * `.json` files are not model manifests and are left out).
+ * `.safetensors`, `.npy`, `.npz`, TF.js `model.json` and `*weights_manifest.json`, and
+ * `*.safetensors.index.json` below the folder (sorted, recursive; other `.json` files are not
+ * model manifests and are left out). The shards an index names are read through the index only,
+ * so they are not listed on their own (an index that cannot be parsed claims none: its error comes
+ * when it is read).
  * @example findWeightFiles('models/') // ['models/a/model.json', 'models/b.onnx']
  */
 export function findWeightFiles(path: string): string[] {
@@ -47,10 +57,19 @@ export function findWeightFiles(path: string): string[] {
     for (const entry of readdirSync(dir).sort()) {
       const full = join(dir, entry);
       if (statSync(full).isDirectory()) walk(full);
-      else if (/\.(onnx|safetensors|npy|npz)$/i.test(entry) || entry.toLowerCase() === 'model.json')
-        found.push(full);
+      else if (MODEL_FILE.test(entry)) found.push(full);
     }
   };
   walk(path);
-  return found;
+  const claimed = new Set<string>();
+  for (const file of found) {
+    if (!/\.index\.json$/i.test(file)) continue;
+    try {
+      for (const shard of safetensorsShards(readFileSync(file), file))
+        claimed.add(resolve(dirname(file), shard));
+    } catch {
+      // A malformed index claims nothing; readWeightFile reports its error.
+    }
+  }
+  return found.filter((file) => !claimed.has(resolve(file)));
 }

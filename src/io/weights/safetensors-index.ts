@@ -1,13 +1,15 @@
 import { DataFormatError } from '../../errors.js';
 import { parseSafetensors } from './safetensors-parse.js';
 import { objectAt, parseJsonAt, stringAt } from './schema.js';
-import type { WeightFile } from './tensor.js';
+import type { SkippedTensor, WeightFile, WeightTensor } from './tensor.js';
 
 /**
  * Reads a model saved as safetensors shards with an index (Hugging Face's
  * `model.safetensors.index.json`: `{ metadata, weight_map: { tensor: shard file } }`): every
- * shard the map names is parsed (in order of first mention) and its tensors are gathered into one
- * model file named after the index. Every tensor of the map must be in the shard it names.
+ * shard the map names is parsed once and the tensors are gathered into one model file named after
+ * the index, each once, in the map's order. Every tensor of the map must be in the shard it names;
+ * a tensor a shard holds but the map does not name (or names in another shard) is listed in
+ * `skipped`, not dropped silently.
  * @param index the index JSON's text (or its UTF-8 bytes).
  * @param file the index's name, for error messages and as the model's `file`.
  * @param readShard returns a shard's bytes given its name as written in the map.
@@ -21,21 +23,32 @@ export function parseShardedSafetensors(
   readShard: (path: string) => Uint8Array,
 ): WeightFile {
   const map = shardMap(index, file);
-  const shards = [...new Set(map.values())];
-  const out: WeightFile = { file, format: 'safetensors', tensors: [], skipped: [] };
-  for (const shard of shards) {
+  const found = new Map<string, WeightTensor | SkippedTensor>();
+  const unclaimed: SkippedTensor[] = [];
+  for (const shard of new Set(map.values())) {
     const parsed = parseSafetensors(readShard(shard), shard);
-    const present = new Set([...parsed.tensors, ...parsed.skipped].map((t) => t.name));
-    for (const [tensor, named] of map)
-      if (named === shard && !present.has(tensor))
-        throw new DataFormatError(
-          file,
-          `weight_map['${tensor}']`,
-          `names shard '${shard}', which has no such tensor`,
-        );
-    out.tensors.push(...parsed.tensors);
-    out.skipped.push(...parsed.skipped);
+    for (const t of [...parsed.tensors, ...parsed.skipped]) {
+      if (map.get(t.name) === shard) found.set(t.name, t);
+      else
+        unclaimed.push({
+          name: t.name,
+          reason: `is in shard '${shard}' but the index maps it ${map.has(t.name) ? `to '${map.get(t.name)}'` : 'nowhere'}`,
+        });
+    }
   }
+  const out: WeightFile = { file, format: 'safetensors', tensors: [], skipped: [] };
+  for (const [tensor, shard] of map) {
+    const t = found.get(tensor);
+    if (!t)
+      throw new DataFormatError(
+        file,
+        `weight_map['${tensor}']`,
+        `names shard '${shard}', which has no such tensor`,
+      );
+    if ('data' in t) out.tensors.push(t);
+    else out.skipped.push(t);
+  }
+  out.skipped.push(...unclaimed);
   return out;
 }
 

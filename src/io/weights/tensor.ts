@@ -12,6 +12,19 @@ export interface WeightTensor {
    * Whether the stored values are floating point (quantised floats count): only these are weights.
    */
   floating: boolean;
+  /**
+   * How the model's graph consumes the tensor, where the format records it (ONNX: the nodes that
+   * take it as an input); absent when unknown.
+   */
+  uses?: TensorUse[];
+}
+
+/** One node input fed by a tensor: the operator, the input's position, its `group` attribute. */
+export interface TensorUse {
+  op: string;
+  input: number;
+  /** The node's `group` attribute (Conv, ConvTranspose), when set. */
+  group?: number;
 }
 
 /** A tensor a reader could not convert, with the reason (external file missing, strings, …). */

@@ -10,20 +10,21 @@ import { parseTfjs, type ShardReader } from './tfjs-parse.js';
 export type { ShardReader } from './tfjs-parse.js';
 
 /**
- * Reads a TensorFlow.js model: model.json's `weightsManifest` (groups of `paths` — binary shards
- * concatenated in order — and `weights` {name, shape, dtype, quantization}) and the shards next
- * to it. Dequantisation: uint8/uint16 values q become q·scale + min; float16 halves are widened;
- * integers stay integers (original_dtype int32 is rounded). String weights are skipped (their
- * length prefixes are read to find the next weight).
+ * Reads TensorFlow.js weights: a model.json's `weightsManifest`, or a bare weights manifest
+ * (`*weights_manifest.json`, the JSON array of groups that face-api.js and weights-only exports
+ * ship), with the binary shards next to it; each group's `paths` are concatenated in order and
+ * its `weights` {name, shape, dtype, quantization} read from them. Values are those TF.js decodes:
+ * uint8/uint16 values q become q·scale + min rounded to float32 (int32 weights: to an integer);
+ * float16 halves are widened; string weights are skipped (see {@link parseTfjs}).
  *
  * Hostile input: model.json is checked against its schema before use; shards are read only from
  * the model's folder (after resolving links), only regular files, and only as many bytes as the
  * manifest declares (see {@link readConfined}).
- * @param readShard reads a shard path relative to model.json (default: confined, from disk).
+ * @param readShard reads a shard path relative to the manifest (default: confined, from disk).
  * The parsing is {@link parseTfjs}.
- * @throws {DataFormatError} naming model.json and the place for a malformed manifest, a shard
+ * @throws {DataFormatError} naming the manifest and the place for a malformed manifest, a shard
  * outside the folder or unreadable, or a weight running past the data.
- * @example readTfjs('models/blazeface/model.json').tensors.length
+ * @example readTfjs('node_modules/@vladmandic/face-api/model/age_gender_model-weights_manifest.json').tensors.length
  */
 export function readTfjs(modelJson: string, readShard?: ShardReader): WeightFile {
   const dir = dirname(modelJson);

@@ -18,7 +18,8 @@ export interface WeightBytesResult {
  * Reads the models among a set of files given as bytes (files a user dropped on a page, a folder
  * chosen in the browser), without Node: `.onnx` (external data looked up in the set), single
  * `.safetensors`, sharded safetensors with their index (`*.index.json` with a `weight_map`), a
- * TF.js `model.json` (any `.json` with a `weightsManifest`) with its shards, `.npy` and `.npz`.
+ * TF.js `model.json` (any `.json` with a `weightsManifest`) or bare `*weights_manifest.json` (a
+ * JSON array of groups) with its shards, `.npy` and `.npz`.
  * Shards a manifest or index claims are not read again on their own; other files are ignored.
  * Paths are `/`-separated and relative (`model/group1-shard1of1.bin`); a manifest's paths are
  * resolved against its folder and must stay among the given files. Models come in path order.
@@ -34,7 +35,7 @@ export async function readWeightBytes(
   const manifests = new Map<string, 'tfjs' | 'index'>();
   for (const path of paths) {
     if (!path.toLowerCase().endsWith('.json')) continue;
-    const json = jsonOf(files.get(path)!);
+    const json = jsonOf(files.get(path)!, /weights_manifest\.json$/i.test(path));
     if (json?.weightsManifest !== undefined) manifests.set(path, 'tfjs');
     else if (json?.weight_map !== undefined) manifests.set(path, 'index');
     else continue;
@@ -118,9 +119,14 @@ function claimedBy(path: string, json: Record<string, unknown>, kind: 'tfjs' | '
   return groups.flatMap((g) => (Array.isArray(g.paths) ? g.paths.map(String) : []));
 }
 
-function jsonOf(bytes: Uint8Array): Record<string, unknown> | undefined {
+/**
+ * The JSON object in `bytes`; with `bareManifest` (a `*weights_manifest.json`, as parseTfjs
+ * accepts only under that name) a top-level array of groups reads as `{ weightsManifest }`.
+ */
+function jsonOf(bytes: Uint8Array, bareManifest = false): Record<string, unknown> | undefined {
   try {
     const value: unknown = JSON.parse(new TextDecoder().decode(bytes));
+    if (bareManifest && Array.isArray(value)) return { weightsManifest: value };
     return typeof value === 'object' && value !== null && !Array.isArray(value)
       ? (value as Record<string, unknown>)
       : undefined;

@@ -20,6 +20,10 @@ export interface DiagnoseSettings {
   fit: 'pl' | 'tpl';
   /** How each layer's spectrum is computed: the Gram matrix where it resolves it, or an SVD. */
   spectrum: SpectrumRoute;
+  /** Fused attention projections split into q, k, v ('auto') or kept whole ('never'). */
+  splitQkv: 'auto' | 'never';
+  /** Depthwise kernels as one channels × taps matrix, or WeightWatcher's slices. */
+  depthwise: 'matrix' | 'slices';
   minEvals: number;
   maxEvals: number;
   seed: number;
@@ -33,6 +37,8 @@ export const DEFAULT_SETTINGS: DiagnoseSettings = {
   fingers: false,
   fit: 'pl',
   spectrum: 'auto',
+  splitQkv: 'auto',
+  depthwise: 'matrix',
   minEvals: 10,
   maxEvals: 15000,
   seed: 0,
@@ -94,6 +100,8 @@ export async function diagnoseFiles(
     maxEvals: settings.maxEvals,
     seed: settings.seed,
     spectrum: settings.spectrum,
+    splitQkv: settings.splitQkv,
+    depthwise: settings.depthwise,
     onLayer: onProgress,
   };
   const result = await diagnoseModel(read.files, options);

@@ -23,6 +23,8 @@ Web Worker; nothing is uploaded.</p>
   <label><input type="checkbox" name="fingers"> --fingers</label>
   <label>--fit <select name="fit"><option value="pl">pl</option><option value="tpl">tpl</option></select></label>
   <label>--spectrum <select name="spectrum"><option value="auto">auto</option><option value="svd">svd</option><option value="gram">gram</option></select></label>
+  <label>--split-qkv <select name="splitQkv"><option value="auto">auto</option><option value="never">never</option></select></label>
+  <label>--depthwise <select name="depthwise"><option value="matrix">matrix</option><option value="slices">slices</option></select></label>
   <label>--min-evals <input type="number" name="minEvals" min="1" step="1"></label>
   <label>--max-evals <input type="number" name="maxEvals" min="1" step="1"></label>
   <label>--seed <input type="number" name="seed" min="0" step="1"></label>
@@ -100,6 +102,8 @@ export function diagnoseView() {
         fingers: checked('fingers'),
         fit: field('fit').value === 'tpl' ? 'tpl' : 'pl',
         spectrum: spectrumRoute(field('spectrum').value),
+        splitQkv: field('splitQkv').value === 'never' ? 'never' : 'auto',
+        depthwise: field('depthwise').value === 'slices' ? 'slices' : 'matrix',
         minEvals: whole('minEvals', 1),
         maxEvals: whole('maxEvals', 1),
         seed: whole('seed', 0),
