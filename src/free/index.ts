@@ -8,7 +8,13 @@ export {
   type CompressionCheck,
   compressionCheck,
 } from './compression-check.js';
-export { compress, type Decompression, decompress, GLUE_TOLERANCE } from './decompress.js';
+export {
+  compress,
+  type Decompression,
+  decompress,
+  GLUE_TOLERANCE,
+  MOMENT_TOLERANCE,
+} from './decompress.js';
 export { totalVariation } from './distance.js';
 export { type FreeForm, type FreeFormOptions, freeForm } from './free-form.js';
 export { fitGlue, type Glue } from './glue.js';
