@@ -12,8 +12,10 @@
         "native/blas_threads.cc",
         "native/cholesky.cc",
         "native/decompositions.cc",
+        "native/gram_eigenvalues.cc",
         "native/least_squares.cc",
-        "native/memory.cc"
+        "native/memory.cc",
+        "native/two_stage.cc"
       ],
       "dependencies": [
         "<!(node -p \"require('node-addon-api').targets\"):node_addon_api_except_all"

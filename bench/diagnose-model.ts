@@ -1,11 +1,13 @@
 // Multi-layer benchmark (issue 18: "a 24-layer 1024 × 1024 model diagnosed ≥ 3× faster than the
 // reference Python script on the same run"): L heavy-tailed N×M layers (bench/diagnose-large.ts's
 // entries g·u^(−1/3), one seed per layer) through diagnoseModel with the MP fit and randomisation
-// (rmtkit's and WeightWatcher's columns, phases), with the next layer's decompositions overlapping
-// this one's analysis (default) and without, against bench/ww_reference.py (WeightWatcher 0.7.5's
-// columns line by line, numpy/scipy; mp_fit and randomize) on the same layers in the same run.
-// Wall and process CPU seconds; the overlapped and serial results are checked bit-identical.
-// Usage: node --import tsx bench/diagnose.ts --model 24x1024x1024
+// (rmtkit's and WeightWatcher's columns, phases), with the next layers' decompositions overlapping
+// this one's analysis (default; as many layers at once as asyncLanes(): one per core while
+// OpenBLAS is fixed at one thread) and without, against bench/ww_reference.py (WeightWatcher
+// 0.7.5's columns line by line, numpy/scipy; mp_fit and randomize) on the same layers in the same
+// run. Wall and process CPU seconds; the overlapped and serial results are checked bit-identical.
+// Usage: node --import tsx bench/diagnose.ts --model 24x1024x1024 [--plain] (--plain: without
+// the MP fit + randomisation run, whose reference takes minutes)
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,10 +17,15 @@ import { isDeepStrictEqual } from 'node:util';
 import { diagnoseModel, type ModelOptions } from '../src/diagnostics/model.js';
 import { writeNpy } from '../src/io/npy.js';
 import type { WeightFile } from '../src/io/weights/tensor.js';
-import { backend } from '../src/linalg/backend.js';
+import { asyncLanes, backend } from '../src/linalg/backend.js';
 import { heavyTailedMatrix } from './diagnose-large.js';
 
-export async function benchModel(layers: number, rows: number, cols: number): Promise<void> {
+export async function benchModel(
+  layers: number,
+  rows: number,
+  cols: number,
+  plainOnly = false,
+): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'rmtkit-model-'));
   const file: WeightFile = { file: 'model.npz', format: 'npz', skipped: [], tensors: [] };
   for (let k = 0; k < layers; k++) {
@@ -41,7 +48,7 @@ export async function benchModel(layers: number, rows: number, cols: number): Pr
   console.log(
     'run                                              wall s    CPU s  ×ref wall  ×ref CPU',
   );
-  for (const plain of [true, false]) {
+  for (const plain of plainOnly ? [true] : [true, false]) {
     const options: ModelOptions = plain ? {} : { mpFit: true, randomize: true, seed: 0 };
     const run = async (overlap: boolean) => {
       const c = process.cpuUsage();
@@ -66,7 +73,7 @@ export async function benchModel(layers: number, rows: number, cols: number): Pr
     const methods = [...new Set(overlapped.result.layers.map((l) => l.esd_method))].join(', ');
     console.log(plain ? '-- no options (α, norms, ranks, detX)' : '-- MP fit + randomisation');
     line('bench/ww_reference.py (numpy/scipy)', { wall: ref.seconds, cpu: ref.cpuSeconds });
-    line(`rmtkit diagnoseModel, overlapped (${methods})`, overlapped);
+    line(`rmtkit diagnoseModel, overlapped (${methods}, ${asyncLanes()} lanes)`, overlapped);
     line('rmtkit diagnoseModel, one layer at a time', serial);
     const dAlpha = Math.max(
       ...overlapped.result.layers.map((l, k) => Math.abs(l.ww.alpha - ref.alpha[k])),

@@ -7,7 +7,7 @@
 // Usage: node --import tsx bench/diagnose.ts [--sizes 1024x512,2048x1024] [--repeat 3]
 //        node --import tsx bench/diagnose.ts --large 4096x11008 (bench/diagnose-large.ts only)
 //        node --import tsx bench/diagnose.ts --fits (bench/diagnose-fits.ts only: Pareto, HTMP)
-//        node --import tsx bench/diagnose.ts --model 24x1024x1024 (bench/diagnose-model.ts only)
+//        node --import tsx bench/diagnose.ts --model 24x1024x1024 [--plain] (bench/diagnose-model.ts)
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -74,7 +74,7 @@ if (args.large) {
 }
 if (args.model) {
   const [l, r, c] = String(args.model).split('x').map(Number) as [number, number, number];
-  await (await import('./diagnose-model.js')).benchModel(l, r, c);
+  await (await import('./diagnose-model.js')).benchModel(l, r, c, args.plain !== undefined);
   process.exit(0);
 }
 if (args.fits !== undefined) {

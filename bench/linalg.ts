@@ -103,6 +103,8 @@ function call(
       return () => K.spdInverse!(spd);
     case 'eigvalsh':
       return () => K.eigvalsh!(spd);
+    case 'gramEigvalsh':
+      return () => K.gramEigvalsh!(x, 1 / x.rows, false);
     case 'eigh':
       return () => K.eigh!(spd);
     case 'svd':

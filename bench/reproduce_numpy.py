@@ -1,7 +1,8 @@
 """numpy reference for bench/reproduce.ts: the same Monte Carlo trials as rmtkit's sweep, timed in the same run.
 
 Usage: python3 bench/reproduce_numpy.py '{"d": 500, "alpha": 2, "rho": 0.5, "lambda": 0.1, "trials": 12, "seed": 0}'
-Prints JSON: {"seconds": total, "times": [s per trial], "gen": [...], "train": [...]}.
+Prints JSON: {"seconds": total, "cpu": CPU seconds of the loop, "times": [s per trial], "gen": [...],
+"train": [...]}.
 One trial, as rmtkit's error-vs-alpha trial: n = round(αd) AR(1) rows by the recursion
 x_1 = z_1, x_k = ρ x_{k−1} + √(1−ρ²) z_k; masked SSR without centring (Gram, Cholesky inverse
 dpotrf + dpotri, Â = I − Q diag(Q)⁻¹); exact generalisation error (1/d) tr[(I−Â)ᵀΣ(I−Â)] and the
@@ -48,13 +49,15 @@ def main():
     rng = np.random.default_rng(a.get("seed", 0))
     times, gen, train = [], [], []
     start = time.perf_counter()
+    cpu = time.process_time()
     for _ in range(a["trials"]):
         t = time.perf_counter()
         g, tr = trial(rng, d, n, rho, lam, sigma)
         times.append(time.perf_counter() - t)
         gen.append(g)
         train.append(tr)
-    print(json.dumps({"seconds": time.perf_counter() - start, "times": times, "gen": gen, "train": train}))
+    seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
+    print(json.dumps({"seconds": seconds, "cpu": cpu, "times": times, "gen": gen, "train": train}))
 
 
 if __name__ == "__main__":

@@ -1,12 +1,15 @@
 // rmtkit's N-API addon: exports every kernel of calls.cc twice, as `name(...)` (synchronous)
 // and `nameAsync(...)` (an AsyncWorker on the libuv pool returning a Promise), plus info().
-// One process-wide mutex runs BLAS/LAPACK jobs one at a time: OpenBLAS already uses every core
-// for one job, and concurrent jobs would oversubscribe them.
+// One process-wide lock runs BLAS/LAPACK jobs one at a time: OpenBLAS already uses every core
+// for one job, and concurrent jobs would oversubscribe them. While the count is fixed at one
+// thread (a sweep's setThreads(1)) each job uses its caller's thread only, so jobs of several
+// worker threads share the lock and run side by side, one per core.
 #include <cblas.h>
 #include <lapacke.h>
 #include <napi.h>
 
 #include <mutex>
+#include <shared_mutex>
 #include <string>
 #include <utility>
 
@@ -14,6 +17,7 @@
 #include "blas_threads.h"
 #include "calls.h"
 #include "memory.h"
+#include "two_stage.h"
 
 namespace rmtkit {
 namespace {
@@ -21,13 +25,21 @@ namespace {
 bool malloc_tuned = false;  // set once by Init
 bool blas_spin = false;     // set once by Init
 
-std::mutex& JobMutex() {
-  static std::mutex mutex;
+std::shared_mutex& JobMutex() {
+  static std::shared_mutex mutex;
   return mutex;
 }
 
 Status RunLocked(const Call& call) {
-  std::lock_guard<std::mutex> lock(JobMutex());
+  {
+    // The count cannot change while the lock is shared: setThreads takes it exclusively.
+    std::shared_lock<std::shared_mutex> shared(JobMutex());
+    if (SingleThreadJobs()) {
+      CallThreads threads(call.flops, call.parallel_flops);  // only records the count here
+      return call.run();
+    }
+  }
+  std::lock_guard<std::shared_mutex> lock(JobMutex());
   CallThreads threads(call.flops, call.parallel_flops);
   return call.run();
 }
@@ -105,6 +117,8 @@ Napi::Value Info(const Napi::CallbackInfo& info) {
   result.Set("parallel", openblas_get_parallel());
   result.Set("mallocTuned", malloc_tuned);
   result.Set("blasSpin", blas_spin);
+  result.Set("blasIdleCores", IdleCoreRule());
+  result.Set("eigvalshTwoStageFrom", kTwoStageFrom);
   return result;
 }
 
@@ -116,7 +130,7 @@ Napi::Value SetThreads(const Napi::CallbackInfo& info) {
     throw Napi::TypeError::New(info.Env(), "setThreads(threads): threads must be an integer ≥ 0");
   }
   // Under the job mutex: an asynchronous job may be choosing its own count right now.
-  std::lock_guard<std::mutex> lock(JobMutex());
+  std::lock_guard<std::shared_mutex> lock(JobMutex());
   return Napi::Number::New(info.Env(), SetFixedBlasThreads(info[0].As<Napi::Number>().Int32Value()));
 }
 

@@ -22,6 +22,8 @@ GetIntFn get_threads = nullptr;
 bool pthreads = false;  // a pthreads build, whose count is process-wide
 int max_threads = 0;
 int env_threads = 0;  // a count fixed by the environment, 0 if none
+// RMTKIT_BLAS_IDLE=1: calls below their threshold take the idle cores (see PerCallCount).
+bool idle_rule = false;
 // Written under the job mutex, read by info() without it.
 std::atomic<int> fixed_threads{0};  // the count fixed now (setThreads or the environment), 0: per call
 std::atomic<int> last_call_threads{0};
@@ -66,6 +68,8 @@ void Resolve() {
   pthreads = parallel() == 1;
   env_threads = EnvironmentThreads();
   fixed_threads = env_threads;
+  const char* idle = std::getenv("RMTKIT_BLAS_IDLE");
+  idle_rule = idle != nullptr && idle[0] == '1' && idle[1] == '\0';
 }
 
 // Threads of other work runnable right now: the fourth field of /proc/loadavg ("running/total")
@@ -97,11 +101,14 @@ int OtherRunnable() {
 }
 
 // The count for a job of `flops` operations under the per-call rule: every thread above
-// `parallel_flops`, one below kIdleCheckFlops, and in between as many as there are idle cores
-// (docs/performance.md, "Threads per call").
+// `parallel_flops`, one below. With RMTKIT_BLAS_IDLE=1, a job between kIdleCheckFlops and its
+// threshold takes as many threads as there are idle cores instead. Opt-in, because OpenBLAS's
+// threaded matrix-vector products sum in an order that depends on the count, so LAPACK results
+// would then differ in their last bits between a quiet and a busy moment (docs/performance.md,
+// "Threads per call").
 int PerCallCount(double flops, double parallel_flops) {
   if (flops >= parallel_flops) return max_threads;
-  if (flops < kIdleCheckFlops) return 1;
+  if (!idle_rule || flops < kIdleCheckFlops) return 1;
   const int others = OtherRunnable();
   if (others < 0) return 1;
   const int idle = max_threads - others;
@@ -116,7 +123,11 @@ void InitBlasThreads() {
   std::call_once(once, Resolve);
 }
 
+bool IdleCoreRule() { return idle_rule; }
+
 bool PerCallThreads() { return pthreads && fixed_threads == 0 && max_threads > 1; }
+
+bool SingleThreadJobs() { return set_threads != nullptr && pthreads && fixed_threads == 1; }
 
 int SetFixedBlasThreads(int threads) {
   const int previous = fixed_threads.exchange(threads > 0 ? threads : env_threads);

@@ -12,6 +12,9 @@ namespace rmtkit {
 // wins); another BLAS, a sequential or an OpenMP build is left alone. Runs once per process.
 void InitBlasThreads();
 
+// Whether RMTKIT_BLAS_IDLE=1 asked calls below their threshold to take the idle cores.
+bool IdleCoreRule();
+
 // Whether calls choose their own thread count right now (false while a count is fixed).
 bool PerCallThreads();
 
@@ -21,10 +24,16 @@ bool PerCallThreads();
 // Callers hold the job mutex.
 int SetFixedBlasThreads(int threads);
 
+// Whether every job runs on its calling thread alone right now: a pthreads OpenBLAS (thread-safe
+// to call from several threads) whose count is fixed at one, by setThreads(1) or the environment.
+// The caller holds the job mutex, shared or not; CallThreads then changes no count.
+bool SingleThreadJobs();
+
 // For the duration of one job (the caller holds the job mutex), under the per-call rule: every
 // thread (OpenBLAS's count when the addon loaded) when the job does at least `parallel_flops`
-// floating-point operations; below that, as many threads as the machine has idle cores right now
-// (at least one; one for tiny jobs). The count the process had is restored afterwards.
+// floating-point operations; below that one thread, or with RMTKIT_BLAS_IDLE=1 as many threads
+// as the machine has idle cores right now (one for tiny jobs). The count the process had is
+// restored afterwards.
 class CallThreads {
  public:
   CallThreads(double flops, double parallel_flops);

@@ -2,6 +2,8 @@
 //   gemm(a, aRows, aCols, b, bRows, bCols, transA, transB, alpha) -> Float64Array (m×n)
 //   gram(x, n, d, scale) -> Float64Array (d×d)      cholesky(a, d) / spdInverse(a, d) -> (d×d)
 //   choleskySolve(l, d, b, k) -> (d×k)              eigvalsh(a, d) -> (d)
+//   gramEigvalsh(x, n, d, scale, outer) -> (d, or n when outer)
+//   eigvalshTwoStage(a, d) -> (d)   (eigvalsh by the two-stage route at every d; for the tests)
 //   eigh(a, d) -> { values, vectors }   svd(a, m, n) -> { u, s, vt }   qr(a, m, n) -> { q, r }
 //   gemv(a, m, n, x, trans, alpha) -> (m, or n when trans)
 //   trsm(t, d, b, rows, cols, upper, trans, left) -> (rows×cols)
@@ -72,6 +74,16 @@ void PrepareEigvalsh(const Napi::CallbackInfo& info, bool copy, Call& call) {
   double* w = args.Single(d);
   call.flops = 4.0 / 3 * d * d * d;
   call.run = [=] { return Eigvalsh(a, w, d); };
+}
+
+// The two-stage route alone, exported for the tests (not a kernel of the TS backends).
+void PrepareEigvalshTwoStage(const Napi::CallbackInfo& info, bool copy, Call& call) {
+  Args args(info, copy, call);
+  const int d = args.Dim(1);
+  const double* a = args.Input(0, d, d);
+  double* w = args.Single(d);
+  call.flops = 4.0 / 3 * d * d * d;
+  call.run = [=] { return EigvalshTwoStage(a, w, d); };
 }
 
 void PrepareEigh(const Napi::CallbackInfo& info, bool copy, Call& call) {
@@ -181,6 +193,20 @@ constexpr double kProductParallel = 2e8;
 // other factorisations.
 constexpr double kLapackParallel = 2e9;
 
+void PrepareGramEigvalsh(const Napi::CallbackInfo& info, bool copy, Call& call) {
+  Args args(info, copy, call);
+  const int n = args.Dim(1), d = args.Dim(2);
+  const double scale = args.Number(3);
+  const bool outer = args.Bool(4);
+  const double* x = args.Input(0, n, d);
+  const int order = outer ? n : d;
+  double* w = args.Single(order);
+  // The job's threads follow the product (its table entry has the BLAS-3 threshold); the
+  // eigensolver inside picks its own by the LAPACK threshold (kLapackParallel above).
+  call.flops = 1.0 * n * d * order;
+  call.run = [=] { return GramEigvalsh(x, w, n, d, outer, scale, kLapackParallel); };
+}
+
 }  // namespace
 
 const std::vector<KernelEntry>& KernelTable() {
@@ -191,6 +217,8 @@ const std::vector<KernelEntry>& KernelTable() {
       {"choleskySolve", PrepareCholeskySolve, kProductParallel},
       {"spdInverse", PrepareSquare<SpdInverse, 3>, kLapackParallel},
       {"eigvalsh", PrepareEigvalsh, kLapackParallel},
+      {"eigvalshTwoStage", PrepareEigvalshTwoStage, kLapackParallel},
+      {"gramEigvalsh", PrepareGramEigvalsh, kProductParallel},
       {"eigh", PrepareEigh, kLapackParallel},
       {"svd", PrepareSvd, kLapackParallel},
       {"qr", PrepareQr, kLapackParallel},

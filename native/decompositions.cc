@@ -1,5 +1,6 @@
-// Spectral, orthogonal and triangular decompositions: dsyevd, dgesdd, dgeqrf / dgeqp3 + dorgqr,
-// dgeqrf alone for R, dgetrf and dsytrf for log-determinants. Workspaces are queried from LAPACK
+// Spectral, orthogonal and triangular decompositions: dsyevd (for eigenvalues only from d = 2048
+// the two-stage reduction, two_stage.h), dgesdd, dgeqrf / dgeqp3 + dorgqr, dgeqrf alone for R,
+// dgetrf and dsytrf for log-determinants. Workspaces are queried from LAPACK
 // and taken from one huge-page Block per call (see memory.h).
 #include <lapacke.h>
 
@@ -11,6 +12,7 @@
 #include "kernels.h"
 #include "layout.h"
 #include "memory.h"
+#include "two_stage.h"
 
 namespace rmtkit {
 namespace {
@@ -73,7 +75,16 @@ Status Eigvalsh(const double* a, double* w, int d) {
   const size_t size = static_cast<size_t>(d) * d;
   Block copy(size * sizeof(double));  // dsyevd destroys its input
   std::memcpy(copy.data(), a, size * sizeof(double));
-  return Syevd('N', static_cast<double*>(copy.data()), w, d);
+  double* c = static_cast<double*>(copy.data());
+  return d >= kTwoStageFrom ? TwoStageEigenvalues(c, w, d) : Syevd('N', c, w, d);
+}
+
+Status EigvalshTwoStage(const double* a, double* w, int d) {
+  if (d == 0) return {};
+  const size_t size = static_cast<size_t>(d) * d;
+  Block copy(size * sizeof(double));
+  std::memcpy(copy.data(), a, size * sizeof(double));
+  return TwoStageEigenvalues(static_cast<double*>(copy.data()), w, d);
 }
 
 Status Eigh(const double* a, double* w, double* v, int d) {

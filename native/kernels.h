@@ -27,8 +27,16 @@ Status Cholesky(const double* a, double* l, int d);
 Status CholeskySolve(const double* l, const double* b, double* x, int d, int k);
 // inv (d×d, full symmetric) = a⁻¹ through a's Cholesky factor.
 Status SpdInverse(const double* a, double* inv, int d);
-// w (d) = eigenvalues of symmetric a, ascending.
+// w (d) = eigenvalues of symmetric a, ascending: dsyevd below d = kTwoStageFrom, the two-stage
+// reduction from there on (two_stage.h).
 Status Eigvalsh(const double* a, double* w, int d);
+// Eigvalsh by the two-stage route at every order (for the tests that compare the two routes).
+Status EigvalshTwoStage(const double* a, double* w, int d);
+// w = eigenvalues, ascending, of scale·xᵀx (d of them) or with outer of scale·xxᵀ (n), x n×d; all
+// NaN when the Gram matrix has a non-finite diagonal entry. The eigensolver runs on one OpenBLAS
+// thread when it does fewer than eigen_parallel_flops operations (native/blas_threads.h).
+Status GramEigvalsh(const double* x, double* w, int n, int d, bool outer, double scale,
+                    double eigen_parallel_flops);
 // w (d) ascending and v (d×d) with the eigenvectors as columns.
 Status Eigh(const double* a, double* w, double* v, int d);
 // Thin SVD of a (m×n), k = min(m, n): u m×k, s k descending, vt k×n.

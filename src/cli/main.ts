@@ -74,6 +74,7 @@ Environment:
   RMTKIT_THREADS=N           worker threads of the JS backend
   RMTKIT_SIMD=0              JS backend without its WebAssembly SIMD kernels
   RMTKIT_BLAS_SPIN=1         old OpenBLAS threads spin instead of sched_yield (quiet machines only)
+  RMTKIT_BLAS_IDLE=1         mid-size BLAS/LAPACK calls use the idle cores (last bits then vary)
   RMTKIT_MALLOC_TUNING=0     keep glibc's default malloc thresholds
   RMTKIT_MAX_MEMORY=SIZE     memory a request may plan for (default 3/4 of RAM; e.g. 8GB)
   RMTKIT_QUEUE=URL           Redis URL for reproduce --queue and worker (keeps a password out of ps)

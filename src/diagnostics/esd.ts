@@ -1,4 +1,4 @@
-import { eigvalsh, eigvalshAsync, gram, gramAsync } from '../linalg/api.js';
+import { gramEigvalsh, gramEigvalshAsync } from '../linalg/api.js';
 import type { Matrix } from '../linalg/matrix.js';
 
 /**
@@ -18,15 +18,16 @@ export interface Esd {
 
 /**
  * The eigenvalues λ = s² of a weight matrix W, from the M×M Gram matrix of W oriented N×M with
- * N ≥ M (WᵀW or WWᵀ, whichever is smaller; BLAS dsyrk + LAPACK dsyevd on the native backend).
+ * N ≥ M (WᵀW or WWᵀ, whichever is smaller; gramEigvalsh: BLAS dsyrk + LAPACK dsyevd, or from M =
+ * 2048 the two-stage reduction, in one job on the native backend).
  * Computed zeros may come out as −1e-16·λmax: they are clamped to 0. The Gram route resolves
  * eigenvalues down to ~ε·λmax (singular values to √ε·s_max), which is what the metrics use
  * (see matrix_rank in norms.ts).
  * @example weightEsd(Matrix.fromRows([[3, 0], [0, 4], [0, 0]])).evals // [9, 16]
  */
 export function weightEsd(w: Matrix): Esd {
-  const { x, N, M } = orient(w);
-  return finish(eigvalsh(gram(x, 1)), N, M);
+  const { outer, N, M } = orient(w);
+  return finish(gramEigvalsh(w, { outer }), N, M);
 }
 
 /**
@@ -34,14 +35,15 @@ export function weightEsd(w: Matrix): Esd {
  * @example (await weightEsdAsync(W)).evals
  */
 export async function weightEsdAsync(w: Matrix): Promise<Esd> {
-  const { x, N, M } = orient(w);
-  return finish(await eigvalshAsync(await gramAsync(x, 1)), N, M);
+  const { outer, N, M } = orient(w);
+  return finish(await gramEigvalshAsync(w, { outer }), N, M);
 }
 
-function orient(w: Matrix): { x: Matrix; N: number; M: number } {
+/** N ≥ M, and whether the Gram matrix is WWᵀ (a wide W) rather than WᵀW. */
+function orient(w: Matrix): { outer: boolean; N: number; M: number } {
   return w.rows >= w.cols
-    ? { x: w, N: w.rows, M: w.cols }
-    : { x: w.transpose(), N: w.cols, M: w.rows };
+    ? { outer: false, N: w.rows, M: w.cols }
+    : { outer: true, N: w.cols, M: w.rows };
 }
 
 function finish(values: Float64Array, N: number, M: number): Esd {

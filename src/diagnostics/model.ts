@@ -74,8 +74,9 @@ export interface ModelOptions extends Omit<DiagnoseOptions, 'seed'>, LayerKindOp
    */
   spectrum?: SpectrumRoute;
   /**
-   * Compute the next layer's decompositions (off the main thread) while this one is analysed
-   * (default true). Results are the same either way, bit for bit.
+   * Compute the next layers' decompositions (off the main thread) while this one is analysed
+   * (default true): one layer ahead, or one per core while OpenBLAS is fixed at one thread
+   * (asyncLanes). Results are the same either way, bit for bit.
    */
   overlap?: boolean;
 }

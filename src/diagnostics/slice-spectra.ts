@@ -1,7 +1,8 @@
 // How diagnoseModel gets the singular values of a layer's matrices: the M×M Gram matrix and its
-// eigenvalues when they resolve the whole spectrum (about a quarter of an SVD's work, and what
+// eigenvalues in one native job (gramEigvalsh: dsyrk, then dsyevd or from M = 2048 the two-stage
+// reduction) when they resolve the whole spectrum (about a quarter of an SVD's work, and what
 // makes 4096 × 11008 layers fast), an SVD otherwise. docs/diagnostics.md, "Large layers".
-import { eigvalshAsync, gramAsync, svdAsync } from '../linalg/api.js';
+import { gramEigvalshAsync, svdAsync } from '../linalg/api.js';
 import type { Matrix } from '../linalg/matrix.js';
 
 /**
@@ -66,17 +67,19 @@ export async function sliceSpectra(
   const singular: Float64Array[] = [];
   const used = new Set<'gram' | 'svd'>();
   for (const w of mats) {
-    const x = w.rows >= w.cols ? w : w.transpose();
+    // Oriented N×M with N ≥ M: the Gram matrix is WᵀW, or WWᵀ of a wide W (no transposed copy).
+    const wide = w.rows < w.cols;
     let s: Float64Array | undefined;
     if (route !== 'svd') {
-      const evals = await eigvalshAsync(await gramAsync(x, 1));
-      if (route === 'gram' || gramResolved(evals, x.rows, x.cols, levels)) {
+      const evals = await gramEigvalshAsync(w, { outer: wide });
+      const [N, M] = wide ? [w.cols, w.rows] : [w.rows, w.cols];
+      if (route === 'gram' || gramResolved(evals, N, M, levels)) {
         s = Float64Array.from(evals, (v) => Math.sqrt(Math.max(0, v))).reverse();
         used.add('gram');
       }
     }
     if (!s) {
-      s = (await svdAsync(x)).s;
+      s = (await svdAsync(wide ? w.transpose() : w)).s;
       used.add('svd');
     }
     singular.push(s);

@@ -20,6 +20,13 @@ export type TrialReply =
 // platform/worker.ts).
 const ENTRY = workerEntry(import.meta.url, './worker');
 
+/**
+ * Trials sent to a worker ahead of its answers: the one it runs and the next, waiting in its
+ * port, so a worker starts its next trial at once instead of idling while its answer reaches a
+ * busy or descheduled parent thread and the parent's next request comes back.
+ */
+const SENT_PER_WORKER = 2;
+
 /** Anything that runs trials by experiment name: a {@link TrialPool} or a lazy wrapper of one. */
 export interface TrialRunner {
   run(experiment: string, params: Params, seed: number): Promise<TrialOutcome>;
@@ -38,7 +45,7 @@ export interface TrialRunner {
 export function lazyPool(size: number): TrialRunner & { close(): Promise<void> } {
   let pool: Promise<TrialPool> | undefined;
   return {
-    capacity: 2 * size,
+    capacity: SENT_PER_WORKER * size,
     run: (experiment, params, seed) =>
       (pool ??= TrialPool.start(size)).then((p) => p.run(experiment, params, seed)),
     close: async () => {
@@ -47,19 +54,27 @@ export function lazyPool(size: number): TrialRunner & { close(): Promise<void> }
   };
 }
 
+interface Job {
+  request: TrialRequest;
+  resolve: (o: TrialOutcome) => void;
+  reject: (e: Error) => void;
+}
+
 interface Slot {
   worker: Worker;
-  busy?: { request: TrialRequest; resolve: (o: TrialOutcome) => void; reject: (e: Error) => void };
+  /** Trials sent to this worker and not answered yet, oldest (the one running) first. */
+  sent: Job[];
 }
 
 /**
  * A fixed set of worker threads that run trials, one at a time each, in submission order.
- * Every worker imports the experiment registry once; requests and replies are plain JSON.
- * A worker that dies fails its trial and every later one (the sweep stops; stored trials stay).
+ * Every worker imports the experiment registry once; requests and replies are plain JSON (a few
+ * hundred bytes a trial). A worker that dies fails its trials and every later one (the sweep
+ * stops; stored trials stay).
  * @example const pool = await TrialPool.start(2); const o = await pool.run('error-vs-alpha', params, 0); await pool.close();
  */
 export class TrialPool implements TrialRunner {
-  private readonly queue: Array<NonNullable<Slot['busy']>> = [];
+  private readonly queue: Job[] = [];
   private failure: Error | undefined;
   private nextId = 0;
 
@@ -86,7 +101,7 @@ export class TrialPool implements TrialRunner {
             worker.once('error', reject);
             worker.once('message', () => {
               worker.off('error', reject);
-              resolve({ worker });
+              resolve({ worker, sent: [] });
             });
           }),
       ),
@@ -105,9 +120,11 @@ export class TrialPool implements TrialRunner {
     return this.slots.length;
   }
 
-  /** Two trials per worker: one running, one waiting, so no worker idles between trials. */
+  /**
+   * Two trials per worker: one running, one waiting in its port, so no worker idles between trials.
+   */
   get capacity(): number {
-    return 2 * this.slots.length;
+    return SENT_PER_WORKER * this.slots.length;
   }
 
   /** Whether a worker died (or the pool was closed): every later trial will fail. */
@@ -137,8 +154,8 @@ export class TrialPool implements TrialRunner {
 
   private listen(slot: Slot): void {
     slot.worker.on('message', (reply: TrialReply) => {
-      const job = slot.busy;
-      slot.busy = undefined;
+      // A worker answers its requests in the order they were sent.
+      const job = slot.sent.shift();
       if (!job) return;
       if ('outcome' in reply) job.resolve(reply.outcome);
       else
@@ -151,20 +168,21 @@ export class TrialPool implements TrialRunner {
       this.dispatch();
     });
     const died = (error: Error) => {
-      slot.busy?.reject(error);
-      slot.busy = undefined;
+      for (const job of slot.sent.splice(0)) job.reject(error);
       this.fail(error);
     };
     slot.worker.on('error', died);
     slot.worker.on('exit', (code) => died(new Error(`trial worker exited with code ${code}`)));
   }
 
+  /** Sends queued trials to the workers with the fewest unanswered ones, up to SENT_PER_WORKER. */
   private dispatch(): void {
-    for (const slot of this.slots) {
-      if (this.queue.length === 0) return;
-      if (slot.busy) continue;
-      slot.busy = this.queue.shift()!;
-      slot.worker.postMessage(slot.busy.request);
+    while (this.queue.length > 0) {
+      const slot = this.slots.reduce((a, b) => (b.sent.length < a.sent.length ? b : a));
+      if (slot.sent.length >= SENT_PER_WORKER) return;
+      const job = this.queue.shift()!;
+      slot.sent.push(job);
+      slot.worker.postMessage(job.request);
     }
   }
 

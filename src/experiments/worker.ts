@@ -4,6 +4,7 @@
  * name; the worker finds its definition in the registry, so nothing but JSON crosses threads.
  */
 import { parentPort } from 'node:worker_threads';
+import { randomStream } from '../random/stream.js';
 import type { TrialReply, TrialRequest } from './pool.js';
 import { findExperiment } from './registry.js';
 import { runTrial } from './trial.js';
@@ -23,5 +24,8 @@ if (port) {
     }
     port.postMessage(reply);
   });
+  // The random kernel compiles its WebAssembly module on first use: done here, before the
+  // worker reports ready, so that no trial pays for it (the pool's start-up does, once).
+  randomStream(0).fill(new Float64Array(2), 'normal');
   port.postMessage({ ready: true });
 }

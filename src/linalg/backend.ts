@@ -89,6 +89,16 @@ export function asyncKernel<K extends KernelName>(name: K, on: Backend = active)
 const defer: (run: () => void) => void =
   typeof setImmediate === 'function' ? setImmediate : (run) => setTimeout(run, 0);
 
+/**
+ * How many asynchronous kernel calls the active backend runs at once right now: the native
+ * backend one per core while OpenBLAS is fixed at one thread (setBlasThreads(1) or
+ * OPENBLAS_NUM_THREADS=1), else 1. Independent work can keep that many calls in flight.
+ * @example const inFlight = asyncLanes();
+ */
+export function asyncLanes(): number {
+  return active.asyncLanes?.() ?? 1;
+}
+
 /** A description of the active backend for `rmtkit info` and reports. */
 export function backendDetails(): Record<string, string | number | boolean> {
   return { backend: active.name, ...(active.details ?? {}) };

@@ -10,6 +10,8 @@ export {
   eigvalshAsync,
   gram,
   gramAsync,
+  gramEigvalsh,
+  gramEigvalshAsync,
   ldlLogdet,
   lstsqQr,
   luLogdet,

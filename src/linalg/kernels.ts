@@ -62,6 +62,12 @@ export interface Kernels {
   spdInverse(a: Matrix): Matrix;
   /** Eigenvalues of a symmetric matrix, ascending. */
   eigvalsh(a: Matrix): Float64Array;
+  /**
+   * Eigenvalues, ascending, of scale·XᵀX (d of them for X n×d) or, with `outer`, of scale·XXᵀ (n):
+   * gram then eigvalsh without the d×d matrix leaving the backend; all NaN when the Gram matrix
+   * has a non-finite diagonal.
+   */
+  gramEigvalsh(x: Matrix, scale: number, outer: boolean): Float64Array;
   /** Eigenvalues (ascending) and orthonormal eigenvectors (columns) of a symmetric matrix. */
   eigh(a: Matrix): Eigh;
   /** Thin singular value decomposition. */
@@ -116,6 +122,10 @@ export const KERNELS: Readonly<Record<KernelName, { inputs: string; outputs: str
   choleskySolve: { inputs: 'L (d×d lower), B (d×k)', outputs: 'X = (LLᵀ)⁻¹B (d×k)' },
   spdInverse: { inputs: 'A (d×d, SPD)', outputs: 'A⁻¹ (d×d, symmetric)' },
   eigvalsh: { inputs: 'A (d×d, symmetric)', outputs: 'eigenvalues ascending (d)' },
+  gramEigvalsh: {
+    inputs: 'X (n×d), scale, outer',
+    outputs: 'eigenvalues of scale·XᵀX (d), or of scale·XXᵀ (n) when outer, ascending',
+  },
   eigh: { inputs: 'A (d×d, symmetric)', outputs: 'values ascending (d), vectors as columns (d×d)' },
   svd: { inputs: 'A (m×n)', outputs: 'U (m×k), s descending (k), Vt (k×n), k = min(m, n)' },
   qr: { inputs: 'A (m×n)', outputs: 'Q (m×k) orthonormal columns, R (k×n) upper, k = min(m, n)' },
@@ -150,6 +160,11 @@ export interface Backend {
    * choose; returns the previous setting.
    */
   readonly setThreads?: (threads: number | 'auto') => number | 'auto';
+  /**
+   * How many asynchronous jobs the backend runs at once right now (1 when absent): callers with
+   * independent work (the layers of a model) keep that many in flight.
+   */
+  readonly asyncLanes?: () => number;
   /** Free-form facts for `rmtkit info` (library versions, threads). */
   readonly details?: Record<string, string | number | boolean>;
 }

@@ -1,5 +1,6 @@
 import { InvalidArgumentError, NotPositiveDefiniteError } from '../errors.js';
-import { gram, gramAsync, spdInverse, spdInverseAsync } from '../linalg/api.js';
+import { gram, gramAsync, spdInverseAsync } from '../linalg/api.js';
+import { kernel } from '../linalg/backend.js';
 import { assertFinite, Matrix, type MatrixLike } from '../linalg/matrix.js';
 import { checkOptions } from '../options.js';
 import { SSR_PARAMS } from './params.js';
@@ -47,7 +48,10 @@ function fitPrepared({ xc, mean, lambda, centred }: ReturnType<typeof prepare>):
   if (lambda === 0)
     return makeFit({ ...ridgeless(xc, sigmaHat), lambda, centred, mean, n: xc.rows, d: xc.cols });
   try {
-    return fromInverse(spdInverse(shift(sigmaHat, lambda)), lambda, centred, mean, xc.rows);
+    // Σ̂ + λI is exactly symmetric (both backends mirror the Gram) and finite (gram checked its
+    // diagonal, which bounds every entry), so the kernel skips spdInverse's scan of its input.
+    const q = kernel('spdInverse')(shift(sigmaHat, lambda));
+    return fromInverse(q, lambda, centred, mean, xc.rows);
   } catch (error) {
     return belowRounding(error, xc, shift(sigmaHat, -lambda), lambda, centred, mean);
   }

@@ -1,10 +1,12 @@
 // Asynchronous native kernels: same results as the synchronous ones, off the JS thread, one job
-// at a time, inputs snapshotted at call time.
+// at a time (one per core while OpenBLAS is fixed at one thread), inputs snapshotted at call time.
 
 import assert from 'node:assert/strict';
+import { availableParallelism } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { describe, it } from 'node:test';
 import { NotPositiveDefiniteError } from '../../src/errors.js';
+import { asyncLanes, setBlasThreads } from '../../src/linalg/backend.js';
 import { Matrix } from '../../src/linalg/matrix.js';
 import { native, nativeSuite, randomMatrix, randomSpd, randomSymmetric } from './native-setup.js';
 
@@ -97,7 +99,8 @@ describe('native async kernels', nativeSuite, () => {
     assert.deepStrictEqual(await queued, expected);
   });
 
-  it('run one at a time, finishing in call order even when later jobs are smaller', async () => {
+  /** The order in which a large job and three tiny ones called after it finish. */
+  async function finishingOrder(): Promise<number[]> {
     const { asyncKernels } = native();
     const order: number[] = [];
     const jobs = [
@@ -107,7 +110,30 @@ describe('native async kernels', nativeSuite, () => {
       asyncKernels.qr!(randomMatrix(3, 3, 11)),
     ].map((job, i) => job.then(() => order.push(i)));
     await Promise.all(jobs);
-    assert.deepEqual(order, [0, 1, 2, 3]);
+    return order;
+  }
+
+  it('run one at a time while OpenBLAS may use every core, finishing in call order even when later jobs are smaller', async () => {
+    const before = setBlasThreads(availableParallelism())!;
+    try {
+      assert.equal(asyncLanes(), 1);
+      assert.deepEqual(await finishingOrder(), [0, 1, 2, 3]);
+    } finally {
+      setBlasThreads(before);
+    }
+  });
+
+  it('run one job per core side by side while OpenBLAS is fixed at one thread', async () => {
+    const before = setBlasThreads(1)!;
+    try {
+      assert.equal(asyncLanes(), availableParallelism());
+      // With two lanes the tiny jobs pass the eigh of d = 500 (tens of milliseconds).
+      const order = await finishingOrder();
+      if (availableParallelism() > 1) assert.notEqual(order[0], 0);
+      else assert.deepEqual(order, [0, 1, 2, 3]);
+    } finally {
+      setBlasThreads(before);
+    }
   });
 
   it('keep running queued jobs after one is rejected', async () => {

@@ -147,26 +147,34 @@ describe('native backend', nativeSuite, () => {
     assert.deepEqual(env.smallAsync, [2, 2]);
   });
 
-  it('runs a mid-size call on one thread while every core is busy with other work', () => {
+  it('runs a mid-size call on one thread by default, and with RMTKIT_BLAS_IDLE=1 while every core is busy', () => {
     // eigvalsh at d = 400 does 8.5·10⁷ operations: above the tiny-job cut (2·10⁷), below the
-    // LAPACK threshold (2·10⁹), so its count follows the idle cores. Busy loops in other
-    // processes, one per core, are runnable for the whole call whatever the rest of the machine
-    // does, so no core is idle.
+    // LAPACK threshold (2·10⁹). By default its count is one whatever the load (so its bits never
+    // depend on the moment); with RMTKIT_BLAS_IDLE=1 it follows the idle cores. Busy loops in
+    // other processes, one per core, are runnable for the whole call whatever the rest of the
+    // machine does, so no core is idle.
     const cores = availableParallelism();
     const busy = Array.from({ length: cores }, () =>
       spawn(process.execPath, ['-e', 'for (;;) {}'], { stdio: 'ignore' }),
     );
+    const expression = `(() => {
+      const addon = require(${JSON.stringify(join(root, 'build/Release/rmtkit.node'))});
+      const a = backend.kernels.gram(gaussianMatrix(500, 400, 3), 1 / 500);
+      backend.kernels.eigvalsh(a);
+      const info = addon.info();
+      return { perCall: info.threadsPerCall, idle: info.blasIdleCores, threads: info.lastCallThreads };
+    })()`;
+    const free = { OPENBLAS_NUM_THREADS: '', GOTO_NUM_THREADS: '', OMP_NUM_THREADS: '' };
     try {
-      const seen = inFreshProcess(
-        { OPENBLAS_NUM_THREADS: '', GOTO_NUM_THREADS: '', OMP_NUM_THREADS: '' },
-        `(() => {
-          const addon = require(${JSON.stringify(join(root, 'build/Release/rmtkit.node'))});
-          const a = backend.kernels.gram(gaussianMatrix(500, 400, 3), 1 / 500);
-          backend.kernels.eigvalsh(a);
-          return { perCall: addon.info().threadsPerCall, threads: addon.info().lastCallThreads };
-        })()`,
-      ) as { perCall: boolean; threads: number };
-      if (seen.perCall) assert.equal(seen.threads, 1);
+      for (const idle of ['', '1']) {
+        const seen = inFreshProcess({ ...free, RMTKIT_BLAS_IDLE: idle }, expression) as {
+          perCall: boolean;
+          idle: boolean;
+          threads: number;
+        };
+        assert.equal(seen.idle, idle === '1');
+        if (seen.perCall) assert.equal(seen.threads, 1, `RMTKIT_BLAS_IDLE=${idle}`);
+      }
     } finally {
       for (const child of busy) child.kill('SIGKILL');
     }

@@ -7,6 +7,7 @@ import { lstsqQr } from './least-squares/lstsq.js';
 import { gemm } from './products/gemm.js';
 import { gemv } from './products/gemv.js';
 import { gram } from './products/gram.js';
+import { gramEigvalsh } from './products/gram-eigvalsh.js';
 import { qrPivoted } from './qr/pivoted.js';
 import { qr } from './qr/qr.js';
 import { qrR } from './qr/r-factor.js';
@@ -29,6 +30,7 @@ export const jsBackend: Backend = {
     spdInverse,
     qr,
     eigvalsh,
+    gramEigvalsh,
     eigh,
     svd,
     gemv,

@@ -7,7 +7,7 @@ import {
 } from '../../kernels.js';
 import type { NativeAddon, NativeArg } from './addon.js';
 import { translateNativeError } from './errors.js';
-import { SerialQueue } from './queue.js';
+import { JobQueue } from './queue.js';
 import { NATIVE_SPECS } from './specs.js';
 
 type AnyParams = Parameters<Kernels[KernelName]>;
@@ -15,15 +15,17 @@ type Spec = { args(...p: AnyParams): NativeArg[]; result(raw: unknown, ...p: Any
 
 /**
  * Builds the native backend (priority 10, above JS) around a loaded addon: synchronous kernels
- * call OpenBLAS/LAPACK on the JS thread; `asyncKernels` run them on the libuv pool one at a time
- * (see {@link SerialQueue}). The addon also holds one lock around every BLAS/LAPACK job, so a
- * synchronous call made while an async job runs waits for it. LAPACK failures become
+ * call OpenBLAS/LAPACK on the JS thread; `asyncKernels` run them on the libuv pool one at a time,
+ * or one per core while OpenBLAS is fixed at one thread (see {@link JobQueue} and `asyncLanes`).
+ * The addon also holds one lock around every multi-threaded BLAS/LAPACK job, so a synchronous call
+ * made while such an async job runs waits for it. LAPACK failures become
  * NotPositiveDefiniteError / ConvergenceError.
  * @throws nothing itself; the kernels throw the typed errors above.
  * @example const backend = createNativeBackend(addon); backend.kernels.eigvalsh!(a)
  */
 export function createNativeBackend(addon: NativeAddon): Backend {
-  const queue = new SerialQueue();
+  const lanes = () => concurrentJobs(addon);
+  const queue = new JobQueue(lanes);
   const kernels: Record<string, unknown> = {};
   const asyncKernels: Record<string, unknown> = {};
   for (const name of KERNEL_NAMES) {
@@ -62,7 +64,9 @@ export function createNativeBackend(addon: NativeAddon): Backend {
       blasThreadsPerCall: info.threadsPerCall ?? false,
       mallocTuned: info.mallocTuned ?? false,
       blasSpin: info.blasSpin ?? false,
+      blasIdleCores: info.blasIdleCores ?? false,
     },
+    asyncLanes: lanes,
     ...(addon.setThreads
       ? { setThreads: (threads) => fromNative(addon.setThreads!(toNative(threads))) }
       : {}),
@@ -72,3 +76,19 @@ export function createNativeBackend(addon: NativeAddon): Backend {
 // The addon's setThreads speaks 0 for "each call chooses"; the Backend interface says 'auto'.
 const toNative = (threads: number | 'auto') => (threads === 'auto' ? 0 : threads);
 const fromNative = (setting: number): number | 'auto' => (setting === 0 ? 'auto' : setting);
+
+type Os = { availableParallelism?: () => number };
+const os = (
+  globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }
+).process?.getBuiltinModule?.('node:os') as Os | undefined;
+const cores = Math.max(1, os?.availableParallelism?.() ?? 1);
+
+/**
+ * How many jobs the addon runs side by side right now: one per core while a pthreads OpenBLAS is
+ * fixed at one thread (setThreads(1) or OPENBLAS_NUM_THREADS=1: each job then computes on its
+ * calling thread alone, native/blas_threads.h), else one (a job may use every core).
+ */
+function concurrentJobs(addon: NativeAddon): number {
+  const info = addon.info();
+  return info.parallel === 1 && info.threadsPerCall === false && info.threads === 1 ? cores : 1;
+}

@@ -1,39 +1,46 @@
 import type { NativeArg } from './addon.js';
 
 /**
- * Runs asynchronous native jobs one at a time, in call order. OpenBLAS already spreads one job
- * over every core, so parallel jobs would only oversubscribe them (and park libuv pool threads
- * that fs and dns need). The addon copies its inputs when a job starts; a job that has to wait
- * gets a snapshot of its Float64Array arguments at call time, so callers may mutate their
- * matrices as soon as the call returns.
- * @example const q = new SerialQueue(); await q.run([data, 3], (args) => addon.eighAsync(...args));
+ * Runs asynchronous native jobs in call order, at most `lanes()` at a time (asked again whenever a
+ * job could start). One lane is the rule: OpenBLAS already spreads one job over every core, so
+ * parallel jobs would only oversubscribe them (and park libuv pool threads that fs and dns need).
+ * While OpenBLAS is fixed at one thread the addon runs jobs side by side, and the backend gives
+ * one lane per core. The addon copies its inputs when a job starts; a job that has to wait gets a
+ * snapshot of its Float64Array arguments at call time, so callers may mutate their matrices as
+ * soon as the call returns.
+ * @example const q = new JobQueue(() => 1); await q.run([data, 3], (args) => addon.eighAsync(...args));
  */
-export class SerialQueue {
-  private unfinished = 0;
-  private last: Promise<unknown> = Promise.resolve();
+export class JobQueue {
+  private running = 0;
+  private readonly waiting: Array<() => void> = [];
 
-  /** Starts `start(args)` now when idle, else after every earlier job settled. */
+  constructor(private readonly lanes: () => number = () => 1) {}
+
+  /** Starts `start(args)` now when a lane is free and no job waits, else after the earlier ones. */
   run<T>(args: NativeArg[], start: (args: NativeArg[]) => Promise<T>): Promise<T> {
-    const idle = this.unfinished === 0;
-    this.unfinished++;
-    let job: Promise<T>;
-    if (idle) {
+    if (this.waiting.length === 0 && this.running < this.lanes()) {
       // Called synchronously so the addon copies the inputs before the caller's next statement.
-      job = attempt(() => start(args));
-    } else {
-      const own = args.map((a) => (a instanceof Float64Array ? a.slice() : a));
-      job = this.last.then(() => attempt(() => start(own)));
+      return this.launch(() => start(args));
     }
-    const done = job.finally(() => {
-      this.unfinished--;
+    const own = args.map((a) => (a instanceof Float64Array ? a.slice() : a));
+    return new Promise<T>((resolve, reject) => {
+      this.waiting.push(() => {
+        this.launch(() => start(own)).then(resolve, reject);
+      });
     });
-    this.last = done.catch(() => undefined);
-    return done;
   }
 
   /** Jobs started or waiting. */
   get size(): number {
-    return this.unfinished;
+    return this.running + this.waiting.length;
+  }
+
+  private launch<T>(start: () => Promise<T>): Promise<T> {
+    this.running++;
+    return attempt(start).finally(() => {
+      this.running--;
+      while (this.waiting.length > 0 && this.running < this.lanes()) this.waiting.shift()!();
+    });
   }
 }
 

@@ -50,6 +50,10 @@ export const NATIVE_SPECS: { [K in KernelName]: NativeSpec<K> } = {
   },
   spdInverse: { args: square, result: squareResult },
   eigvalsh: { args: square, result: (raw) => raw as Float64Array },
+  gramEigvalsh: {
+    args: (x, scale, outer) => [x.data, x.rows, x.cols, scale, outer],
+    result: (raw) => raw as Float64Array,
+  },
   eigh: {
     args: square,
     result: (raw, a): Eigh => {
