@@ -125,6 +125,8 @@ void InitBlasThreads() {
 
 bool IdleCoreRule() { return idle_rule; }
 
+int CurrentBlasThreads() { return get_threads != nullptr ? get_threads() : 1; }
+
 bool PerCallThreads() { return pthreads && fixed_threads == 0 && max_threads > 1; }
 
 bool SingleThreadJobs() { return set_threads != nullptr && pthreads && fixed_threads == 1; }

@@ -15,6 +15,9 @@ void InitBlasThreads();
 // Whether RMTKIT_BLAS_IDLE=1 asked calls below their threshold to take the idle cores.
 bool IdleCoreRule();
 
+// OpenBLAS's thread count right now (inside a job: the job's count); 1 for another BLAS.
+int CurrentBlasThreads();
+
 // Whether calls choose their own thread count right now (false while a count is fixed).
 bool PerCallThreads();
 

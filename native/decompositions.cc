@@ -76,7 +76,7 @@ Status Eigvalsh(const double* a, double* w, int d) {
   Block copy(size * sizeof(double));  // dsyevd destroys its input
   std::memcpy(copy.data(), a, size * sizeof(double));
   double* c = static_cast<double*>(copy.data());
-  return d >= kTwoStageFrom ? TwoStageEigenvalues(c, w, d) : Syevd('N', c, w, d);
+  return UseTwoStage(d) ? TwoStageEigenvalues(c, w, d) : Syevd('N', c, w, d);
 }
 
 Status EigvalshTwoStage(const double* a, double* w, int d) {

@@ -40,7 +40,7 @@ Status GramEigvalsh(const double* x, double* w, int n, int d, bool outer, double
   // The product's thread count (chosen for the whole job) is lowered for the eigensolver alone
   // when it is small enough to lose to its threaded waits, and restored afterwards.
   CallThreads threads(4.0 / 3 * order * order * order, eigen_parallel_flops);
-  if (order >= kTwoStageFrom) return TwoStageEigenvalues(g, w, order);
+  if (UseTwoStage(order)) return TwoStageEigenvalues(g, w, order);
   const int info = LAPACKE_dsyevd(LAPACK_COL_MAJOR, 'N', 'L', order, g, order, w);
   return info == 0 ? Status{} : Status{"dsyevd", info};
 }

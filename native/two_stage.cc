@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstddef>
 
+#include "blas_threads.h"
 #include "memory.h"
 
 // LAPACKE has no wrappers for the two stages, so the Fortran routines are called directly (all
@@ -21,6 +22,9 @@ void dsytrd_sb2st_(const char* stage1, const char* vect, const char* uplo, const
 }
 
 namespace rmtkit {
+
+bool UseTwoStage(int d) { return d >= kTwoStageFrom && CurrentBlasThreads() <= 1; }
+
 namespace {
 
 // Band width of the intermediate matrix. LAPACK's default (ilaenv2stage) is 32 with this library;

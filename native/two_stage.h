@@ -9,8 +9,14 @@
 
 namespace rmtkit {
 
-// From this order on Eigvalsh takes the two-stage route (measured: bench/eigvalsh-stages.c).
+// From this order on Eigvalsh takes the two-stage route when the job runs on one BLAS thread
+// (measured: bench/eigvalsh-stages.c). With more threads dsyevd stays: the band-to-tridiagonal
+// step runs on one thread without OpenMP, and at d = 4000 on two threads the two-stage route took
+// 1.22-1.27x numpy's wall time where dsyevd took 0.90x (npm run bench:check, quiet).
 constexpr int kTwoStageFrom = 2048;
+
+// Whether a job of order d, running now, takes the two-stage route.
+bool UseTwoStage(int d);
 
 // w (d) = eigenvalues of the symmetric column-major d×d buffer a (lower triangle read),
 // ascending; a is destroyed.
