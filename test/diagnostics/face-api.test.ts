@@ -4,6 +4,7 @@ import { describe, it } from 'node:test';
 import { diagnoseModel } from '../../src/diagnostics/model.js';
 import { toWwRecord } from '../../src/diagnostics/ww/names.js';
 import { readTfjs } from '../../src/io/weights/tfjs.js';
+import { WW_INTEGER_COLUMNS } from './ww-integer-columns.js';
 
 // Real trained weights nobody here wrote: face-api.js's TF.js models (@vladmandic/face-api, a
 // devDependency), against bench/ww_reference.py on the same weights
@@ -15,19 +16,6 @@ const expected = JSON.parse(readFileSync(FIXTURE, 'utf8')) as Record<
   Array<Record<string, unknown>>
 >;
 
-const INTEGERS = new Set([
-  'layer_id',
-  'N',
-  'M',
-  'rf',
-  'num_evals',
-  'rank_loss',
-  'weak_rank_loss',
-  'num_pl_spikes',
-  'num_spikes',
-  'matrix_rank',
-  'detX_num',
-]);
 const MP_COLUMNS = ['num_spikes', 'sigma_mp', 'mp_softrank', 'W_scale', 'bulk_max', 'bulk_min'];
 
 /** A fixture number: JSON null is Python's None (NaN here); 'inf', '-inf', 'nan' are strings. */
@@ -46,7 +34,7 @@ function compare(label: string, got: Record<string, unknown>, want: Record<strin
     const actual = got[key];
     const where = `${label}.${key}: ${actual} vs ${raw}`;
     if (key === 'name' || key === 'status' || key === 'warning') assert.equal(actual, raw, where);
-    else if (INTEGERS.has(key)) assert.equal(actual, raw, where);
+    else if (WW_INTEGER_COLUMNS.has(key)) assert.equal(actual, raw, where);
     else {
       const value = number(raw);
       if (!Number.isFinite(value)) assert.ok(Object.is(actual, value), where);

@@ -7,6 +7,7 @@ import type { WwFitOptions } from '../../src/diagnostics/ww/fit.js';
 import { toWwRecord } from '../../src/diagnostics/ww/names.js';
 import { type WwSlices, wwSlices } from '../../src/diagnostics/ww/slices.js';
 import { readNpz } from '../../src/io/npz.js';
+import { WW_INTEGER_COLUMNS } from './ww-integer-columns.js';
 
 const DIR = new URL('../fixtures/diagnostics/', import.meta.url).pathname;
 const arrays = readNpz(`${DIR}ww.npz`);
@@ -32,22 +33,6 @@ const FIT_OPTIONS: Record<string, WwFitOptions> = {
   tpl_force: { fit: 'TPL', xmax: 'force' },
   tpl_xmax_value: { fit: 'TPL', xmax: 61 },
 };
-const INTEGERS = new Set([
-  'layer_id',
-  'N',
-  'M',
-  'rf',
-  'num_evals',
-  'rank_loss',
-  'weak_rank_loss',
-  'num_pl_spikes',
-  'num_fingers',
-  'num_spikes',
-  'rand_num_spikes',
-  'matrix_rank',
-  'detX_num',
-]);
-
 /**
  * Every column of the reference: counts exactly, numbers to 1e-8 relative, None and NaN as NaN;
  * sv_min to 1e-8·sv_max (a zero singular value comes out as 0 or ~1e-15·s_max depending on the
@@ -59,7 +44,7 @@ function compare(label: string, got: Record<string, unknown>, want: Record<strin
     const actual = got[key];
     if (value === null || value === 'nan')
       assert.ok(Number.isNaN(actual), `${label}.${key}: ${actual} vs ${value ?? 'None'}`);
-    else if (typeof value === 'number' && INTEGERS.has(key))
+    else if (typeof value === 'number' && WW_INTEGER_COLUMNS.has(key))
       assert.equal(actual, value, `${label}.${key}`);
     else if (typeof value === 'number')
       assert.ok(
