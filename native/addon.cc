@@ -119,6 +119,11 @@ Napi::Value Info(const Napi::CallbackInfo& info) {
   result.Set("blasSpin", blas_spin);
   result.Set("blasIdleCores", IdleCoreRule());
   result.Set("eigvalshTwoStageFrom", kTwoStageFrom);
+  // Per kernel, the operation count from which a call takes every thread under the per-call rule
+  // (below it, one): callers that run independent jobs side by side size them by it.
+  auto thresholds = Napi::Object::New(info.Env());
+  for (const KernelEntry& entry : KernelTable()) thresholds.Set(entry.name, entry.parallel_flops);
+  result.Set("parallelFlops", thresholds);
   return result;
 }
 

@@ -1,5 +1,5 @@
 import type { WeightFile, WeightTensor } from '../io/weights/tensor.js';
-import { asyncLanes } from '../linalg/backend.js';
+import { asyncLanes, parallelFlops, setBlasThreads } from '../linalg/backend.js';
 import type { Seed } from '../random/seed.js';
 import { randomStream } from '../random/stream.js';
 import type { DiagnoseOptions, LayerDiagnostics } from './layer.js';
@@ -160,24 +160,52 @@ export async function diagnoseModel(
   // core while OpenBLAS is fixed at one thread), none without overlap. Each layer's numbers
   // depend only on its own tensor and stream. The catch only marks a failure as handled should an
   // analysis throw first.
-  const ahead = options.overlap !== false ? asyncLanes() : 0;
-  const inFlight: Promise<LayerSpectra>[] = [];
-  let started = 0;
-  const startUpTo = (end: number) => {
-    for (; started < Math.min(end, todo.length); started++) {
-      const job = spectra(started);
-      job.catch(() => undefined);
-      inFlight.push(job);
+  const restore = sideBySide(todo, options) ? singleThreadLanes() : undefined;
+  try {
+    const ahead = options.overlap !== false ? asyncLanes() : 0;
+    const inFlight: Promise<LayerSpectra>[] = [];
+    let started = 0;
+    const startUpTo = (end: number) => {
+      for (; started < Math.min(end, todo.length); started++) {
+        const job = spectra(started);
+        job.catch(() => undefined);
+        inFlight.push(job);
+      }
+    };
+    for (let k = 0; k < todo.length; k++) {
+      startUpTo(k + 1);
+      const current = await inFlight.shift()!;
+      startUpTo(k + 1 + ahead);
+      layers.push(analyzeLayer(todo[k]!, current, options));
+      options.onLayer?.(layers.length, todo.length);
     }
-  };
-  for (let k = 0; k < todo.length; k++) {
-    startUpTo(k + 1);
-    const current = await inFlight.shift()!;
-    startUpTo(k + 1 + ahead);
-    layers.push(analyzeLayer(todo[k]!, current, options));
-    options.onLayer?.(layers.length, todo.length);
+  } finally {
+    if (restore !== undefined) setBlasThreads(restore);
   }
   return { layers, skipped, summary: summarize(layers) };
+}
+
+/**
+ * Whether the layers' decompositions would each run on one thread anyway (every eigenvalue
+ * solve below the backend's threshold for taking every thread), so that running one layer per
+ * core costs nothing and divides the wall time (docs/diagnostics.md, "Many layers").
+ */
+function sideBySide(todo: readonly PendingLayer[], options: ModelOptions): boolean {
+  if (options.overlap === false || todo.length < 2) return false;
+  const threshold = parallelFlops('eigvalsh');
+  return todo.every(({ slices }) => (4 / 3) * Math.min(slices.N, slices.M) ** 3 < threshold);
+}
+
+/**
+ * Fixes OpenBLAS at one thread, so that the native queue runs one job per core, and returns the
+ * setting to restore; undefined (and nothing changed) where a count was already fixed by the
+ * user or the environment, which wins.
+ */
+function singleThreadLanes(): number | 'auto' | undefined {
+  const previous = setBlasThreads(1);
+  if (previous === 'auto') return previous;
+  if (previous !== undefined) setBlasThreads(previous);
+  return undefined;
 }
 
 /** The layers read from a tensor, or why the tensor is not diagnosed. */

@@ -99,6 +99,16 @@ export function asyncLanes(): number {
   return active.asyncLanes?.() ?? 1;
 }
 
+/**
+ * The operation count from which a call of `kernel` on the active backend takes every thread
+ * under the default threading (one thread below it): 0 where calls do not choose per size (the JS
+ * backend), so that no call is taken to run on one thread.
+ * @example parallelFlops('eigvalsh') // 2e9 on the native backend
+ */
+export function parallelFlops(kernel: string): number {
+  return active.parallelFlops?.(kernel) ?? 0;
+}
+
 /** A description of the active backend for `rmtkit info` and reports. */
 export function backendDetails(): Record<string, string | number | boolean> {
   return { backend: active.name, ...(active.details ?? {}) };

@@ -165,6 +165,12 @@ export interface Backend {
    * independent work (the layers of a model) keep that many in flight.
    */
   readonly asyncLanes?: () => number;
+  /**
+   * The operation count from which a call of `kernel` takes every thread of the backend's
+   * library under its default threading (below it, one thread); absent where calls do not choose
+   * per size. Independent jobs below it lose nothing by running side by side, one per core.
+   */
+  readonly parallelFlops?: (kernel: string) => number | undefined;
   /** Free-form facts for `rmtkit info` (library versions, threads). */
   readonly details?: Record<string, string | number | boolean>;
 }

@@ -1,9 +1,11 @@
 import assert from 'node:assert/strict';
+import { availableParallelism } from 'node:os';
 import { describe, it } from 'node:test';
 import { diagnoseModel } from '../../src/diagnostics/model.js';
 import { gramResolved, RESOLUTION, sliceSpectra } from '../../src/diagnostics/slice-spectra.js';
 import type { WeightFile } from '../../src/io/weights/tensor.js';
 import { matmul, qr, svd } from '../../src/linalg/api.js';
+import { asyncLanes, parallelFlops, setBlasThreads } from '../../src/linalg/backend.js';
 import type { Matrix } from '../../src/linalg/matrix.js';
 import { gaussianMatrix } from '../../src/random/gaussian.js';
 import { randomStream } from '../../src/random/stream.js';
@@ -91,6 +93,36 @@ describe('diagnoseModel: spectrum route and overlapped layers', () => {
     const overlapped = await diagnoseModel([file], options);
     const serial = await diagnoseModel([file], { ...options, overlap: false });
     assert.deepEqual(overlapped, serial);
+  });
+
+  it('decomposes small layers one per core on one BLAS thread each, and restores the threading after', async () => {
+    // Every layer here is far below the eigensolver's threshold for taking every thread, so the
+    // native backend runs them side by side while the model is diagnosed. A count fixed by the
+    // caller or the environment wins, and JS has its own threading: their lanes stay as they are.
+    setBlasThreads('auto');
+    const setting = setBlasThreads('auto'); // 'auto', or the environment's count
+    const perCall = setting === 'auto' && parallelFlops('eigvalsh') > 0;
+    const expected = perCall ? availableParallelism() : asyncLanes();
+    const lanes: number[] = [];
+    await diagnoseModel([file], { ...options, onLayer: () => lanes.push(asyncLanes()) });
+    assert.deepEqual(
+      lanes,
+      lanes.map(() => expected),
+    );
+    assert.equal(setBlasThreads('auto'), setting, 'the threading is restored');
+    if (perCall) {
+      setBlasThreads(2);
+      const fixed: number[] = [];
+      try {
+        await diagnoseModel([file], { ...options, onLayer: () => fixed.push(asyncLanes()) });
+      } finally {
+        assert.equal(setBlasThreads('auto'), 2, 'a fixed count is left alone');
+      }
+      assert.deepEqual(
+        fixed,
+        fixed.map(() => 1),
+      );
+    }
   });
 
   it('agrees with the SVD route to 1e-8 on every metric, and uses the SVD for the rank-deficient layer', async () => {

@@ -41,6 +41,11 @@ export interface NativeInfo {
    * tridiagonal, native/two_stage.h) instead of dsyevd's one.
    */
   eigvalshTwoStageFrom?: number;
+  /**
+   * Per kernel, the operation count from which a call takes every OpenBLAS thread under the
+   * per-call rule (below it, one thread): native/calls.cc's thresholds.
+   */
+  parallelFlops?: Record<string, number>;
 }
 
 /**

@@ -67,6 +67,7 @@ export function createNativeBackend(addon: NativeAddon): Backend {
       blasIdleCores: info.blasIdleCores ?? false,
     },
     asyncLanes: lanes,
+    parallelFlops: (kernel) => info.parallelFlops?.[kernel],
     ...(addon.setThreads
       ? { setThreads: (threads) => fromNative(addon.setThreads!(toNative(threads))) }
       : {}),
