@@ -50,10 +50,14 @@ export async function benchModel(
   );
   for (const plain of plainOnly ? [true] : [true, false]) {
     const options: ModelOptions = plain ? {} : { mpFit: true, randomize: true, seed: 0 };
+    let lanes = 0; // asyncLanes() while the model is diagnosed (diagnoseModel may change it)
     const run = async (overlap: boolean) => {
       const c = process.cpuUsage();
       const start = performance.now();
-      const result = await diagnoseModel([file], { ...options, overlap });
+      const onLayer = () => {
+        if (overlap) lanes = asyncLanes();
+      };
+      const result = await diagnoseModel([file], { ...options, overlap, onLayer });
       const used = process.cpuUsage(c);
       return {
         result,
@@ -73,7 +77,7 @@ export async function benchModel(
     const methods = [...new Set(overlapped.result.layers.map((l) => l.esd_method))].join(', ');
     console.log(plain ? '-- no options (α, norms, ranks, detX)' : '-- MP fit + randomisation');
     line('bench/ww_reference.py (numpy/scipy)', { wall: ref.seconds, cpu: ref.cpuSeconds });
-    line(`rmtkit diagnoseModel, overlapped (${methods}, ${asyncLanes()} lanes)`, overlapped);
+    line(`rmtkit diagnoseModel, overlapped (${methods}, ${lanes} lanes)`, overlapped);
     line('rmtkit diagnoseModel, one layer at a time', serial);
     const dAlpha = Math.max(
       ...overlapped.result.layers.map((l, k) => Math.abs(l.ww.alpha - ref.alpha[k])),
