@@ -3,13 +3,14 @@
 pl_package='powerlaw'), re-derived for the continuous case with numpy/scipy and mpmath (which
 powerlaw itself uses for the incomplete gamma function) for bench/ww_reference.py.
 
-WeightWatcher runs this package for fix_fingers='xmin_peak', fit='TPL'/'E_TPL' and xmax='force'
-(WW_powerlaw.pl_fit: powerlaw.Fit(data, xmin=xmin, xmax=xmax, xmin_distribution=distribution)).
+WeightWatcher runs this package for fix_fingers='xmin_peak', fit='TPL'/'E_TPL' and xmax='force',
+and for every clipped power-law fit of fix_fingers='clip_xmax' combined with those (WW_powerlaw.pl_fit: powerlaw.Fit(data, xmin=xmin, xmax=xmax, xmin_distribution=distribution)).
 Followed step by step: Fit.__init__ (xmax trim, sort, fitting CDF), Fit.find_xmin (unique candidate
 xmins inside the xmin range, the last one dropped, first minimum of D among the in-range fits),
 Power_Law.fit (closed form without xmax, scipy.optimize.fmin with it), Truncated_Power_Law
 (Distribution.fit: fmin from (1 + n/Σ ln(x/xmin), 1/mean x)), Distribution.pdf/cdf/KS with their
-sentinels (1e-307 likelihoods outside the parameter range, a CDF of ones when cdf(xmin) = 1).
+sentinels (1e-307 likelihoods outside the parameter range, a CDF of ones when cdf(xmin) = 1), and
+Fit.__getattr__('truncated_power_law') (the TPL fitted at a finished power-law Fit's xmin).
 """
 import sys
 
@@ -144,3 +145,19 @@ def alstott_fit(data, xmin_range=None, xmax=None, kind='power_law'):
         i = np.ma.masked_array(Ds, mask=~good).argmin()
     D, alpha, sigma, _, Lambda = fits[i]
     return dict(alpha=alpha, Lambda=Lambda, xmin=xmins[i], xmax=xmax, D=D, sigma=sigma)
+
+
+def truncated_power_law(data, xmin, xmax=None):
+    """Fit(data, xmax=xmax).truncated_power_law once its xmin is set (Fit.__getattr__): a
+    Truncated_Power_Law on the Fit's data (0 dropped, <= xmax, sorted, >= xmin), fitted by fmin as
+    in Distribution.fit. dict(alpha, Lambda)."""
+    data = np.asarray(data, dtype=float)
+    if 0 in data:
+        data = data[data > 0]
+    if xmax:
+        data = data[data <= float(xmax)]
+    data = np.sort(data)
+    data = data[data >= xmin]
+    d = Dist('truncated_power_law', xmin, float(xmax) if xmax else None)
+    d.fit(d.trim(data))
+    return dict(alpha=d.alpha, Lambda=d.Lambda)

@@ -7,8 +7,9 @@ random_eigenvalues, apply_detX, apply_norm_metrics), RMT_Util.py (matrix_rank, c
 matrix_entropy, fit_density_with_range, resid_mp, fit_clipped_powerlaw, jensen_shannon_distance,
 rescale_eigenvalues, detX_constraint) and WW_powerlaw.py (WWFit) step by step, written anew for
 rmtkit's tests (weightwatcher itself is not installed). The fits WeightWatcher runs with
-pl_package='powerlaw' (fix_fingers='xmin_peak', fit='TPL'/'E_TPL', xmax='force') follow powerlaw
-1.5 in ww_alstott_reference.py (numpy, scipy's fmin, and mpmath's gammainc, as powerlaw uses). Two
+pl_package='powerlaw' (fix_fingers='xmin_peak', fit='TPL'/'E_TPL', xmax='force', and the clipped
+fits of fix_fingers='clip_xmax' combined with TPL or force) follow powerlaw 1.5 in
+ww_alstott_reference.py (numpy, scipy's fmin, and mpmath's gammainc, as powerlaw uses). Two
 substitutions: sklearn's
 KernelDensity(kernel='linear', bandwidth=0.1) is written out (density (1/(n h)) sum (1 - |x - x_i|/h)+,
 which is what sklearn evaluates exactly with its default atol = rtol = 0), and the random
@@ -24,7 +25,7 @@ import sys
 import numpy as np
 from scipy import optimize, stats
 
-from ww_alstott_reference import alstott_fit
+from ww_alstott_reference import alstott_fit, truncated_power_law
 
 EVALS_THRESH = 1e-5
 EPSILON = 1e-10
@@ -105,20 +106,43 @@ def ww_fit(data, xmax=None):
     return dict(alpha=alphas[i], xmin=data[:-1][i], xmax=data[-1], D=Ds[i], sigma=sigmas[i])
 
 
-def fit_clipped(evals, num_evals, max_fingers=10, finger_thresh=1.0, min_alpha=2.0):
-    if max_fingers is None or max_fingers < 0 or max_fingers < (1 / 2) * num_evals:
-        max_fingers = 10
-    first = ww_fit(evals)
+def pl_fit(data, xmax, package):
+    """WW_powerlaw.pl_fit(data, xmax=xmax, distribution='power_law', pl_package=package), the fit
+    fit_clipped_powerlaw repeats: WWFit ('ww', raises on < 2 points) or powerlaw's Fit ('powerlaw',
+    alpha NaN when fewer than 2 distinct values are left); 'data' is the array the Fit was given."""
+    if package == 'ww':
+        fit = ww_fit(data, xmax)
+    else:
+        fit = alstott_fit(data, None, xmax, 'power_law')
+    fit['data'] = data
+    return fit
+
+
+def fit_clipped(evals, max_fingers=10, finger_thresh=1.0, min_alpha=2.0, xmax=None, package='ww'):
+    """RMT_Util.fit_clipped_powerlaw (xmin None); xmax is the forced λmax or None. Raises where it
+    does: WWFit on < 2 points, evals[-idx] past the start, np.max of an empty clip, max_fingers <= 2
+    (idx unbound)."""
+    first = pl_fit(evals, xmax, package)
     best, num_fingers = first, 0
     for idx in range(2, max_fingers):
-        fit = ww_fit(evals[:-idx])
+        if xmax is not None and xmax is not False:
+            xmax = np.max(evals[-idx])
+        fit = pl_fit(evals[:-idx], xmax, package)
         if fit['alpha'] + finger_thresh < first['alpha']:
             best, num_fingers = fit, idx - 1
             break
         if min_alpha is not None and fit['alpha'] <= min_alpha:
             break
-    for idy in range(idx + 1, idx + 4):
-        ww_fit(evals[:-idy])
+    if idx == max_fingers:
+        fit = first
+    else:
+        for idy in range(idx + 1, idx + 4):
+            data = evals[:-idy]
+            if xmax is not None and xmax is not False:
+                xmax = np.max(data)
+            check_fit = pl_fit(data, xmax, package)
+            if np.abs(check_fit['alpha'] - fit['alpha']) > finger_thresh:
+                break
     return best, num_fingers, first
 
 
@@ -135,7 +159,8 @@ def xmin_peak_range(nz, xmin_max):
 def fit_powerlaw(evals, fix_fingers=None, max_fingers=10, finger_thresh=1.0, xmax=None, xmin_max=None,
                  fit='PL'):
     """fit_powerlaw with pl_package='powerlaw' where WeightWatcher requires it (fix_fingers='xmin_peak',
-    fit='TPL'/'E_TPL', xmax='force'), else 'ww'. fit='E_TPL' is TPL with xmin_peak (normalize_params)."""
+    fit='TPL'/'E_TPL', xmax='force', clip_xmax with those), else 'ww'. fit='E_TPL' is TPL with xmin_peak
+    (normalize_params)."""
     if fit == 'E_TPL':
         fix_fingers = 'xmin_peak'
     kind = 'truncated_power_law' if fit in ('TPL', 'E_TPL') else 'power_law'
@@ -157,7 +182,9 @@ def fit_powerlaw(evals, fix_fingers=None, max_fingers=10, finger_thresh=1.0, xma
         if fix_fingers == 'xmin_peak':
             fit = alstott_fit(nz, xmin_peak_range(nz, xmin_max), xmax, kind)
         elif fix_fingers == 'clip_xmax':
-            fit, num_fingers, raw = fit_clipped(nz, len(evals), max_fingers, finger_thresh)
+            if max_fingers is None or max_fingers < 0 or max_fingers < (1 / 2) * len(evals):
+                max_fingers = 10
+            fit, num_fingers, raw = fit_clipped(nz, max_fingers, finger_thresh, xmax=xmax, package=package)
             out['num_fingers'] = num_fingers
         elif package == 'ww':
             fit = ww_fit(nz, xmax)
@@ -173,7 +200,12 @@ def fit_powerlaw(evals, fix_fingers=None, max_fingers=10, finger_thresh=1.0, xma
     if status == 'success':
         out.update(alpha=fit['alpha'], xmin=fit['xmin'], xmax=fit['xmax'], D=fit['D'], sigma=fit['sigma'])
         out['num_pl_spikes'] = len(evals[evals >= fit['xmin']])
-        if kind == 'truncated_power_law':
+        if kind == 'truncated_power_law' and fix_fingers == 'clip_xmax':
+            # alpha = fit.truncated_power_law.alpha: the chosen power-law Fit's TPL, fitted at its
+            # xmin (and xmax); D, sigma stay the power law's
+            tpl = truncated_power_law(fit['data'], fit['xmin'], fit['xmax'])
+            out['alpha'], Lambda = tpl['alpha'], tpl['Lambda']
+        elif kind == 'truncated_power_law':
             Lambda = fit['Lambda']
     else:
         out['xmax'] = xmax  # what fit_powerlaw's xmax holds when the fit failed

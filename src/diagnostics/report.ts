@@ -97,12 +97,22 @@ export function csvReport(result: ModelDiagnostics, columns: readonly string[]):
  */
 export function wwCsvReport(result: ModelDiagnostics): string {
   const rows = result.layers.map((l) => toWwRecord(l.ww));
-  const names = Object.values(WW_NAMES).filter((n) => rows.some((r) => n in r));
+  const names = wwReportColumns(result);
   const lines = [['file', ...names].map(csvField).join(',')];
   result.layers.forEach((l, k) => {
     lines.push([l.file, ...names.map((n) => rows[k]![n])].map(csvField).join(','));
   });
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * WeightWatcher's column names that some layer of `result` has, in its order: the columns of
+ * {@link wwCsvReport} after `file` (Lambda only with a TPL fit, num_fingers with clip_xmax, …).
+ * @example wwReportColumns(result).includes('Lambda')
+ */
+export function wwReportColumns(result: ModelDiagnostics): string[] {
+  const rows = result.layers.map((l) => toWwRecord(l.ww));
+  return Object.values(WW_NAMES).filter((n) => rows.some((r) => n in r));
 }
 
 /**

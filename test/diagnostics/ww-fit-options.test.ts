@@ -48,7 +48,6 @@ describe("WeightWatcher's fit options: what check_params rejects", () => {
     [{ xmax: 2.5 }, 'xmax'],
     [{ fixFingers: 'xmin_peak', xmax: -2 }, 'xmax'],
     [{ fixFingers: 'clip_xmax', fit: 'E_TPL' }, 'fixFingers'],
-    [{ fixFingers: 'clip_xmax', xmax: 'force' }, 'fixFingers'],
   ];
   for (const [options, argument] of cases)
     it(`${JSON.stringify(options)} throws an InvalidArgumentError naming ${argument}`, () => {
@@ -65,6 +64,23 @@ describe("WeightWatcher's fit options: what check_params rejects", () => {
   });
 });
 
+describe("fix_fingers='clip_xmax' with the powerlaw package (fit 'TPL', xmax 'force')", () => {
+  // Four equal eigenvalues: powerlaw's Fit has no candidate xmin (the only distinct value is
+  // dropped) and returns α = NaN without raising, where WWFit would fit.
+  const flat = Float64Array.of(3, 3, 3, 3);
+  it('fails the layer with raw_alpha NaN when every clipped fit is NaN (no exception there)', () => {
+    const fit = wwPowerLaw(flat, { fixFingers: 'clip_xmax', fit: 'TPL' });
+    assert.equal(fit.status, 'failed');
+    assert.deepEqual([fit.alpha, fit.numFingers, fit.Lambda], [-1, 0, -1]);
+    assert.ok(Number.isNaN(fit.rawAlpha) && Number.isNaN(fit.xmax));
+  });
+  it("with xmax 'force' fails with raw_alpha −1 and xmax λmax (evals[-5] of 4 values raises)", () => {
+    const fit = wwPowerLaw(flat, { fixFingers: 'clip_xmax', xmax: 'force' });
+    assert.equal(fit.status, 'failed');
+    assert.deepEqual([fit.alpha, fit.numFingers, fit.rawAlpha, fit.xmax], [-1, 0, -1, 3]);
+  });
+});
+
 describe('rmtkit diagnose --ww-* flags', () => {
   it("adds WeightWatcher's Lambda column with --ww-fit tpl and keeps the layers' xmin search", async () => {
     const { out, code } = await run('diagnose', WEIGHTS, '--columns', 'ww', '--ww-fit', 'tpl');
@@ -75,6 +91,28 @@ describe('rmtkit diagnose --ww-* flags', () => {
     assert.ok(lambda > 0, header);
     for (const row of rows) assert.ok(Number.isFinite(Number(row.split(',')[lambda])), row);
   });
+  for (const flags of [
+    ['--ww-fit', 'tpl'],
+    ['--ww-xmax', 'force'],
+    ['--ww-fit', 'tpl', '--ww-xmax', 'force'],
+  ])
+    it(`accepts --ww-fix-fingers clip_xmax ${flags.join(' ')} (WeightWatcher runs it)`, async () => {
+      const args = ['--columns', 'ww', '--ww-fix-fingers', 'clip_xmax', ...flags];
+      const { out, code, err } = await run('diagnose', WEIGHTS, ...args);
+      assert.equal(code, 0, err);
+      const [header, ...rows] = out.split('\n');
+      const names = header!.split(',');
+      const wanted = ['num_fingers', 'raw_alpha', ...(flags.includes('tpl') ? ['Lambda'] : [])];
+      for (const name of wanted) assert.ok(names.includes(name), `${name} in ${header}`);
+      const [alpha, lmax, xmax] = ['alpha', 'lambda_max', 'xmax'].map((n) => names.indexOf(n));
+      for (const row of rows) {
+        const cells = row.split(',');
+        assert.ok(Number(cells[alpha!]) > 0, row);
+        // a forced xmax is λmax or, after a clip, a smaller eigenvalue; without force None
+        if (flags.includes('force')) assert.ok(Number(cells[xmax!]) <= Number(cells[lmax!]), row);
+        else assert.equal(cells[xmax!], '', row);
+      }
+    });
   it('rejects bad values in one line naming the flag (exit 2)', async () => {
     for (const [flag, value] of [
       ['--ww-fit', 'gauss'],

@@ -32,6 +32,12 @@ const FIT_OPTIONS: Record<string, WwFitOptions> = {
   xmin_peak_force: { fixFingers: 'xmin_peak', xmax: 'force' },
   tpl_force: { fit: 'TPL', xmax: 'force' },
   tpl_xmax_value: { fit: 'TPL', xmax: 61 },
+  clip_tpl: { fixFingers: 'clip_xmax', fit: 'TPL' },
+  clip_force: { fixFingers: 'clip_xmax', xmax: 'force' },
+  clip_tpl_force: { fixFingers: 'clip_xmax', fit: 'TPL', xmax: 'force' },
+  clip_tpl_long: { fixFingers: 'clip_xmax', fit: 'TPL', maxFingers: 12, fingerThreshold: 100 },
+  clip_force_fail: { fixFingers: 'clip_xmax', xmax: 'force', fingerThreshold: 100 },
+  clip_tpl_force_fail: { fixFingers: 'clip_xmax', fit: 'TPL', xmax: 'force', fingerThreshold: 100 },
 };
 /**
  * Every column of the reference: counts exactly, numbers to 1e-8 relative, None and NaN as NaN;

@@ -120,9 +120,18 @@ describe('weight diagnostics in the browser (web/src/diagnose) in headless Chrom
       'ascending',
     );
     const cli = await cliOnJs(SILERO);
-    const json = JSON.parse(await downloaded(page, 'button[data-role="json"]'));
+    // Both downloads say how they were computed: the equivalent command line first.
+    const command = 'rmtkit diagnose silero_vad_v5.onnx --mp-fit --htmp';
+    const {
+      command: jsonCommand,
+      options,
+      ...json
+    } = JSON.parse(await downloaded(page, 'button[data-role="json"]'));
+    assert.equal(jsonCommand, command);
+    assert.equal(options.mpFit, true);
     assertAgree(json, cli.json, 1e-9, 'downloaded JSON');
-    const csv = (await downloaded(page, 'button[data-role="csv"]')).trim().split('\n');
+    const [first, ...csv] = (await downloaded(page, 'button[data-role="csv"]')).trim().split('\n');
+    assert.equal(first, `# ${command}`);
     const previous = setBackend('js');
     try {
       const { out } = await runCli('diagnose', SILERO, '--mp-fit', '--htmp', '--csv');

@@ -1,8 +1,5 @@
-import { interval } from '../../constraints.js';
 import type { WwFitOptions } from '../../diagnostics/ww/fit.js';
-import { checkWwFitOptions } from '../../diagnostics/ww/fit-options.js';
-import { InvalidArgumentError } from '../../errors.js';
-import { parseNumber } from '../inputs.js';
+import { wwFitFromText } from '../../diagnostics/ww/fit-text.js';
 
 /** `rmtkit diagnose`'s flags for WeightWatcher's fit arguments (the ww columns). */
 export interface WwFitFlags {
@@ -30,38 +27,17 @@ export const WW_FIT_FLAGS = {
 } as const satisfies Record<string, readonly [string, string]>;
 
 /**
- * WeightWatcher's fit arguments from the flags (undefined when none is given).
+ * WeightWatcher's fit arguments from the flags (undefined when none is given), parsed by
+ * wwFitFromText, which the explorer's Weights view shares.
  * @throws {InvalidArgumentError} naming the flag; combinations WeightWatcher rejects name the
  * option.
  * @example wwFitFlags({ wwFit: 'tpl' }) // { fit: 'TPL' }
  */
 export function wwFitFlags(flags: WwFitFlags): WwFitOptions | undefined {
-  const out: WwFitOptions = {};
-  const { wwFixFingers, wwXminMax, wwXmax, wwFit } = flags;
-  if (wwFixFingers !== undefined) {
-    if (wwFixFingers !== 'clip_xmax' && wwFixFingers !== 'xmin_peak')
-      throw new InvalidArgumentError(
-        '--ww-fix-fingers',
-        'must be clip_xmax or xmin_peak',
-        wwFixFingers,
-      );
-    out.fixFingers = wwFixFingers;
-  }
-  if (wwXminMax !== undefined)
-    out.xminMax = parseNumber('--ww-xmin-max', wwXminMax, interval(0, Infinity, '()'));
-  if (wwXmax !== undefined) {
-    const k = Number(wwXmax);
-    if (wwXmax !== 'force' && !(wwXmax.trim() !== '' && Number.isSafeInteger(k) && k !== 0))
-      throw new InvalidArgumentError('--ww-xmax', "must be a nonzero integer or 'force'", wwXmax);
-    out.xmax = wwXmax === 'force' ? 'force' : k;
-  }
-  if (wwFit !== undefined) {
-    const fit = wwFit.toUpperCase();
-    if (fit !== 'PL' && fit !== 'TPL' && fit !== 'E_TPL')
-      throw new InvalidArgumentError('--ww-fit', 'must be pl, tpl or e_tpl', wwFit);
-    out.fit = fit;
-  }
-  if (Object.keys(out).length === 0) return undefined;
-  checkWwFitOptions(out);
-  return out;
+  return wwFitFromText({
+    fixFingers: flags.wwFixFingers,
+    xminMax: flags.wwXminMax,
+    xmax: flags.wwXmax,
+    fit: flags.wwFit,
+  });
 }

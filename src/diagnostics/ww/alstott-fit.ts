@@ -23,12 +23,13 @@ const TINY = 1e-307;
 /**
  * powerlaw 1.5's Fit(data, xmin = xminRange, xmax, xmin_distribution = kind), continuous, the way
  * WeightWatcher 0.7.5 runs it with pl_package='powerlaw' (fix_fingers='xmin_peak', fit='TPL' or
- * 'E_TPL', xmax='force'): the data above xmax dropped; candidate xmins the distinct values within
- * [min(range), max(range)] (all values without a range), the largest candidate dropped; at each,
- * the distribution fitted on the data in [xmin, xmax] — the power law by its closed-form MLE
- * without xmax, otherwise scipy's fmin on −Σ ln pdf from (1 + n/Σ ln(x/xmin)[, 1/mean x]) — and its
- * KS distance to the empirical CDF of all the data renormalised above xmin; the first minimum of D
- * among the fits inside the parameter range (α > 1, Λ > 0) wins.
+ * 'E_TPL', xmax='force', and each clipped fit of 'clip_xmax' with those): the data above xmax
+ * dropped; candidate xmins the distinct values within [min(range), max(range)] (all values without
+ * a range), the largest candidate dropped; at each, the distribution fitted on the data in [xmin,
+ * xmax] — the power law by its closed-form MLE without xmax, otherwise scipy's fmin on −Σ ln pdf
+ * from (1 + n/Σ ln(x/xmin)[, 1/mean x]) — and its KS distance to the empirical CDF of all the data
+ * renormalised above xmin; the first minimum of D among the fits inside the parameter range (α > 1,
+ * Λ > 0) wins.
  * @example alstottFit(evals, { kind: 'truncated_power_law' }).Lambda
  */
 export function alstottFit(
@@ -62,6 +63,31 @@ export function alstottFit(
     D: f.D,
     sigma: f.sigma,
   };
+}
+
+/**
+ * powerlaw's Fit.truncated_power_law once a power-law Fit has chosen its xmin (what WeightWatcher
+ * reports as α and Λ with fixFingers 'clip_xmax' and fit 'TPL'): the truncated power law fitted,
+ * as in {@link alstottFit}, on the Fit's data (0 dropped, ≤ xmax, sorted) from xmin up.
+ * @example alstottTruncatedAt(evals, fit.xmin, undefined).Lambda
+ */
+export function alstottTruncatedAt(
+  values: Float64Array,
+  xmin: number,
+  xmax: number | undefined,
+): { alpha: number; Lambda: number } {
+  const data = values
+    .filter((v) => (v > 0 || !values.includes(0)) && v >= xmin && (!xmax || v <= xmax))
+    .sort();
+  const d = new Distribution('truncated_power_law', xmin, xmax);
+  let logSum = 0;
+  let sum = 0;
+  for (const v of data) {
+    logSum += Math.log(v / xmin);
+    sum += v;
+  }
+  d.fit(data, [1 + data.length / logSum, 1 / (sum / data.length)]);
+  return { alpha: d.alpha, Lambda: d.Lambda };
 }
 
 /** numpy's argmin: the first NaN if there is one, else the first minimum. */

@@ -1,5 +1,6 @@
 import { fitPowerLaw } from '../powerlaw.js';
-import { alstottFit } from './alstott-fit.js';
+import { alstottFit, alstottTruncatedAt } from './alstott-fit.js';
+import { type ClipFitter, clipXmax, wwMaxFingers } from './clip-xmax.js';
 import { checkWwFitOptions } from './fit-options.js';
 import { xminPeakRange } from './xmin-peak.js';
 
@@ -9,7 +10,8 @@ export interface WwPowerLaw {
   xmin: number;
   /**
    * Largest fitted eigenvalue; NaN (WeightWatcher: None) when the fit failed or came from the
-   * powerlaw package without xmax (xmin_peak, TPL); λ_max with xmax 'force'.
+   * powerlaw package without xmax (xmin_peak, TPL); λ_max with xmax 'force' (with 'clip_xmax' and
+   * a clip taken: the idx-th largest λ, the one clipped off).
    */
   xmax: number;
   D: number;
@@ -19,7 +21,9 @@ export interface WwPowerLaw {
   /** 'over-trained' if α < 2 (a failed fit, α = −1, included), 'under-trained' if α > 6. */
   warning: '' | 'over-trained' | 'under-trained';
   /**
-   * With fixFingers 'clip_xmax': idx − 1 for the idx top eigenvalues clipped, and α of the raw fit.
+   * With fixFingers 'clip_xmax': idx − 1 for the idx top eigenvalues clipped, and α of the raw fit
+   * (a power law; NaN when the powerlaw package had fewer than 2 distinct values, −1 when
+   * WeightWatcher raised).
    */
   numFingers?: number;
   rawAlpha?: number;
@@ -93,14 +97,15 @@ function wwFit(sorted: Float64Array, xmax?: number): RawFit | undefined {
 
 /**
  * WeightWatcher 0.7.5's fit_powerlaw on a layer's ESD (ascending). Plain: WWFit (pl_package 'ww').
- * fixFingers 'clip_xmax': its fit_clipped_powerlaw — fit with the top idx = 2 … maxFingers − 1
- * eigenvalues removed, the first α below raw α − fingerThreshold taken (numFingers = idx − 1),
- * stop early once α ≤ 2. fixFingers 'xmin_peak', fit 'TPL'/'E_TPL' and xmax 'force' run the
- * powerlaw package, as WeightWatcher requires for them ({@link alstottFit}); an integer xmax
- * clips the top eigenvalues first. num_pl_spikes = #{λ ≥ xmin} (of the clipped ESD).
+ * fixFingers 'clip_xmax': its fit_clipped_powerlaw ({@link clipXmax}) — fit with the top
+ * idx = 2 … maxFingers − 1 eigenvalues removed, the first α below raw α − fingerThreshold taken
+ * (numFingers = idx − 1), stop early once α ≤ 2. fixFingers 'xmin_peak', fit 'TPL'/'E_TPL' and
+ * xmax 'force' run the powerlaw package, as WeightWatcher requires for them ({@link alstottFit}),
+ * also for each clipped power-law fit; 'clip_xmax' with 'TPL' reports the TPL fitted at the
+ * chosen power law's xmin (α, Λ) with that power law's D and σ. An integer xmax clips the top
+ * eigenvalues first. num_pl_spikes = #{λ ≥ xmin} (of the clipped ESD).
  * @throws {InvalidArgumentError} for the combinations WeightWatcher's check_params rejects
- * (fixFingers with an integer xmax, 'E_TPL' with 'clip_xmax', xmax 0 or not an integer) and for
- * 'clip_xmax' with fit 'TPL' or xmax 'force' (its powerlaw-package path is not reproduced).
+ * (fixFingers with an integer xmax, 'E_TPL' with 'clip_xmax', xmax 0 or not an integer).
  * @example wwPowerLaw(evals, { fit: 'TPL' }).Lambda
  */
 export function wwPowerLaw(evals: Float64Array, options: WwFitOptions = {}): WwPowerLaw {
@@ -117,11 +122,26 @@ export function wwPowerLaw(evals: Float64Array, options: WwFitOptions = {}): WwP
   const nz = evals.filter((v) => v > THRESH);
   let fit: RawFit | undefined;
   const extra: Partial<WwPowerLaw> = {};
+  let tplAlpha: number | undefined;
   if (fixFingers === 'clip_xmax') {
-    const clipped = clipXmax(nz, evals.length, options);
+    // pl_package 'powerlaw' where WeightWatcher requires it (TPL, force): the clipped fits stay
+    // power laws either way (fit_clipped_powerlaw passes distribution='power_law')
+    const fitter: ClipFitter =
+      tpl || xmax !== undefined
+        ? (data, top) => alstottFit(data, { kind: 'power_law', xmax: top })
+        : (data) => wwFit(data);
+    const maxFingers = wwMaxFingers(options.maxFingers, evals.length);
+    const clipped = clipXmax(nz, maxFingers, options.fingerThreshold ?? 1, fitter, xmax);
     fit = clipped?.fit;
     extra.numFingers = clipped?.numFingers ?? 0;
-    extra.rawAlpha = clipped?.raw ?? -1;
+    extra.rawAlpha = clipped?.rawAlpha ?? -1;
+    if (tpl && clipped && !Number.isNaN(clipped.fit.alpha)) {
+      // fit.truncated_power_law: α and Λ of the TPL at the chosen xmin; D, σ stay the power law's
+      const top = Number.isNaN(clipped.fit.xmax) ? undefined : clipped.fit.xmax;
+      const t = alstottTruncatedAt(clipped.data, clipped.fit.xmin, top);
+      tplAlpha = t.alpha;
+      extra.Lambda = t.Lambda;
+    }
   } else if (fixFingers === 'xmin_peak' || tpl || options.xmax === 'force') {
     const peak = fixFingers === 'xmin_peak' && nz.length > 0;
     const got = alstottFit(nz, {
@@ -148,7 +168,8 @@ export function wwPowerLaw(evals: Float64Array, options: WwFitOptions = {}): WwP
   }
   let spikes = 0;
   for (const v of evals) if (v >= fit.xmin) spikes++;
-  const { alpha, xmin, D, sigma } = fit;
+  const { xmin, D, sigma } = fit;
+  const alpha = tplAlpha ?? fit.alpha;
   return {
     alpha,
     xmin,
@@ -157,37 +178,7 @@ export function wwPowerLaw(evals: Float64Array, options: WwFitOptions = {}): WwP
     sigma,
     numPlSpikes: spikes,
     status: 'success',
-    warning: fit.alpha < 2 ? 'over-trained' : fit.alpha > 6 ? 'under-trained' : '',
+    warning: alpha < 2 ? 'over-trained' : alpha > 6 ? 'under-trained' : '',
     ...extra,
   };
-}
-
-function clipXmax(
-  nz: Float64Array,
-  numEvals: number,
-  options: WwFitOptions,
-): { fit: RawFit; numFingers: number; raw: number } | undefined {
-  let maxFingers = options.maxFingers ?? 10;
-  if (maxFingers < 0 || maxFingers < numEvals / 2) maxFingers = 10;
-  const thresh = options.fingerThreshold ?? 1;
-  const first = wwFit(nz);
-  if (!first || maxFingers <= 2) return undefined;
-  let best = first;
-  let numFingers = 0;
-  let idx = 2;
-  for (; idx < maxFingers; idx++) {
-    const fit = wwFit(nz.subarray(0, Math.max(0, nz.length - idx)));
-    if (!fit) return undefined;
-    if (fit.alpha + thresh < first.alpha) {
-      best = fit;
-      numFingers = idx - 1;
-      break;
-    }
-    if (fit.alpha <= 2) break;
-  }
-  if (idx === maxFingers) idx--;
-  // WeightWatcher then refits without idx + 1 … idx + 3 top values (to log a warning only); a
-  // failure there fails the layer.
-  for (let k = idx + 1; k <= idx + 3; k++) if (nz.length - k < 2) return undefined;
-  return { fit: best, numFingers, raw: first.alpha };
 }

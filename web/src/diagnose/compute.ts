@@ -4,45 +4,14 @@ import {
   jsonReport,
   reportColumns,
   requireLayers,
+  wwCsvReport,
+  wwReportColumns,
 } from '../../../src/diagnostics/report.js';
-import type { SpectrumRoute } from '../../../src/diagnostics/slice-spectra.js';
 import { DataFormatError } from '../../../src/errors.js';
 import { readWeightBytes } from '../../../src/io/weights/weight-bytes.js';
 import { renderEsdSvg } from './esd-plot.js';
 import { esdOverlaySpec } from './esd-spec.js';
-
-/** The options of the page, named as `rmtkit diagnose`'s flags. */
-export interface DiagnoseSettings {
-  mpFit: boolean;
-  htmp: boolean;
-  randomize: boolean;
-  fingers: boolean;
-  fit: 'pl' | 'tpl';
-  /** How each layer's spectrum is computed: the Gram matrix where it resolves it, or an SVD. */
-  spectrum: SpectrumRoute;
-  /** Fused attention projections split into q, k, v ('auto') or kept whole ('never'). */
-  splitQkv: 'auto' | 'never';
-  /** Depthwise kernels as one channels × taps matrix, or WeightWatcher's slices. */
-  depthwise: 'matrix' | 'slices';
-  minEvals: number;
-  maxEvals: number;
-  seed: number;
-}
-
-/** `rmtkit diagnose`'s defaults plus the MP and HTMP fits, which the page's plots draw. */
-export const DEFAULT_SETTINGS: DiagnoseSettings = {
-  mpFit: true,
-  htmp: true,
-  randomize: false,
-  fingers: false,
-  fit: 'pl',
-  spectrum: 'auto',
-  splitQkv: 'auto',
-  depthwise: 'matrix',
-  minEvals: 10,
-  maxEvals: 15000,
-  seed: 0,
-};
+import { type DiagnoseSettings, diagnoseCommand, modelOptions } from './settings.js';
 
 /** What the worker answers: the CLI's JSON and CSV reports, one plot spec per layer. */
 export interface DiagnoseOutput {
@@ -53,10 +22,19 @@ export interface DiagnoseOutput {
     summary: Record<string, unknown>;
     skipped: Array<{ file: string; name: string; shape: number[]; reason: string }>;
   };
-  /** The table's columns in order: file, name, shape and the CLI's columns for these flags. */
+  /**
+   * The table's columns in order: file, name, shape and the CLI's columns for these flags; with
+   * columns 'ww', file and WeightWatcher's columns (those of `--columns ww`).
+   */
   columns: string[];
-  /** What `rmtkit diagnose --csv` prints. */
+  /** The table's rows: the report's layers, or with columns 'ww' each one's `ww` block and file. */
+  rows: Array<Record<string, unknown>>;
+  /** What `rmtkit diagnose --csv` prints, or with columns 'ww' `rmtkit diagnose --columns ww`. */
   csv: string;
+  /** The command line with the same flags (diagnoseCommand): what the downloads say they hold. */
+  command: string;
+  /** The diagnoseModel options used (JSON: the downloads carry them). */
+  options: Omit<ModelOptions, 'onLayer'>;
   /** Each layer's log–log ESD with its fits as an SVG document (esdOverlaySpec, renderEsdSvg). */
   plots: string[];
   /** Files that could not be read, with the reader's message. */
@@ -72,7 +50,8 @@ export interface DiagnoseOutput {
  * @param plotWidth the width of the plots in px (see plotWidth in esd-plot.ts).
  * @throws {DataFormatError} when no model could be read or no layer could be diagnosed (the
  * CLI's exit-2 cases), naming the files.
- * @example await diagnoseFiles(new Map([['vad.onnx', bytes]]), DEFAULT_SETTINGS)
+ * @throws {InvalidArgumentError} for `--ww-*` settings the CLI rejects (modelOptions).
+ * @example await diagnoseFiles(new Map([['vad.onnx', bytes]]), DEFAULT_SETTINGS) // settings.ts
  */
 export async function diagnoseFiles(
   files: ReadonlyMap<string, Uint8Array>,
@@ -81,6 +60,8 @@ export async function diagnoseFiles(
   plotWidth = 560,
 ): Promise<DiagnoseOutput> {
   const t0 = performance.now();
+  // Bad options fail before any file is read, with the CLI's message.
+  const options = modelOptions(settings);
   const read = await readWeightBytes(files);
   const names = [...files.keys()].join(', ');
   if (read.files.length === 0)
@@ -90,21 +71,7 @@ export async function diagnoseFiles(
       `no model could be read (${read.errors.map((e) => e.message).join('; ')})`,
     );
   const t1 = performance.now();
-  const options: ModelOptions = {
-    fit: settings.fit === 'tpl' ? 'TPL' : 'PL',
-    fixFingers: settings.fingers,
-    mpFit: settings.mpFit,
-    htmp: settings.htmp,
-    randomize: settings.randomize,
-    minEvals: settings.minEvals,
-    maxEvals: settings.maxEvals,
-    seed: settings.seed,
-    spectrum: settings.spectrum,
-    splitQkv: settings.splitQkv,
-    depthwise: settings.depthwise,
-    onLayer: onProgress,
-  };
-  const result = await diagnoseModel(read.files, options);
+  const result = await diagnoseModel(read.files, { ...options, onLayer: onProgress });
   requireLayers(result, names);
   const columns = reportColumns({ ...options, tpl: options.fit === 'TPL' });
   // The same object the CLI stringifies; the round trip through JSON turns non-finite numbers
@@ -119,10 +86,16 @@ export async function diagnoseFiles(
   const plots: string[] = [];
   for (const layer of result.layers)
     plots.push(await renderEsdSvg(esdOverlaySpec(layer), plotWidth));
+  const ww = settings.columns === 'ww';
   return {
     report,
-    columns: ['file', 'name', 'shape', ...columns],
-    csv: csvReport(result, columns),
+    columns: ww ? ['file', ...wwReportColumns(result)] : ['file', 'name', 'shape', ...columns],
+    rows: ww
+      ? report.layers.map((l) => ({ file: l.file, ...(l.ww as Record<string, unknown>) }))
+      : report.layers,
+    csv: ww ? wwCsvReport(result) : csvReport(result, columns),
+    command: diagnoseCommand([...files.keys()], settings),
+    options,
     plots,
     errors: read.errors,
     ms: { read: t1 - t0, diagnose: t2 - t1, plots: performance.now() - t2 },

@@ -1,4 +1,5 @@
-import type { DiagnoseOutput, DiagnoseSettings } from './compute.js';
+import type { DiagnoseOutput } from './compute.js';
+import type { DiagnoseSettings } from './settings.js';
 
 /**
  * What the page sends the diagnostics worker: the chosen files, each as a `File`/`Blob` (a handle:

@@ -1,4 +1,4 @@
-import { DEFAULT_SETTINGS, type DiagnoseSettings } from './compute.js';
+import { DEFAULT_SETTINGS, type DiagnoseSettings } from './settings.js';
 
 // The view's markup. Static text only (file names and results are set with textContent).
 const HTML = `
@@ -25,10 +25,17 @@ Web Worker; nothing is uploaded.</p>
   <label>--spectrum <select name="spectrum"><option value="auto">auto</option><option value="svd">svd</option><option value="gram">gram</option></select></label>
   <label>--split-qkv <select name="splitQkv"><option value="auto">auto</option><option value="never">never</option></select></label>
   <label>--depthwise <select name="depthwise"><option value="matrix">matrix</option><option value="slices">slices</option></select></label>
+  <label>--columns <select name="columns"><option value="rmtkit">rmtkit</option><option value="ww">ww</option></select></label>
+  <label>--ww-fix-fingers <select name="wwFixFingers"><option value="none">none</option><option value="clip_xmax">clip_xmax</option><option value="xmin_peak">xmin_peak</option></select></label>
+  <label>--ww-xmin-max <input type="number" name="wwXminMax" min="0" step="any" placeholder="1.5 × peak" title="top of the xmin_peak search range"></label>
+  <label>--ww-xmax <select name="wwXmax"><option value="none">none</option><option value="k">k</option><option value="force">force</option></select></label>
+  <label>k <input type="number" name="wwXmaxK" step="1" title="--ww-xmax k: leave out the k largest eigenvalues"></label>
+  <label>--ww-fit <select name="wwFit"><option value="pl">pl</option><option value="tpl">tpl</option><option value="e_tpl">e_tpl</option></select></label>
   <label>--min-evals <input type="number" name="minEvals" min="1" step="1"></label>
   <label>--max-evals <input type="number" name="maxEvals" min="1" step="1"></label>
   <label>--seed <input type="number" name="seed" min="0" step="1"></label>
 </fieldset>
+<p class="diagnose-options-error" data-role="options-error" role="alert"></p>
 <div class="diagnose-run">
   <progress data-role="progress" max="1" value="0" aria-label="diagnosis progress"></progress>
   <button type="button" data-role="cancel" disabled>Cancel</button>
@@ -69,6 +76,8 @@ export function diagnoseView() {
       input.checked = value === true;
     else input.value = String(value);
   }
+  // Editable once `--ww-xmax k` is chosen (controlChanged).
+  field('wwXmaxK').disabled = DEFAULT_SETTINGS.wwXmax !== 'k';
   return {
     section,
     dropZone: role<HTMLDivElement>('drop'),
@@ -76,6 +85,7 @@ export function diagnoseView() {
     folderInput: role<HTMLInputElement>('folder'),
     chosen: role<HTMLParagraphElement>('chosen'),
     options,
+    optionsError: role<HTMLParagraphElement>('options-error'),
     progress: role<HTMLProgressElement>('progress'),
     cancel: role<HTMLButtonElement>('cancel'),
     status: role<HTMLSpanElement>('status'),
@@ -88,12 +98,28 @@ export function diagnoseView() {
     json: role<HTMLButtonElement>('json'),
     svg: role<HTMLButtonElement>('svg'),
     png: role<HTMLButtonElement>('png'),
+    /**
+     * After a control changed: the `--ww-xmax` count is editable only when k is chosen, and a
+     * `--ww-*` control (which only WeightWatcher's columns show) switches the table to them.
+     */
+    controlChanged(name: string): void {
+      if (name.startsWith('ww')) field('columns').value = 'ww';
+      field('wwXmaxK').disabled = field('wwXmax').value !== 'k';
+    },
     /** The settings the controls hold; numbers that are not whole fall back to the defaults. */
     readSettings(): DiagnoseSettings {
       const checked = (name: keyof DiagnoseSettings) => (field(name) as HTMLInputElement).checked;
       const whole = (name: 'minEvals' | 'maxEvals' | 'seed', min: number) => {
         const v = Number(field(name).value);
         return Number.isSafeInteger(v) && v >= min ? v : DEFAULT_SETTINGS[name];
+      };
+      // A select's value, or its default (the first option) when it is none of `others`.
+      const choice = <K extends 'wwFixFingers' | 'wwXmax' | 'wwFit', V extends string>(
+        name: K,
+        others: readonly V[],
+      ): V | DiagnoseSettings[K] => {
+        const v = field(name).value;
+        return others.includes(v as V) ? (v as V) : DEFAULT_SETTINGS[name];
       };
       return {
         mpFit: checked('mpFit'),
@@ -104,6 +130,12 @@ export function diagnoseView() {
         spectrum: spectrumRoute(field('spectrum').value),
         splitQkv: field('splitQkv').value === 'never' ? 'never' : 'auto',
         depthwise: field('depthwise').value === 'slices' ? 'slices' : 'matrix',
+        columns: field('columns').value === 'ww' ? 'ww' : 'rmtkit',
+        wwFixFingers: choice('wwFixFingers', ['clip_xmax', 'xmin_peak'] as const),
+        wwXminMax: field('wwXminMax').value,
+        wwXmax: choice('wwXmax', ['k', 'force'] as const),
+        wwXmaxK: field('wwXmaxK').value,
+        wwFit: choice('wwFit', ['tpl', 'e_tpl'] as const),
         minEvals: whole('minEvals', 1),
         maxEvals: whole('maxEvals', 1),
         seed: whole('seed', 0),

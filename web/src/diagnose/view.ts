@@ -1,8 +1,10 @@
-import type { DiagnoseOutput, DiagnoseSettings } from './compute.js';
-import { download } from './downloads.js';
+import { InvalidArgumentError } from '../../../src/errors.js';
+import type { DiagnoseOutput } from './compute.js';
+import { csvFile, download, jsonFile } from './downloads.js';
 import { plotWidth, svgToPng } from './esd-plot.js';
 import { type ChosenFile, chosenFromDrop, chosenFromInput } from './files.js';
 import type { DiagnoseReply, DiagnoseRequest } from './protocol.js';
+import { type DiagnoseSettings, modelOptions } from './settings.js';
 import { layerTable } from './table.js';
 import { diagnoseView } from './template.js';
 import './diagnose.css';
@@ -52,7 +54,23 @@ export function mountDiagnoseView(root: HTMLElement): () => void {
 
   const run = () => {
     stop();
-    if (chosen.length === 0) return;
+    const settings = ui.readSettings();
+    const problem = optionsProblem(settings);
+    ui.optionsError.textContent = problem;
+    if (problem) {
+      // The CLI's message beside the form; no run starts, and no table of other options stays.
+      ui.results.hidden = true;
+      ui.progress.value = 0;
+      probe.output = null;
+      setState('error', problem);
+      // The message itself stands under the options (an alert): said once, not twice.
+      ui.status.textContent = 'not run: the options are rejected';
+      return;
+    }
+    if (chosen.length === 0) {
+      if (probe.state === 'error') setState('idle', 'no model chosen yet');
+      return;
+    }
     const started = performance.now();
     probe.runs++;
     ui.progress.removeAttribute('value');
@@ -103,7 +121,7 @@ export function mountDiagnoseView(root: HTMLElement): () => void {
     // File handles only: the worker reads the bytes, so the page never holds or copies them.
     const request: DiagnoseRequest = {
       files: chosen.map((c) => ({ path: c.path, data: c.file })),
-      settings: ui.readSettings(),
+      settings,
       plotWidth: plotWidth(ui.section.clientWidth),
     };
     current.postMessage(request);
@@ -111,7 +129,7 @@ export function mountDiagnoseView(root: HTMLElement): () => void {
 
   const show = async (output: DiagnoseOutput) => {
     ui.results.hidden = false;
-    table.show(output.report.layers, output.columns);
+    table.show(output.rows, output.columns);
     // The plot in a later task: the table and the plot then never make one long task.
     await new Promise((resolve) => setTimeout(resolve, 0));
     ui.errors.replaceChildren(
@@ -158,7 +176,14 @@ export function mountDiagnoseView(root: HTMLElement): () => void {
         void chosenFromDrop((e as DragEvent).dataTransfer).then(choose);
       },
     ],
-    [ui.options, 'change', () => run()],
+    [
+      ui.options,
+      'change',
+      (e) => {
+        ui.controlChanged((e.target as HTMLInputElement).name);
+        run();
+      },
+    ],
     [
       ui.cancel,
       'click',
@@ -171,18 +196,14 @@ export function mountDiagnoseView(root: HTMLElement): () => void {
     [
       ui.csv,
       'click',
-      () => probe.output && download('rmtkit-diagnose.csv', probe.output.csv, 'text/csv'),
+      () => probe.output && download('rmtkit-diagnose.csv', csvFile(probe.output), 'text/csv'),
     ],
     [
       ui.json,
       'click',
       () =>
         probe.output &&
-        download(
-          'rmtkit-diagnose.json',
-          `${JSON.stringify(probe.output.report, null, 1)}\n`,
-          'application/json',
-        ),
+        download('rmtkit-diagnose.json', jsonFile(probe.output), 'application/json'),
     ],
     [
       ui.svg,
@@ -212,6 +233,17 @@ export function mountDiagnoseView(root: HTMLElement): () => void {
 }
 
 export type { DiagnoseSettings };
+
+/** The one-line message of the CLI for settings it rejects, or '' when they are valid. */
+function optionsProblem(settings: DiagnoseSettings): string {
+  try {
+    modelOptions(settings);
+    return '';
+  } catch (error) {
+    if (error instanceof InvalidArgumentError) return error.message;
+    throw error;
+  }
+}
 
 /**
  * The files of an input, which is then cleared: choosing the same file again (after a cancel, or
