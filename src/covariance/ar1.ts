@@ -1,6 +1,6 @@
 import { COVARIANCE_PARAMS } from '../constraints.js';
 import { Matrix } from '../linalg/matrix.js';
-import { gaussianMatrix } from '../random/gaussian.js';
+import { gaussianRows } from '../random/gaussian.js';
 import { type CovarianceModel, limitModel, matrixModel } from './model.js';
 import { symbolSpectrum } from './symbol.js';
 
@@ -34,11 +34,12 @@ export function ar1Covariance(rho: number, d: number): CovarianceModel {
   const innovation = Math.sqrt(1 - rho * rho);
   return matrixModel(name, `AR(1) covariance Σ_ij = ${rho}^|i−j|, d = ${d}`, sigma, {
     sample(n, seed) {
-      const x = gaussianMatrix(n, d, seed);
-      let i = 0;
-      for (; i + 4 <= n; i += 4) recurseFourRows(x.data, i * d, d, rho, innovation);
-      for (; i < n; i++) recurseRow(x.data, i * d, d, rho, innovation);
-      return x;
+      // Each block of rows is recursed as soon as it is drawn, while it is in the cache.
+      return gaussianRows(n, d, seed, (data, first, count) => {
+        let i = first;
+        for (; i + 4 <= first + count; i += 4) recurseFourRows(data, i * d, d, rho, innovation);
+        for (; i < first + count; i++) recurseRow(data, i * d, d, rho, innovation);
+      });
     },
   });
 }

@@ -14,12 +14,37 @@ import { type RandomStream, randomStream } from './stream.js';
  * @example gaussianMatrix(1000, 200, 7) // X with E[XᵀX/n] = I
  */
 export function gaussianMatrix(rows: number, cols: number, seed: Seed | RandomStream): Matrix {
+  return gaussianRows(rows, cols, seed);
+}
+
+// Rows per block of gaussianRows: 4 rows of d = 500 are 16 KiB, inside the L1 cache, and the
+// AR(1) recursion takes four rows at a time.
+const ROW_BLOCK = 4;
+
+/**
+ * {@link gaussianMatrix} with `afterBlock(data, firstRow, rowCount)` called on each block of 4
+ * rows (fewer in the last) as soon as it is drawn: a sampler that transforms its rows in place
+ * (the AR(1) recursion) does so while they are in the cache, instead of reading the whole n×d
+ * matrix back from memory in a second pass. Same numbers.
+ * @throws {InvalidArgumentError} naming 'rows', 'cols' or 'seed'.
+ * @example gaussianRows(8, 3, 1, (data, first, count) => {}) // equals gaussianMatrix(8, 3, 1)
+ */
+export function gaussianRows(
+  rows: number,
+  cols: number,
+  seed: Seed | RandomStream,
+  afterBlock?: (data: Float64Array, firstRow: number, rowCount: number) => void,
+): Matrix {
   checkCount('rows', rows);
   checkCount('cols', cols);
   const stream = randomStream(seed);
   const out = Matrix.zeros(rows, cols);
-  for (let i = 0; i < rows; i++)
-    stream.split(i).fill(out.data.subarray(i * cols, (i + 1) * cols), 'normal');
+  for (let first = 0; first < rows; first += ROW_BLOCK) {
+    const count = Math.min(ROW_BLOCK, rows - first);
+    for (let i = first; i < first + count; i++)
+      stream.split(i).fill(out.data.subarray(i * cols, (i + 1) * cols), 'normal');
+    afterBlock?.(out.data, first, count);
+  }
   return out;
 }
 

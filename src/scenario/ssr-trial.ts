@@ -2,7 +2,7 @@ import type { CovarianceModel } from '../covariance/model.js';
 import type { Seed } from '../random/seed.js';
 import type { RandomStream } from '../random/stream.js';
 import { fitSsr } from '../ssr/estimator.js';
-import { populationError } from '../ssr/population-error.js';
+import { populationErrorInPlace } from '../ssr/population-error.js';
 import { type MeanError, meanError } from '../stats/mean-error.js';
 
 /** The errors of one fitted Â: exact generalisation error under Σ and training error. */
@@ -33,7 +33,7 @@ export function ssrTrial(
   seed: Seed | RandomStream,
 ): SsrTrialErrors {
   const fit = fitSsr(model.sample(n, seed), { lambda, centre: false });
-  return { gen: populationError(fit, model.matrix()), train: fit.trainError };
+  return { gen: populationErrorInPlace(fit, model.matrix()), train: fit.trainError };
 }
 
 /**

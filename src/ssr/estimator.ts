@@ -30,7 +30,7 @@ export interface SsrOptions {
  * @example fitSsr(X, { lambda: 0.1 }).testError(Xtest) // held-out error per coordinate
  */
 export function fitSsr(data: Matrix | MatrixLike, options: SsrOptions): SsrFit {
-  return fitPrepared(prepare(data, options));
+  return fitPrepared(prepareForGram(data, options));
 }
 
 /**
@@ -40,11 +40,16 @@ export function fitSsr(data: Matrix | MatrixLike, options: SsrOptions): SsrFit {
  * @example fitSsrInPlace(loaded, { lambda: 0.1 }) // loaded is centred now
  */
 export function fitSsrInPlace(data: Matrix, options: SsrOptions): SsrFit {
-  return fitPrepared(prepare(data, options, true));
+  return fitPrepared(prepareForGram(data, options, true));
 }
 
 function fitPrepared({ xc, mean, lambda, centred }: ReturnType<typeof prepare>): SsrFit {
-  const sigmaHat = gram(xc);
+  let sigmaHat: Matrix;
+  try {
+    sigmaHat = gram(xc);
+  } catch (error) {
+    rethrowAsDataError(error, xc, centred);
+  }
   if (lambda === 0)
     return makeFit({ ...ridgeless(xc, sigmaHat), lambda, centred, mean, n: xc.rows, d: xc.cols });
   try {
@@ -63,8 +68,8 @@ function fitPrepared({ xc, mean, lambda, centred }: ReturnType<typeof prepare>):
  * @example await fitSsrAsync(X, { lambda: 0.1 })
  */
 export async function fitSsrAsync(data: Matrix | MatrixLike, options: SsrOptions): Promise<SsrFit> {
-  const { xc, mean, lambda, centred } = prepare(data, options);
-  const sigmaHat = await gramAsync(xc);
+  const { xc, mean, lambda, centred } = prepareForGram(data, options);
+  const sigmaHat = await gramAsync(xc).catch((error) => rethrowAsDataError(error, xc, centred));
   if (lambda === 0)
     return makeFit({ ...ridgeless(xc, sigmaHat), lambda, centred, mean, n: xc.rows, d: xc.cols });
   try {
@@ -101,6 +106,19 @@ function belowRounding(
  * or with `inPlace` the input matrix itself.
  */
 export function prepare(input: Matrix | MatrixLike, options: SsrOptions, inPlace = false) {
+  const prepared = prepareForGram(input, options, inPlace);
+  // The centring checked every entry already, through the column sums.
+  if (!prepared.centred) assertFinite('data', prepared.xc);
+  return prepared;
+}
+
+/**
+ * {@link prepare} for a caller whose next step is the Gram of the uncentred data through
+ * {@link rethrowAsDataError}: a non-finite entry makes a diagonal entry of XᵀX non-finite, which
+ * the Gram checks anyway, so the scan of the n×d data (a pass as long as the sampling of a
+ * trial's rows, docs/performance.md "Sweeps") is left to that check.
+ */
+function prepareForGram(input: Matrix | MatrixLike, options: SsrOptions, inPlace = false) {
   checkOptions(options, ['lambda', 'centre'], 'options', true);
   if (options.lambda === undefined)
     throw new InvalidArgumentError('lambda', 'is required: the ridge λ ≥ 0, e.g. { lambda: 0.1 }');
@@ -115,14 +133,28 @@ export function prepare(input: Matrix | MatrixLike, options: SsrOptions, inPlace
       `must have at least 2 columns (d ≥ 2); shape is ${n}×${d}`,
     );
   if (n < 1) throw new InvalidArgumentError('data', `must have at least 1 row; shape is ${n}×${d}`);
-  assertFinite('data', data);
   const mean = new Float64Array(d);
   if (!centred) return { xc: data, mean, lambda, centred };
   for (let i = 0; i < n; i++) for (let k = 0; k < d; k++) mean[k] += data.data[i * d + k];
+  // A non-finite entry makes its column's sum non-finite (so does an overflow, which the scan
+  // lets through, as before), so the scan runs only where it finds something to report.
+  let poison = 0;
+  for (let k = 0; k < d; k++) poison += mean[k] * 0;
+  if (poison !== 0) assertFinite('data', data);
   for (let k = 0; k < d; k++) mean[k] /= n;
   const xc = inPlace ? data : data.clone();
   for (let i = 0; i < n; i++) for (let k = 0; k < d; k++) xc.data[i * d + k] -= mean[k];
   return { xc, mean, lambda, centred };
+}
+
+/**
+ * {@link prepareForGram}'s deferred check, for an error of the Gram of prepared data: for
+ * uncentred data, a non-finite entry is reported as 'data' with its row and column (as
+ * {@link prepare} would have); otherwise the Gram's own error stands (squares that overflow).
+ */
+function rethrowAsDataError(error: unknown, xc: Matrix, centred: boolean): never {
+  if (!centred) assertFinite('data', xc);
+  throw error;
 }
 
 function shift(sigmaHat: Matrix, lambda: number): Matrix {
@@ -140,18 +172,15 @@ function fromInverse(
 ): SsrFit {
   const d = q.rows;
   const diagQ = q.diag();
-  // Q is this fit's own: Â overwrites it once diag(Q) and the column norms are taken.
+  // Q is this fit's own: Â overwrites it in the pass that takes the column norms.
   // (QΣ̂Q)_kk = Q_kk − λ (Q²)_kk because Σ̂Q = I − λQ; (Q²)_kk = ‖q_k‖² for symmetric Q.
   const norms = new Float64Array(d);
-  for (let i = 0; i < d; i++) {
-    const row = i * d;
-    for (let k = 0; k < d; k++) norms[k] += q.data[row + k] * q.data[row + k];
-  }
+  const A = ssrMatrixInPlace(q, norms);
   let trainError = 0;
   for (let k = 0; k < d; k++)
     trainError += (diagQ[k] - lambda * norms[k]) / (diagQ[k] * diagQ[k]) / d;
   return makeFit({
-    A: ssrMatrixInPlace(q),
+    A,
     diagQ,
     lambda,
     regime: 'ridge',

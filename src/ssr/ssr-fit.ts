@@ -78,17 +78,27 @@ export function ssrMatrix(m: Matrix): Matrix {
 
 /**
  * {@link ssrMatrix} written over `m` itself, for callers that own `m` and need it no more: one
- * d×d matrix instead of two at the fit's peak memory (docs/ssr.md, "Memory").
+ * d×d matrix instead of two at the fit's peak memory (docs/ssr.md, "Memory"). With
+ * `columnNorms` (length d, zeros) it also accumulates the squared norms of m's columns, row by
+ * row in memory order, in the same pass: the fit's training error needs them, and a separate
+ * pass would read m once more.
  * @example ssrMatrixInPlace(q) // q now holds Â
  */
-export function ssrMatrixInPlace(m: Matrix): Matrix {
+export function ssrMatrixInPlace(m: Matrix, columnNorms?: Float64Array): Matrix {
   const d = m.rows;
+  const a = m.data;
   const inv = new Float64Array(d);
-  for (let k = 0; k < d; k++) inv[k] = 1 / m.data[k * d + k];
+  for (let k = 0; k < d; k++) inv[k] = 1 / a[k * d + k];
   for (let i = 0; i < d; i++) {
     const row = i * d;
-    for (let k = 0; k < d; k++) m.data[row + k] = -m.data[row + k] * inv[k];
-    m.data[row + i] = 0;
+    if (columnNorms)
+      for (let k = 0; k < d; k++) {
+        const v = a[row + k];
+        columnNorms[k] += v * v;
+        a[row + k] = -v * inv[k];
+      }
+    else for (let k = 0; k < d; k++) a[row + k] = -a[row + k] * inv[k];
+    a[row + i] = 0;
   }
   return m;
 }

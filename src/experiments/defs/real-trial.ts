@@ -3,7 +3,7 @@ import { Matrix } from '../../linalg/matrix.js';
 import type { RandomStream } from '../../random/stream.js';
 import { sampleCount } from '../../scenario/ssr-trial.js';
 import { fitSsr } from '../../ssr/estimator.js';
-import { populationError } from '../../ssr/population-error.js';
+import { populationErrorInPlace } from '../../ssr/population-error.js';
 import { realSet } from '../data/real-sets.js';
 import { paramsKey } from '../keys.js';
 
@@ -37,7 +37,7 @@ export function realTrial(
   picked.forEach((r, i) => x.data.set(set.pool.data.subarray(r * d, (r + 1) * d), i * d));
   // Test errors through the test rows' second moment M = TᵀT/m: (1/d) tr[(I−Â)ᵀM(I−Â)] for SSR,
   // (1/d)(tr M − Σ_{i≤p} v_iᵀMv_i) for PCA; equal to scoring the rows one by one.
-  const ssrTest = populationError(fitSsr(x, { lambda, centre: false }), set.testMoment);
+  const ssrTest = populationErrorInPlace(fitSsr(x, { lambda, centre: false }), set.testMoment);
   const { vectors } = eigh(gram(x));
   const mv = matmul(set.testMoment, vectors);
   const energy = new Float64Array(d);
@@ -53,6 +53,9 @@ export function realTrial(
     pcaTest.push((total - captured) / d);
   }
   const gauss = set.model.sample(n, stream.child('gauss', key));
-  const ssrGauss = populationError(fitSsr(gauss, { lambda, centre: false }), set.model.matrix());
+  const ssrGauss = populationErrorInPlace(
+    fitSsr(gauss, { lambda, centre: false }),
+    set.model.matrix(),
+  );
   return { ssrTest, pcaTest, ssrGauss };
 }

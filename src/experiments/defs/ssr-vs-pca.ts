@@ -2,7 +2,7 @@ import { type CurveRow, curvesSpec } from '../../plot/curves.js';
 import { sampleCount } from '../../scenario/ssr-trial.js';
 import { fitSsr } from '../../ssr/estimator.js';
 import { optimalLambda } from '../../ssr/optimal.js';
-import { populationError } from '../../ssr/population-error.js';
+import { populationErrorInPlace } from '../../ssr/population-error.js';
 import { paramsKey, pointLabel } from '../keys.js';
 import { experimentModel } from '../models.js';
 import type { Experiment, Size } from '../types.js';
@@ -105,7 +105,7 @@ export const ssrVsPca: Experiment<SsrVsPcaConfig, SsrVsPcaPoint, SsrVsPcaValues>
     const { model, d, alpha, lambda, steps } = params;
     const m = experimentModel(model, d);
     const x = m.sample(sampleCount(alpha, d), stream.child('data', paramsKey({ model, d, alpha })));
-    const ssr = populationError(fitSsr(x, { lambda, centre: false }), m.matrix());
+    const ssr = populationErrorInPlace(fitSsr(x, { lambda, centre: false }), m.matrix());
     const components = Array.from({ length: steps }, (_, k) => Math.round(((k + 1) * d) / steps));
     return { ssr, pca: pcaErrors(x, m.matrix(), components) };
   },
