@@ -5,8 +5,9 @@
 // phase), and the bare Gram eigenvalues + power-law fit, against
 // numpy's full SVD (values only) + the same fit (bench/large_numpy.py), measured in the same run.
 // Wall and process CPU seconds are both reported: on a loaded machine with OPENBLAS_NUM_THREADS=1
-// the CPU ratio is the fair one. diagnoseLargeLayer (randomized block Krylov + SLQ) only with
-// --krylov (slow and inexact when the fitted tail reaches into a dense bulk edge; docs).
+// the CPU ratio is the fair one. "JS s" is the time the JS thread was busy (copies, scans, fits):
+// what diagnoseModel adds to the native job. diagnoseLargeLayer (randomized block Krylov + SLQ)
+// only with --krylov (slow and inexact when the fitted tail reaches into a dense bulk edge; docs).
 // Usage: OPENBLAS_NUM_THREADS=1 node --import tsx bench/diagnose.ts --large 4096x11008 [--krylov]
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -30,13 +31,25 @@ export function heavyTailedMatrix(rows: number, cols: number, mu: number, seed: 
   return w;
 }
 
-/** Wall and process CPU seconds (all threads) of `f`. */
-async function timed<T>(f: () => Promise<T>): Promise<{ value: T; wall: number; cpu: number }> {
+/**
+ * Wall and process CPU seconds (all threads) of `f`, and the seconds the JS thread was busy (the
+ * rest ran in native jobs off it, or waited).
+ */
+async function timed<T>(
+  f: () => Promise<T>,
+): Promise<{ value: T; wall: number; cpu: number; js: number }> {
   const c = process.cpuUsage();
+  const loop = performance.eventLoopUtilization();
   const start = performance.now();
   const value = await f();
   const used = process.cpuUsage(c);
-  return { value, wall: (performance.now() - start) / 1000, cpu: (used.user + used.system) / 1e6 };
+  const js = performance.eventLoopUtilization(loop).active / 1000;
+  return {
+    value,
+    wall: (performance.now() - start) / 1000,
+    cpu: (used.user + used.system) / 1e6,
+    js,
+  };
 }
 
 export async function benchLarge(rows: number, cols: number, krylov: boolean): Promise<void> {
@@ -50,7 +63,16 @@ export async function benchLarge(rows: number, cols: number, krylov: boolean): P
     tensors: [{ name: 'mlp', shape: [rows, cols], data: w.data, dtype: 'float64', floating: true }],
   };
   const model = await timed(() => diagnoseModel([file]));
-  const gram = await timed(async () => fitPowerLaw((await weightEsdAsync(w)).evals));
+  let evals: Float64Array = new Float64Array(0);
+  const gram = await timed(async () => {
+    evals = (await weightEsdAsync(w)).evals;
+    return fitPowerLaw(evals);
+  });
+  const fitTimes = Array.from({ length: 5 }, () => {
+    const start = performance.now();
+    fitPowerLaw(evals);
+    return performance.now() - start;
+  }).sort((a, b) => a - b);
   const fast = krylov ? await timed(async () => diagnoseLargeLayer(w, { seed: 1 })) : undefined;
   const script = new URL('./large_numpy.py', import.meta.url).pathname;
   const ref = JSON.parse(
@@ -62,17 +84,17 @@ export async function benchLarge(rows: number, cols: number, krylov: boolean): P
     `heavy-tailed ${rows}×${cols} (entries g·u^(−1/3)), one run each, OPENBLAS_NUM_THREADS=${threads}`,
   );
   console.log(
-    'method                                            wall s    CPU s        α     xmin  tail n  ×numpy wall  ×numpy CPU',
+    'method                                            wall s    CPU s     JS s        α     xmin  tail n  ×numpy wall  ×numpy CPU',
   );
   const line = (
     what: string,
-    t: { wall: number; cpu: number },
+    t: { wall: number; cpu: number; js?: number },
     a: number,
     xmin: number,
     n: number,
   ) =>
     console.log(
-      `${what.padEnd(46)}${t.wall.toFixed(1).padStart(9)}${t.cpu.toFixed(1).padStart(9)}${a.toFixed(4).padStart(9)}${xmin.toPrecision(5).padStart(9)}${String(n).padStart(8)}${(ref.seconds / t.wall).toFixed(1).padStart(13)}${(ref.cpuSeconds / t.cpu).toFixed(1).padStart(12)}`,
+      `${what.padEnd(46)}${t.wall.toFixed(1).padStart(9)}${t.cpu.toFixed(1).padStart(9)}${(t.js?.toFixed(2) ?? '').padStart(9)}${a.toFixed(4).padStart(9)}${xmin.toPrecision(5).padStart(9)}${String(n).padStart(8)}${(ref.seconds / t.wall).toFixed(1).padStart(13)}${(ref.cpuSeconds / t.cpu).toFixed(1).padStart(12)}`,
     );
   line(
     'numpy full SVD (values) + fit',
@@ -92,6 +114,9 @@ export async function benchLarge(rows: number, cols: number, krylov: boolean): P
   line('rmtkit gramEigvalsh + fit', gram, gram.value.alpha, gram.value.xmin, gram.value.n);
   console.log(
     `  |Δα| = ${Math.abs(row.alpha - ref.alpha).toExponential(2)} (target ≤ 0.05); diagnoseModel speed-up ${(ref.seconds / model.wall).toFixed(1)}× wall, ${(ref.cpuSeconds / model.cpu).toFixed(1)}× CPU (target ≥ 5×)`,
+  );
+  console.log(
+    `  one power-law fit (n = ${evals.length}): rmtkit ${fitTimes[2]!.toFixed(0)} ms (median of 5), numpy ${((ref.seconds - ref.svdSeconds) * 1000).toFixed(0)} ms (bench/diagnose_numpy.py, once)`,
   );
   if (fast) {
     const f = fast.value;

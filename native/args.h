@@ -43,7 +43,10 @@ class Args {
     auto array = info_[i].As<Napi::Float64Array>();
     const size_t length = static_cast<size_t>(rows) * cols;
     if (array.ElementLength() != length) Fail(i, "must have rows·cols = " + std::to_string(length) + " entries");
-    if (!copy_) return array.Data();
+    if (!copy_) {
+      if (call_.borrow) call_.borrowed.push_back(Napi::Persistent(static_cast<Napi::Object>(array)));
+      return array.Data();
+    }
     Block copy(length * sizeof(double));
     std::memcpy(copy.data(), array.Data(), length * sizeof(double));
     call_.copies.push_back(std::move(copy));

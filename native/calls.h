@@ -1,6 +1,7 @@
 // A prepared kernel call: validated arguments, input pointers (borrowed from JS for synchronous
-// calls, owned copies for asynchronous ones), output Float64Arrays allocated on the JS thread,
-// and a closure that runs the kernel touching only those raw buffers (safe off the JS thread).
+// calls and asynchronous ones with borrowed inputs, else owned copies), output Float64Arrays
+// allocated on the JS thread, and a closure that runs the kernel touching only those raw buffers
+// (safe off the JS thread).
 #pragma once
 
 #include <napi.h>
@@ -21,6 +22,10 @@ struct Call {
   const char* single = nullptr;
   // Input copies owned by an asynchronous call (moving a Block keeps its buffer in place).
   std::vector<Block> copies;
+  // Set before parsing for an asynchronous call that reads its inputs in place (addon.cc,
+  // RunAsyncBorrowed): the caller's arrays, kept alive until the job completes.
+  bool borrow = false;
+  std::vector<Napi::ObjectReference> borrowed;
   std::function<Status()> run;
   // The job's floating-point operations to leading order, and the count from which OpenBLAS runs
   // it on more than one thread (native/blas_threads.h).

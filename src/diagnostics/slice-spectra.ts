@@ -2,7 +2,7 @@
 // eigenvalues in one native job (gramEigvalsh: dsyrk, then dsyevd or from M = 2048 the two-stage
 // reduction) when they resolve the whole spectrum (about a quarter of an SVD's work, and what
 // makes 4096 × 11008 layers fast), an SVD otherwise. docs/diagnostics.md, "Large layers".
-import { gramEigvalshAsync, svdAsync } from '../linalg/api.js';
+import { gramEigvalshBorrowedAsync, svdAsync } from '../linalg/api.js';
 import type { Matrix } from '../linalg/matrix.js';
 
 /**
@@ -57,6 +57,8 @@ export function gramResolved(
 /**
  * The unscaled singular values (descending) of each matrix, each oriented N×M with N ≥ M, by the
  * chosen route; the decompositions run off the main thread, one at a time (each uses every core).
+ * The Gram route reads the matrices' entries in place, without a copy (gramEigvalshBorrowedAsync):
+ * they must stay unmodified until the promise settles; they are never modified.
  * @example (await sliceSpectra(slices.mats, 'auto', [1e-6, 1e-5])).singular[0]
  */
 export async function sliceSpectra(
@@ -71,7 +73,7 @@ export async function sliceSpectra(
     const wide = w.rows < w.cols;
     let s: Float64Array | undefined;
     if (route !== 'svd') {
-      const evals = await gramEigvalshAsync(w, { outer: wide });
+      const evals = await gramEigvalshBorrowedAsync(w, { outer: wide });
       const [N, M] = wide ? [w.cols, w.rows] : [w.rows, w.cols];
       if (route === 'gram' || gramResolved(evals, N, M, levels)) {
         s = Float64Array.from(evals, (v) => Math.sqrt(Math.max(0, v))).reverse();

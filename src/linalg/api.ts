@@ -1,5 +1,5 @@
 import { InvalidArgumentError } from '../errors.js';
-import { asyncKernel, kernel } from './backend.js';
+import { asyncKernel, borrowingAsyncKernel, kernel } from './backend.js';
 import type { Eigh, Qr, SignedLogdet, Svd } from './kernels.js';
 import { assertFinite, assertSquare, assertSymmetricFinite, type Matrix } from './matrix.js';
 
@@ -133,6 +133,22 @@ export function gramEigvalshAsync(
 ): Promise<Float64Array> {
   const [, scale] = gramArgs(x, options.scale ?? 1);
   return asyncKernel('gramEigvalsh')(x, scale, options.outer ?? false).then((w) =>
+    checkGramValues(x, w),
+  );
+}
+
+/**
+ * {@link gramEigvalshAsync} reading x's entries in place instead of copying them (the native
+ * backend otherwise copies x when the call is made: 0.1-1.2 s for 4096 × 11008). Internal, for
+ * callers that own x: they must neither modify nor transfer x.data until the promise settles.
+ * @example await gramEigvalshBorrowedAsync(W, { outer: W.rows < W.cols })
+ */
+export function gramEigvalshBorrowedAsync(
+  x: Matrix,
+  options: { scale?: number; outer?: boolean } = {},
+): Promise<Float64Array> {
+  const [, scale] = gramArgs(x, options.scale ?? 1);
+  return borrowingAsyncKernel('gramEigvalsh')(x, scale, options.outer ?? false).then((w) =>
     checkGramValues(x, w),
   );
 }

@@ -85,6 +85,19 @@ export function asyncKernel<K extends KernelName>(name: K, on: Backend = active)
     })) as unknown as AsyncKernels[K];
 }
 
+/**
+ * {@link asyncKernel} reading its input arrays in place where the backend can (the native one
+ * otherwise copies them when the call is made): the caller must neither modify nor transfer those
+ * arrays until the promise settles. The same results, bit for bit.
+ * @example await borrowingAsyncKernel('gramEigvalsh')(w, 1, false)
+ */
+export function borrowingAsyncKernel<K extends KernelName>(
+  name: K,
+  on: Backend = active,
+): AsyncKernels[K] {
+  return (on.borrowingAsyncKernels?.[name] as AsyncKernels[K] | undefined) ?? asyncKernel(name, on);
+}
+
 // setImmediate is Node's; browsers and Web Workers (src/browser.ts) have only setTimeout.
 const defer: (run: () => void) => void =
   typeof setImmediate === 'function' ? setImmediate : (run) => setTimeout(run, 0);

@@ -156,6 +156,11 @@ export interface Backend {
   readonly kernels: Partial<Kernels>;
   readonly asyncKernels?: Partial<AsyncKernels>;
   /**
+   * Asynchronous kernels that read their input arrays in place instead of copying them, for
+   * callers that neither modify nor transfer those arrays until the promise settles.
+   */
+  readonly borrowingAsyncKernels?: Partial<AsyncKernels>;
+  /**
    * Fixes the threads of the backend's own library (process-wide), or with 'auto' lets each call
    * choose; returns the previous setting.
    */

@@ -51,12 +51,15 @@ export interface NativeInfo {
 /**
  * The raw `build/Release/rmtkit.node` module (native/addon.cc): every kernel as `name(...)` and
  * `nameAsync(...)` taking Float64Arrays with explicit dimensions (signatures in native/calls.cc),
+ * and, in builds since they were added, `nameAsyncBorrowed(...)` reading the arrays in place,
  * returning fresh Float64Arrays or objects of them. LAPACK failures throw an Error with
  * `code: 'ERR_RMTKIT_LAPACK'`, `routine` and `info`.
  * @example addon.eigvalsh(new Float64Array([2, 1, 1, 2]), 2) // Float64Array [1, 3]
  */
 export type NativeAddon = {
   [K in KernelName | `${KernelName}Async`]: (...args: NativeArg[]) => unknown;
+} & {
+  [K in `${KernelName}AsyncBorrowed`]?: (...args: NativeArg[]) => Promise<unknown>;
 } & {
   info(): NativeInfo;
   /**

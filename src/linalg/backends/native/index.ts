@@ -16,7 +16,8 @@ type Spec = { args(...p: AnyParams): NativeArg[]; result(raw: unknown, ...p: Any
 /**
  * Builds the native backend (priority 10, above JS) around a loaded addon: synchronous kernels
  * call OpenBLAS/LAPACK on the JS thread; `asyncKernels` run them on the libuv pool one at a time,
- * or one per core while OpenBLAS is fixed at one thread (see {@link JobQueue} and `asyncLanes`).
+ * or one per core while OpenBLAS is fixed at one thread (see {@link JobQueue} and `asyncLanes`),
+ * on copies of their inputs; `borrowingAsyncKernels` the same reading the inputs in place.
  * The addon also holds one lock around every multi-threaded BLAS/LAPACK job, so a synchronous call
  * made while such an async job runs waits for it. LAPACK failures become
  * NotPositiveDefiniteError / ConvergenceError.
@@ -28,6 +29,7 @@ export function createNativeBackend(addon: NativeAddon): Backend {
   const queue = new JobQueue(lanes);
   const kernels: Record<string, unknown> = {};
   const asyncKernels: Record<string, unknown> = {};
+  const borrowingAsyncKernels: Record<string, unknown> = {};
   for (const name of KERNEL_NAMES) {
     const spec = NATIVE_SPECS[name] as unknown as Spec;
     const sync = addon[name];
@@ -41,15 +43,21 @@ export function createNativeBackend(addon: NativeAddon): Backend {
       }
       return spec.result(raw, ...params);
     };
-    asyncKernels[name] = (...params: AnyParams) =>
-      queue
-        .run(spec.args(...params), (args) => runAsync(...args))
-        .then(
-          (raw) => spec.result(raw, ...params),
-          (error: unknown) => {
-            throw translateNativeError(error, name);
-          },
-        );
+    const queued =
+      (run: (...args: NativeArg[]) => Promise<unknown>, borrowed: boolean) =>
+      (...params: AnyParams) =>
+        queue
+          .run(spec.args(...params), (args) => run(...args), borrowed)
+          .then(
+            (raw) => spec.result(raw, ...params),
+            (error: unknown) => {
+              throw translateNativeError(error, name);
+            },
+          );
+    asyncKernels[name] = queued(runAsync, false);
+    // Builds from before the borrowing variants lack them: those callers get the copying one.
+    const runBorrowed = addon[`${name}AsyncBorrowed`];
+    if (runBorrowed) borrowingAsyncKernels[name] = queued(runBorrowed, true);
   }
   const info = addon.info();
   return {
@@ -57,6 +65,7 @@ export function createNativeBackend(addon: NativeAddon): Backend {
     priority: 10,
     kernels: kernels as unknown as Kernels,
     asyncKernels: asyncKernels as unknown as AsyncKernels,
+    borrowingAsyncKernels: borrowingAsyncKernels as unknown as AsyncKernels,
     details: {
       openblas: info.config,
       openblasCore: info.corename,
