@@ -53,7 +53,11 @@ export function fitHtmp(
   for (const v of x) mean += v / x.length;
   for (let i = 0; i < x.length; i++) x[i]! /= mean;
   const gamma = Math.min(0.99, Math.min(N, M) / Math.max(N, M));
-  const kappaMax = Math.min(20, 42 * gamma);
+  // 42γ can round so that κ/(2γ) exceeds 21 by an ulp, which the law rejects: step it down.
+  let kappaMax = Math.min(20, 42 * gamma);
+  while (kappaMax / (2 * gamma) > 21) kappaMax -= kappaMax * Number.EPSILON;
+  // exp(ln κmax) can round above κmax too
+  const kappaAt = (u: number) => Math.min(kappaMax, Math.exp(u));
   const kappaMin = Math.min(options.kappaMin ?? 0.05, kappaMax / 2);
   const tol = options.tolerance ?? 5e-3;
   let evaluations = 0;
@@ -61,7 +65,7 @@ export function fitHtmp(
   const f = (u: number): number => {
     let d = cache.get(u);
     if (d === undefined) {
-      d = kolmogorovDistance(x, gamma, Math.exp(u));
+      d = kolmogorovDistance(x, gamma, kappaAt(u));
       cache.set(u, d);
       evaluations++;
     }
@@ -85,7 +89,7 @@ export function fitHtmp(
   // The ends are candidates too (MP-like: κ at its maximum).
   let best = (a + b) / 2;
   for (const u of [Math.log(kappaMax), Math.log(kappaMin)]) if (f(u) < f(best)) best = u;
-  return { kappa: Math.exp(best), gamma, distance: f(best), kappaMax, evaluations };
+  return { kappa: kappaAt(best), gamma, distance: f(best), kappaMax, evaluations };
 }
 
 /**

@@ -4,6 +4,7 @@ import { fitHtmp } from '../../src/diagnostics/htmp-fit.js';
 import { diagnoseMatrix } from '../../src/diagnostics/layer.js';
 import { classifyPhase } from '../../src/diagnostics/phases.js';
 import { paretoSpectrumMatrix } from '../../src/diagnostics/synthetic.js';
+import { kernel } from '../../src/linalg/backend.js';
 import { eigvalsTridiagonal } from '../../src/linalg/backends/js/tridiagonal/sterf.js';
 import { Matrix } from '../../src/linalg/matrix.js';
 import { gaussianMatrix } from '../../src/random/gaussian.js';
@@ -40,6 +41,19 @@ describe("HTMP κ fit on the law's own sampler (γ = 0.5, n = 1000)", () => {
       assert.ok(fit.distance < 0.05, `distance ${fit.distance}`);
     });
   }
+});
+
+describe('HTMP κ fit at the end of its range', () => {
+  it('fits an MP-like spectrum at γ = 2/9, where exp(ln 42γ)/(2γ) rounds above 21', () => {
+    // A Gaussian 288 × 64 layer (a 64 × 32 × 3 × 3 convolution's shape): its best κ is the
+    // largest the law allows, which the search on ln κ must not leave by an ulp.
+    assert.ok(Math.exp(Math.log(42 * (2 / 9))) / (2 * (2 / 9)) > 21);
+    const x = gaussianMatrix(288, 64, 5);
+    const fit = fitHtmp(kernel('eigvalsh')(kernel('gram')(x, 1 / 288)), 288, 64);
+    assert.ok(fit.kappaMax / (2 * fit.gamma) <= 21 && fit.kappa <= fit.kappaMax);
+    assert.ok(fit.kappa > fit.kappaMax / 2, `κ̂ = ${fit.kappa} of ${fit.kappaMax}`);
+    assert.doesNotThrow(() => htmp(fit.gamma, fit.kappa));
+  });
 });
 
 describe('5+1 phases from the ESD', () => {
