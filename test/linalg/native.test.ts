@@ -147,7 +147,7 @@ describe('native backend', nativeSuite, () => {
     assert.deepEqual(env.smallAsync, [2, 2]);
   });
 
-  it('runs a mid-size call on one thread by default, and with RMTKIT_BLAS_IDLE=1 while every core is busy', () => {
+  it('runs a mid-size call on one thread by default, and with RMTKIT_BLAS_IDLE=1 mid-size and large calls while every core is busy', () => {
     // eigvalsh at d = 400 does 8.5·10⁷ operations: above the tiny-job cut (2·10⁷), below the
     // LAPACK threshold (2·10⁹). By default its count is one whatever the load (so its bits never
     // depend on the moment); with RMTKIT_BLAS_IDLE=1 it follows the idle cores. Busy loops in
@@ -161,8 +161,10 @@ describe('native backend', nativeSuite, () => {
       const addon = require(${JSON.stringify(join(root, 'build/Release/rmtkit.node'))});
       const a = backend.kernels.gram(gaussianMatrix(500, 400, 3), 1 / 500);
       backend.kernels.eigvalsh(a);
+      const mid = addon.info().lastCallThreads;
+      backend.kernels.gram(gaussianMatrix(2000, 400, 4), 1);
       const info = addon.info();
-      return { perCall: info.threadsPerCall, idle: info.blasIdleCores, threads: info.lastCallThreads };
+      return { perCall: info.threadsPerCall, idle: info.blasIdleCores, threads: mid, large: info.lastCallThreads, all: info.threads };
     })()`;
     const free = { OPENBLAS_NUM_THREADS: '', GOTO_NUM_THREADS: '', OMP_NUM_THREADS: '' };
     try {
@@ -171,9 +173,15 @@ describe('native backend', nativeSuite, () => {
           perCall: boolean;
           idle: boolean;
           threads: number;
+          large: number;
+          all: number;
         };
         assert.equal(seen.idle, idle === '1');
-        if (seen.perCall) assert.equal(seen.threads, 1, `RMTKIT_BLAS_IDLE=${idle}`);
+        if (!seen.perCall) continue;
+        assert.equal(seen.threads, 1, `RMTKIT_BLAS_IDLE=${idle}`);
+        // A call above its threshold (gram 2000 × 400: 3.2·10⁸ operations) takes every thread
+        // by default (info().threads between calls), and with the rule only the idle cores: none.
+        assert.equal(seen.large, idle === '1' ? 1 : seen.all, `RMTKIT_BLAS_IDLE=${idle}, large`);
       }
     } finally {
       for (const child of busy) child.kill('SIGKILL');
