@@ -102,15 +102,17 @@ int OtherRunnable() {
 
 // The count for a job of `flops` operations under the per-call rule: every thread above
 // `parallel_flops`, one below. With RMTKIT_BLAS_IDLE=1, a job from kIdleCheckFlops on takes as
-// many threads as there are idle cores instead, above its threshold too: there a busy machine
-// made a two-thread eigvalsh at d = 4000 take 2.8x numpy's time, where one thread (and the
-// two-stage reduction it selects) is not slowed by other processes' threads. Opt-in, because
-// OpenBLAS's threaded matrix-vector products sum in an order that depends on the count, so LAPACK
-// results would then differ in their last bits between a quiet and a busy moment
+// many threads as there are idle cores instead, and a LAPACK job above its threshold too: there
+// a busy machine made a two-thread eigvalsh at d = 4000 take 2.4x numpy's time, one thread (and
+// the two-stage reduction it selects) 0.43x. Products keep every thread above theirs: their
+// threads rarely wait for each other, and one thread took 1.45x at d = 4000 under the same load.
+// Opt-in, because OpenBLAS's threaded matrix-vector products sum in an order that depends on the
+// count, so LAPACK results would then differ in their last bits between a quiet and a busy moment
 // (docs/performance.md, "Threads per call").
 int PerCallCount(double flops, double parallel_flops) {
-  if (!idle_rule) return flops >= parallel_flops ? max_threads : 1;
-  if (flops < kIdleCheckFlops) return 1;
+  const bool above = flops >= parallel_flops;
+  if (above && (!idle_rule || parallel_flops < kLapackParallel)) return max_threads;
+  if (!idle_rule || flops < kIdleCheckFlops) return 1;
   const int others = OtherRunnable();
   if (others < 0) return 1;
   const int idle = max_threads - others;

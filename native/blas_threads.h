@@ -6,6 +6,15 @@
 
 namespace rmtkit {
 
+// From how many operations a job runs on more than one OpenBLAS thread, measured with
+// bench/check.ts on the shared machine and under load (docs/performance.md, "Threads per call").
+// GEMM-bound jobs: gram, and the level-3 products and solves that are nothing else.
+constexpr double kProductParallel = 2e8;
+// LAPACK jobs whose blocked updates alternate with threaded matrix-vector products (dpotri,
+// dsytrd, dgeqrf, dgebrd), each product a wait for the workers: spdInverse, eigvalsh and the
+// other factorisations.
+constexpr double kLapackParallel = 2e9;
+
 // Finds OpenBLAS's thread functions in the library that provides cblas_dgemm and reads the
 // environment. Per-call counts are on only for a pthreads OpenBLAS with more than one thread and
 // none of OPENBLAS_NUM_THREADS, GOTO_NUM_THREADS, OMP_NUM_THREADS set (a count fixed by the user

@@ -15,6 +15,7 @@
 #include <cstdint>
 
 #include "args.h"
+#include "blas_threads.h"
 #include "calls.h"
 
 namespace rmtkit {
@@ -183,15 +184,8 @@ void PrepareLogdet(const Napi::CallbackInfo& info, bool copy, Call& call) {
   call.run = [=] { return Kernel(a, out, d); };
 }
 
-// From how many operations a job runs on more than one OpenBLAS thread (native/blas_threads.h),
-// measured with bench/check.ts on the shared machine and under load (docs/performance.md,
-// "Threads per call").
-// GEMM-bound jobs: gram, and the level-3 products and solves that are nothing else.
-constexpr double kProductParallel = 2e8;
-// LAPACK jobs whose blocked updates alternate with threaded matrix-vector products (dpotri,
-// dsytrd, dgeqrf, dgebrd), each product a wait for the workers: spdInverse, eigvalsh and the
-// other factorisations.
-constexpr double kLapackParallel = 2e9;
+// From how many operations a job runs on more than one OpenBLAS thread: kProductParallel for
+// GEMM-bound jobs, kLapackParallel for the LAPACK ones (native/blas_threads.h).
 
 void PrepareGramEigvalsh(const Napi::CallbackInfo& info, bool copy, Call& call) {
   Args args(info, copy, call);

@@ -162,7 +162,8 @@ describe('native backend', nativeSuite, () => {
       const a = backend.kernels.gram(gaussianMatrix(500, 400, 3), 1 / 500);
       backend.kernels.eigvalsh(a);
       const mid = addon.info().lastCallThreads;
-      backend.kernels.gram(gaussianMatrix(2000, 400, 4), 1);
+      const spd = backend.kernels.gram(gaussianMatrix(1400, 1300, 4), 1);
+      backend.kernels.spdInverse(spd);
       const info = addon.info();
       return { perCall: info.threadsPerCall, idle: info.blasIdleCores, threads: mid, large: info.lastCallThreads, all: info.threads };
     })()`;
@@ -179,8 +180,8 @@ describe('native backend', nativeSuite, () => {
         assert.equal(seen.idle, idle === '1');
         if (!seen.perCall) continue;
         assert.equal(seen.threads, 1, `RMTKIT_BLAS_IDLE=${idle}`);
-        // A call above its threshold (gram 2000 × 400: 3.2·10⁸ operations) takes every thread
-        // by default (info().threads between calls), and with the rule only the idle cores: none.
+        // A LAPACK call above its threshold (spdInverse at d = 1300: 2.2·10⁹ operations) takes
+        // every thread by default (info().threads between calls), with the rule the idle cores.
         assert.equal(seen.large, idle === '1' ? 1 : seen.all, `RMTKIT_BLAS_IDLE=${idle}, large`);
       }
     } finally {
