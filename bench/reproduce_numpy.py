@@ -17,11 +17,18 @@ import numpy as np
 from scipy.linalg import lapack
 
 
-def trial(rng, d, n, rho, lam, sigma):
+def sample(rng, d, n, rho):
+    """n AR(1) rows: standard normals, then the recursion along each row."""
     x = rng.standard_normal((n, d))
     c = np.sqrt(1 - rho * rho)
     for k in range(1, d):
         x[:, k] = rho * x[:, k - 1] + c * x[:, k]
+    return x
+
+
+def fit(x, lam):
+    """Q = (XᵀX/n + λI)⁻¹ by dpotrf + dpotri, its diagonal, and the training error."""
+    n, d = x.shape
     s = x.T @ x
     s /= n
     s[np.diag_indices(d)] += lam
@@ -33,11 +40,20 @@ def trial(rng, d, n, rho, lam, sigma):
         raise RuntimeError(f"dpotri info {info}")
     q = np.tril(q) + np.tril(q, -1).T
     dq = np.diag(q).copy()
-    residual = q / dq[np.newaxis, :]  # I − Â (its diagonal is exactly 1)
-    gen = float(np.einsum("ij,ij->", residual, sigma @ residual)) / d
     norms = np.einsum("ij,ij->j", q, q)
     train = float(np.mean((dq - lam * norms) / dq**2))
-    return gen, train
+    return q, dq, train
+
+
+def generalisation(q, dq, sigma):
+    """(1/d) tr[(I−Â)ᵀΣ(I−Â)] with I − Â = Q diag(Q)⁻¹ (its diagonal is exactly 1)."""
+    residual = q / dq[np.newaxis, :]
+    return float(np.einsum("ij,ij->", residual, sigma @ residual)) / q.shape[0]
+
+
+def trial(rng, d, n, rho, lam, sigma):
+    q, dq, train = fit(sample(rng, d, n, rho), lam)
+    return generalisation(q, dq, sigma), train
 
 
 def main():

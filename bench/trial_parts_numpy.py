@@ -7,11 +7,14 @@ column norms) and the exact generalisation error (I − Â = Q diag(Q)⁻¹, one
 the same operations as reproduce_numpy.py's trial.
 """
 import json
+import os
 import sys
 import time
 
 import numpy as np
-from scipy.linalg import lapack
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from reproduce_numpy import fit, generalisation, sample  # noqa: E402
 
 
 def main():
@@ -24,23 +27,11 @@ def main():
     parts = {"sample": [], "fit": [], "error": []}
     for t in range(a["warmup"] + a["trials"]):
         start = time.process_time()
-        x = rng.standard_normal((n, d))
-        c = np.sqrt(1 - rho * rho)
-        for k in range(1, d):
-            x[:, k] = rho * x[:, k - 1] + c * x[:, k]
+        x = sample(rng, d, n, rho)
         sampled = time.process_time()
-        s = x.T @ x
-        s /= n
-        s[np.diag_indices(d)] += lam
-        ch, info = lapack.dpotrf(s, lower=1, overwrite_a=1, clean=0)
-        q, info = lapack.dpotri(ch, lower=1, overwrite_c=1)
-        q = np.tril(q) + np.tril(q, -1).T
-        dq = np.diag(q).copy()
-        norms = np.einsum("ij,ij->j", q, q)
-        float(np.mean((dq - lam * norms) / dq**2))
+        q, dq, _ = fit(x, lam)
         fitted = time.process_time()
-        residual = q / dq[np.newaxis, :]
-        float(np.einsum("ij,ij->", residual, sigma @ residual)) / d
+        generalisation(q, dq, sigma)
         done = time.process_time()
         if t >= a["warmup"]:
             parts["sample"].append(sampled - start)
