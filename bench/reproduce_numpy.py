@@ -56,12 +56,16 @@ def trial(rng, d, n, rho, lam, sigma):
     return generalisation(q, dq, sigma), train
 
 
+def point(a):
+    """d, n = round(αd), ρ, λ and the AR(1) covariance Σ_ij = ρ^|i−j| of a JSON argument."""
+    d, rho, lam = a["d"], a["rho"], a["lambda"]
+    idx = np.arange(d)
+    return d, max(1, round(a["alpha"] * d)), rho, lam, rho ** np.abs(idx[:, None] - idx[None, :])
+
+
 def main():
     a = json.loads(sys.argv[1])
-    d, rho, lam = a["d"], a["rho"], a["lambda"]
-    n = max(1, round(a["alpha"] * d))
-    idx = np.arange(d)
-    sigma = rho ** np.abs(idx[:, None] - idx[None, :])
+    d, n, rho, lam, sigma = point(a)
     rng = np.random.default_rng(a.get("seed", 0))
     times, gen, train = [], [], []
     start = time.perf_counter()

@@ -14,15 +14,12 @@ import time
 import numpy as np
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from reproduce_numpy import fit, generalisation, sample  # noqa: E402
+from reproduce_numpy import fit, generalisation, point, sample  # noqa: E402
 
 
 def main():
     a = json.loads(sys.argv[1])
-    d, rho, lam = a["d"], a["rho"], a["lambda"]
-    n = max(1, round(a["alpha"] * d))
-    idx = np.arange(d)
-    sigma = rho ** np.abs(idx[:, None] - idx[None, :])
+    d, n, rho, lam, sigma = point(a)
     rng = np.random.default_rng(0)
     parts = {"sample": [], "fit": [], "error": []}
     for t in range(a["warmup"] + a["trials"]):
