@@ -22,7 +22,8 @@ GetIntFn get_threads = nullptr;
 bool pthreads = false;  // a pthreads build, whose count is process-wide
 int max_threads = 0;
 int env_threads = 0;  // a count fixed by the environment, 0 if none
-// RMTKIT_BLAS_IDLE=1: calls below their threshold take the idle cores (see PerCallCount).
+// RMTKIT_BLAS_IDLE=1: calls below their threshold, and LAPACK calls above it, take the idle
+// cores (see PerCallCount).
 bool idle_rule = false;
 // Written under the job mutex, read by info() without it.
 std::atomic<int> fixed_threads{0};  // the count fixed now (setThreads or the environment), 0: per call

@@ -21,7 +21,8 @@ constexpr double kLapackParallel = 2e9;
 // wins); another BLAS, a sequential or an OpenMP build is left alone. Runs once per process.
 void InitBlasThreads();
 
-// Whether RMTKIT_BLAS_IDLE=1 asked calls below their threshold to take the idle cores.
+// Whether RMTKIT_BLAS_IDLE=1 asked calls below their threshold, and LAPACK calls above it, to
+// take the idle cores.
 bool IdleCoreRule();
 
 // OpenBLAS's thread count right now (inside a job: the job's count); 1 for another BLAS.
@@ -43,9 +44,9 @@ bool SingleThreadJobs();
 
 // For the duration of one job (the caller holds the job mutex), under the per-call rule: every
 // thread (OpenBLAS's count when the addon loaded) when the job does at least `parallel_flops`
-// floating-point operations; below that one thread, or with RMTKIT_BLAS_IDLE=1 as many threads
-// as the machine has idle cores right now (one for tiny jobs). The count the process had is
-// restored afterwards.
+// floating-point operations, one thread below that. With RMTKIT_BLAS_IDLE=1, as many threads as
+// the machine has idle cores right now (one for tiny jobs), except that products above their
+// threshold keep every thread. The count the process had is restored afterwards.
 class CallThreads {
  public:
   CallThreads(double flops, double parallel_flops);

@@ -68,23 +68,16 @@ void PrepareCholeskySolve(const Napi::CallbackInfo& info, bool copy, Call& call)
   call.run = [=] { return CholeskySolve(l, b, x, d, k); };
 }
 
-void PrepareEigvalsh(const Napi::CallbackInfo& info, bool copy, Call& call) {
+// Eigenvalues of a symmetric d×d matrix: eigvalsh, and eigvalshTwoStage (the two-stage route
+// alone at every d, exported for the tests; not a kernel of the TS backends).
+template <Status (*Kernel)(const double*, double*, int)>
+void PrepareEigenvalues(const Napi::CallbackInfo& info, bool copy, Call& call) {
   Args args(info, copy, call);
   const int d = args.Dim(1);
   const double* a = args.Input(0, d, d);
   double* w = args.Single(d);
   call.flops = 4.0 / 3 * d * d * d;
-  call.run = [=] { return Eigvalsh(a, w, d); };
-}
-
-// The two-stage route alone, exported for the tests (not a kernel of the TS backends).
-void PrepareEigvalshTwoStage(const Napi::CallbackInfo& info, bool copy, Call& call) {
-  Args args(info, copy, call);
-  const int d = args.Dim(1);
-  const double* a = args.Input(0, d, d);
-  double* w = args.Single(d);
-  call.flops = 4.0 / 3 * d * d * d;
-  call.run = [=] { return EigvalshTwoStage(a, w, d); };
+  call.run = [=] { return Kernel(a, w, d); };
 }
 
 void PrepareEigh(const Napi::CallbackInfo& info, bool copy, Call& call) {
@@ -184,9 +177,6 @@ void PrepareLogdet(const Napi::CallbackInfo& info, bool copy, Call& call) {
   call.run = [=] { return Kernel(a, out, d); };
 }
 
-// From how many operations a job runs on more than one OpenBLAS thread: kProductParallel for
-// GEMM-bound jobs, kLapackParallel for the LAPACK ones (native/blas_threads.h).
-
 void PrepareGramEigvalsh(const Napi::CallbackInfo& info, bool copy, Call& call) {
   Args args(info, copy, call);
   const int n = args.Dim(1), d = args.Dim(2);
@@ -196,7 +186,7 @@ void PrepareGramEigvalsh(const Napi::CallbackInfo& info, bool copy, Call& call) 
   const int order = outer ? n : d;
   double* w = args.Single(order);
   // The job's threads follow the product (its table entry has the BLAS-3 threshold); the
-  // eigensolver inside picks its own by the LAPACK threshold (kLapackParallel above).
+  // eigensolver inside picks its own by the LAPACK threshold (kLapackParallel, blas_threads.h).
   call.flops = 1.0 * n * d * order;
   call.run = [=] { return GramEigvalsh(x, w, n, d, outer, scale, kLapackParallel); };
 }
@@ -210,8 +200,8 @@ const std::vector<KernelEntry>& KernelTable() {
       {"cholesky", PrepareSquare<Cholesky, 1>, kLapackParallel},
       {"choleskySolve", PrepareCholeskySolve, kProductParallel},
       {"spdInverse", PrepareSquare<SpdInverse, 3>, kLapackParallel},
-      {"eigvalsh", PrepareEigvalsh, kLapackParallel},
-      {"eigvalshTwoStage", PrepareEigvalshTwoStage, kLapackParallel},
+      {"eigvalsh", PrepareEigenvalues<Eigvalsh>, kLapackParallel},
+      {"eigvalshTwoStage", PrepareEigenvalues<EigvalshTwoStage>, kLapackParallel},
       {"gramEigvalsh", PrepareGramEigvalsh, kProductParallel},
       {"eigh", PrepareEigh, kLapackParallel},
       {"svd", PrepareSvd, kLapackParallel},

@@ -83,3 +83,21 @@ export const COVARIANCE_PARAMS = {
   /** Seed of a random spike direction or basis. */
   seed: interval(0, Number.MAX_SAFE_INTEGER, '[]', { integer: true }),
 } as const;
+
+/**
+ * Parses a numeric argument typed as text (a CLI flag, a form field) and checks it against a
+ * constraint; errors name the argument.
+ * @throws {InvalidArgumentError} naming `name`.
+ * @example parseNumber('--lambda', '0.1', SSR_PARAMS.lambda) // 0.1
+ */
+export function parseNumber(name: string, text: string, constraint: Interval): number {
+  const value = text.trim() === '' ? NaN : Number(text);
+  if (Number.isNaN(value))
+    throw new InvalidArgumentError(
+      name,
+      `must be a number (${constraint.describe().replace('must be ', '')})`,
+      text,
+    );
+  if (!Number.isFinite(value)) throw new InvalidArgumentError(name, 'must be finite', text);
+  return constraint.check(name, value);
+}

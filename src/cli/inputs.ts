@@ -1,5 +1,4 @@
 import { readFileSync, statSync } from 'node:fs';
-import type { Interval } from '../constraints.js';
 import { DataFormatError, InvalidArgumentError } from '../errors.js';
 import { parseMatrixFile, vectorOf } from '../io/matrix-file.js';
 import type { Matrix } from '../linalg/matrix.js';
@@ -8,22 +7,8 @@ import { systemReason } from './system-errors.js';
 
 /* Reading flags and data files for every command: one place for the one-line error texts. */
 
-/**
- * Parses a numeric flag and checks it against a constraint; errors name the flag.
- * @throws {InvalidArgumentError} naming `flag`.
- * @example parseNumber('--lambda', '0.1', SSR_PARAMS.lambda) // 0.1
- */
-export function parseNumber(flag: string, text: string, constraint: Interval): number {
-  const value = text.trim() === '' ? NaN : Number(text);
-  if (Number.isNaN(value))
-    throw new InvalidArgumentError(
-      flag,
-      `must be a number (${constraint.describe().replace('must be ', '')})`,
-      text,
-    );
-  if (!Number.isFinite(value)) throw new InvalidArgumentError(flag, 'must be finite', text);
-  return constraint.check(flag, value);
-}
+// Numeric flags are parsed where the explorer's forms can reach the same parser.
+export { parseNumber } from '../constraints.js';
 
 /**
  * Reads a 2-D data file: `.npy` or delimited text (header row optional), see

@@ -131,10 +131,7 @@ export function gramEigvalshAsync(
   x: Matrix,
   options: { scale?: number; outer?: boolean } = {},
 ): Promise<Float64Array> {
-  const [, scale] = gramArgs(x, options.scale ?? 1);
-  return asyncKernel('gramEigvalsh')(x, scale, options.outer ?? false).then((w) =>
-    checkGramValues(x, w),
-  );
+  return gramEigvalshWith(asyncKernel, x, options);
 }
 
 /**
@@ -147,8 +144,16 @@ export function gramEigvalshBorrowedAsync(
   x: Matrix,
   options: { scale?: number; outer?: boolean } = {},
 ): Promise<Float64Array> {
+  return gramEigvalshWith(borrowingAsyncKernel, x, options);
+}
+
+function gramEigvalshWith(
+  kernelOf: typeof asyncKernel,
+  x: Matrix,
+  options: { scale?: number; outer?: boolean },
+): Promise<Float64Array> {
   const [, scale] = gramArgs(x, options.scale ?? 1);
-  return borrowingAsyncKernel('gramEigvalsh')(x, scale, options.outer ?? false).then((w) =>
+  return kernelOf('gramEigvalsh')(x, scale, options.outer ?? false).then((w) =>
     checkGramValues(x, w),
   );
 }

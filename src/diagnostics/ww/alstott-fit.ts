@@ -41,9 +41,7 @@ export function alstottFit(
   },
 ): AlstottFit {
   const { xminRange, xmax, kind } = options;
-  let data = values.filter((v) => v > 0 || !values.includes(0));
-  if (xmax) data = data.filter((v) => v <= xmax);
-  data = data.slice().sort();
+  const data = fitData(values, xmax);
   const cdf = empiricalCdf(data);
   const lo = xminRange ? Math.min(...xminRange) : -Infinity;
   const hi = xminRange ? Math.max(...xminRange) : Infinity;
@@ -76,18 +74,19 @@ export function alstottTruncatedAt(
   xmin: number,
   xmax: number | undefined,
 ): { alpha: number; Lambda: number } {
-  const data = values
-    .filter((v) => (v > 0 || !values.includes(0)) && v >= xmin && (!xmax || v <= xmax))
-    .sort();
-  const d = new Distribution('truncated_power_law', xmin, xmax);
-  let logSum = 0;
-  let sum = 0;
-  for (const v of data) {
-    logSum += Math.log(v / xmin);
-    sum += v;
-  }
-  d.fit(data, [1 + data.length / logSum, 1 / (sum / data.length)]);
+  const { d } = fitDistribution('truncated_power_law', fitData(values, xmax), xmin, xmax);
   return { alpha: d.alpha, Lambda: d.Lambda };
+}
+
+/**
+ * A Fit's data: zeros dropped when there are any (as powerlaw does), values above xmax dropped,
+ * sorted.
+ */
+function fitData(values: Float64Array, xmax: number | undefined): Float64Array {
+  const zeros = values.includes(0);
+  let data = values.filter((v) => v > 0 || !zeros);
+  if (xmax) data = data.filter((v) => v <= xmax);
+  return data.sort();
 }
 
 /** numpy's argmin: the first NaN if there is one, else the first minimum. */
@@ -127,6 +126,26 @@ function fitAt(
   xmax: number | undefined,
   cdf: { bins: Float64Array; cdf: Float64Array },
 ): Candidate {
+  const { d, tail } = fitDistribution(kind, data, xmin, xmax);
+  return {
+    D: tail.length >= 2 ? d.ks(cdf) : NaN,
+    alpha: d.alpha,
+    Lambda: kind === 'power_law' ? NaN : d.Lambda,
+    sigma: kind === 'power_law' ? (d.alpha - 1) / Math.sqrt(tail.length) : NaN,
+    inRange: d.inRange(),
+  };
+}
+
+/**
+ * The distribution fitted on the sorted data in [xmin, xmax]: the power law by its closed-form MLE
+ * without xmax, otherwise scipy's fmin from (1 + n/Σ ln(x/xmin)[, 1/mean x]).
+ */
+function fitDistribution(
+  kind: AlstottKind,
+  data: Float64Array,
+  xmin: number,
+  xmax: number | undefined,
+): { d: Distribution; tail: Float64Array } {
   const tail = data.filter((v) => v >= xmin && (!xmax || v <= xmax));
   const d = new Distribution(kind, xmin, xmax);
   let logSum = 0;
@@ -140,13 +159,7 @@ function fitAt(
     for (const v of tail) mean += v;
     d.fit(tail, kind === 'power_law' ? [alpha0] : [alpha0, 1 / (mean / tail.length)]);
   }
-  return {
-    D: tail.length >= 2 ? d.ks(cdf) : NaN,
-    alpha: d.alpha,
-    Lambda: kind === 'power_law' ? NaN : d.Lambda,
-    sigma: kind === 'power_law' ? (d.alpha - 1) / Math.sqrt(tail.length) : NaN,
-    inRange: d.inRange(),
-  };
+  return { d, tail };
 }
 
 /** powerlaw's Power_Law / Truncated_Power_Law on [xmin, xmax]: pdf, CDF, fit, KS. */

@@ -1,4 +1,4 @@
-import { interval } from '../../constraints.js';
+import { interval, parseNumber } from '../../constraints.js';
 import { InvalidArgumentError } from '../../errors.js';
 import type { WwFitOptions } from './fit.js';
 import { checkWwFitOptions } from './fit-options.js';
@@ -44,14 +44,7 @@ export function wwFitFromText(text: WwFitText): WwFitOptions | undefined {
       );
     out.fixFingers = fixFingers;
   }
-  if (xminMax !== undefined) {
-    const x = xminMax.trim() === '' ? NaN : Number(xminMax);
-    if (Number.isNaN(x))
-      throw new InvalidArgumentError(names.xminMax, 'must be a number (> 0)', xminMax);
-    if (!Number.isFinite(x))
-      throw new InvalidArgumentError(names.xminMax, 'must be finite', xminMax);
-    out.xminMax = POSITIVE.check(names.xminMax, x);
-  }
+  if (xminMax !== undefined) out.xminMax = parseNumber(names.xminMax, xminMax, POSITIVE);
   if (xmax !== undefined) {
     const k = Number(xmax);
     if (xmax !== 'force' && !(xmax.trim() !== '' && Number.isSafeInteger(k) && k !== 0))

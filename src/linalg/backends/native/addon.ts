@@ -34,7 +34,10 @@ export interface NativeInfo {
    * (native/blas_spin.h; only with RMTKIT_BLAS_SPIN=1, docs/performance.md).
    */
   blasSpin?: boolean;
-  /** Whether RMTKIT_BLAS_IDLE=1 lets calls below their threshold take the idle cores. */
+  /**
+   * Whether RMTKIT_BLAS_IDLE=1 lets calls below their threshold, and LAPACK calls above it, take
+   * the idle cores.
+   */
   blasIdleCores?: boolean;
   /**
    * The order from which eigvalsh reduces to tridiagonal form in two stages (dense to band to
