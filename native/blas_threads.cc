@@ -130,8 +130,6 @@ void InitBlasThreads() {
 
 bool IdleCoreRule() { return idle_rule; }
 
-int CurrentBlasThreads() { return get_threads != nullptr ? get_threads() : 1; }
-
 bool PerCallThreads() { return pthreads && fixed_threads == 0 && max_threads > 1; }
 
 bool SingleThreadJobs() { return set_threads != nullptr && pthreads && fixed_threads == 1; }
@@ -161,6 +159,19 @@ CallThreads::~CallThreads() {
     last_parallel_end = std::chrono::steady_clock::now();
     last_parallel_threads = threads_;
   }
+  if (restore_ > 0) set_threads(restore_);
+}
+
+SingleBlasThread::SingleBlasThread() {
+  if (set_threads == nullptr || !pthreads) return;
+  const int current = get_threads();
+  if (current > 1) {
+    restore_ = current;
+    set_threads(1);
+  }
+}
+
+SingleBlasThread::~SingleBlasThread() {
   if (restore_ > 0) set_threads(restore_);
 }
 

@@ -25,9 +25,6 @@ void InitBlasThreads();
 // take the idle cores.
 bool IdleCoreRule();
 
-// OpenBLAS's thread count right now (inside a job: the job's count); 1 for another BLAS.
-int CurrentBlasThreads();
-
 // Whether calls choose their own thread count right now (false while a count is fixed).
 bool PerCallThreads();
 
@@ -57,6 +54,23 @@ class CallThreads {
  private:
   int restore_ = 0;  // 0: nothing to restore
   int threads_ = 0;  // the count the job ran with
+};
+
+// For the duration of one step of a job (the caller holds the job mutex): OpenBLAS on one thread,
+// the job's count restored afterwards. For steps that are sequential by design but call small
+// BLAS routines that OpenBLAS would thread anyway, each call then a wait for the other workers
+// (LAPACK's band-to-tridiagonal bulge chasing: 0.81 s on one thread, 1.4-1.7 s on two, at
+// d = 4096). Nothing changes while the count is already one, so jobs that run side by side on one
+// thread each never touch the process-wide setting.
+class SingleBlasThread {
+ public:
+  SingleBlasThread();
+  ~SingleBlasThread();
+  SingleBlasThread(const SingleBlasThread&) = delete;
+  SingleBlasThread& operator=(const SingleBlasThread&) = delete;
+
+ private:
+  int restore_ = 0;  // 0: nothing to restore
 };
 
 // OpenBLAS's thread count as seen inside the last job (0 when the library is not OpenBLAS): what

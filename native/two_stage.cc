@@ -23,7 +23,7 @@ void dsytrd_sb2st_(const char* stage1, const char* vect, const char* uplo, const
 
 namespace rmtkit {
 
-bool UseTwoStage(int d) { return d >= kTwoStageFrom && CurrentBlasThreads() <= 1; }
+bool UseTwoStage(int d) { return d >= kTwoStageFrom; }
 
 namespace {
 
@@ -60,6 +60,9 @@ Status TwoStageEigenvalues(double* a, double* w, int d) {
   double* work = carve.Take<double>(lwork);
   dsytrd_sy2sb_("L", &n, &kd, a, &n, ab, &ldab, tau, work, &lwork, &info, 1);
   if (info != 0) return {"dsytrd_sy2sb", info};
+  // The bulge chasing and dsterf are sequential (no OpenMP in this LAPACK); only the first stage
+  // keeps the job's threads.
+  SingleBlasThread one_thread;
   dsytrd_sb2st_("Y", "N", "L", &n, &kd, ab, &ldab, w, e, h, &lhous, work, &lwork, &info, 1, 1, 1);
   if (info != 0) return {"dsytrd_sb2st", info};
   info = LAPACKE_dsterf_work(n, w, e);

@@ -9,13 +9,12 @@
 
 namespace rmtkit {
 
-// From this order on Eigvalsh takes the two-stage route when the job runs on one BLAS thread
-// (measured: bench/eigvalsh-stages.c). With more threads dsyevd stays: the band-to-tridiagonal
-// step runs on one thread without OpenMP, and at d = 4000 on two threads the two-stage route took
-// 1.22-1.27x numpy's wall time where dsyevd took 0.90x (npm run bench:check, quiet).
+// From this order on Eigvalsh takes the two-stage route (measured: bench/eigvalsh-stages.c on one
+// thread; bench/gram-eigvalsh-phases.c on two, where at d = 4096 it took 2.6-2.8 s against
+// dsyevd's 3.3-4.0 s once the band-to-tridiagonal step ran on one OpenBLAS thread).
 constexpr int kTwoStageFrom = 2048;
 
-// Whether a job of order d, running now, takes the two-stage route.
+// Whether a job of order d takes the two-stage route.
 bool UseTwoStage(int d);
 
 // w (d) = eigenvalues of the symmetric column-major d×d buffer a (lower triangle read),

@@ -64,4 +64,24 @@ describe('native eigvalsh, two-stage route', nativeSuite, () => {
       setBlasThreads(before);
     }
   });
+
+  it('runs the first stage on the threads it was given and gives them back after the second', () => {
+    const from = addon().info().eigvalshTwoStageFrom!;
+    const g = spreadGram(from + 10, from, 6);
+    const before = setBlasThreads(1)!;
+    try {
+      const oneThread = native().kernels.eigvalsh!(g);
+      setBlasThreads(2);
+      const twoThreads = native().kernels.eigvalsh!(g);
+      // The bulge chasing ran on one thread, dsytrd_sy2sb on two; OpenBLAS has its two again.
+      assert.equal(addon().info().lastCallThreads, 2);
+      assert.equal(addon().info().threads, 2);
+      const bound = (2 * from + 10) * EPS * oneThread[from - 1]!;
+      for (let i = 0; i < from; i++) {
+        assert.ok(Math.abs(twoThreads[i]! - oneThread[i]!) <= bound, `eigenvalue ${i}`);
+      }
+    } finally {
+      setBlasThreads(before);
+    }
+  });
 });
