@@ -63,6 +63,7 @@ export async function benchLarge(rows: number, cols: number, krylov: boolean): P
     tensors: [{ name: 'mlp', shape: [rows, cols], data: w.data, dtype: 'float64', floating: true }],
   };
   const model = await timed(() => diagnoseModel([file]));
+  const single = await timed(() => diagnoseModel([file], { spectrum: 'gram-single' }));
   let evals: Float64Array = new Float64Array(0);
   const gram = await timed(async () => {
     evals = (await weightEsdAsync(w)).evals;
@@ -111,9 +112,20 @@ export async function benchLarge(rows: number, cols: number, krylov: boolean): P
     row.xmin,
     row.num_pl_spikes,
   );
+  const singleRow = single.value.layers[0]!;
+  line(
+    `rmtkit diagnoseModel (${singleRow.esd_method}, all columns)`,
+    single,
+    singleRow.alpha,
+    singleRow.xmin,
+    singleRow.num_pl_spikes,
+  );
   line('rmtkit gramEigvalsh + fit', gram, gram.value.alpha, gram.value.xmin, gram.value.n);
   console.log(
     `  |Δα| = ${Math.abs(row.alpha - ref.alpha).toExponential(2)} (target ≤ 0.05); diagnoseModel speed-up ${(ref.seconds / model.wall).toFixed(1)}× wall, ${(ref.cpuSeconds / model.cpu).toFixed(1)}× CPU (target ≥ 5×)`,
+  );
+  console.log(
+    `  gram-single: |Δα| = ${Math.abs(singleRow.alpha - ref.alpha).toExponential(2)}, speed-up ${(ref.seconds / single.wall).toFixed(1)}× wall, ${(ref.cpuSeconds / single.cpu).toFixed(1)}× CPU; against the double row: ${columnDifferences(row, singleRow)}`,
   );
   console.log(
     `  one power-law fit (n = ${evals.length}): rmtkit ${fitTimes[2]!.toFixed(0)} ms (median of 5), numpy ${((ref.seconds - ref.svdSeconds) * 1000).toFixed(0)} ms (bench/diagnose_numpy.py, once)`,
@@ -131,4 +143,24 @@ export async function benchLarge(rows: number, cols: number, krylov: boolean): P
       `  |Δα| = ${Math.abs(f.fit.alpha - ref.alpha).toExponential(2)}; rounds ${f.rounds}`,
     );
   }
+}
+
+/**
+ * The largest relative difference between two rows' numeric columns, and the columns that differ by
+ * more than 1e-6.
+ */
+function columnDifferences(a: object, b: object): string {
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  let largest = 0;
+  let where = '';
+  const above: string[] = [];
+  for (const [key, value] of Object.entries(x)) {
+    const other = y[key];
+    if (typeof value !== 'number' || typeof other !== 'number' || value === other) continue;
+    const relative = Math.abs(value - other) / Math.max(Math.abs(value), Math.abs(other));
+    if (relative > largest) [largest, where] = [relative, key];
+    if (relative > 1e-6) above.push(`${key} ${value} vs ${other}`);
+  }
+  return `largest relative difference ${largest.toExponential(1)} (${where || 'none'}); above 1e-6: ${above.join(', ') || 'none'}`;
 }

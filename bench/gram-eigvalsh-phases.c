@@ -1,5 +1,6 @@
 /* The two native phases of the diagnostics' Gram route on a 4096 × 11008 layer (issue 18), on
- * two OpenBLAS threads: dsyrk, then dsyevd or the two-stage reduction (dsytrd_sy2sb to band width
+ * two OpenBLAS threads: dsyrk (or, for --spectrum gram-single, rounding to float, ssyrk and
+ * widening the result), then dsyevd or the two-stage reduction (dsytrd_sy2sb to band width
  * kd on two threads, dsytrd_sb2st on the given count, dsterf), twice each. Wall seconds per phase:
  * the floor of `diagnoseModel` on a two-core machine (docs/diagnostics.md, "Large layers").
  * Build and run (arguments: kd, threads for the band-to-tridiagonal step):
@@ -21,9 +22,14 @@ int main(int argc,char**argv){
   int n=11008,d=4096; int kd=argc>1?atoi(argv[1]):64; int t2=argc>2?atoi(argv[2]):1;
   double*x=malloc(sizeof(double)*n*d); srand(1); for(long i=0;i<(long)n*d;i++) x[i]=rand()/(double)RAND_MAX-0.5;
   double*g=malloc(sizeof(double)*d*d),*c=malloc(sizeof(double)*d*d),*w=malloc(sizeof(double)*d);
+  float*x32=malloc(sizeof(float)*n*d),*g32=malloc(sizeof(float)*d*d);
   for(int rep=0;rep<2;rep++){
   openblas_set_num_threads(2);
   double t=now(); cblas_dsyrk(CblasColMajor,CblasLower,CblasNoTrans,d,n,1.0,x,d,0.0,g,d); printf("dsyrk %.3f\n",now()-t);
+  /* The single-precision product of --spectrum gram-single: round to float, ssyrk, widen. */
+  t=now(); for(long i=0;i<(long)n*d;i++) x32[i]=(float)x[i]; printf("to float %.3f\n",now()-t);
+  t=now(); cblas_ssyrk(CblasColMajor,CblasLower,CblasNoTrans,d,n,1.0f,x32,d,0.0f,g32,d); printf("ssyrk %.3f\n",now()-t);
+  t=now(); for(long i=0;i<(long)d*d;i++) c[i]=g32[i]; printf("widen %.3f\n",now()-t);
   memcpy(c,g,sizeof(double)*d*d); t=now(); LAPACKE_dsyevd(LAPACK_COL_MAJOR,'N','L',d,c,d,w); printf("dsyevd(2) %.3f\n",now()-t);
   memcpy(c,g,sizeof(double)*d*d);
   int ldab=kd+1,info=0,lw=-1,lh=-1; double q,hq;

@@ -104,7 +104,7 @@ function call(
     case 'eigvalsh':
       return () => K.eigvalsh!(spd);
     case 'gramEigvalsh':
-      return () => K.gramEigvalsh!(x, 1 / x.rows, false);
+      return () => K.gramEigvalsh!(x, 1 / x.rows, false, false);
     case 'eigh':
       return () => K.eigh!(spd);
     case 'svd':

@@ -2,7 +2,7 @@
 //   gemm(a, aRows, aCols, b, bRows, bCols, transA, transB, alpha) -> Float64Array (m×n)
 //   gram(x, n, d, scale) -> Float64Array (d×d)      cholesky(a, d) / spdInverse(a, d) -> (d×d)
 //   choleskySolve(l, d, b, k) -> (d×k)              eigvalsh(a, d) -> (d)
-//   gramEigvalsh(x, n, d, scale, outer) -> (d, or n when outer)
+//   gramEigvalsh(x, n, d, scale, outer, single) -> (d, or n when outer)
 //   eigvalshTwoStage(a, d) -> (d)   (eigvalsh by the two-stage route at every d; for the tests)
 //   eigh(a, d) -> { values, vectors }   svd(a, m, n) -> { u, s, vt }   qr(a, m, n) -> { q, r }
 //   gemv(a, m, n, x, trans, alpha) -> (m, or n when trans)
@@ -182,13 +182,14 @@ void PrepareGramEigvalsh(const Napi::CallbackInfo& info, bool copy, Call& call) 
   const int n = args.Dim(1), d = args.Dim(2);
   const double scale = args.Number(3);
   const bool outer = args.Bool(4);
+  const bool single = args.Bool(5);
   const double* x = args.Input(0, n, d);
   const int order = outer ? n : d;
   double* w = args.Single(order);
   // The job's threads follow the product (its table entry has the BLAS-3 threshold); the
   // eigensolver inside picks its own by the LAPACK threshold (kLapackParallel, blas_threads.h).
   call.flops = 1.0 * n * d * order;
-  call.run = [=] { return GramEigvalsh(x, w, n, d, outer, scale, kLapackParallel); };
+  call.run = [=] { return GramEigvalsh(x, w, n, d, outer, scale, single, kLapackParallel); };
 }
 
 }  // namespace

@@ -5,6 +5,7 @@
 #include <cblas.h>
 #include <lapacke.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstddef>
 #include <limits>
@@ -15,16 +16,61 @@
 #include "two_stage.h"
 
 namespace rmtkit {
+namespace {
+
+// Multiplies by 2^e exactly for any e a double's exponent can take (two factors, each in range).
+class PowerOfTwo {
+ public:
+  explicit PowerOfTwo(int e) : first_(std::ldexp(1.0, e / 2)), second_(std::ldexp(1.0, e - e / 2)) {}
+  double operator()(double v) const { return v * first_ * second_; }
+
+ private:
+  double first_, second_;
+};
+
+// g = scale·x32ᵀx32 (or x32x32ᵀ) in double, from a single-precision product of x·2^(−e) rounded to
+// float, e chosen so that the largest |x| lands in [0.5, 1): no entry overflows or underflows in
+// single precision however x is scaled, and the scalings by powers of two are exact.
+void SingleGram(const double* x, double* g, int n, int d, bool outer, double scale) {
+  const int order = outer ? n : d;
+  const size_t count = static_cast<size_t>(n) * d;
+  double largest = 0;
+  for (size_t i = 0; i < count; ++i) largest = std::max(largest, std::fabs(x[i]));
+  int exponent = 0;
+  std::frexp(largest, &exponent);
+  Carver carve;
+  carve.Add<float>(count).Add<float>(static_cast<size_t>(order) * order);
+  Block scratch(carve.total());
+  carve.Start(scratch.data());
+  float* x32 = carve.Take<float>(count);
+  float* g32 = carve.Take<float>(static_cast<size_t>(order) * order);
+  const PowerOfTwo down(-exponent), up(2 * exponent);
+  for (size_t i = 0; i < count; ++i) x32[i] = static_cast<float>(down(x[i]));
+  if (outer) {
+    cblas_ssyrk(CblasColMajor, CblasLower, CblasTrans, n, d, 1.0f, x32, d, 0.0f, g32, n);
+  } else {
+    cblas_ssyrk(CblasColMajor, CblasLower, CblasNoTrans, d, n, 1.0f, x32, d, 0.0f, g32, d);
+  }
+  // Only the lower triangle is read downstream.
+  for (int j = 0; j < order; ++j) {
+    const size_t column = static_cast<size_t>(j) * order;
+    for (int i = j; i < order; ++i) g[column + i] = up(scale * static_cast<double>(g32[column + i]));
+  }
+}
+
+}  // namespace
 
 Status GramEigvalsh(const double* x, double* w, int n, int d, bool outer, double scale,
-                    double eigen_parallel_flops) {
+                    bool single, double eigen_parallel_flops) {
   const int order = outer ? n : d;
   if (order == 0) return {};
   Block scratch(static_cast<size_t>(order) * order * sizeof(double));
   double* g = static_cast<double*>(scratch.data());
   // Row-major x (n×d) is the column-major d×n matrix xᵀ: xᵀx is dsyrk of it untransposed, xxᵀ
   // transposed. Column-major 'L' is the triangle both eigensolvers read.
-  if (outer) {
+  if (single) {
+    SingleGram(x, g, n, d, outer, scale);
+  } else if (outer) {
     cblas_dsyrk(CblasColMajor, CblasLower, CblasTrans, n, d, scale, x, d, 0.0, g, n);
   } else {
     cblas_dsyrk(CblasColMajor, CblasLower, CblasNoTrans, d, n, scale, x, d, 0.0, g, d);

@@ -33,9 +33,11 @@ Status Eigvalsh(const double* a, double* w, int d);
 // Eigvalsh by the two-stage route at every order (for the tests that compare the two routes).
 Status EigvalshTwoStage(const double* a, double* w, int d);
 // w = eigenvalues, ascending, of scale·xᵀx (d of them) or with outer of scale·xxᵀ (n), x n×d; all
-// NaN when the Gram matrix has a non-finite diagonal entry. The eigensolver runs on one OpenBLAS
-// thread when it does fewer than eigen_parallel_flops operations (native/blas_threads.h).
-Status GramEigvalsh(const double* x, double* w, int n, int d, bool outer, double scale,
+// NaN when the Gram matrix has a non-finite diagonal entry. With single the product runs in single
+// precision (x rounded to float after an exact power-of-two scaling, ssyrk: half dsyrk's time),
+// the eigensolver in double either way. The eigensolver runs on one OpenBLAS thread when it does
+// fewer than eigen_parallel_flops operations (native/blas_threads.h).
+Status GramEigvalsh(const double* x, double* w, int n, int d, bool outer, double scale, bool single,
                     double eigen_parallel_flops);
 // w (d) ascending and v (d×d) with the eigenvectors as columns.
 Status Eigh(const double* a, double* w, double* v, int d);

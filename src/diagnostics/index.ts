@@ -37,7 +37,8 @@ export {
 export { esdPlotSpec, mpPlotSpec } from './plots.js';
 export { fitPowerLaw, type PowerLawFit, type PowerLawOptions } from './powerlaw.js';
 export { type LayerRecord, toColumns, toRecords } from './records.js';
-export type { SliceSpectra, SpectrumRoute } from './slice-spectra.js';
+export type { SliceSpectra } from './slice-spectra.js';
+export type { SpectrumRoute } from './spectrum-route.js';
 export { SUMMARY_METRICS, type Summary, summarize } from './summary.js';
 export { fitTruncatedPowerLaw, type TruncatedPowerLawFit } from './tpl.js';
 export { correlationTraps, randomizeMatrix, type TrapMetrics } from './traps.js';

@@ -3,7 +3,8 @@
 // permutations.
 import type { Matrix } from '../linalg/matrix.js';
 import type { RandomStream } from '../random/stream.js';
-import { type SliceSpectra, type SpectrumRoute, sliceSpectra } from './slice-spectra.js';
+import { type SliceSpectra, sliceSpectra } from './slice-spectra.js';
+import type { SpectrumRoute } from './spectrum-route.js';
 import { type WwRandomEsd, wwReplicas } from './ww/columns.js';
 import type { WwSlices } from './ww/slices.js';
 

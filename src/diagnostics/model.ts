@@ -13,7 +13,8 @@ import { analyzeLayer, type PendingLayer } from './layer-row.js';
 import { type LayerSpectra, layerSpectra } from './layer-spectra.js';
 import type { Phase } from './phases.js';
 import { sizeProblem, wwVerdict } from './reading-limits.js';
-import type { SliceSpectra, SpectrumRoute } from './slice-spectra.js';
+import type { SliceSpectra } from './slice-spectra.js';
+import { checkSpectrumRoute, type SpectrumRoute } from './spectrum-route.js';
 import { type Summary, summarize } from './summary.js';
 import type { WwColumns } from './ww/names.js';
 
@@ -116,6 +117,7 @@ export async function diagnoseModel(
   files: readonly WeightFile[],
   options: ModelOptions = {},
 ): Promise<ModelDiagnostics> {
+  checkSpectrumRoute('spectrum', options.spectrum ?? 'auto');
   const skipped: SkippedLayer[] = [];
   const todo: PendingLayer[] = [];
   let id = 0;

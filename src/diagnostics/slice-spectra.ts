@@ -4,20 +4,17 @@
 // makes 4096 × 11008 layers fast), an SVD otherwise. docs/diagnostics.md, "Large layers".
 import { gramEigvalshBorrowedAsync, svdAsync } from '../linalg/api.js';
 import type { Matrix } from '../linalg/matrix.js';
-
-/**
- * Which decomposition gives a layer's spectrum: 'auto' (the Gram route where it is resolved, see
- * {@link gramResolved}, else the SVD), 'svd' (always LAPACK dgesdd: small singular values to full
- * relative accuracy), 'gram' (always dsyrk + dsyevd: eigenvalues to ~ε·λmax only).
- */
-export type SpectrumRoute = 'auto' | 'svd' | 'gram';
+import type { SpectrumRoute } from './spectrum-route.js';
 
 /** The singular values of each matrix and the route that gave them. */
 export interface SliceSpectra {
   /** Unscaled singular values of each matrix, descending. */
   singular: Float64Array[];
-  /** 'gram' or 'svd' when every matrix took that route, 'gram+svd' when they differed. */
-  method: 'gram' | 'svd' | 'gram+svd';
+  /**
+   * 'gram', 'svd' or 'gram-single' when every matrix took that route, 'gram+svd' when they
+   * differed.
+   */
+  method: 'gram' | 'svd' | 'gram+svd' | 'gram-single';
 }
 
 /**
@@ -67,6 +64,16 @@ export async function sliceSpectra(
   levels: readonly number[] = [],
 ): Promise<SliceSpectra> {
   const singular: Float64Array[] = [];
+  if (route === 'gram-single') {
+    for (const w of mats) {
+      const evals = await gramEigvalshBorrowedAsync(w, {
+        outer: w.rows < w.cols,
+        precision: 'single',
+      });
+      singular.push(singularValues(evals));
+    }
+    return { singular, method: 'gram-single' };
+  }
   const used = new Set<'gram' | 'svd'>();
   for (const w of mats) {
     // Oriented N×M with N ≥ M: the Gram matrix is WᵀW, or WWᵀ of a wide W (no transposed copy).
@@ -76,7 +83,7 @@ export async function sliceSpectra(
       const evals = await gramEigvalshBorrowedAsync(w, { outer: wide });
       const [N, M] = wide ? [w.cols, w.rows] : [w.rows, w.cols];
       if (route === 'gram' || gramResolved(evals, N, M, levels)) {
-        s = Float64Array.from(evals, (v) => Math.sqrt(Math.max(0, v))).reverse();
+        s = singularValues(evals);
         used.add('gram');
       }
     }
@@ -87,4 +94,9 @@ export async function sliceSpectra(
     singular.push(s);
   }
   return { singular, method: used.size === 2 ? 'gram+svd' : used.has('gram') ? 'gram' : 'svd' };
+}
+
+/** Singular values, descending, from Gram eigenvalues (ascending; rounding may make some < 0). */
+function singularValues(evals: Float64Array): Float64Array {
+  return Float64Array.from(evals, (v) => Math.sqrt(Math.max(0, v))).reverse();
 }

@@ -89,7 +89,7 @@ export function asyncKernel<K extends KernelName>(name: K, on: Backend = active)
  * {@link asyncKernel} reading its input arrays in place where the backend can (the native one
  * otherwise copies them when the call is made): the caller must neither modify nor transfer those
  * arrays until the promise settles. The same results, bit for bit.
- * @example await borrowingAsyncKernel('gramEigvalsh')(w, 1, false)
+ * @example await borrowingAsyncKernel('gramEigvalsh')(w, 1, false, false)
  */
 export function borrowingAsyncKernel<K extends KernelName>(
   name: K,

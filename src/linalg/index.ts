@@ -1,6 +1,8 @@
 // Public surface of `linalg` (see src/index.ts): the dense kernels, their result types and the
 // backend switches. `Matrix` is exported once, at the top level. Internals (argument checks,
 // the kernel table, backend objects, the JS backend's SIMD switch) are imported by file path.
+
+export type { GramEigvalshOptions } from './api.js';
 export {
   cholesky,
   choleskySolve,

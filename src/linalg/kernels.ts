@@ -65,9 +65,10 @@ export interface Kernels {
   /**
    * Eigenvalues, ascending, of scale·XᵀX (d of them for X n×d) or, with `outer`, of scale·XXᵀ (n):
    * gram then eigvalsh without the d×d matrix leaving the backend; all NaN when the Gram matrix
-   * has a non-finite diagonal.
+   * has a non-finite diagonal. With `single` the product may run in single precision (X rounded
+   * to float32 after an exact power-of-two scaling); the eigensolver runs in double either way.
    */
-  gramEigvalsh(x: Matrix, scale: number, outer: boolean): Float64Array;
+  gramEigvalsh(x: Matrix, scale: number, outer: boolean, single: boolean): Float64Array;
   /** Eigenvalues (ascending) and orthonormal eigenvectors (columns) of a symmetric matrix. */
   eigh(a: Matrix): Eigh;
   /** Thin singular value decomposition. */
@@ -123,7 +124,7 @@ export const KERNELS: Readonly<Record<KernelName, { inputs: string; outputs: str
   spdInverse: { inputs: 'A (d×d, SPD)', outputs: 'A⁻¹ (d×d, symmetric)' },
   eigvalsh: { inputs: 'A (d×d, symmetric)', outputs: 'eigenvalues ascending (d)' },
   gramEigvalsh: {
-    inputs: 'X (n×d), scale, outer',
+    inputs: 'X (n×d), scale, outer, single',
     outputs: 'eigenvalues of scale·XᵀX (d), or of scale·XXᵀ (n) when outer, ascending',
   },
   eigh: { inputs: 'A (d×d, symmetric)', outputs: 'values ascending (d), vectors as columns (d×d)' },

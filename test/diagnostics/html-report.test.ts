@@ -49,6 +49,6 @@ describe('rmtkit diagnose --report', () => {
     assert.ok(!existsSync(join(dir, 'out.txt')));
     const bad = await run('diagnose', dir, '--spectrum', 'qr');
     assert.equal(bad.code, 2);
-    assert.match(bad.err, /--spectrum.*auto, svd or gram.*qr/);
+    assert.match(bad.err, /--spectrum.*auto, svd, gram, gram-single.*qr/);
   });
 });

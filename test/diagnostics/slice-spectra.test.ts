@@ -6,9 +6,27 @@ import { gramResolved, RESOLUTION, sliceSpectra } from '../../src/diagnostics/sl
 import type { WeightFile } from '../../src/io/weights/tensor.js';
 import { matmul, qr, svd } from '../../src/linalg/api.js';
 import { asyncLanes, parallelFlops, setBlasThreads } from '../../src/linalg/backend.js';
-import type { Matrix } from '../../src/linalg/matrix.js';
+import { Matrix } from '../../src/linalg/matrix.js';
 import { gaussianMatrix } from '../../src/random/gaussian.js';
 import { randomStream } from '../../src/random/stream.js';
+
+/**
+ * The single-precision Gram route's bound on each eigenvalue of WᵀW (N×M, N ≥ M): rounding W to
+ * float32 and the float32 dot products of length N move each entry by at most (N + 2)·ε₃₂ times
+ * the entry of |W|ᵀ|W|, so every eigenvalue by at most its Frobenius norm (Weyl); one more N·ε₃₂
+ * covers the double eigensolver's (N + M)·ε·λmax many times over.
+ */
+function singleGramBound(w: Matrix): number {
+  const { rows: N, cols: M, data } = w;
+  let sum = 0;
+  for (let i = 0; i < M; i++)
+    for (let j = 0; j < M; j++) {
+      let dot = 0;
+      for (let k = 0; k < N; k++) dot += Math.abs(data[k * M + i]!) * Math.abs(data[k * M + j]!);
+      sum += dot * dot;
+    }
+  return (N + 3) * 2 ** -24 * Math.sqrt(sum);
+}
 
 /** W = U·diag(s)·Vᵀ (N×M) with Haar U, V and s log-spaced from 1 down to 1/cond. */
 function conditioned(N: number, M: number, cond: number, seed: number): Matrix {
@@ -46,6 +64,22 @@ describe('sliceSpectra: the Gram route where it resolves the spectrum, else the 
     for (let i = 0; i < s.length; i++) assert.ok(Math.abs(s[i]! - exact[i]!) <= 1e-8 * exact[i]!);
     assert.equal((await sliceSpectra([good], 'svd')).method, 'svd');
     assert.equal((await sliceSpectra([bad], 'gram')).method, 'gram');
+  });
+
+  it("'gram-single' takes the single-precision Gram for every matrix, within its rounding bound of the SVD's s²", async () => {
+    const w = conditioned(300, 120, 1e6, 5); // unresolved in double: 'auto' would take the SVD
+    const single = await sliceSpectra([w], 'gram-single');
+    assert.equal(single.method, 'gram-single');
+    const exact = svd(w).s;
+    const double = (await sliceSpectra([w], 'gram')).singular[0]!;
+    const bound = singleGramBound(w);
+    let deviation = 0;
+    for (let i = 0; i < exact.length; i++) {
+      const error = Math.abs(single.singular[0]![i]! ** 2 - exact[i]! ** 2);
+      assert.ok(error <= bound, `λ_${i}: ${single.singular[0]![i]! ** 2} vs ${exact[i]! ** 2}`);
+      deviation = Math.max(deviation, Math.abs(single.singular[0]![i]! - double[i]!));
+    }
+    assert.ok(deviation > 0, 'the product ran in single precision');
   });
 
   it('refuses the Gram route when an eigenvalue is within its error of a decision level, or zero', () => {
@@ -122,6 +156,32 @@ describe('diagnoseModel: spectrum route and overlapped layers', () => {
         fixed,
         fixed.map(() => 1),
       );
+    }
+  });
+
+  it("with 'gram-single' keeps every dense layer's tail: the same xmin index, α within the rounding bound's effect", async () => {
+    const single = await diagnoseModel([file], { ...options, spectrum: 'gram-single' });
+    const exact = await diagnoseModel([file], { ...options, spectrum: 'svd' });
+    assert.deepEqual(
+      single.layers.map((l) => l.esd_method),
+      exact.layers.map(() => 'gram-single'),
+    );
+    for (let k = 0; k < 4; k++) {
+      const [l, e] = [single.layers[k]!, exact.layers[k]!];
+      const tensor = file.tensors[k]!;
+      const w = Matrix.fromRowMajor(
+        tensor.shape[0]!,
+        tensor.shape[1]!,
+        Float64Array.from(tensor.data),
+      );
+      // α = 1 + n/Σ ln(λ_i/xmin) over the n tail eigenvalues (each ≥ xmin): moving every eigenvalue
+      // by at most B moves each logarithm by at most 2B/xmin to first order, so α by at most
+      // (α − 1)²·2B/xmin; twice that covers the higher orders at these B/xmin (below 1e-3).
+      const b = singleGramBound(w);
+      assert.equal(l.num_pl_spikes, e.num_pl_spikes, l.name);
+      assert.ok(b / e.xmin! < 1e-3);
+      const bound = 2 * (e.alpha! - 1) ** 2 * ((2 * b) / e.xmin!);
+      assert.ok(Math.abs(l.alpha! - e.alpha!) <= bound, `${l.name}: α ${l.alpha} vs ${e.alpha}`);
     }
   });
 

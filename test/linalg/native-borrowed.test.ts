@@ -29,8 +29,8 @@ describe('native async kernels with borrowed inputs', nativeSuite, () => {
       [tall, true],
     ] as const)
       assert.deepStrictEqual(
-        await b.gramEigvalsh!(x, 1, outer),
-        await copying.gramEigvalsh!(x, 1, outer),
+        await b.gramEigvalsh!(x, 1, outer, false),
+        await copying.gramEigvalsh!(x, 1, outer, false),
       );
     assert.deepStrictEqual(await b.gram!(tall, 0.5), await copying.gram!(tall, 0.5));
     assert.deepStrictEqual(
@@ -44,7 +44,7 @@ describe('native async kernels with borrowed inputs', nativeSuite, () => {
 
   it('reject, naming the cause, when an input buffer is transferred while the job runs', async () => {
     const x = randomMatrix(2000, 600, 4);
-    const pending = borrowing().gramEigvalsh!(x, 1, false);
+    const pending = borrowing().gramEigvalsh!(x, 1, false, false);
     // The transferred memory stays alive in `moved` until the job has ended.
     const moved = structuredClone(x.data.buffer, { transfer: [x.data.buffer] });
     await assert.rejects(pending, /detached \(transferred\) while the job read it/);

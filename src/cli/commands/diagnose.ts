@@ -13,6 +13,7 @@ import {
   textTable,
   wwCsvReport,
 } from '../../diagnostics/report.js';
+import { checkSpectrumRoute } from '../../diagnostics/spectrum-route.js';
 import { DataFormatError, InvalidArgumentError } from '../../errors.js';
 import { findWeightFiles, readWeightFile } from '../../io/weights/read.js';
 import type { WeightFile } from '../../io/weights/tensor.js';
@@ -81,8 +82,8 @@ export function registerDiagnose(program: Command): void {
       'write a self-contained HTML page: the per-layer table and each layer’s ESD (and MP fit) plot',
     )
     .option(
-      '--spectrum <auto|svd|gram>',
-      'eigenvalues from the Gram matrix where they resolve the spectrum (auto), always an SVD, or always the Gram matrix',
+      '--spectrum <auto|svd|gram|gram-single>',
+      'eigenvalues from the Gram matrix where they resolve the spectrum (auto), always an SVD, always the Gram matrix, or the Gram matrix with a single-precision product (faster on large layers; small eigenvalues not resolved)',
       'auto',
     )
     .option(
@@ -118,8 +119,7 @@ export function registerDiagnose(program: Command): void {
       if (fit !== 'pl' && fit !== 'tpl')
         throw new InvalidArgumentError('--fit', 'must be pl or tpl', flags.fit);
       const spectrum = flags.spectrum;
-      if (spectrum !== 'auto' && spectrum !== 'svd' && spectrum !== 'gram')
-        throw new InvalidArgumentError('--spectrum', 'must be auto, svd or gram', spectrum);
+      checkSpectrumRoute('--spectrum', spectrum);
       const { splitQkv, depthwise } = flags;
       if (splitQkv !== 'auto' && splitQkv !== 'never')
         throw new InvalidArgumentError('--split-qkv', 'must be auto or never', splitQkv);

@@ -1,5 +1,5 @@
 import type { ModelOptions } from '../../../src/diagnostics/model.js';
-import type { SpectrumRoute } from '../../../src/diagnostics/slice-spectra.js';
+import type { SpectrumRoute } from '../../../src/diagnostics/spectrum-route.js';
 import { type WwFitText, wwFitFromText } from '../../../src/diagnostics/ww/fit-text.js';
 
 /** The options of the page, named as `rmtkit diagnose`'s flags. */

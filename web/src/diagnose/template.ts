@@ -1,3 +1,4 @@
+import { SPECTRUM_ROUTES } from '../../../src/diagnostics/spectrum-route.js';
 import { DEFAULT_SETTINGS, type DiagnoseSettings } from './settings.js';
 
 // The view's markup. Static text only (file names and results are set with textContent).
@@ -22,7 +23,7 @@ Web Worker; nothing is uploaded.</p>
   <label><input type="checkbox" name="randomize"> --randomize</label>
   <label><input type="checkbox" name="fingers"> --fingers</label>
   <label>--fit <select name="fit"><option value="pl">pl</option><option value="tpl">tpl</option></select></label>
-  <label>--spectrum <select name="spectrum"><option value="auto">auto</option><option value="svd">svd</option><option value="gram">gram</option></select></label>
+  <label>--spectrum <select name="spectrum"><option value="auto">auto</option><option value="svd">svd</option><option value="gram">gram</option><option value="gram-single">gram-single</option></select></label>
   <label>--split-qkv <select name="splitQkv"><option value="auto">auto</option><option value="never">never</option></select></label>
   <label>--depthwise <select name="depthwise"><option value="matrix">matrix</option><option value="slices">slices</option></select></label>
   <label>--columns <select name="columns"><option value="rmtkit">rmtkit</option><option value="ww">ww</option></select></label>
@@ -145,5 +146,7 @@ export function diagnoseView() {
 }
 
 function spectrumRoute(value: string): DiagnoseSettings['spectrum'] {
-  return value === 'svd' || value === 'gram' ? value : 'auto';
+  return (SPECTRUM_ROUTES as readonly string[]).includes(value)
+    ? (value as DiagnoseSettings['spectrum'])
+    : 'auto';
 }

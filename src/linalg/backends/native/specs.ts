@@ -51,7 +51,7 @@ export const NATIVE_SPECS: { [K in KernelName]: NativeSpec<K> } = {
   spdInverse: { args: square, result: squareResult },
   eigvalsh: { args: square, result: (raw) => raw as Float64Array },
   gramEigvalsh: {
-    args: (x, scale, outer) => [x.data, x.rows, x.cols, scale, outer],
+    args: (x, scale, outer, single) => [x.data, x.rows, x.cols, scale, outer, single],
     result: (raw) => raw as Float64Array,
   },
   eigh: {
