@@ -115,7 +115,7 @@ export function diagnoseView() {
         return Number.isSafeInteger(v) && v >= min ? v : DEFAULT_SETTINGS[name];
       };
       // A select's value, or its default (the first option) when it is none of `others`.
-      const choice = <K extends 'wwFixFingers' | 'wwXmax' | 'wwFit', V extends string>(
+      const choice = <K extends 'spectrum' | 'wwFixFingers' | 'wwXmax' | 'wwFit', V extends string>(
         name: K,
         others: readonly V[],
       ): V | DiagnoseSettings[K] => {
@@ -128,7 +128,7 @@ export function diagnoseView() {
         randomize: checked('randomize'),
         fingers: checked('fingers'),
         fit: field('fit').value === 'tpl' ? 'tpl' : 'pl',
-        spectrum: spectrumRoute(field('spectrum').value),
+        spectrum: choice('spectrum', SPECTRUM_ROUTES),
         splitQkv: field('splitQkv').value === 'never' ? 'never' : 'auto',
         depthwise: field('depthwise').value === 'slices' ? 'slices' : 'matrix',
         columns: field('columns').value === 'ww' ? 'ww' : 'rmtkit',
@@ -143,10 +143,4 @@ export function diagnoseView() {
       };
     },
   };
-}
-
-function spectrumRoute(value: string): DiagnoseSettings['spectrum'] {
-  return (SPECTRUM_ROUTES as readonly string[]).includes(value)
-    ? (value as DiagnoseSettings['spectrum'])
-    : 'auto';
 }
