@@ -59,7 +59,7 @@ class CallThreads {
 // For the duration of one step of a job (the caller holds the job mutex): OpenBLAS on one thread,
 // the job's count restored afterwards. For steps that are sequential by design but call small
 // BLAS routines that OpenBLAS would thread anyway, each call then a wait for the other workers
-// (LAPACK's band-to-tridiagonal bulge chasing: 0.81 s on one thread, 1.4-1.7 s on two, at
+// (LAPACK's band-to-tridiagonal bulge chasing: 0.78-0.83 s on one thread, 1.4-1.7 s on two, at
 // d = 4096). Nothing changes while the count is already one, so jobs that run side by side on one
 // thread each never touch the process-wide setting.
 class SingleBlasThread {

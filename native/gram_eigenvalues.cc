@@ -21,7 +21,8 @@ namespace {
 // Multiplies by 2^e exactly for any e a double's exponent can take (two factors, each in range).
 class PowerOfTwo {
  public:
-  explicit PowerOfTwo(int e) : first_(std::ldexp(1.0, e / 2)), second_(std::ldexp(1.0, e - e / 2)) {}
+  explicit PowerOfTwo(int e)
+      : first_(std::ldexp(1.0, e / 2)), second_(std::ldexp(1.0, e - e / 2)) {}
   double operator()(double v) const { return v * first_ * second_; }
 
  private:
@@ -54,7 +55,8 @@ void SingleGram(const double* x, double* g, int n, int d, bool outer, double sca
   // Only the lower triangle is read downstream.
   for (int j = 0; j < order; ++j) {
     const size_t column = static_cast<size_t>(j) * order;
-    for (int i = j; i < order; ++i) g[column + i] = up(scale * static_cast<double>(g32[column + i]));
+    for (int i = j; i < order; ++i)
+      g[column + i] = up(scale * static_cast<double>(g32[column + i]));
   }
 }
 

@@ -10,8 +10,8 @@
 namespace rmtkit {
 
 // From this order on Eigvalsh takes the two-stage route (measured: bench/eigvalsh-stages.c on one
-// thread; bench/gram-eigvalsh-phases.c on two, where at d = 4096 it took 2.5-2.75 s against
-// dsyevd's 3.2-4.0 s once the band-to-tridiagonal step ran on one OpenBLAS thread).
+// thread; bench/gram-eigvalsh-phases.c on two, where at d = 4096 it took 2.6-3.0 s against
+// dsyevd's 3.1-4.0 s once the band-to-tridiagonal step ran on one OpenBLAS thread).
 constexpr int kTwoStageFrom = 2048;
 
 // Whether a job of order d takes the two-stage route.

@@ -6,7 +6,7 @@ import { InvalidArgumentError } from '../errors.js';
  * Which decomposition gives a layer's spectrum: 'auto' (the Gram route where it is resolved, see
  * gramResolved in slice-spectra.ts, else the SVD), 'svd' (always LAPACK dgesdd: small singular
  * values to full relative accuracy), 'gram' (always dsyrk + dsyevd: eigenvalues to ~ε·λmax only),
- * 'gram-single' (always the Gram matrix with its product in single precision: 1.2–1.4× faster on
+ * 'gram-single' (always the Gram matrix with its product in single precision: 1.1–1.4× faster on
  * large layers, eigenvalues to ~1e-7·λmax, so the tail fit is unchanged within its error but the
  * small eigenvalues, and the rank columns that count them, are not resolved; docs/diagnostics.md,
  * "Large layers").
